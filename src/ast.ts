@@ -1,0 +1,170 @@
+/**
+ * Small AST predicates shared by the engine and the rules.
+ */
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+
+export type Node = TSESTree.Node;
+export type Expr = TSESTree.Expression;
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/** Remove wrappers that do not change the runtime value: TS casts, `!`, `?.` chains. */
+export function unwrap(node: Node | null | undefined): Node | null {
+  let n: Node | null | undefined = node;
+  while (n) {
+    switch (n.type) {
+      case T.TSAsExpression:
+      case T.TSNonNullExpression:
+      case T.TSSatisfiesExpression:
+      case T.TSTypeAssertion:
+      case T.TSInstantiationExpression:
+        n = n.expression;
+        continue;
+      case T.ChainExpression:
+        n = n.expression;
+        continue;
+      default:
+        return n;
+    }
+  }
+  return null;
+}
+
+/** The static name of a member property: `a.b`, `a['b']`, `a[`b`]`. */
+export function memberName(node: TSESTree.MemberExpression): string | null {
+  const p = node.property;
+  if (!node.computed) return p.type === T.Identifier ? p.name : p.type === T.PrivateIdentifier ? null : null;
+  if (p.type === T.Literal && typeof p.value === 'string') return p.value;
+  if (p.type === T.TemplateLiteral && p.expressions.length === 0) return p.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/** The static key of an object property (`{a: 1}`, `{'a': 1}`). */
+export function propertyKeyName(prop: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | null {
+  const k = prop.key;
+  if (!prop.computed && k.type === T.Identifier) return k.name;
+  if (k.type === T.Literal && (typeof k.value === 'string' || typeof k.value === 'number')) return String(k.value);
+  return null;
+}
+
+/** For `recv.name(...)` returns the member expression and name. */
+export function calledMember(call: TSESTree.CallExpression | TSESTree.NewExpression): { member: TSESTree.MemberExpression; name: string } | null {
+  const callee = unwrap(call.callee);
+  if (!callee || callee.type !== T.MemberExpression) return null;
+  const name = memberName(callee);
+  return name === null ? null : { member: callee, name };
+}
+
+export function isFunction(node: Node | null | undefined): node is FunctionNode {
+  return (
+    !!node &&
+    (node.type === T.ArrowFunctionExpression || node.type === T.FunctionDeclaration || node.type === T.FunctionExpression)
+  );
+}
+
+/** The object literal passed as a layer/compile config, when it is literal. */
+export function objectArg(call: TSESTree.CallExpression | TSESTree.NewExpression, index = 0): TSESTree.ObjectExpression | null {
+  const a = unwrap(call.arguments[index]);
+  return a && a.type === T.ObjectExpression ? a : null;
+}
+
+/** The last `key: value` for a static key in an object literal (later keys win at runtime). */
+export function findProperty(obj: TSESTree.ObjectExpression | null, key: string): TSESTree.Property | null {
+  if (!obj) return null;
+  let found: TSESTree.Property | null = null;
+  for (const p of obj.properties) {
+    if (p.type === T.Property && !p.method && propertyKeyName(p) === key) found = p;
+    else if (p.type === T.SpreadElement) {
+      // a later spread may override the key; we cannot know what it holds
+      if (found) found = null;
+    }
+  }
+  return found;
+}
+
+/** True if a spread element appears in the object literal (values unknown). */
+export function hasSpread(obj: TSESTree.ObjectExpression): boolean {
+  return obj.properties.some((p) => p.type === T.SpreadElement);
+}
+
+/** A literal boolean, number or string value, else undefined. */
+export function literalValue(node: Node | null | undefined): string | number | boolean | null | undefined {
+  const n = unwrap(node);
+  if (!n) return undefined;
+  if (n.type === T.Literal) {
+    const v = n.value;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) return v;
+    return undefined;
+  }
+  if (n.type === T.UnaryExpression && n.operator === '-' && n.argument.type === T.Literal && typeof n.argument.value === 'number') {
+    return -n.argument.value;
+  }
+  if (n.type === T.TemplateLiteral && n.expressions.length === 0) return n.quasis[0]?.value.cooked ?? undefined;
+  if (n.type === T.Identifier && n.name === 'undefined') return undefined;
+  return undefined;
+}
+
+/** Generic depth-first walk using the parser's visitor keys. `visit` returns false to skip children. */
+export function walk(root: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, visit: (node: Node) => boolean | void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === false) continue;
+    const keys = visitorKeys[node.type];
+    if (!keys) continue;
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[i]!];
+      if (Array.isArray(child)) {
+        for (let j = child.length - 1; j >= 0; j--) {
+          const c = child[j] as Node | null;
+          if (c && typeof c.type === 'string') stack.push(c);
+        }
+      } else if (child && typeof (child as Node).type === 'string') {
+        stack.push(child as Node);
+      }
+    }
+  }
+}
+
+/** The nearest enclosing function of a node (not the node itself). */
+export function enclosingFunction(node: Node): FunctionNode | null {
+  let n = node.parent;
+  while (n) {
+    if (isFunction(n)) return n;
+    n = n.parent;
+  }
+  return null;
+}
+
+/** The nearest enclosing class of a node. */
+export function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  let n = node.parent;
+  while (n) {
+    if (n.type === T.ClassDeclaration || n.type === T.ClassExpression) return n;
+    n = n.parent;
+  }
+  return null;
+}
+
+/** The class member (method) a function belongs to, if any. */
+export function methodOf(fn: FunctionNode): TSESTree.MethodDefinition | TSESTree.PropertyDefinition | null {
+  const p = fn.parent;
+  if (p && (p.type === T.MethodDefinition || p.type === T.PropertyDefinition) && p.value === fn) return p;
+  return null;
+}
+
+/** Name of a named function: declaration, `const f = () => {}`, method, or object property. */
+export function functionName(fn: FunctionNode): string | null {
+  if (fn.type === T.FunctionDeclaration || fn.type === T.FunctionExpression) {
+    if (fn.id) return fn.id.name;
+  }
+  const p = fn.parent;
+  if (!p) return null;
+  if (p.type === T.VariableDeclarator && p.id.type === T.Identifier) return p.id.name;
+  if ((p.type === T.MethodDefinition || p.type === T.PropertyDefinition || p.type === T.Property) && p.value === fn) {
+    return propertyKeyName(p);
+  }
+  return null;
+}

@@ -1,0 +1,125 @@
+/**
+ * Gradient contexts: functions whose body runs under a gradient tape, i.e. a custom training step.
+ *
+ * A function is a gradient context when it is passed (inline, or as a same-file named function/const)
+ * to `optimizer.minimize`, `optimizer.computeGradients`, `tf.variableGrads`, `tf.grad(s)`,
+ * `tf.valueAndGrad(s)`, including through one local helper that forwards its parameter there.
+ * Functions and methods of the same file that a gradient function calls are contexts one level deep,
+ * since the forward pass often lives in a helper such as `this.getLogits(x)`.
+ */
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { calledMember, isFunction, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import type { TfFile } from './resolver.js';
+import { GRADIENT_FUNCTIONS, OPTIMIZER_GRADIENT_METHODS } from './tfjs-api.js';
+
+export interface GradientContext {
+  /** The function whose body is recorded on the tape. */
+  readonly fn: FunctionNode;
+  /** The `minimize(...)` / `tf.variableGrads(...)` call that records it. */
+  readonly call: TSESTree.CallExpression;
+  /** The API used, for messages: `minimize`, `variableGrads`, … */
+  readonly api: string;
+  /** 0: passed directly; 1: called from a depth-0 gradient function. */
+  readonly depth: 0 | 1;
+}
+
+const byFile = new WeakMap<TfFile, Map<FunctionNode, GradientContext>>();
+
+/** All gradient-context functions of the file (computed once, on first use). */
+export function gradientContexts(tf: TfFile): Map<FunctionNode, GradientContext> {
+  let map = byFile.get(tf);
+  if (map) return map;
+  map = new Map();
+  byFile.set(tf, map);
+  if (!tf.isTfFile) return map;
+
+  const calls: TSESTree.CallExpression[] = [];
+  walk(tf.sourceCode.ast, tf.sourceCode.visitorKeys, (node) => {
+    if (node.type === T.CallExpression) calls.push(node);
+  });
+
+  const direct = new Map<FunctionNode, GradientContext>();
+  const add = (fn: FunctionNode | null, call: TSESTree.CallExpression, api: string): void => {
+    if (fn && !direct.has(fn)) direct.set(fn, { fn, call, api, depth: 0 });
+  };
+
+  for (const call of calls) {
+    const api = gradientApi(tf, call);
+    if (!api) continue;
+    const arg = unwrap(call.arguments[0]);
+    if (!arg) continue;
+    if (isFunction(arg)) {
+      add(arg, call, api);
+      continue;
+    }
+    if (arg.type !== T.Identifier) continue;
+    const named = tf.functionOfIdentifier(arg);
+    if (named) {
+      add(named, call, api);
+      continue;
+    }
+    // forwarding helper: function step(lossFn) { return opt.minimize(lossFn) }; step(() => ...)
+    const v = tf.variableOf(arg);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (!def || def.type !== 'Parameter' || !isFunction(def.node)) continue;
+    const helper = def.node;
+    const index = helper.params.indexOf(def.name);
+    if (index < 0) continue;
+    for (const other of calls) {
+      if (callTarget(tf, other) !== helper) continue;
+      const passed = unwrap(other.arguments[index]);
+      if (isFunction(passed)) add(passed, call, api);
+      else if (passed?.type === T.Identifier) add(tf.functionOfIdentifier(passed), call, api);
+    }
+  }
+
+  for (const ctx of direct.values()) map.set(ctx.fn, ctx);
+  // one level deep: same-file functions and methods called from a gradient function
+  for (const ctx of direct.values()) {
+    walk(ctx.fn.body, tf.sourceCode.visitorKeys, (node) => {
+      if (node.type !== T.CallExpression) return undefined;
+      const target = callTarget(tf, node);
+      if (target && !map.has(target)) map.set(target, { fn: target, call: ctx.call, api: ctx.api, depth: 1 });
+      return undefined;
+    });
+  }
+  return map;
+}
+
+/** `minimize` / `variableGrads` / … when the call records gradients of its first argument. */
+function gradientApi(tf: TfFile, call: TSESTree.CallExpression): string | null {
+  const p = tf.calleePath(call);
+  if (p) return p.length === 1 && GRADIENT_FUNCTIONS.has(p[0]!) ? p[0]! : null;
+  const m = calledMember(call);
+  if (!m || !OPTIMIZER_GRADIENT_METHODS.has(m.name)) return null;
+  const recv = tf.kindOf(m.member.object);
+  // an optimizer, or a receiver we cannot see (an optimizer passed in) -- but never a known non-optimizer
+  if (recv && recv.kind !== 'optimizer') return null;
+  return m.name;
+}
+
+/** The same-file function or method a call invokes: `f(...)`, `this.m(...)`. */
+export function callTarget(tf: TfFile, call: TSESTree.CallExpression): FunctionNode | null {
+  const callee = unwrap(call.callee);
+  if (callee?.type === T.Identifier) return tf.functionOfIdentifier(callee);
+  const m = calledMember(call);
+  if (m && unwrap(m.member.object)?.type === T.ThisExpression) {
+    return tf.methodOfThis(unwrap(m.member.object) as TSESTree.ThisExpression, m.name);
+  }
+  return null;
+}
+
+/** The gradient context a node runs in (through enclosing functions), or null. */
+export function gradientContextOf(tf: TfFile, node: Node): GradientContext | null {
+  const map = gradientContexts(tf);
+  if (map.size === 0) return null;
+  let n: Node | undefined = node.parent;
+  while (n) {
+    if (isFunction(n)) {
+      const ctx = map.get(n);
+      if (ctx) return ctx;
+    }
+    n = n.parent;
+  }
+  return null;
+}

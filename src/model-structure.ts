@@ -1,0 +1,201 @@
+/**
+ * Model structure: which layers a model built within reach contains, so rules can ask
+ * "does this model reach a mode-dependent layer?" (FINDINGS §2, §6).
+ */
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { calledMember, findProperty, hasSpread, literalValue, memberName, objectArg, unwrap, walk, type Node } from './ast.js';
+import { thisClass, type ClassNode, type TfFile, type ValueInfo } from './resolver.js';
+import { MODE_DEPENDENT_LAYERS, RECURRENT_LAYERS, WRAPPER_LAYERS } from './tfjs-api.js';
+
+export interface LayerRef {
+  /** The expression that denotes the layer in the model definition. */
+  readonly node: Node;
+  readonly info: ValueInfo | null;
+}
+
+export interface ModelStructure {
+  readonly layers: readonly LayerRef[];
+  /** False when part of the model is not visible (loaded, built elsewhere, spread into the list). */
+  readonly complete: boolean;
+  /** The creating call (`tf.sequential(...)`, `tf.model(...)`), when visible. */
+  readonly origin: TSESTree.CallExpression | TSESTree.NewExpression | null;
+}
+
+export type Tri = 'yes' | 'no' | 'unknown';
+
+const structures = new WeakMap<Node, ModelStructure | null>();
+
+/** The layers of the model an expression holds, or null when it is not a visible tfjs model. */
+export function modelStructure(tf: TfFile, modelExpr: Node): ModelStructure | null {
+  const key = unwrap(modelExpr);
+  if (!key) return null;
+  if (structures.has(key)) return structures.get(key)!;
+  structures.set(key, null); // recursion guard
+  const result = computeStructure(tf, key);
+  structures.set(key, result);
+  return result;
+}
+
+function computeStructure(tf: TfFile, modelExpr: Node): ModelStructure | null {
+  const info = tf.kindOf(modelExpr);
+  if (!info || info.kind !== 'model') return null;
+  const origin = info.origin ?? null;
+  const layers: LayerRef[] = [];
+  let complete = true;
+  if (!origin) return { layers, complete: false, origin };
+  const path = origin.type === T.CallExpression ? tf.calleePath(origin) : null;
+  const key = path?.join('.');
+  if (key === 'sequential') {
+    const cfg = objectArg(origin);
+    const list = unwrap(findProperty(cfg, 'layers')?.value);
+    if (cfg && list?.type === T.ArrayExpression) {
+      for (const el of list.elements) {
+        if (!el || el.type === T.SpreadElement) complete = false;
+        else layers.push({ node: el, info: tf.kindOf(el) });
+      }
+    } else if (list || (origin.arguments.length > 0 && (!cfg || hasSpread(cfg)))) {
+      complete = false; // layers from a variable, or a config we cannot read
+    }
+  } else if (key === 'model') {
+    const outputs = findProperty(objectArg(origin), 'outputs')?.value;
+    if (!outputs) complete = false;
+    else complete = traceSymbolic(tf, outputs as Node, layers, new Set()) && complete;
+  } else if (info.userClass) {
+    complete = false; // a LayersModel subclass: its graph is not visible here
+  } else {
+    complete = false; // loadLayersModel and friends
+  }
+  // model.add(layer) on the binding that holds the model (the origin's and the queried expression's)
+  for (const add of addCalls(tf, origin, modelExpr)) {
+    const arg = add.arguments[0];
+    if (!arg || arg.type === T.SpreadElement) complete = false;
+    else layers.push({ node: arg, info: tf.kindOf(arg) });
+  }
+  for (const l of layers) if (!l.info || (l.info.kind !== 'layer' && l.info.kind !== 'model')) complete = false;
+  return { layers, complete, origin };
+}
+
+/** Follow `layer.apply(prev)` chains back from a functional model's outputs. */
+function traceSymbolic(tf: TfFile, expr: Node, out: LayerRef[], seen: Set<Node>): boolean {
+  const e = unwrap(expr);
+  if (!e || seen.has(e) || seen.size > 500) return e ? seen.has(e) : false;
+  seen.add(e);
+  if (e.type === T.ArrayExpression) {
+    let ok = true;
+    for (const el of e.elements) ok = (!!el && el.type !== T.SpreadElement && traceSymbolic(tf, el, out, seen)) && ok;
+    return ok;
+  }
+  const info = tf.kindOf(e);
+  if (!info || info.kind !== 'symbolic' || !info.origin) return false;
+  const o = info.origin;
+  if (o.type === T.CallExpression && tf.isTfCall(o, 'input', 'layers.input')) return true;
+  const m = o.type === T.CallExpression ? calledMember(o) : null;
+  if (!m || m.name !== 'apply') return false;
+  out.push({ node: m.member.object, info: tf.kindOf(m.member.object) });
+  const arg = o.arguments[0];
+  return !!arg && arg.type !== T.SpreadElement && traceSymbolic(tf, arg, out, seen);
+}
+
+function addCalls(tf: TfFile, origin: Node, modelExpr: Node): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const seen = new Set<Node>();
+  const fromBinding = (holder: Node | null | undefined): void => {
+    const h = unwrap(holder);
+    if (!h) return;
+    if (h.type === T.Identifier) {
+      const v = tf.variableOf(h);
+      if (!v) return;
+      for (const r of v.references) pushIfAdd(r.identifier);
+    } else if (h.type === T.MemberExpression && unwrap(h.object)?.type === T.ThisExpression) {
+      const cls = thisClass(h.object);
+      const name = memberName(h);
+      if (!cls || name === null) return;
+      for (const use of tf.fieldsOf(cls).get(name)?.uses ?? []) pushIfAdd(use);
+    }
+  };
+  const pushIfAdd = (ref: Node): void => {
+    const member = ref.parent;
+    if (member?.type !== T.MemberExpression || member.object !== ref || memberName(member) !== 'add') return;
+    const call = member.parent;
+    if (call?.type === T.CallExpression && call.callee === member && !seen.has(call)) {
+      seen.add(call);
+      calls.push(call);
+    }
+  };
+  const p = origin.parent;
+  if (p?.type === T.VariableDeclarator && p.init === origin) fromBinding(p.id);
+  else if (p?.type === T.AssignmentExpression && p.right === origin) fromBinding(p.left);
+  else if (p?.type === T.AwaitExpression) {
+    const pp = p.parent;
+    if (pp?.type === T.VariableDeclarator) fromBinding(pp.id);
+    else if (pp?.type === T.AssignmentExpression) fromBinding(pp.left);
+  }
+  fromBinding(modelExpr);
+  return calls;
+}
+
+const customLayerModes = new WeakMap<ClassNode, Tri>();
+
+/** Whether one layer behaves differently with `training: true`. */
+export function layerModeDependence(tf: TfFile, info: ValueInfo | null): Tri {
+  if (!info || info.kind !== 'layer') return 'unknown';
+  if (info.userClass) return customLayerMode(tf, info.userClass);
+  const name = info.name ?? '';
+  if (MODE_DEPENDENT_LAYERS.has(name)) return 'yes';
+  if (RECURRENT_LAYERS.has(name)) {
+    const cfg = tf.configOf(info);
+    if (!cfg && info.origin && info.origin.arguments.length > 0) return 'unknown';
+    let result: Tri = 'no';
+    for (const opt of ['dropout', 'recurrentDropout']) {
+      const p = findProperty(cfg, opt);
+      if (!p) continue;
+      const v = literalValue(p.value);
+      if (typeof v === 'number') {
+        if (v > 0) return 'yes';
+      } else result = 'unknown';
+    }
+    return result;
+  }
+  if (WRAPPER_LAYERS.has(name)) {
+    const inner = findProperty(tf.configOf(info), 'layer');
+    return inner ? layerModeDependence(tf, tf.kindOf(inner.value)) : 'unknown';
+  }
+  if (!info.name) return 'unknown'; // e.g. model.layers[i]
+  return 'no';
+}
+
+/** A custom Layer subclass is mode-dependent when it builds such sublayers or reads `training`. */
+function customLayerMode(tf: TfFile, cls: ClassNode): Tri {
+  const cached = customLayerModes.get(cls);
+  if (cached) return cached;
+  customLayerModes.set(cls, 'unknown');
+  let result: Tri = 'no';
+  walk(cls.body, tf.sourceCode.visitorKeys, (node) => {
+    if (result === 'yes') return false;
+    if (node.type === T.CallExpression) {
+      const k = tf.kindOf(node);
+      if (k?.kind === 'layer' && layerModeDependence(tf, k) === 'yes') result = 'yes';
+      else if (tf.isTfCall(node, 'dropout')) result = 'yes';
+    } else if (node.type === T.MemberExpression && memberName(node) === 'training') {
+      result = 'yes';
+    }
+    return undefined;
+  });
+  customLayerModes.set(cls, result);
+  return result;
+}
+
+/** Does the model held by `modelExpr` contain a layer whose output depends on the training flag? */
+export function modelReachesModeDependent(tf: TfFile, modelExpr: Node): Tri {
+  const info = tf.kindOf(modelExpr);
+  if (info?.kind === 'layer') return layerModeDependence(tf, info);
+  const s = modelStructure(tf, modelExpr);
+  if (!s) return 'unknown';
+  let unknown = !s.complete;
+  for (const l of s.layers) {
+    const m = l.info?.kind === 'model' ? modelReachesModeDependent(tf, l.node) : layerModeDependence(tf, l.info);
+    if (m === 'yes') return 'yes';
+    if (m === 'unknown') unknown = true;
+  }
+  return unknown ? 'unknown' : 'no';
+}

@@ -1,0 +1,135 @@
+/**
+ * Facts about the tfjs 4.22 API as data. Every list here was read off the real
+ * `@tensorflow/tfjs@4.22.0` exports; `test/semantics/api-tables.test.ts` re-checks them against it.
+ */
+
+/** `tf.<name>(...)` functions that return a new Tensor (creators and ops). */
+export const TENSOR_OPS: ReadonlySet<string> = new Set(
+  (
+    'abs acos acosh add addN all any argMax argMin asin asinh atan atan2 atanh avgPool avgPool3d batchNorm batchNorm2d ' +
+    'batchNorm3d batchNorm4d batchToSpaceND bincount bitwiseAnd broadcastArgs broadcastTo cast ceil clipByValue clone ' +
+    'complex concat concat1d concat2d concat3d concat4d conv1d conv2d conv2dTranspose conv3d conv3dTranspose cosineWindow ' +
+    'cos cosh cumprod cumsum denseBincount depthToSpace depthwiseConv2d diag dilation2d div divNoNan dot dropout einsum elu ' +
+    'ensureShape equal erf euclideanNorm exp expandDims expm1 eye fft fill floor floorDiv gather gatherND greater ' +
+    'greaterEqual ifft imag irfft isFinite isInf isNaN leakyRelu less lessEqual linspace localResponseNormalization log ' +
+    'log1p logSigmoid logSoftmax logSumExp logicalAnd logicalNot logicalOr logicalXor lowerBound matMul max maxPool ' +
+    'maxPool3d maximum mean min minimum mirrorPad mod mul multinomial neg norm notEqual oneHot ones onesLike outerProduct pad ' +
+    'pad1d pad2d pad3d pad4d pool pow prelu prod rand randomGamma randomNormal randomStandardNormal randomUniform ' +
+    'randomUniformInt range real reciprocal relu relu6 reshape reverse reverse1d reverse2d reverse3d reverse4d rfft round ' +
+    'rsqrt scalar scatterND searchSorted selu separableConv2d sigmoid sign sin sinh slice slice1d slice2d slice3d slice4d ' +
+    'softmax softplus spaceToBatchND sparseToDense sqrt square squaredDifference squeeze stack step stridedSlice sub sum tan ' +
+    'tanh tensor tensor1d tensor2d tensor3d tensor4d tensor5d tensor6d tensorScatterUpdate tile transpose truncatedNormal ' +
+    'unsortedSegmentSum upperBound variable where zeros zerosLike'
+  ).split(' '),
+);
+
+/** Namespaced tensor-returning functions: `tf.losses.*`, `tf.image.*`, `tf.metrics.*`, `tf.browser.fromPixels`. */
+export const TENSOR_NAMESPACES: ReadonlySet<string> = new Set(['losses', 'image', 'metrics', 'signal', 'linalg', 'spectral', 'math']);
+
+/** Tensor methods (chained ops) that return a new Tensor. */
+export const TENSOR_METHODS: ReadonlySet<string> = new Set(
+  (
+    'abs acos acosh add all any argMax argMin as1D as2D as3D as4D as5D asScalar asType asin asinh atan atan2 atanh avgPool ' +
+    'batchNorm batchToSpaceND broadcastTo cast ceil clipByValue clone concat conv1d conv2d conv2dTranspose cos cosh cumprod ' +
+    'cumsum depthToSpace depthwiseConv2d dilation2d div divNoNan dot elu equal erf euclideanNorm exp expandDims expm1 fft ' +
+    'flatten floor floorDiv gather greater greaterEqual ifft irfft isFinite isInf isNaN leakyRelu less lessEqual ' +
+    'localResponseNormalization log log1p logSigmoid logSoftmax logSumExp logicalAnd logicalNot logicalOr logicalXor matMul ' +
+    'max maxPool maximum mean min minimum mirrorPad mod mul neg norm notEqual oneHot onesLike pad pool pow prelu prod ' +
+    'reciprocal relu relu6 reshape reshapeAs resizeBilinear resizeNearestNeighbor reverse rfft round rsqrt selu ' +
+    'separableConv2d sigmoid sign sin sinh slice softmax softplus spaceToBatchND sqrt square squaredDifference squeeze step ' +
+    'stridedSlice sub sum tan tanh tile toBool toFloat toInt transpose unsortedSegmentSum zerosLike'
+  ).split(' '),
+);
+
+/** `tf.train.<name>()` optimizer factories. */
+export const OPTIMIZER_FACTORIES: ReadonlySet<string> = new Set(['sgd', 'momentum', 'rmsprop', 'adam', 'adadelta', 'adamax', 'adagrad']);
+
+/** tfjs classes (as exported, by path) and the kind of value `new` gives. */
+export const CLASS_KINDS: ReadonlyMap<string, ValueKind> = new Map<string, ValueKind>([
+  ['Sequential', 'model'],
+  ['LayersModel', 'model'],
+  ['layers.Layer', 'layer'],
+  ['layers.RNN', 'layer'],
+  ['RNN', 'layer'],
+  ['Optimizer', 'optimizer'],
+  ['SGDOptimizer', 'optimizer'],
+  ['MomentumOptimizer', 'optimizer'],
+  ['AdamOptimizer', 'optimizer'],
+  ['AdamaxOptimizer', 'optimizer'],
+  ['AdagradOptimizer', 'optimizer'],
+  ['AdadeltaOptimizer', 'optimizer'],
+  ['RMSPropOptimizer', 'optimizer'],
+  ['train.Optimizer', 'optimizer'],
+  ['Tensor', 'tensor'],
+  ['Variable', 'tensor'],
+  ['SymbolicTensor', 'symbolic'],
+  ['GraphModel', 'graph-model'],
+]);
+
+/** tfjs type names usable in annotations (`model: tf.LayersModel`) and the kind they denote. */
+export const TYPE_KINDS: ReadonlyMap<string, ValueKind> = new Map<string, ValueKind>([
+  ...CLASS_KINDS,
+  ['Layer', 'layer'],
+  ['Tensor1D', 'tensor'],
+  ['Tensor2D', 'tensor'],
+  ['Tensor3D', 'tensor'],
+  ['Tensor4D', 'tensor'],
+  ['Tensor5D', 'tensor'],
+  ['Tensor6D', 'tensor'],
+  ['Scalar', 'tensor'],
+  ['TensorLike', 'tensor-like'],
+]);
+
+export type ValueKind = 'model' | 'graph-model' | 'layer' | 'optimizer' | 'tensor' | 'symbolic' | 'tensor-like';
+
+/**
+ * `tf.layers.*` factories that create no weights (FINDINGS §6, measured with `.weights.length` after build).
+ * Aliases exported by tfjs 4.22 are included.
+ */
+export const WEIGHTLESS_LAYERS: ReadonlySet<string> = new Set(
+  (
+    'dropout spatialDropout1d gaussianNoise gaussianDropout alphaDropout activation flatten reshape permute repeatVector ' +
+    'maxPooling1d maxPooling2d maxPooling3d maxPool1d maxPool2d averagePooling1d averagePooling2d averagePooling3d ' +
+    'avgPool1d avgPool2d avgPool3d avgPooling1d avgPooling2d avgPooling3d globalMaxPooling1d globalMaxPooling2d ' +
+    'globalMaxPool1d globalMaxPool2d globalAveragePooling1d globalAveragePooling2d zeroPadding2d cropping2D upSampling2d ' +
+    'reLU leakyReLU softmax elu thresholdedReLU masking rescaling resizing centerCrop add multiply concatenate average ' +
+    'maximum minimum dot inputLayer'
+  ).split(' '),
+);
+
+/** Layers whose output depends on `kwargs.training` whatever their options (FINDINGS §2, §6). */
+export const MODE_DEPENDENT_LAYERS: ReadonlySet<string> = new Set([
+  'dropout',
+  'spatialDropout1d',
+  'gaussianNoise',
+  'gaussianDropout',
+  'alphaDropout',
+  'batchNormalization',
+]);
+
+/** The dropout family: `trainable` never stops them dropping; only `{training: false}` does. */
+export const DROPOUT_FAMILY: ReadonlySet<string> = new Set(['dropout', 'spatialDropout1d', 'gaussianNoise', 'gaussianDropout', 'alphaDropout']);
+
+/** Recurrent layers that become mode-dependent when given `dropout` / `recurrentDropout` > 0. */
+export const RECURRENT_LAYERS: ReadonlySet<string> = new Set([
+  'lstm',
+  'gru',
+  'simpleRNN',
+  'convLstm2d',
+  'lstmCell',
+  'gruCell',
+  'simpleRNNCell',
+  'convLstm2dCell',
+]);
+
+/** Wrapper layers whose mode depends on the wrapped layer (`{layer: ...}`). */
+export const WRAPPER_LAYERS: ReadonlySet<string> = new Set(['bidirectional', 'timeDistributed']);
+
+/** Methods on a LayersModel that train it (the only entry points that pass `training: true`, FINDINGS §2). */
+export const TRAINING_METHODS: ReadonlySet<string> = new Set(['fit', 'fitDataset', 'trainOnBatch']);
+
+/** `tf.<name>(f)` functions that record gradients of `f` (a gradient context). */
+export const GRADIENT_FUNCTIONS: ReadonlySet<string> = new Set(['variableGrads', 'grad', 'grads', 'valueAndGrad', 'valueAndGrads']);
+
+/** Optimizer methods that take a loss function (a gradient context). */
+export const OPTIMIZER_GRADIENT_METHODS: ReadonlySet<string> = new Set(['minimize', 'computeGradients']);

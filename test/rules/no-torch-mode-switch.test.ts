@@ -1,0 +1,122 @@
+import rule from '../../rules/no-torch-mode-switch.js';
+import { createRuleTester, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+const valid = [
+  { name: 'explicit training flag is the tfjs way', code: `const m = TF.sequential();\nm.apply(x, {training: true});` },
+  { name: 'evaluate() is a real tfjs method', code: `const m = TF.sequential();\nm.evaluate(x, y);` },
+  { name: 'a user class with its own train()/eval()', code: `class Net { train() {} eval() {} }\nconst n = new Net();\nn.train();\nn.eval();` },
+  { name: 'ml5-style neuralNetwork.train(options, cb) is not tfjs', code: `const nn = ml5.neuralNetwork({task: 'classification'});\nnn.train({epochs: 2}, done);` },
+  { name: 'brain.js NeuralNetwork.train(data)', code: `const net = new brain.NeuralNetwork();\nnet.train(data);` },
+  { name: 'unknown receiver: a parameter without a tfjs type', code: `function f(model) { model.eval(); model.training = false; }` },
+  { name: 'global eval() is not a method call', code: `const m = TF.sequential();\neval('1 + 1');` },
+  { name: 'reading .training is not a write', code: `const m = TF.sequential();\nconst t = m.training;` },
+  { name: 'writing .trainable is a real tfjs property', code: `const m = TF.sequential();\nm.trainable = false;` },
+  { name: 'optimizer is not a model', code: `const opt = TF.train.adam();\nopt.train = 1;` },
+  { name: 'tensor.train() is not a model call', code: `const t = TF.tensor([1]);\nt.eval;` },
+  { name: 'a loaded model before await is a Promise', code: `const p = TF.loadLayersModel('x');\np.eval;` },
+];
+
+ruleTester.run('no-torch-mode-switch', rule, {
+  valid: [...validAcross(valid), ...validAcross(
+    [
+      { name: 'look-alike tf: model.eval()', code: `const m = TF.sequential();\nm.eval();\nm.training = false;` },
+      { name: 'look-alike tf: layer.train()', code: `const d = TF.layers.dropout({rate: 0.5});\nd.train();` },
+    ],
+    LOOKALIKE_FORMS,
+  )],
+  invalid: invalidAcross([
+    {
+      name: 'model.eval() on tf.sequential()',
+      code: `const model = TF.sequential();\nmodel.eval();\nmodel.predict(x);`,
+      errors: [
+        {
+          messageId: 'modeCall',
+          data: { kind: 'model', method: 'eval' },
+          line: 2,
+          column: 7,
+          endColumn: 11,
+          suggestions: [{ messageId: 'removeCall', data: { method: 'eval' }, output: `const model = TF.sequential();\nmodel.predict(x);` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'model.train(true) on an awaited loadLayersModel',
+      code: `async function go() {\n  const model = await TF.loadLayersModel('m.json');\n  model.train(true);\n}`,
+      errors: [
+        {
+          messageId: 'modeCall',
+          data: { kind: 'model', method: 'train' },
+          line: 3,
+          suggestions: [{ messageId: 'removeCall', data: { method: 'train' }, output: `async function go() {\n  const model = await TF.loadLayersModel('m.json');\n}` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'layer.eval() on a tf.layers factory',
+      code: `const drop = TF.layers.dropout({rate: 0.5});\nif (done) drop.eval();`,
+      errors: [
+        {
+          messageId: 'modeCall',
+          data: { kind: 'layer', method: 'eval' },
+          line: 2,
+          suggestions: [{ messageId: 'removeCall', data: { method: 'eval' }, output: `const drop = TF.layers.dropout({rate: 0.5});\nif (done) {}` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'chained model.eval() keeps the receiver',
+      code: `const net = TF.sequential();\nconst out = net.eval().predict(x);`,
+      errors: [
+        {
+          messageId: 'modeCall',
+          line: 2,
+          suggestions: [{ messageId: 'removeCall', data: { method: 'eval' }, output: `const net = TF.sequential();\nconst out = net.predict(x);` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'this.model.train() on a class field',
+      code: `class Agent {\n  constructor() { this.model = TF.sequential(); }\n  learn() { this.model.train(); }\n}`,
+      errors: [
+        {
+          messageId: 'modeCall',
+          line: 3,
+          suggestions: [{ messageId: 'removeCall', data: { method: 'train' }, output: `class Agent {\n  constructor() { this.model = TF.sequential(); }\n  learn() {  }\n}` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'model.training = false write',
+      code: `const net = TF.model({inputs: i, outputs: o});\nnet.training = false;`,
+      errors: [
+        {
+          messageId: 'modeWrite',
+          data: { kind: 'model', property: 'training' },
+          line: 2,
+          column: 5,
+          suggestions: [{ messageId: 'removeWrite', data: { property: 'training' }, output: `const net = TF.model({inputs: i, outputs: o});\n` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'eval() on an instance of a tfjs Layer subclass',
+      code: `class Block extends TF.layers.Layer {}\nconst b = new Block();\nb.eval();`,
+      errors: [{ messageId: 'modeCall', data: { kind: 'layer', method: 'eval' }, line: 3, suggestions: [{ messageId: 'removeCall', data: { method: 'eval' }, output: `class Block extends TF.layers.Layer {}\nconst b = new Block();\n` }] }],
+      output: null,
+    },
+    {
+      name: 'model.isTraining = true write',
+      code: `const net = TF.sequential();\nnet.isTraining = true;`,
+      errors: [{ messageId: 'isTrainingWrite', line: 2, suggestions: [{ messageId: 'removeWrite', data: { property: 'isTraining' }, output: `const net = TF.sequential();\n` }] }],
+      output: null,
+    },
+  ]),
+});
