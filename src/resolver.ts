@@ -29,6 +29,7 @@ import {
   type Node,
 } from './ast.js';
 import { isTfModule, readSettings, type Torch2tfSettings } from './settings.js';
+import { getTypedServices, typeVerdict, type TypedServices } from './type-info.js';
 import {
   CLASS_KINDS,
   OPTIMIZER_FACTORIES,
@@ -71,6 +72,8 @@ export class TfFile {
   /** Cheap gate: false when the file never mentions tfjs (no import, no configured module or global). */
   readonly isTfFile: boolean;
   readonly sourceCode: TSESLint.SourceCode;
+  /** Type information when the parser has a program (typescript-eslint with a project), else null. */
+  readonly typed: TypedServices | null;
 
   private readonly idPaths = new WeakMap<TSESTree.Identifier, TfPath | null>();
   private readonly varPaths = new Map<Scope.Variable, TfPath | null | typeof IN_PROGRESS>();
@@ -81,6 +84,7 @@ export class TfFile {
   constructor(context: RuleContext) {
     this.sourceCode = context.sourceCode;
     this.settings = readSettings(context);
+    this.typed = getTypedServices(context);
     const text = this.sourceCode.text;
     this.isTfFile =
       text.includes('@tensorflow/') ||
@@ -260,9 +264,22 @@ export class TfFile {
     if (cached === IN_PROGRESS) return null;
     if (cached !== undefined) return cached;
     this.kinds.set(n, IN_PROGRESS);
-    const result = this.computeKind(n);
+    let result = this.computeKind(n);
+    // types only narrow: a receiver the checker proves is not a tfjs value is dropped
+    if (result && this.typed && typeVerdict(this.typed, n).verdict === 'not-tfjs') result = null;
     this.kinds.set(n, result);
     return result;
+  }
+
+  /**
+   * The kind the TypeScript checker proves, for typed-only rules (`requiresTypeChecking`) and for
+   * upgrading a suggestion to a fix. Null without type information or when types prove nothing.
+   */
+  typedKindOf(node: Node | null | undefined): ValueInfo | null {
+    const n = unwrap(node);
+    if (!n || !this.typed) return null;
+    const v = typeVerdict(this.typed, n);
+    return v.verdict === 'tfjs' ? { kind: v.kind, name: v.className, promise: v.promise, via: 'annotation' } : null;
   }
 
   /** Shorthand: the value is a tfjs model (LayersModel / Sequential / subclass). */

@@ -1,8 +1,17 @@
 /**
- * The one gate for type information. Returns null (never throws) under espree, oxlint, or
- * typescript-eslint without a project, so every rule runs everywhere and types only narrow.
+ * The one gate for type information. `getTypedServices` returns null (never throws) under espree,
+ * oxlint, or typescript-eslint without a project, so every rule runs everywhere.
+ *
+ * Policy: types only narrow. `typeVerdict` tells whether the checker proves an expression is a
+ * tfjs value (and which kind), proves it is NOT one, or proves nothing (`any`, `unknown`, error
+ * types, unresolved tfjs declarations). The resolver uses `not-tfjs` to drop a receiver the untyped
+ * analysis accepted; rules may use `tfjs` to upgrade a suggestion to a fix; typed-only rules
+ * (`requiresTypeChecking`) may report from it.
  */
-import type { ParserServicesWithTypeInformation, TSESLint } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRequire } from 'node:module';
+import type * as ts from 'typescript';
+import type { ValueKind } from './tfjs-api.js';
 
 export type TypedServices = ParserServicesWithTypeInformation;
 
@@ -10,4 +19,125 @@ export function getTypedServices(context: Readonly<TSESLint.RuleContext<string, 
   const services = context.sourceCode.parserServices as Partial<TypedServices> | undefined;
   if (!services || !services.program || !services.esTreeNodeToTSNodeMap) return null;
   return services as TypedServices;
+}
+
+export type TypeVerdict =
+  | { readonly verdict: 'tfjs'; readonly kind: ValueKind; readonly className: string; readonly promise: boolean }
+  | { readonly verdict: 'not-tfjs' }
+  | { readonly verdict: 'unknown' };
+
+const UNKNOWN: TypeVerdict = { verdict: 'unknown' };
+const NOT_TFJS: TypeVerdict = { verdict: 'not-tfjs' };
+
+/** tfjs root classes by declared name; the first match walking up the class hierarchy wins. */
+const ROOTS: ReadonlyMap<string, ValueKind> = new Map<string, ValueKind>([
+  ['Sequential', 'model'],
+  ['LayersModel', 'model'],
+  ['GraphModel', 'graph-model'],
+  ['Layer', 'layer'],
+  ['Tensor', 'tensor'],
+  ['Variable', 'tensor'],
+  ['LayerVariable', 'tensor-like'],
+  ['Optimizer', 'optimizer'],
+  ['SymbolicTensor', 'symbolic'],
+]);
+
+// TypeFlags values change between TypeScript majors (TS 6 renumbered them), so read them from the
+// installed compiler, loaded only when a typed program exists (typescript is an optional peer).
+let flags: { any: number; nullish: number; primitive: number } | null = null;
+function typeFlags(): { any: number; nullish: number; primitive: number } {
+  if (!flags) {
+    const t = createRequire(import.meta.url)('typescript') as typeof ts;
+    const F = t.TypeFlags;
+    flags = {
+      any: F.Any | F.Unknown,
+      nullish: F.Undefined | F.Null | F.Void,
+      primitive: F.Primitive | F.Never,
+    };
+  }
+  return flags;
+}
+
+/** True when a declaration lives in a `@tensorflow/*` package. */
+function isTfjsDeclaration(decl: ts.Declaration): boolean {
+  const file = decl.getSourceFile().fileName.replace(/\\/g, '/');
+  return /\/node_modules\/@tensorflow\/tfjs[^/]*\//.test(file);
+}
+
+const verdicts = new WeakMap<ts.Type, TypeVerdict>();
+
+/** What the checker knows about a type: a tfjs value (which kind), not one, or nothing. */
+export function verdictOfType(checker: ts.TypeChecker, type: ts.Type, depth = 0): TypeVerdict {
+  const cached = verdicts.get(type);
+  if (cached) return cached;
+  const v = computeVerdict(checker, type, depth);
+  verdicts.set(type, v);
+  return v;
+}
+
+function computeVerdict(checker: ts.TypeChecker, type: ts.Type, depth: number): TypeVerdict {
+  if (depth > 8) return UNKNOWN;
+  const F = typeFlags();
+  if (type.flags & F.any) return UNKNOWN;
+  if (type.isUnion()) {
+    let found: TypeVerdict | null = null;
+    for (const t of type.types) {
+      if (t.flags & F.nullish) continue;
+      const v = verdictOfType(checker, t, depth + 1);
+      if (v.verdict === 'unknown') return UNKNOWN;
+      if (!found) found = v;
+      else if (found.verdict !== v.verdict || (v.verdict === 'tfjs' && found.verdict === 'tfjs' && v.kind !== found.kind)) return UNKNOWN;
+    }
+    return found ?? UNKNOWN;
+  }
+  if (type.isIntersection()) return UNKNOWN;
+  if (type.flags & F.primitive) return NOT_TFJS;
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  if (!symbol) return UNKNOWN;
+  // Promise<T>
+  if (symbol.getName() === 'Promise') {
+    const args = checker.getTypeArguments(type as ts.TypeReference);
+    const inner = args[0] ? verdictOfType(checker, args[0], depth + 1) : UNKNOWN;
+    return inner.verdict === 'tfjs' ? { ...inner, promise: true } : inner.verdict === 'not-tfjs' ? NOT_TFJS : UNKNOWN;
+  }
+  const kind = classKindOf(checker, type, 0);
+  if (kind) return { verdict: 'tfjs', kind: kind.kind, className: kind.name, promise: false };
+  // A type with declarations we can see, none of them tfjs: proven not tfjs.
+  const decls = symbol.getDeclarations() ?? [];
+  if (decls.length === 0) return UNKNOWN;
+  if (decls.some(isTfjsDeclaration)) return UNKNOWN; // a tfjs type we do not classify (e.g. a config interface)
+  return NOT_TFJS;
+}
+
+function classKindOf(checker: ts.TypeChecker, type: ts.Type, depth: number): { kind: ValueKind; name: string } | null {
+  if (depth > 12) return null;
+  const symbol = type.getSymbol();
+  if (!symbol) return null;
+  const decls = symbol.getDeclarations() ?? [];
+  if (decls.some(isTfjsDeclaration)) {
+    const kind = ROOTS.get(symbol.getName());
+    if (kind) return { kind, name: symbol.getName() };
+  }
+  const target = (type as ts.TypeReference).target ?? type;
+  const bases = (target as ts.InterfaceType).isClassOrInterface?.() ? checker.getBaseTypes(target as ts.InterfaceType) : [];
+  let first: { kind: ValueKind; name: string } | null = null;
+  for (const b of bases) {
+    const k = classKindOf(checker, b, depth + 1);
+    if (k) {
+      // a subclass keeps the tfjs root's kind; report the subclass name for messages
+      first = { kind: k.kind, name: decls.some(isTfjsDeclaration) ? symbol.getName() : k.name };
+      break;
+    }
+  }
+  return first;
+}
+
+/** The checker's verdict on an ESTree expression. */
+export function typeVerdict(services: TypedServices, node: TSESTree.Node): TypeVerdict {
+  try {
+    const type = services.getTypeAtLocation(node);
+    return verdictOfType(services.program.getTypeChecker(), type);
+  } catch {
+    return UNKNOWN; // synthetic nodes without a TS counterpart
+  }
 }
