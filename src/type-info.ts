@@ -52,7 +52,9 @@ function typeFlags(): { any: number; nullish: number; primitive: number } {
     flags = {
       any: F.Any | F.Unknown,
       nullish: F.Undefined | F.Null | F.Void,
-      primitive: F.Primitive | F.Never,
+      primitive:
+        F.String | F.Number | F.Boolean | F.BigInt | F.ESSymbol | F.StringLiteral | F.NumberLiteral | F.BooleanLiteral |
+        F.BigIntLiteral | F.UniqueESSymbol | F.EnumLiteral | F.Enum | F.TemplateLiteral | F.StringMapping | F.Never,
     };
   }
   return flags;
