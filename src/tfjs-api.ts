@@ -59,7 +59,6 @@ export const CLASS_KINDS: ReadonlyMap<string, ValueKind> = new Map<string, Value
   ['AdagradOptimizer', 'optimizer'],
   ['AdadeltaOptimizer', 'optimizer'],
   ['RMSPropOptimizer', 'optimizer'],
-  ['train.Optimizer', 'optimizer'],
   ['Tensor', 'tensor'],
   ['Variable', 'tensor'],
   ['SymbolicTensor', 'symbolic'],
