@@ -143,3 +143,19 @@ export function typeVerdict(services: TypedServices, node: TSESTree.Node): TypeV
     return UNKNOWN; // synthetic nodes without a TS counterpart
   }
 }
+
+const programsUsingTfjs = new WeakMap<ts.Program, boolean>();
+
+/**
+ * The typed-mode gate: does the program see any @tensorflow declaration at all? (Files that reach
+ * tfjs only through a local wrapper never mention `@tensorflow/`, so the text gate cannot be used.)
+ */
+export function programUsesTfjs(services: TypedServices): boolean {
+  const program = services.program;
+  let v = programsUsingTfjs.get(program);
+  if (v === undefined) {
+    v = program.getSourceFiles().some((f) => /[\\/]@tensorflow[\\/]tfjs/.test(f.fileName));
+    programsUsingTfjs.set(program, v);
+  }
+  return v;
+}

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../src/index.js';
@@ -25,20 +26,27 @@ function blocks(md: string): Block[] {
   return out;
 }
 
+const typedDir = fileURLToPath(new URL('./typed/fixture/', import.meta.url));
+
 async function lint(rule: string, block: Block): Promise<string[]> {
   const ts = block.lang.startsWith('t');
+  // rules that need type information run their examples as the typed fixture's file.ts
+  const typed = (plugin.rules[rule]?.meta?.docs as { requiresTypeChecking?: boolean } | undefined)?.requiresTypeChecking === true;
   const eslint = new ESLint({
+    cwd: typed ? typedDir : process.cwd(),
     overrideConfigFile: true,
     overrideConfig: [
       {
-        files: ['**/*'],
+        files: ['**/*.{js,mjs,cjs,ts,tsx}'],
         plugins: { torch2tf: plugin },
         rules: { [`torch2tf/${rule}`]: 'error' },
-        ...(ts ? { languageOptions: { parser: tsParser } } : {}),
+        ...(ts || typed
+          ? { languageOptions: { parser: tsParser, parserOptions: typed ? { projectService: true, tsconfigRootDir: typedDir } : {} } }
+          : {}),
       },
     ],
   });
-  const [res] = await eslint.lintText(block.code, { filePath: ts ? 'example.ts' : 'example.js' });
+  const [res] = await eslint.lintText(block.code, { filePath: typed ? `${typedDir}file.ts` : ts ? 'example.ts' : 'example.js' });
   const fatal = res!.messages.filter((m) => m.fatal);
   assert.deepEqual(fatal, [], `example does not parse:\n${block.code}`);
   return res!.messages.map((m) => m.ruleId ?? '');

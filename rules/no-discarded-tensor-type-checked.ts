@@ -1,0 +1,47 @@
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { calledMember, unwrap } from '../src/ast.js';
+import { createRule } from '../src/create-rule.js';
+import { getTfFile } from '../src/resolver.js';
+import { programUsesTfjs } from '../src/type-info.js';
+
+/** Calls whose tensor result is a by-product of a deliberate side effect. */
+const SIDE_EFFECT_CALLS = new Set(['keep', 'assign']);
+
+export default createRule({
+  name: 'no-discarded-tensor-type-checked',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow discarding the tfjs tensor returned by any call, including helpers from other modules (uses type information)',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+    },
+    messages: {
+      discarded:
+        'This call returns a new tfjs {{className}} that is thrown away: tfjs tensors are immutable, so nothing was changed in place (the PyTorch `x.add_(y)` habit) and the result leaks until disposed. Assign the result or remove the call.',
+    },
+    schema: [],
+    languages: ['js/js'],
+  },
+  create(context) {
+    const tf = getTfFile(context);
+    const typed = tf.typed;
+    if (!typed || !programUsesTfjs(typed)) return {};
+    return {
+      ExpressionStatement(node: TSESTree.ExpressionStatement) {
+        let expr = unwrap(node.expression);
+        if (expr?.type === T.AwaitExpression) expr = unwrap(expr.argument);
+        if (!expr || expr.type !== T.CallExpression) return;
+        // the untyped analysis already sees it: no-discarded-tensor owns that report
+        if (tf.kindOf(expr)?.kind === 'tensor') return;
+        const callee = unwrap(expr.callee);
+        const name = calledMember(expr)?.name ?? (callee?.type === T.Identifier ? callee.name : null);
+        if (name !== null && SIDE_EFFECT_CALLS.has(name)) return;
+        const kind = tf.typedKindOf(node.expression);
+        if (!kind || kind.kind !== 'tensor' || kind.promise) return;
+        context.report({ node: expr, messageId: 'discarded', data: { className: kind.name ?? 'Tensor' } });
+      },
+    };
+  },
+});

@@ -1,0 +1,59 @@
+import rule from '../../rules/no-discarded-tensor-type-checked.js';
+import { createRuleTester } from '../rule-tester.js';
+import { createTypedRuleTester } from '../typed/rule-tester-typed.js';
+
+const typed = createTypedRuleTester();
+
+typed.run('no-discarded-tensor-type-checked', rule, {
+  valid: [
+    { name: 'the result is assigned', code: `import * as tf from '@tensorflow/tfjs';\nfunction norm(x: tf.Tensor) { return x.div(2); }\nlet x = tf.ones([2]);\nx = norm(x);` },
+    { name: 'a function returning void (side effect only)', code: `import * as tf from '@tensorflow/tfjs';\nfunction show(x: tf.Tensor): void { x.print(); }\nshow(tf.ones([2]));` },
+    { name: 'tf.keep() is called for its side effect', code: `import * as tf from '@tensorflow/tfjs';\nconst x = tf.ones([2]);\ntf.keep(x);` },
+    { name: 'variable.assign() is the real in-place update', code: `import * as tf from '@tensorflow/tfjs';\nconst v = tf.variable(tf.ones([2]));\nv.assign(tf.zeros([2]));` },
+    { name: 'a user type named Tensor is not a tfjs tensor', code: `class Tensor { add(o: Tensor) { return this; } }\nfunction make(): Tensor { return new Tensor(); }\nmake().add(make());` },
+    { name: 'predict() returns Tensor | Tensor[]: types prove nothing', code: `import * as tf from '@tensorflow/tfjs';\ndeclare const m: tf.LayersModel;\nm.predict(tf.ones([1, 2]));` },
+    { name: 'any proves nothing', code: `declare const lib: any;\nlib.normalize(1);` },
+    { name: 'seen by the untyped analysis: left to no-discarded-tensor', code: `import * as tf from '@tensorflow/tfjs';\nconst x = tf.ones([2]);\nx.add(1);` },
+    { name: 'an un-awaited Promise<Tensor> is not a discarded tensor', code: `import * as tf from '@tensorflow/tfjs';\nasync function f(): Promise<tf.Tensor> { return tf.ones([1]); }\nvoid f();` },
+  ],
+  invalid: [
+    {
+      name: 'an opaque helper (declared elsewhere) returns a new tensor that is discarded',
+      code: `import * as tf from '@tensorflow/tfjs';\nimport { buildWithDropout } from './models.js';\ndeclare function normalize(x: tf.Tensor): tf.Tensor; // e.g. from a .d.ts or another package\nconst xs = tf.ones([4]);\nnormalize(xs);\nbuildWithDropout();`,
+      errors: [{ messageId: 'discarded', data: { className: 'Tensor' }, line: 5, column: 1, endColumn: 14 }],
+      output: null,
+    },
+    {
+      name: 'a helper imported from another module of the project',
+      code: `import * as tf from '@tensorflow/tfjs';\nimport { scaleToUnit } from './models.js';\nconst xs = tf.ones([4]);\nscaleToUnit(xs);`,
+      errors: [{ messageId: 'discarded', data: { className: 'Tensor' }, line: 4 }],
+      output: null,
+    },
+    {
+      name: 'through a local wrapper module that re-exports tfjs',
+      code: `import * as w from './wrapper.js';\nconst x = w.ones([2]);\nx.relu();`,
+      errors: [{ messageId: 'discarded', data: { className: 'Tensor' }, line: 3 }],
+      output: null,
+    },
+    {
+      name: 'a tensor held in a generic container',
+      code: `import * as tf from '@tensorflow/tfjs';\nimport { Holder } from './models.js';\nconst h = new Holder(tf.ones([2]));\nh.value.abs();`,
+      errors: [{ messageId: 'discarded', line: 4 }],
+      output: null,
+    },
+    {
+      name: 'awaited helper result',
+      code: `import * as tf from '@tensorflow/tfjs';\ndeclare function load(): Promise<tf.Tensor>;\nasync function main() { await load(); }`,
+      errors: [{ messageId: 'discarded', line: 3 }],
+      output: null,
+    },
+  ],
+});
+
+// Without type information the rule is silent (it never throws under espree/oxlint either).
+createRuleTester().run('no-discarded-tensor-type-checked (untyped)', rule, {
+  valid: [
+    { name: 'no type information: nothing reported', code: `import * as tf from '@tensorflow/tfjs';\nfunction normalize(x) { return x.sub(1); }\nnormalize(tf.ones([2]));` },
+  ],
+  invalid: [],
+});
