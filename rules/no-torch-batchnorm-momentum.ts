@@ -1,0 +1,45 @@
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { findProperty, objectArg, unwrap } from '../src/ast.js';
+import { createRule } from '../src/create-rule.js';
+import { complementLiteral, layerCallName } from '../src/layer-config.js';
+import { getTfFile } from '../src/resolver.js';
+
+export default createRule({
+  name: 'no-torch-batchnorm-momentum',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow PyTorch-convention `momentum` values (below 0.5) in tfjs `batchNormalization`',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      torchMomentum:
+        'tfjs BatchNormalization keeps `momentum` of the old moving average (moving = {{momentum}}·moving + {{complement}}·batch), while PyTorch\'s `momentum={{momentum}}` weights the new batch; the PyTorch value in tfjs is `momentum: {{complement}}`.',
+      useComplement: 'Use `momentum: {{complement}}` (PyTorch `momentum={{momentum}}` in the tfjs convention).',
+    },
+    schema: [],
+    languages: ['js/js'],
+  },
+  create(context) {
+    const tf = getTfFile(context);
+    if (!tf.isTfFile) return {};
+    return {
+      CallExpression(node) {
+        if (layerCallName(tf, node) !== 'batchNormalization') return;
+        const prop = findProperty(objectArg(node), 'momentum');
+        const value = unwrap(prop?.value);
+        if (!value || value.type !== T.Literal || typeof value.value !== 'number') return;
+        const m = value.value;
+        if (!(m >= 0 && m < 0.5)) return;
+        const data = { momentum: String(m), complement: complementLiteral(m) };
+        context.report({
+          node: value,
+          messageId: 'torchMomentum',
+          data,
+          suggest: [{ messageId: 'useComplement', data, fix: (fixer) => fixer.replaceText(value, data.complement) }],
+        });
+      },
+    };
+  },
+});

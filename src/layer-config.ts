@@ -1,0 +1,249 @@
+/**
+ * Layer-config facts and edits for the layer-option rules (FINDINGS §5, §6, §8, §12):
+ * which layers are weightless (tfjs factories and conservative user Layer subclasses), which layers
+ * implement `channelsFirst` with transposes, where a model is trained and whether it contains a given
+ * layer, the `1 - momentum` literal, and a comment-aware removal of one config property.
+ */
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calledMember, enclosingFunction, findProperty, literalValue, memberName, objectArg, propertyKeyName, unwrap, walk, type Node } from './ast.js';
+import { gradientContextOf } from './gradient-context.js';
+import { modelStructure } from './model-structure.js';
+import type { ClassNode, TfFile, ValueInfo } from './resolver.js';
+import { TRAINING_METHODS, WEIGHTLESS_LAYERS } from './tfjs-api.js';
+
+type Origin = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/**
+ * `tf.layers.*` factories whose `dataFormat: 'channelsFirst'` is implemented as
+ * Transpose(NCHW→NHWC) → kernel → Transpose(back) on every call (`test/semantics/channels-first.test.ts`).
+ * conv1d / pooling1d are absent on purpose: they do not honour channelsFirst correctly in 4.22.
+ */
+export const CHANNELS_FIRST_TRANSPOSING: ReadonlySet<string> = new Set([
+  'conv2d',
+  'conv2dTranspose',
+  'conv3d',
+  'conv3dTranspose',
+  'depthwiseConv2d',
+  'separableConv2d',
+  'maxPooling2d',
+  'maxPool2d',
+  'maxPooling3d',
+  'averagePooling2d',
+  'avgPool2d',
+  'avgPooling2d',
+  'averagePooling3d',
+  'avgPool3d',
+  'avgPooling3d',
+  'upSampling2d',
+]);
+
+/** The `tf.layers.<name>` factory a value comes from, when it was created by a visible tfjs factory call. */
+export function layerFactoryName(tf: TfFile, info: ValueInfo | null): string | null {
+  if (!info || info.kind !== 'layer' || info.userClass || !info.origin || info.origin.type !== T.CallExpression) return null;
+  const p = tf.calleePath(info.origin);
+  return p && p.length === 2 && p[0] === 'layers' ? p[1]! : null;
+}
+
+/** The factory name of a `tf.layers.<name>(...)` call. */
+export function layerCallName(tf: TfFile, call: Origin): string | null {
+  const p = tf.calleePath(call);
+  return call.type === T.CallExpression && p && p.length === 2 && p[0] === 'layers' ? p[1]! : null;
+}
+
+// ---------------------------------------------------------------- weightless layers
+
+const WEIGHT_MEMBERS = new Set(['addWeight', 'trainableWeights', 'nonTrainableWeights', 'weights', 'getWeights', 'setWeights', 'trainable', 'trainable_', 'build']);
+const weightlessClasses = new WeakMap<ClassNode, boolean>();
+
+/**
+ * A user Layer subclass provably without weights: it extends `tf.layers.Layer` directly (or a same-file
+ * class that is itself weightless), never mentions `addWeight`, `build`, the weight getters or `trainable`,
+ * and every `this.<field>` it stores cannot hold a layer (primitives, functions, tensors).
+ */
+export function isWeightlessUserLayer(tf: TfFile, cls: ClassNode): boolean {
+  const cached = weightlessClasses.get(cls);
+  if (cached !== undefined) return cached;
+  weightlessClasses.set(cls, false);
+  const k = tf.classKind(cls);
+  let ok = !!k && k.kind === 'layer';
+  const sup = unwrap(cls.superClass);
+  if (ok && sup) {
+    const p = tf.pathOf(sup);
+    if (p) ok = p.join('.') === 'layers.Layer';
+    else {
+      const parent = sup.type === T.Identifier ? tf.classOfIdentifier(sup) : null;
+      ok = !!parent && isWeightlessUserLayer(tf, parent);
+    }
+  }
+  if (ok) {
+    walk(cls.body, tf.sourceCode.visitorKeys, (node) => {
+      if (!ok) return false;
+      if (node.type === T.MemberExpression && WEIGHT_MEMBERS.has(memberName(node) ?? '')) ok = false;
+      else if ((node.type === T.MethodDefinition || node.type === T.PropertyDefinition) && WEIGHT_MEMBERS.has(propertyKeyName(node) ?? '')) ok = false;
+      else if (node.type === T.Identifier && node.name === 'addWeight') ok = false;
+      else if (node.type === T.PropertyDefinition && node.value && !cannotHoldLayer(tf, node.value)) ok = false;
+      else if (
+        node.type === T.AssignmentExpression &&
+        node.left.type === T.MemberExpression &&
+        unwrap(node.left.object)?.type === T.ThisExpression &&
+        !cannotHoldLayer(tf, node.right)
+      ) {
+        ok = false;
+      }
+      return undefined;
+    });
+  }
+  weightlessClasses.set(cls, ok);
+  return ok;
+}
+
+function cannotHoldLayer(tf: TfFile, expr: Node): boolean {
+  const e = unwrap(expr);
+  if (!e) return true;
+  switch (e.type) {
+    case T.Literal:
+    case T.TemplateLiteral:
+    case T.UnaryExpression:
+    case T.BinaryExpression:
+    case T.UpdateExpression:
+    case T.ArrowFunctionExpression:
+    case T.FunctionExpression:
+      return true;
+    default: {
+      const k = tf.kindOf(e)?.kind;
+      return k === 'tensor' || k === 'optimizer' || k === 'symbolic';
+    }
+  }
+}
+
+/** The value is a layer with no weights: a weightless tfjs factory, or a provably weightless user class. */
+export function weightlessLayerName(tf: TfFile, info: ValueInfo | null): string | null {
+  if (!info || info.kind !== 'layer' || info.promise) return null;
+  if (info.userClass) return isWeightlessUserLayer(tf, info.userClass) ? (info.userClass.id?.name ?? 'this Layer subclass') : null;
+  const name = layerFactoryName(tf, info);
+  return name !== null && WEIGHTLESS_LAYERS.has(name) ? name : null;
+}
+
+// ---------------------------------------------------------------- training calls and containment
+
+export interface Trainer {
+  /** The call that trains: `model.fit(...)`, or `model.apply(x, {training: true})` in a gradient context. */
+  readonly call: TSESTree.CallExpression;
+  /** The model or layer being trained. */
+  readonly receiver: Node;
+  /** `fit`, `fitDataset`, `trainOnBatch` or `apply`. */
+  readonly method: string;
+}
+
+/** A call that runs `receiver` in training mode while gradients are recorded or weights are fitted. */
+export function trainerOf(tf: TfFile, call: TSESTree.CallExpression): Trainer | null {
+  const m = calledMember(call);
+  if (!m) return null;
+  const info = tf.kindOf(m.member.object);
+  if (!info || info.promise) return null;
+  const receiver = unwrap(m.member.object)!;
+  if (TRAINING_METHODS.has(m.name)) return info.kind === 'model' ? { call, receiver, method: m.name } : null;
+  if (m.name !== 'apply' || (info.kind !== 'model' && info.kind !== 'layer')) return null;
+  const training = findProperty(objectArg(call, 1), 'training');
+  if (!training || literalValue(training.value) !== true) return null;
+  return gradientContextOf(tf, call) ? { call, receiver, method: 'apply' } : null;
+}
+
+/** `expr` (a model or layer) is, or contains through visible model structure, the value created by `origin`. */
+export function reachesOrigin(tf: TfFile, expr: Node, origin: Origin, depth = 0): boolean {
+  if (depth > 8) return false;
+  const info = tf.kindOf(expr);
+  if (!info) return false;
+  if (info.origin === origin) return true;
+  if (info.kind !== 'model') return false;
+  const s = modelStructure(tf, expr);
+  return !!s && s.layers.some((l) => l.info?.origin === origin || (l.info?.kind === 'model' && reachesOrigin(tf, l.node, origin, depth + 1)));
+}
+
+/** A model (or user layer) that visibly contains a BatchNormalization which it runs in training mode. */
+export function containsBatchNorm(tf: TfFile, expr: Node, depth = 0): boolean {
+  if (depth > 8) return false;
+  const info = tf.kindOf(expr);
+  if (!info) return false;
+  if (info.kind === 'layer') {
+    if (info.userClass) return userLayerTrainsBatchNorm(tf, info.userClass);
+    return layerFactoryName(tf, info) === 'batchNormalization';
+  }
+  if (info.kind !== 'model') return false;
+  const s = modelStructure(tf, expr);
+  return !!s && s.layers.some((l) => containsBatchNorm(tf, l.node, depth + 1));
+}
+
+/** A user Layer subclass that applies a BatchNormalization sublayer with forwarded kwargs (`this.bn.apply(x, kwargs)`). */
+function userLayerTrainsBatchNorm(tf: TfFile, cls: ClassNode): boolean {
+  let found = false;
+  walk(cls.body, tf.sourceCode.visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type === T.CallExpression && node.arguments.length >= 2) {
+      const m = calledMember(node);
+      if (m?.name === 'apply' && layerFactoryName(tf, tf.kindOf(m.member.object)) === 'batchNormalization') found = true;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** False only when both nodes sit in the same function (or both at top level) and `later` comes first. */
+export function mayRunAfter(earlier: Node, later: Node): boolean {
+  if (enclosingFunction(earlier) !== enclosingFunction(later)) return true;
+  return later.range[0] > earlier.range[1];
+}
+
+// ---------------------------------------------------------------- literals and edits
+
+/** The number of decimal places a finite number needs (`0.01` → 2, `1e-7` → 7). */
+function decimals(n: number): number {
+  const s = String(n);
+  const e = /e-(\d+)$/.exec(s);
+  const mantissa = s.replace(/e.*$/, '');
+  const frac = mantissa.includes('.') ? mantissa.split('.')[1]!.length : 0;
+  return frac + (e ? Number(e[1]) : 0);
+}
+
+/** `1 - m` as the clean literal a person would write (`0.1` → `'0.9'`, `0.01` → `'0.99'`), no float noise. */
+export function complementLiteral(m: number): string {
+  const d = Math.min(decimals(m), 20);
+  return String(Number((1 - m).toFixed(d)));
+}
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/**
+ * Remove one property (and its separating comma) from an object literal. A property alone on its line
+ * takes the line with it; comments around it are kept; `{onlyProp}` becomes `{}`.
+ * Returns null when the property itself contains a comment (removing it would delete the comment).
+ */
+export function removeConfigProperty(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  prop: TSESTree.Property,
+): TSESLint.RuleFix | null {
+  if (sourceCode.getCommentsInside(prop).length > 0) return null;
+  const obj = prop.parent as TSESTree.ObjectExpression;
+  const text = sourceCode.text;
+  const after = sourceCode.getTokenAfter(prop);
+  const comma = after && after.value === ',' ? after : null;
+  if (obj.properties.length === 1 && sourceCode.getCommentsInside(obj).length === 0) return fixer.replaceText(obj, '{}');
+  const end = comma ? comma.range[1] : prop.range[1];
+  // alone on its line(s): remove the whole line
+  const lineStart = text.lastIndexOf('\n', prop.range[0] - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd === -1) lineEnd = text.length;
+  if (/^[ \t]*$/.test(text.slice(lineStart, prop.range[0])) && /^[ \t]*$/.test(text.slice(end, lineEnd)) && lineEnd < text.length) {
+    return fixer.removeRange([lineStart, lineEnd + 1]);
+  }
+  if (comma) {
+    // `a, prop, b` → `a, b`: also eat the spaces after the comma
+    const m = /^[ \t]*/.exec(text.slice(end))!;
+    return fixer.removeRange([prop.range[0], end + m[0].length]);
+  }
+  // last property inline: `{a: 1, prop}` → `{a: 1}` (drop the comma before it when no comment sits between)
+  const before = sourceCode.getTokenBefore(prop, { includeComments: true });
+  if (before && before.value === ',' && before.type === 'Punctuator') return fixer.removeRange([before.range[0], prop.range[1]]);
+  return fixer.removeRange([prop.range[0], prop.range[1]]);
+}
