@@ -10,6 +10,7 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import { calledMember, isFunction, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import type { TfFile } from './resolver.js';
+import { programUsesTfjs, typeVerdict } from './type-info.js';
 import { GRADIENT_FUNCTIONS, OPTIMIZER_GRADIENT_METHODS } from './tfjs-api.js';
 
 export interface GradientContext {
@@ -31,7 +32,8 @@ export function gradientContexts(tf: TfFile): Map<FunctionNode, GradientContext>
   if (map) return map;
   map = new Map();
   byFile.set(tf, map);
-  if (!tf.isTfFile) return map;
+  // typed files may reach tfjs only through a wrapper module the text gate cannot see
+  if (!tf.isTfFile && !(tf.typed && programUsesTfjs(tf.typed))) return map;
 
   const calls: TSESTree.CallExpression[] = [];
   walk(tf.sourceCode.ast, tf.sourceCode.visitorKeys, (node) => {
@@ -50,6 +52,11 @@ export function gradientContexts(tf: TfFile): Map<FunctionNode, GradientContext>
     if (!arg) continue;
     if (isFunction(arg)) {
       add(arg, call, api);
+      continue;
+    }
+    const method = thisMethodReference(tf, arg);
+    if (method) {
+      add(method, call, api);
       continue;
     }
     if (arg.type !== T.Identifier) continue;
@@ -95,6 +102,11 @@ function gradientApi(tf: TfFile, call: TSESTree.CallExpression): string | null {
   const recv = tf.kindOf(m.member.object);
   // an optimizer, or a receiver we cannot see (an optimizer passed in) -- but never a known non-optimizer
   if (recv && recv.kind !== 'optimizer') return null;
+  if (!recv && tf.typed) {
+    // with types, "unknown" must not hide a receiver the checker proves is something else
+    const v = typeVerdict(tf.typed, m.member.object);
+    if (v.verdict === 'not-tfjs' || (v.verdict === 'tfjs' && v.kind !== 'optimizer')) return null;
+  }
   return m.name;
 }
 
@@ -107,6 +119,19 @@ export function callTarget(tf: TfFile, call: TSESTree.CallExpression): FunctionN
     return tf.methodOfThis(unwrap(m.member.object) as TSESTree.ThisExpression, m.name);
   }
   return null;
+}
+
+/** `this.loss` or `this.loss.bind(this)` passed as the loss function: the same-class method. */
+function thisMethodReference(tf: TfFile, arg: Node): FunctionNode | null {
+  let ref: Node | null = arg;
+  if (arg.type === T.CallExpression) {
+    const m = calledMember(arg);
+    if (!m || m.name !== 'bind' || unwrap(arg.arguments[0])?.type !== T.ThisExpression) return null;
+    ref = unwrap(m.member.object);
+  }
+  if (ref?.type !== T.MemberExpression || ref.computed || ref.property.type !== T.Identifier) return null;
+  const obj = unwrap(ref.object);
+  return obj?.type === T.ThisExpression ? tf.methodOfThis(obj, ref.property.name) : null;
 }
 
 /** The gradient context a node runs in (through enclosing functions), or null. */

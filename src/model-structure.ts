@@ -36,8 +36,39 @@ export function modelStructure(tf: TfFile, modelExpr: Node): ModelStructure | nu
   return result;
 }
 
+/**
+ * Like `tf.kindOf`, but when the kind only comes from a type annotation (`this.drop: tf.layers.Layer`,
+ * `const m: tf.Sequential = ...`), the provenance of the one value actually written there, so that its
+ * factory and config stay visible. Falls back to the annotation when there is not exactly one write.
+ */
+export function provenanceOf(tf: TfFile, expr: Node | null | undefined): ValueInfo | null {
+  const info = tf.kindOf(expr);
+  if (!info || info.via !== 'annotation') return info;
+  const e = unwrap(expr);
+  const writes: Node[] = [];
+  if (e?.type === T.MemberExpression && unwrap(e.object)?.type === T.ThisExpression) {
+    const cls = thisClass(e.object);
+    const name = memberName(e);
+    if (cls && name !== null) writes.push(...(tf.fieldsOf(cls).get(name)?.writes ?? []));
+  } else if (e?.type === T.Identifier) {
+    const v = tf.variableOf(e);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (v && def?.type === 'Variable' && def.node.id === def.name) {
+      if (def.node.init) writes.push(def.node.init);
+      for (const r of v.references) if (r.isWrite() && r.writeExpr && r.writeExpr !== def.node.init) writes.push(r.writeExpr);
+    }
+  }
+  const meaningful = writes.filter((w) => {
+    const u = unwrap(w);
+    return !!u && !(u.type === T.Literal && u.value === null) && !(u.type === T.Identifier && u.name === 'undefined');
+  });
+  if (meaningful.length !== 1) return info;
+  const k = tf.kindOf(meaningful[0]);
+  return k && k.kind === info.kind && k.via === 'factory' && !k.promise ? k : info;
+}
+
 function computeStructure(tf: TfFile, modelExpr: Node): ModelStructure | null {
-  const info = tf.kindOf(modelExpr);
+  const info = provenanceOf(tf, modelExpr);
   if (!info || info.kind !== 'model') return null;
   const origin = info.origin ?? null;
   const layers: LayerRef[] = [];
@@ -140,6 +171,7 @@ const customLayerModes = new WeakMap<ClassNode, Tri>();
 export function layerModeDependence(tf: TfFile, info: ValueInfo | null): Tri {
   if (!info || info.kind !== 'layer') return 'unknown';
   if (info.userClass) return customLayerMode(tf, info.userClass);
+  if (info.via === 'annotation') return 'unknown'; // a type says nothing about which layer or its config
   const name = info.name ?? '';
   if (MODE_DEPENDENT_LAYERS.has(name)) return 'yes';
   if (RECURRENT_LAYERS.has(name)) {
@@ -187,7 +219,7 @@ function customLayerMode(tf: TfFile, cls: ClassNode): Tri {
 
 /** Does the model held by `modelExpr` contain a layer whose output depends on the training flag? */
 export function modelReachesModeDependent(tf: TfFile, modelExpr: Node): Tri {
-  const info = tf.kindOf(modelExpr);
+  const info = provenanceOf(tf, modelExpr);
   if (info?.kind === 'layer') return layerModeDependence(tf, info);
   const s = modelStructure(tf, modelExpr);
   if (!s) return 'unknown';

@@ -1,0 +1,149 @@
+/**
+ * Project scan: does the code around a file construct mode-dependent layers (Dropout, BatchNormalization,
+ * noise layers, recurrent layers with `dropout`/`recurrentDropout` > 0)?
+ *
+ * Rules use it when a model's layers are not visible in the linted file (a parameter typed
+ * `tf.LayersModel`, a model assembled from imported builders): if neither the file's relative imports nor
+ * the files of its package construct such layers, staying quiet is the honest answer.
+ *
+ * It is a text scan, deliberately cheap: files are read once per process (relative imports keyed by
+ * path and mtime; package directories by path, refreshed after a few seconds so editors see edits),
+ * bounded in count, size and depth, and it never throws (unreadable files count as "nothing found").
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { TF_MODULES } from './settings.js';
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'bower_components', 'vendor']);
+const MAX_FILE_BYTES = 512 * 1024;
+const MAX_PACKAGE_FILES = 400;
+const MAX_DEPTH = 6;
+const PACKAGE_TTL_MS = 5000;
+
+/** A call of a mode-dependent layer factory or class: `dropout(`, `tf.layers.batchNormalization(`, `new Dropout(`. */
+const MODE_DEPENDENT_CALL =
+  /\b(?:dropout|spatialDropout1d|gaussianNoise|gaussianDropout|alphaDropout|batchNormalization)\s*\(|\bnew\s+(?:[\w$]+\.)*(?:Dropout|SpatialDropout1D|GaussianNoise|GaussianDropout|AlphaDropout|BatchNormalization)\s*\(/;
+/** A recurrent `dropout:` / `recurrentDropout:` option with a positive literal. */
+const RECURRENT_DROPOUT = /\b(?:dropout|recurrentDropout)\s*:\s*(?:0*\.0*[1-9]|0*[1-9])/;
+
+export interface ScanOptions {
+  /** Extra module specifiers that count as tfjs (`settings.torch2tf.modules`). */
+  readonly modules?: readonly string[];
+}
+
+/** Whether a source text constructs a mode-dependent tfjs layer (the text must mention a tfjs module). */
+export function textConstructsModeDependent(text: string, modules: readonly string[] = []): boolean {
+  if (!TF_MODULES.some((m) => text.includes(m)) && !modules.some((m) => text.includes(m))) return false;
+  return MODE_DEPENDENT_CALL.test(text) || RECURRENT_DROPOUT.test(text);
+}
+
+const fileCache = new Map<string, { mtimeMs: number; result: boolean }>();
+
+function scanFile(path: string, modules: readonly string[]): boolean {
+  try {
+    const st = statSync(path);
+    if (!st.isFile() || st.size > MAX_FILE_BYTES) return false;
+    const key = `${path}\0${modules.join('\0')}`;
+    const cached = fileCache.get(key);
+    if (cached && cached.mtimeMs === st.mtimeMs) return cached.result;
+    const result = textConstructsModeDependent(readFileSync(path, 'utf8'), modules);
+    fileCache.set(key, { mtimeMs: st.mtimeMs, result });
+    return result;
+  } catch {
+    return false;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Resolve a relative import the way bundlers and TS do: as written, with an extension, or an index file. */
+export function resolveRelativeImport(fromFile: string, specifier: string): string | null {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
+  const base = resolve(dirname(fromFile), specifier);
+  const candidates = [base];
+  const ext = extname(base);
+  // TS sources import './x.js' for './x.ts'
+  if (ext === '.js' || ext === '.mjs' || ext === '.cjs' || ext === '.jsx') {
+    const stem = base.slice(0, -ext.length);
+    candidates.push(...['.ts', '.tsx', '.mts', '.cts'].map((e) => stem + e));
+  }
+  candidates.push(...SOURCE_EXTENSIONS.map((e) => base + e), ...SOURCE_EXTENSIONS.map((e) => join(base, `index${e}`)));
+  for (const c of candidates) if (SOURCE_EXTENSIONS.includes(extname(c)) && isFile(c)) return c;
+  return null;
+}
+
+/** Does any of the file's relative imports construct a mode-dependent layer? */
+export function relativeImportsConstructModeDependent(fromFile: string, specifiers: readonly string[], options: ScanOptions = {}): boolean {
+  if (!isAbsolute(fromFile)) return false;
+  for (const s of specifiers) {
+    const path = resolveRelativeImport(fromFile, s);
+    if (path && scanFile(path, options.modules ?? [])) return true;
+  }
+  return false;
+}
+
+/** The nearest directory at or above `dir` holding a package.json (at most 8 levels up), or null. */
+export function packageDirOf(dir: string): string | null {
+  let d = dir;
+  for (let i = 0; i < 8; i++) {
+    if (isFile(join(d, 'package.json'))) return d;
+    const up = dirname(d);
+    if (up === d) return null;
+    d = up;
+  }
+  return null;
+}
+
+const packageCache = new Map<string, { at: number; result: boolean }>();
+
+/** Does any source file of the package directory construct a mode-dependent layer? Bounded and cached. */
+export function packageConstructsModeDependent(pkgDir: string, options: ScanOptions = {}): boolean {
+  const modules = options.modules ?? [];
+  const key = `${pkgDir}\0${modules.join('\0')}`;
+  const now = Date.now();
+  const cached = packageCache.get(key);
+  if (cached && now - cached.at < PACKAGE_TTL_MS) return cached.result;
+  let budget = MAX_PACKAGE_FILES;
+  const visit = (dir: string, depth: number): boolean => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (budget <= 0) return false;
+      if (e.name.startsWith('.')) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (depth < MAX_DEPTH && !SKIP_DIRS.has(e.name) && visit(p, depth + 1)) return true;
+      } else if (e.isFile() && SOURCE_EXTENSIONS.includes(extname(e.name)) && !e.name.endsWith('.d.ts')) {
+        budget--;
+        if (scanFile(p, modules)) return true;
+      }
+    }
+    return false;
+  };
+  const result = visit(pkgDir, 0);
+  packageCache.set(key, { at: now, result });
+  return result;
+}
+
+/**
+ * Does the project around `filename` construct mode-dependent layers: the file's relative imports,
+ * or (when the file lies in a package) any source file of that package? False for virtual files.
+ */
+export function projectConstructsModeDependent(filename: string, relativeSpecifiers: readonly string[], options: ScanOptions = {}): boolean {
+  if (!filename || !isAbsolute(filename)) return false;
+  if (relativeImportsConstructModeDependent(filename, relativeSpecifiers, options)) return true;
+  const pkg = packageDirOf(dirname(filename));
+  return pkg !== null && packageConstructsModeDependent(pkg, options);
+}

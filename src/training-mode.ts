@@ -1,0 +1,169 @@
+/**
+ * Training-mode facts shared by the rules about the `training` kwarg (FINDINGS §2, §3):
+ * what a call passes as kwargs, which mode-dependent layers a model reaches (for messages),
+ * whether a model is frozen, and the project-scan fallback for models whose layers are not visible.
+ */
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { findProperty, hasSpread, literalValue, memberName, unwrap, walk, type Node } from './ast.js';
+import { layerModeDependence, modelStructure, provenanceOf } from './model-structure.js';
+import { projectConstructsModeDependent } from './project-scan.js';
+import { thisClass, type TfFile, type ValueInfo } from './resolver.js';
+import { DROPOUT_FAMILY, RECURRENT_LAYERS, WRAPPER_LAYERS } from './tfjs-api.js';
+
+/**
+ * What the kwargs argument at `index` says about `training`:
+ * - `missing`: no argument (tfjs then uses `{}`: inference mode);
+ * - `literal`: an object literal without a `training` key and without spreads;
+ * - `explicit`: an object literal with a `training` key (whatever its value: a choice);
+ * - `unknown`: a variable, a spread, anything else.
+ */
+export type KwargsState = 'missing' | 'literal' | 'explicit' | 'unknown';
+
+export function kwargsState(call: TSESTree.CallExpression, index: number): KwargsState {
+  if (call.arguments.slice(0, index + 1).some((a) => a.type === T.SpreadElement)) return 'unknown';
+  const arg = unwrap(call.arguments[index]);
+  if (!arg) return 'missing';
+  if (arg.type !== T.ObjectExpression) return 'unknown';
+  if (findProperty(arg, 'training')) return 'explicit';
+  return hasSpread(arg) ? 'unknown' : 'literal';
+}
+
+/** The kinds of mode-dependent layers a model (or a layer) reaches, for messages. */
+export interface ModeEffects {
+  dropout: boolean;
+  noise: boolean;
+  batchNorm: boolean;
+  recurrent: boolean;
+  /** Names of user Layer subclasses that read `training` or build mode-dependent sublayers. */
+  custom: string[];
+}
+
+export function modeEffects(tf: TfFile, expr: Node): ModeEffects {
+  const out: ModeEffects = { dropout: false, noise: false, batchNorm: false, recurrent: false, custom: [] };
+  collect(tf, expr, out, new Set());
+  return out;
+}
+
+function collect(tf: TfFile, expr: Node, out: ModeEffects, seen: Set<Node>): void {
+  if (seen.has(expr) || seen.size > 200) return;
+  seen.add(expr);
+  const info = provenanceOf(tf, expr);
+  if (info?.kind === 'layer') return layerEffects(tf, info, out, 0);
+  const s = modelStructure(tf, expr);
+  if (!s) return;
+  for (const l of s.layers) {
+    if (l.info?.kind === 'model') collect(tf, l.node, out, seen);
+    else layerEffects(tf, provenanceOf(tf, l.node) ?? l.info, out, 0);
+  }
+}
+
+function layerEffects(tf: TfFile, info: ValueInfo | null, out: ModeEffects, depth: number): void {
+  if (!info || depth > 3 || layerModeDependence(tf, info) !== 'yes') return;
+  const name = info.name ?? '';
+  if (info.userClass) {
+    const n = info.userClass.id?.name ?? 'custom layer';
+    if (!out.custom.includes(n)) out.custom.push(n);
+  } else if (name === 'gaussianNoise') out.noise = true;
+  else if (DROPOUT_FAMILY.has(name)) out.dropout = true;
+  else if (name === 'batchNormalization') out.batchNorm = true;
+  else if (RECURRENT_LAYERS.has(name)) out.recurrent = true;
+  else if (WRAPPER_LAYERS.has(name)) {
+    const inner = findProperty(tf.configOf(info), 'layer');
+    if (inner) layerEffects(tf, tf.kindOf(inner.value), out, depth + 1);
+  }
+}
+
+/** "Dropout does not drop, BatchNormalization …": what inference mode means for these layers. */
+export function describeEffects(e: ModeEffects | null): string {
+  const parts: string[] = [];
+  if (!e) return 'Dropout does not drop and BatchNormalization normalizes with moving statistics that never update';
+  if (e.dropout) parts.push('Dropout does not drop');
+  if (e.recurrent) parts.push('recurrent dropout is off');
+  if (e.noise) parts.push('GaussianNoise adds no noise');
+  if (e.batchNorm) parts.push('BatchNormalization normalizes with moving statistics that never update');
+  for (const c of e.custom) parts.push(`\`${c}\` gets no \`training\` flag`);
+  if (parts.length === 0) return 'its mode-dependent layers run as in inference';
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/**
+ * A frozen model or layer: `{trainable: false}` in its config, or a `.trainable = false` write on the
+ * binding that holds it (the variable, the class field, or the builder's local variable).
+ */
+export function isFrozen(tf: TfFile, expr: Node): boolean {
+  const info = provenanceOf(tf, expr);
+  if (literalValue(tf.optionOf(info, 'trainable')?.value) === false) return true;
+  const holders: Node[] = [expr];
+  const origin = info?.origin;
+  let p: Node | undefined = origin?.parent;
+  if (p?.type === T.AwaitExpression) p = p.parent;
+  if (p?.type === T.VariableDeclarator) holders.push(p.id);
+  else if (p?.type === T.AssignmentExpression) holders.push(p.left);
+  return holders.some((h) => usesOf(tf, h).some(isFreezeWrite));
+}
+
+/** Every reference to the binding an expression names: a variable or `this.<field>`. */
+function usesOf(tf: TfFile, holder: Node): Node[] {
+  const h = unwrap(holder);
+  if (h?.type === T.Identifier) return tf.variableOf(h)?.references.map((r) => r.identifier) ?? [];
+  if (h?.type === T.MemberExpression && unwrap(h.object)?.type === T.ThisExpression) {
+    const cls = thisClass(h.object);
+    const name = memberName(h);
+    return cls && name !== null ? (tf.fieldsOf(cls).get(name)?.uses ?? []) : [];
+  }
+  return [];
+}
+
+/** `<ref>.trainable = false` */
+function isFreezeWrite(ref: Node): boolean {
+  const member = ref.parent;
+  if (member?.type !== T.MemberExpression || member.object !== ref || memberName(member) !== 'trainable') return false;
+  const assign = member.parent;
+  return assign?.type === T.AssignmentExpression && assign.left === member && assign.operator === '=' && literalValue(assign.right) === false;
+}
+
+const relativeImportCache = new WeakMap<TfFile, string[]>();
+
+/** Relative module specifiers the file imports, requires, re-exports or dynamically imports. */
+export function relativeImports(tf: TfFile): string[] {
+  let list = relativeImportCache.get(tf);
+  if (list) return list;
+  const found = new Set<string>();
+  const take = (n: Node | null | undefined): void => {
+    const v = literalValue(n);
+    if (typeof v === 'string' && (v.startsWith('./') || v.startsWith('../'))) found.add(v);
+  };
+  walk(tf.sourceCode.ast, tf.sourceCode.visitorKeys, (node) => {
+    switch (node.type) {
+      case T.ImportDeclaration:
+      case T.ExportAllDeclaration:
+        take(node.source);
+        return false;
+      case T.ExportNamedDeclaration:
+        take(node.source);
+        return undefined;
+      case T.ImportExpression:
+        take(node.source);
+        return undefined;
+      case T.TSExternalModuleReference:
+        take(node.expression);
+        return false;
+      case T.CallExpression:
+        if (node.callee.type === T.Identifier && node.callee.name === 'require') take(node.arguments[0]);
+        return undefined;
+      default:
+        return undefined;
+    }
+  });
+  list = [...found];
+  relativeImportCache.set(tf, list);
+  return list;
+}
+
+/**
+ * The fallback when a model's layers are not visible in this file: does the project (the file's relative
+ * imports, or any source file of its package) construct Dropout / BatchNormalization / noise layers?
+ */
+export function projectMayBeModeDependent(tf: TfFile, filename: string): boolean {
+  return projectConstructsModeDependent(filename, relativeImports(tf), { modules: tf.settings.modules });
+}
