@@ -1,35 +1,232 @@
 #!/usr/bin/env node
 /**
- * `torch2tf [paths…]`: the migration audit. Lints with the plugin's recommended config (no project
- * config needed) through the ESLint Node API and prints what was found.
+ * `torch2tf [paths…]`: the migration audit, built on the ESLint Node API. See `torch2tf --help`
+ * and docs/cli.md. Exit codes: 0 no findings, 1 findings, 2 usage or config error.
  */
-import { ESLint } from 'eslint';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ESLint, type Linter } from 'eslint';
+import { HELP, parseArgs, UsageError, type CliOptions } from './cli-args.js';
+import { ConfigError, resolveSetup } from './cli-config.js';
+import { unifiedDiff } from './cli-diff.js';
+import { formatGithub, formatSarif, type RulesMeta } from './cli-formatters.js';
+import { applySuggestions, lintFilesRecovering, progressConfig } from './cli-lint.js';
+import { formatReport } from './cli-report.js';
 import plugin from './index.js';
+import { PACKAGE } from './package-info.js';
 
-async function main(argv: string[]): Promise<number> {
-  const paths = argv.filter((a) => !a.startsWith('-'));
-  const eslint = new ESLint({
-    overrideConfigFile: true,
-    overrideConfig: [
-      { files: ['**/*.{js,mjs,cjs,ts,tsx}'] },
-      { ...plugin.configs.recommended, files: ['**/*.{js,mjs,cjs,ts,tsx}'] },
-      {
-        files: ['**/*.{ts,tsx}'],
-        languageOptions: { parser: (await import('@typescript-eslint/parser')).default as never },
-      },
-    ],
-    errorOnUnmatchedPattern: false,
-  });
-  const results = await eslint.lintFiles(paths.length > 0 ? paths : ['.']);
-  const formatter = await eslint.loadFormatter('stylish');
-  process.stdout.write(await formatter.format(results));
-  return results.some((r) => r.errorCount + r.warningCount > 0) ? 1 : 0;
+export interface Io {
+  readonly cwd: string;
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly stderrIsTTY: boolean;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (err: unknown) => {
-    process.stderr.write(`torch2tf: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+function ruleIdOf(name: string): string | null {
+  const bare = name.startsWith('torch2tf/') ? name.slice('torch2tf/'.length) : name;
+  return Object.hasOwn(plugin.rules, bare) ? `torch2tf/${bare}` : null;
+}
+
+function validate(opts: CliOptions, cwd: string): Set<string> {
+  for (const p of opts.paths) {
+    if (!/[*?[\]{}]/.test(p) && !existsSync(resolve(cwd, p))) throw new UsageError(`no such file or directory: ${p}`);
+  }
+  const ids = new Set<string>();
+  for (const name of opts.applySuggestions) {
+    const id = ruleIdOf(name);
+    if (!id) {
+      throw new UsageError(`--apply-suggestions: unknown rule "${name}"; torch2tf rules are: ${Object.keys(plugin.rules).sort().join(', ')}`);
+    }
+    ids.add(id);
+  }
+  return ids;
+}
+
+function rulesMetaFor(eslint: ESLint, results: ESLint.LintResult[]): RulesMeta {
+  const meta: RulesMeta = {};
+  for (const [name, rule] of Object.entries(plugin.rules)) meta[`torch2tf/${name}`] = (rule as { meta?: RulesMeta[string] }).meta;
+  try {
+    Object.assign(meta, eslint.getRulesMetaForResults(results.filter((r) => r.fatalErrorCount === 0)));
+  } catch {
+    // results of files ESLint could not read have no config: their messages have no rule anyway
+  }
+  return meta;
+}
+
+function progressReporter(io: Io): { onFile: (f: string) => void; done: () => void } {
+  let count = 0;
+  let shown = false;
+  let last = 0;
+  const started = Date.now();
+  return {
+    onFile() {
+      count++;
+      const now = Date.now();
+      // Only for trees big enough to wait on: after half a second, at most ten updates a second.
+      if (now - started < 500 || now - last < 100) return;
+      last = now;
+      shown = true;
+      io.stderr(`\r\x1b[Ktorch2tf: ${count} files linted…`);
+    },
+    done() {
+      if (shown || count > 0) io.stderr(shown ? `\r\x1b[Ktorch2tf: ${count} files linted\n` : '');
+    },
+  };
+}
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let opts: CliOptions;
+  try {
+    opts = parseArgs(argv);
+    if (opts.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (opts.version) {
+      io.stdout(`${PACKAGE.version}\n`);
+      return 0;
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`torch2tf: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  try {
+    return await audit(opts, io);
+  } catch (err) {
+    const usage = err instanceof UsageError || err instanceof ConfigError;
+    const msg = err instanceof Error ? (usage ? err.message : (err.stack ?? err.message)) : String(err);
+    io.stderr(`torch2tf: ${usage ? '' : 'configuration or internal error: '}${msg}\n`);
+    return 2;
+  }
+}
+
+async function audit(opts: CliOptions, io: Io): Promise<number> {
+  const { cwd } = io;
+  const suggestionRules = validate(opts, cwd);
+  const setup = await resolveSetup(opts.configMode, opts.typed, cwd, opts.paths);
+  if (setup.note) io.stderr(`torch2tf: ${setup.note}\n`);
+
+  const showProgress = opts.progress ?? io.stderrIsTTY;
+  const progress = showProgress ? progressReporter(io) : null;
+  const extraConfig: Linter.Config[] = progress ? [progressConfig(progress.onFile)] : [];
+  const fix = opts.fix || opts.fixDryRun;
+  const make = (ignorePatterns: string[], withFix: boolean) =>
+    new ESLint({
+      ...setup.options,
+      overrideConfig: [...((setup.options.overrideConfig as Linter.Config[] | undefined) ?? []), ...extraConfig],
+      ignorePatterns,
+      fix: withFix,
+      warnIgnored: false,
+      errorOnUnmatchedPattern: false,
+    });
+  const { eslint, results } = await lintFilesRecovering((ig) => make(ig, fix), cwd, opts.paths);
+  progress?.done();
+
+  const diffs: string[] = [];
+  const written: string[] = [];
+  const display = (f: string) => relative(cwd, f).split(sep).join('/');
+  if (fix) {
+    for (const r of results) {
+      if (r.output === undefined) continue;
+      diffs.push(unifiedDiff(display(r.filePath), readFileSync(r.filePath, 'utf8'), r.output));
+      written.push(r.filePath);
+    }
+    if (opts.fix) await ESLint.outputFixes(results);
+  }
+
+  let finalResults = results;
+  if (suggestionRules.size > 0) {
+    // On top of the autofixes when --fix/--fix-dry-run is given (the instance re-applies them in memory).
+    const changes = await applySuggestions(eslint, results, suggestionRules);
+    const byFile = new Map(changes.map((c) => [c.filePath, c]));
+    for (const c of changes) {
+      const i = written.indexOf(c.filePath);
+      if (i >= 0) diffs.splice(i, 1, unifiedDiff(display(c.filePath), c.before, c.after));
+      else {
+        diffs.push(unifiedDiff(display(c.filePath), c.before, c.after));
+        written.push(c.filePath);
+      }
+      if (!opts.fixDryRun) writeFileSync(c.filePath, c.after);
+    }
+    finalResults = results.map((r) => {
+      const c = byFile.get(r.filePath);
+      return c ? { ...c.result, filePath: r.filePath } : r;
+    });
+    const applied: Record<string, number> = {};
+    for (const c of changes) for (const [id, n] of Object.entries(c.applied)) applied[id] = (applied[id] ?? 0) + n;
+    const summary = Object.entries(applied).map(([id, n]) => `${n} × ${id}`).join(', ');
+    io.stderr(`torch2tf: ${opts.fixDryRun ? 'would apply' : 'applied'} suggestions: ${summary || 'none'}\n`);
+  }
+
+  const rulesMeta = rulesMetaFor(eslint, finalResults);
+  let text: string;
+  switch (opts.format) {
+    case 'report':
+      text = formatReport(finalResults, { cwd, configDescription: setup.description, rulesMeta, written, dryRun: opts.fixDryRun });
+      break;
+    case 'sarif':
+      text = formatSarif(finalResults, rulesMeta, cwd);
+      break;
+    case 'github':
+      text = formatGithub(finalResults, cwd);
+      break;
+    default:
+      text = await (await eslint.loadFormatter(opts.format)).format(finalResults, { cwd, rulesMeta } as never);
+  }
+
+  // Diffs go with human output; next to a machine format they go to stderr so stdout stays parseable.
+  const diffText = diffs.join('');
+  const machine = opts.format !== 'report' && opts.format !== 'stylish';
+  const showDiff = opts.fixDryRun || suggestionRules.size > 0;
+  if (showDiff && diffText) {
+    if (machine && !opts.output) io.stderr(diffText);
+    else io.stdout(diffText + '\n');
+  }
+  if (opts.output) {
+    const file = resolve(cwd, opts.output);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } else io.stdout(text);
+
+  const errors = finalResults.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = finalResults.reduce((n, r) => n + r.warningCount, 0);
+  if (setup.mode === 'project' && !finalResults.some((r) => r.messages.some((m) => m.ruleId?.startsWith('torch2tf/')))) {
+    const files = finalResults.filter((r) => r.fatalErrorCount === 0);
+    if (files.length > 0) {
+      const cfg = (await eslint.calculateConfigForFile(files[0]!.filePath).catch(() => null)) as { rules?: Record<string, unknown> } | null;
+      if (cfg && !Object.keys(cfg.rules ?? {}).some((id) => id.startsWith('torch2tf/'))) {
+        io.stderr('torch2tf: the project config enables no torch2tf rule; add torch2tf.configs.recommended, or run with --config-mode builtin\n');
+      }
+    }
+  }
+  if (errors > 0) return 1;
+  return warnings > (opts.maxWarnings ?? 0) ? 1 : 0;
+}
+
+function isMain(): boolean {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+// Run when executed (through the `torch2tf` bin link too), not when imported by a test.
+if (isMain()) {
+  run(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stderrIsTTY: process.stderr.isTTY === true,
+  }).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
+      process.stderr.write(`torch2tf: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
