@@ -1,0 +1,184 @@
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calledMember, memberName, unwrap } from '../src/ast.js';
+import { createRule } from '../src/create-rule.js';
+import { hasCommentInside, removeStatement, statementOf, textAsReceiver } from '../src/fix.js';
+import { getTfFile } from '../src/resolver.js';
+import {
+  assignedMembers,
+  literalArguments,
+  missingMemberReceiver,
+  MODULE_METHODS,
+  MODULE_PROPERTIES,
+  type ModuleApiGroup,
+} from '../src/torch-module-api.js';
+
+type Suggestion = TSESLint.SuggestionReportDescriptor<'useApply' | 'useApplyTraining' | 'useProperty' | 'useMethod' | 'removeCall' | 'useTrainable'>;
+const THROWS = 'tfjs {{kind}}s have no `{{method}}()`: this call throws "TypeError: … is not a function".';
+
+export default createRule({
+  name: 'no-torch-module-api',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow PyTorch `nn.Module` methods (`forward()`, `parameters()`, `state_dict()`, `cuda()`, `requires_grad`, …) on tfjs models and layers',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      forward: `${THROWS} Call \`apply(x)\`: it runs in inference mode unless you pass \`apply(x, {training: true})\`, which is what PyTorch train mode did.`,
+      callModule:
+        'tfjs {{kind}}s are not callable: `{{callee}}(…)` throws "TypeError: … is not a function". Call `{{callee}}.apply(x)` (inference mode) or `apply(x, {training: true})` where you train.',
+      parameters: `${THROWS} Use the \`trainableWeights\` property, or \`weights\` to include non-trainable weights such as BatchNorm moving stats; both hold LayerVariables (\`.read()\` gives the tf.Variable).`,
+      stateDict: `${THROWS} Use \`getWeights()\` (a list of tensors in \`weights\` order, not a name-keyed dict), or \`model.save(url)\` to persist a model.`,
+      loadStateDict: `${THROWS} Use \`setWeights(tensors)\` (a list in \`weights\` order, not a name-keyed dict), or \`tf.loadLayersModel(url)\` for a saved model.`,
+      device: `${THROWS} tfjs has no per-model device: the backend is chosen once for the whole program with \`tf.setBackend('webgl' | 'wasm' | 'cpu')\`. Remove the call.`,
+      zeroGrad: `${THROWS} There is nothing to zero: tfjs recomputes gradients on every \`minimize()\` / \`tf.variableGrads()\` call and never accumulates them. Remove the call.`,
+      children: `${THROWS} Use a model's \`layers\` property (its direct layers: not recursive, and without the model itself).`,
+      countParams: `${THROWS} Keras \`count_params()\` is \`countParams()\` in tfjs.`,
+      numParameters: `${THROWS} Use \`countParams()\`, which counts every weight scalar, including non-trainable ones such as BatchNorm moving stats.`,
+      requiresGradCall: `${THROWS} Set the \`trainable\` property instead: \`trainable = false\` freezes the {{kind}}'s weights.`,
+      requiresGradWrite:
+        'tfjs {{kind}}s have no `{{property}}`: assigning it only creates an unused property, and nothing is frozen or unfrozen. Set `trainable` instead.',
+      requiresGradRead: 'tfjs {{kind}}s have no `{{property}}`: it is always `undefined`. Read `trainable` instead.',
+      requiresGradTensor:
+        'tfjs tensors have no `{{property}}` (reading it gives `undefined`, assigning it is ignored): optimizers train `tf.variable(…)`s whose `trainable` flag is true, and `tf.grad(f)(x)` differentiates with respect to any tensor.',
+      useApply: 'Replace with `apply(…)` (inference mode).',
+      useApplyTraining: 'Replace with `apply(…, {training: true})` (training mode).',
+      useProperty: 'Replace with the `{{replacement}}` property.',
+      useMethod: 'Replace with `{{replacement}}(…)`.',
+      removeCall: 'Remove the `{{method}}()` call.',
+      useTrainable: 'Use `trainable` instead.',
+    },
+    schema: [],
+    languages: ['js/js'],
+  },
+  create(context) {
+    const tf = getTfFile(context);
+    if (!tf.isTfFile) return {};
+    const sourceCode = context.sourceCode;
+
+    const rename = (fixer: TSESLint.RuleFixer, member: TSESTree.MemberExpression, name: string): TSESLint.RuleFix =>
+      fixer.replaceText(member.property, member.computed ? `'${name}'` : name);
+    /** `recv.method(args)` -> `recv.<text>` (drops the call; only for non-computed members). */
+    const replaceCall = (member: TSESTree.MemberExpression, call: TSESTree.CallExpression, text: string) => (fixer: TSESLint.RuleFixer) =>
+      fixer.replaceTextRange([member.property.range[0], call.range[1]], text);
+    /** Remove the call: the whole statement, or the call keeping its receiver (`model.cuda().predict(x)`). */
+    const removeCall = (member: TSESTree.MemberExpression, call: TSESTree.CallExpression) => (fixer: TSESLint.RuleFixer) => {
+      const stmt = statementOf(call);
+      return stmt ? removeStatement(fixer, sourceCode, stmt) : fixer.replaceText(call, textAsReceiver(sourceCode, unwrap(member.object)!));
+    };
+    const applySuggestions = (call: TSESTree.CallExpression, head: string, useApply: (f: TSESLint.RuleFixer) => TSESLint.RuleFix): Suggestion[] => {
+      const out: Suggestion[] = [{ messageId: 'useApply', fix: useApply }];
+      const [arg] = call.arguments;
+      if (call.arguments.length === 1 && arg && arg.type !== T.SpreadElement) {
+        const text = `${head}(${sourceCode.getText(arg)}, {training: true})`;
+        out.push({ messageId: 'useApplyTraining', fix: (fixer) => fixer.replaceTextRange([call.callee.range[0], call.range[1]], text) });
+      }
+      return out;
+    };
+
+    function reportMethod(call: TSESTree.CallExpression, member: TSESTree.MemberExpression, method: string, group: ModuleApiGroup, kind: string): void {
+      const data = { kind, method };
+      const plain = !member.computed && !call.optional;
+      const literal = literalArguments(call);
+      const suggest: Suggestion[] = [];
+      let fix: TSESLint.ReportFixFunction | null = null;
+      switch (group) {
+        case 'forward':
+          if (!call.optional) {
+            const head = `${sourceCode.getText(member.object)}${member.optional ? '?.' : '.'}apply`;
+            suggest.push(...applySuggestions(call, plain ? head : `${sourceCode.getText(member.object)}['apply']`, (f) => rename(f, member, 'apply')));
+          }
+          break;
+        case 'parameters':
+          if (plain && literal) {
+            for (const replacement of ['trainableWeights', 'weights']) {
+              suggest.push({ messageId: 'useProperty', data: { replacement }, fix: replaceCall(member, call, replacement) });
+            }
+          }
+          break;
+        case 'children':
+          if (plain && literal && kind === 'model') suggest.push({ messageId: 'useProperty', data: { replacement: 'layers' }, fix: replaceCall(member, call, 'layers') });
+          break;
+        case 'stateDict':
+        case 'numParameters':
+          if (plain && call.arguments.length === 0) {
+            const replacement = group === 'stateDict' ? 'getWeights' : 'countParams';
+            suggest.push({ messageId: 'useMethod', data: { replacement }, fix: replaceCall(member, call, `${replacement}()`) });
+          }
+          break;
+        case 'loadStateDict':
+          suggest.push({ messageId: 'useMethod', data: { replacement: 'setWeights' }, fix: (f) => rename(f, member, 'setWeights') });
+          break;
+        case 'countParams':
+          // always throws; countParams() is the exact Keras equivalent (see src/torch-module-api.ts)
+          if (call.arguments.length === 0) fix = (f) => rename(f, member, 'countParams');
+          break;
+        case 'device':
+          // always throws; tfjs has no per-model device, so the exact equivalent is nothing
+          if (literal && !hasCommentInside(sourceCode, call)) fix = removeCall(member, call);
+          else suggest.push({ messageId: 'removeCall', data: { method }, fix: removeCall(member, call) });
+          break;
+        case 'zeroGrad':
+          if (statementOf(call)) suggest.push({ messageId: 'removeCall', data: { method }, fix: removeCall(member, call) });
+          break;
+        case 'requiresGradCall': {
+          const stmt = statementOf(call);
+          const [arg] = call.arguments;
+          if (stmt && literal && call.arguments.length <= 1) {
+            const value = arg ? sourceCode.getText(arg) : 'true';
+            const text = `${textAsReceiver(sourceCode, unwrap(member.object)!)}.trainable = ${value}`;
+            suggest.push({ messageId: 'useTrainable', fix: (f) => f.replaceText(stmt.expression, text) });
+          }
+          break;
+        }
+      }
+      context.report({ node: member.property, messageId: group, data, ...(fix ? { fix } : {}), suggest });
+    }
+
+    return {
+      CallExpression(node) {
+        const m = calledMember(node);
+        const entry = m ? MODULE_METHODS.get(m.name) : undefined;
+        if (m && entry) {
+          const info = missingMemberReceiver(tf, m.member.object, m.name, ['model', 'layer']);
+          if (info) reportMethod(node, m.member, m.name, entry.group, info.kind);
+          return;
+        }
+        // PyTorch `model(x)` / Keras `Dense(10)(x)`
+        const callee = unwrap(node.callee);
+        if (!callee) return;
+        const info = tf.kindOf(callee);
+        if (!info || info.promise || (info.kind !== 'model' && info.kind !== 'layer')) return;
+        const head = `${textAsReceiver(sourceCode, callee)}.apply`;
+        context.report({
+          node: node.callee,
+          messageId: 'callModule',
+          data: { kind: info.kind, callee: sourceCode.getText(node.callee) },
+          suggest: node.optional ? [] : applySuggestions(node, head, (f) => f.replaceText(node.callee, head)),
+        });
+      },
+      MemberExpression(node) {
+        const property = memberName(node);
+        if (property === null || !MODULE_PROPERTIES.has(property)) return;
+        const parent = node.parent;
+        const isWrite = parent.type === T.AssignmentExpression && parent.left === node;
+        // every write is the PyTorch habit (tfjs never reads it); a read is `undefined` only if nothing assigns the name
+        if (!isWrite && assignedMembers(tf).has(property)) return;
+        const info = missingMemberReceiver(tf, node.object, property, ['model', 'layer', 'tensor'], { ignorePatched: true });
+        if (!info) return;
+        const variable = info.kind === 'tensor' && (info.name === 'variable' || info.name === 'Variable' || info.name === 'tf.Variable');
+        const kind = variable ? 'variable' : info.kind;
+        const messageId = info.kind === 'tensor' && !variable ? 'requiresGradTensor' : isWrite ? 'requiresGradWrite' : 'requiresGradRead';
+        context.report({
+          node: node.property,
+          messageId,
+          data: { kind, property },
+          suggest: messageId === 'requiresGradTensor' ? [] : [{ messageId: 'useTrainable', fix: (f) => rename(f, node, 'trainable') }],
+        });
+      },
+    };
+  },
+});

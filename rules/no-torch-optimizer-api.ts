@@ -1,0 +1,89 @@
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { calledMember, memberName } from '../src/ast.js';
+import { createRule } from '../src/create-rule.js';
+import { removeStatement, statementOf } from '../src/fix.js';
+import { getTfFile } from '../src/resolver.js';
+import { assignedMembers, isLiteralValue, missingMemberReceiver, OPTIMIZER_METHODS, TENSOR_AUTOGRAD_METHODS, TENSOR_AUTOGRAD_PROPERTIES } from '../src/torch-module-api.js';
+
+export default createRule({
+  name: 'no-torch-optimizer-api',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow PyTorch-style `zero_grad()` / `step()` on tfjs optimizers and `backward()` / `.grad` on tfjs tensors',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      zeroGrad:
+        'tfjs optimizers have no `{{method}}()`: this call throws "TypeError: … is not a function", and there is nothing to zero, since tfjs recomputes gradients on every `minimize()` / `tf.variableGrads()` call and never accumulates them. Remove the call.',
+      step:
+        'tfjs optimizers have no `step()`: this call throws "TypeError: … is not a function". tfjs computes and applies gradients in one call: `optimizer.minimize(() => computeLoss())` with the loss computed inside the closure, or `tf.variableGrads(f)` then `optimizer.applyGradients(grads)`.',
+      backward:
+        'tfjs tensors have no `backward()`: this call throws "TypeError: … is not a function", and tfjs stores no gradients on tensors. Compute the loss inside a closure instead: `optimizer.minimize(() => computeLoss())`, or `const {grads} = tf.variableGrads(() => computeLoss())` then `optimizer.applyGradients(grads)`.',
+      gradRead:
+        'tfjs tensors have no `grad`: this is always `undefined`. Gradients are returned, not stored: use `tf.variableGrads(f).grads[variable.name]`, `tf.grad(f)(x)`, or `optimizer.computeGradients(f).grads`.',
+      gradWrite:
+        'Assigning `grad` on a tfjs tensor only creates an unused property: tfjs stores no gradients on tensors and never accumulates them, so there is nothing to reset. Remove the assignment.',
+      removeZeroGrad: 'Remove the `{{method}}()` call (tfjs gradients never accumulate).',
+      removeGradWrite: 'Remove the `grad` assignment (tfjs gradients never accumulate).',
+    },
+    schema: [],
+    languages: ['js/js'],
+  },
+  create(context) {
+    const tf = getTfFile(context);
+    if (!tf.isTfFile) return {};
+    const sourceCode = context.sourceCode;
+
+    const removeSuggestion = (
+      stmt: TSESTree.ExpressionStatement | null,
+      messageId: 'removeZeroGrad' | 'removeGradWrite',
+      data: Record<string, string>,
+    ) => (stmt ? [{ messageId, data, fix: (fixer: Parameters<typeof removeStatement>[0]) => removeStatement(fixer, sourceCode, stmt) }] : []);
+
+    return {
+      CallExpression(node) {
+        const m = calledMember(node);
+        if (!m) return;
+        if (OPTIMIZER_METHODS.has(m.name)) {
+          if (!missingMemberReceiver(tf, m.member.object, m.name, ['optimizer'])) return;
+          if (m.name === 'step') {
+            context.report({ node: m.member.property, messageId: 'step' });
+            return;
+          }
+          context.report({
+            node: m.member.property,
+            messageId: 'zeroGrad',
+            data: { method: m.name },
+            suggest: removeSuggestion(statementOf(node), 'removeZeroGrad', { method: m.name }),
+          });
+          return;
+        }
+        if (TENSOR_AUTOGRAD_METHODS.has(m.name) && missingMemberReceiver(tf, m.member.object, m.name, ['tensor'])) {
+          context.report({ node: m.member.property, messageId: 'backward' });
+        }
+      },
+      MemberExpression(node) {
+        const name = memberName(node);
+        if (name === null || !TENSOR_AUTOGRAD_PROPERTIES.has(name)) return;
+        const parent = node.parent;
+        const isWrite = parent.type === T.AssignmentExpression && parent.left === node;
+        // `w.grad = someTensor` stores the user's own data: neither that write nor reads are reported;
+        // after `w.grad = null` a read is not `undefined` (the write itself is reported)
+        if (!isWrite && assignedMembers(tf).has(name)) return;
+        if (!missingMemberReceiver(tf, node.object, name, ['tensor'])) return;
+        if (isWrite) {
+          context.report({
+            node: node.property,
+            messageId: 'gradWrite',
+            suggest: parent.operator === '=' && isLiteralValue(parent.right) ? removeSuggestion(statementOf(parent), 'removeGradWrite', {}) : [],
+          });
+          return;
+        }
+        context.report({ node: node.property, messageId: 'gradRead' });
+      },
+    };
+  },
+});
