@@ -17,6 +17,7 @@ type Origin = TSESTree.CallExpression | TSESTree.NewExpression;
  * `tf.layers.*` factories whose `dataFormat: 'channelsFirst'` is implemented as
  * Transpose(NCHW→NHWC) → kernel → Transpose(back) on every call (`test/semantics/channels-first.test.ts`).
  * conv1d / pooling1d are absent on purpose: they do not honour channelsFirst correctly in 4.22.
+ * separableConv2d transposes too, but throws with a bias (the default).
  */
 export const CHANNELS_FIRST_TRANSPOSING: ReadonlySet<string> = new Set([
   'conv2d',
@@ -36,6 +37,9 @@ export const CHANNELS_FIRST_TRANSPOSING: ReadonlySet<string> = new Set([
   'avgPooling3d',
   'upSampling2d',
 ]);
+
+/** 1D pooling factories that ignore `dataFormat` entirely in 4.22 (they always pool over axis 1). */
+export const CHANNELS_FIRST_IGNORED: ReadonlySet<string> = new Set(['maxPooling1d', 'maxPool1d', 'averagePooling1d', 'avgPool1d', 'avgPooling1d']);
 
 /** The `tf.layers.<name>` factory a value comes from, when it was created by a visible tfjs factory call. */
 export function layerFactoryName(tf: TfFile, info: ValueInfo | null): string | null {
