@@ -1,0 +1,194 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import { EventFlow, type FlowEvent } from '../src/event-flow.js';
+import { getTfFile } from '../src/resolver.js';
+import {
+  compileReceiver,
+  frozenAtConstruction,
+  layerOwner,
+  listStatementOf,
+  modelHasLayer,
+  recompileArgsText,
+  resolveValue,
+  sameValue,
+  statementAfter,
+  structureExprs,
+  textMeansSameAt,
+  trainableWrite,
+  trainingCall,
+  type ResolvedValue,
+  type TrainableWrite,
+} from '../src/trainable.js';
+
+type Data =
+  | { type: 'compile'; model: ResolvedValue; call: TSESTree.CallExpression; receiver: TSESTree.Node }
+  | { type: 'write'; w: TrainableWrite; target: ResolvedValue }
+  | { type: 'train'; model: ResolvedValue; method: string; call: TSESTree.CallExpression; receiver: TSESTree.Node };
+type Event = FlowEvent<Data>;
+type MessageId = 'freezeCompiledModel' | 'unfreezeCompiledModel' | 'freezeAfterCompile' | 'unfreezeAfterCompile' | 'recompile' | 'restoreTrainable';
+
+export default createRule<[], MessageId>({
+  name: 'no-trainable-after-compile',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow changing `trainable` on a compiled tfjs model or its layers without compiling again before training',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      freezeCompiledModel:
+        '`{{target}}.trainable = false` flips every weight of this compiled model to non-trainable, so `{{model}}.{{method}}()` (line {{line}}) throws "variableGrads() expects at least one of the input variables to be trainable", even after a recompile; a compiled Keras model would keep training. Set `trainable = true` again before training it.',
+      unfreezeCompiledModel:
+        '`{{target}}` was compiled while frozen, so compile() collected no trainable weights and `{{model}}.{{method}}()` (line {{line}}) throws "variableGrads() expects at least one of the input variables to be trainable" despite this unfreeze. Call `compile()` again after `trainable = true`.',
+      freezeAfterCompile:
+        'tfjs applies this freeze at once (the weights stop training, unlike a compiled Keras model), but `{{model}}` was compiled with them trainable, so `{{model}}.{{method}}()` (line {{line}}) prints "Discrepancy between trainableweights and collected trainable weights". Call `{{model}}.compile()` again after changing `trainable`.',
+      unfreezeAfterCompile:
+        '`{{model}}.{{method}}()` (line {{line}}) ignores this unfreeze: it updates only the weights collected by the last `compile()`, when this {{kind}} was frozen (unlike PyTorch\'s `requires_grad`, which applies at once). Call `{{model}}.compile()` again after `trainable = true`.',
+      recompile: 'Compile `{{model}}` again right after this change, with the same arguments.',
+      restoreTrainable: 'Set `{{model}}.trainable = true` before `{{model}}.{{method}}()`.',
+    },
+    schema: [],
+    languages: ['js/js'],
+  },
+  create(context) {
+    const tf = getTfFile(context);
+    if (!tf.isTfFile) return {};
+    const flow = new EventFlow<Data>(tf);
+    const { CallExpression: recordCall, ...codePathListeners } = flow.listeners;
+    const src = context.sourceCode;
+
+    flow.onEnd(() => {
+      const events = flow.all;
+      const compiles = events.filter((e) => e.data.type === 'compile');
+      if (compiles.length === 0) return;
+      for (const w of events) {
+        if (w.data.type !== 'write' || w.data.w.value === null) continue;
+        const report = analyse(w, w.data, compiles, events);
+        if (report) context.report(report);
+      }
+    });
+
+    function analyse(
+      w: Event,
+      d: Extract<Data, { type: 'write' }>,
+      compiles: readonly Event[],
+      events: readonly Event[],
+    ): TSESLint.ReportDescriptor<MessageId> | null {
+      const value = d.w.value!;
+      const compiledSelf = d.target.kind === 'model' && compiles.some((c) => c.data.type === 'compile' && sameValue(c.data.model, d.target));
+      // the compiled models whose trainable list this write changes
+      const owners: ResolvedValue[] = [];
+      if (compiledSelf) owners.push(d.target);
+      else {
+        const ownerExpr = layerOwner(tf, d.w.target);
+        const ownerValue = ownerExpr ? resolveValue(tf, ownerExpr) : null;
+        for (const c of compiles) {
+          if (c.data.type !== 'compile' || owners.some((o) => sameValue(o, (c.data as { model: ResolvedValue }).model))) continue;
+          const m = c.data.model;
+          if (sameValue(ownerValue, m) || structureExprs(tf, m, c.data.receiver).some((e) => modelHasLayer(tf, e, d.target))) owners.push(m);
+        }
+      }
+      const isTargetWrite = (e: Event): boolean => e !== w && e.data.type === 'write' && sameValue(e.data.target, d.target);
+      for (const model of owners) {
+        const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
+        const before = compiles.filter((c) => isCompile(c) && flow.mayPrecede(c, w, isCompile));
+        if (before.length === 0) continue;
+        // the target's state when those compiles took the trainable snapshot
+        const states = new Set<boolean | null>();
+        for (const c of before) {
+          const reaching = events.filter((e) => isTargetWrite(e) && flow.mayPrecede(e, c, isTargetWrite));
+          for (const r of reaching) states.add((r.data as Extract<Data, { type: 'write' }>).w.value);
+          if (reaching.length === 0 || (reaching.every((r) => r.owner === c.owner) && flow.reachableFromStart(c, isTargetWrite))) {
+            states.add(!frozenAtConstruction(tf, d.target.info));
+          }
+        }
+        if (states.size !== 1 || !states.has(!value)) continue;
+        const training = events.find(
+          (t) =>
+            t.data.type === 'train' &&
+            sameValue(t.data.model, model) &&
+            (value || compiledSelf || t.data.method !== 'trainOnBatch') &&
+            flow.mayPrecede(w, t, (e) => isCompile(e) || isTargetWrite(e)),
+        );
+        if (!training || training.data.type !== 'train') continue;
+        const t = training.data;
+        const compile = before[0]!.data as Extract<Data, { type: 'compile' }>;
+        const messageId: MessageId = compiledSelf
+          ? value ? 'unfreezeCompiledModel' : 'freezeCompiledModel'
+          : value ? 'unfreezeAfterCompile' : 'freezeAfterCompile';
+        const data = {
+          target: src.getText(d.w.target),
+          model: src.getText(t.receiver),
+          method: t.method,
+          line: String(t.call.loc.start.line),
+          kind: d.target.kind,
+        };
+        return {
+          node: (d.w.node.left as TSESTree.MemberExpression).property,
+          messageId,
+          data,
+          suggest: messageId === 'freezeCompiledModel' ? restoreSuggestion(t) : recompileSuggestion(d, compile, model),
+        };
+      }
+      return null;
+    }
+
+    function restoreSuggestion(t: Extract<Data, { type: 'train' }>): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+      const stmt = listStatementOf(t.call);
+      if (!stmt) return [];
+      const model = src.getText(t.receiver);
+      const indent = ' '.repeat(stmt.loc.start.column);
+      return [
+        {
+          messageId: 'restoreTrainable',
+          data: { model, method: t.method },
+          fix: (fixer) => fixer.insertTextBefore(stmt, `${model}.trainable = true;\n${indent}`),
+        },
+      ];
+    }
+
+    function recompileSuggestion(
+      d: Extract<Data, { type: 'write' }>,
+      compile: Extract<Data, { type: 'compile' }>,
+      model: ResolvedValue,
+    ): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+      const at = d.w.node;
+      const ownerExpr = layerOwner(tf, d.w.target);
+      const candidates = [d.target.kind === 'model' && sameValue(d.target, model) ? d.w.target : null, ownerExpr, compile.receiver];
+      const receiver = candidates.find((c) => c && sameValue(resolveValue(tf, c), model) && textMeansSameAt(tf, c, at));
+      const args = recompileArgsText(tf, compile.call, at);
+      const stmt = statementAfter(at);
+      if (!receiver || args === null || !stmt) return [];
+      const text = src.getText(receiver);
+      const indent = ' '.repeat(stmt.loc.start.column);
+      return [
+        {
+          messageId: 'recompile',
+          data: { model: text },
+          fix: (fixer) => fixer.insertTextAfter(stmt, `\n${indent}${text}.compile(${args});`),
+        },
+      ];
+    }
+
+    return {
+      ...codePathListeners,
+      CallExpression(node) {
+        recordCall!(node as never);
+        const c = compileReceiver(tf, node);
+        if (c) {
+          flow.record(node, { type: 'compile', model: c, call: node, receiver: (node.callee as TSESTree.MemberExpression).object });
+          return;
+        }
+        const t = trainingCall(tf, node);
+        if (t) flow.record(node, { type: 'train', model: t.model, method: t.method, call: node, receiver: t.receiver });
+      },
+      AssignmentExpression(node) {
+        const w = trainableWrite(node);
+        if (!w) return;
+        const target = resolveValue(tf, w.target);
+        if (target) flow.record(node, { type: 'write', w, target });
+      },
+    };
+  },
+});

@@ -1,0 +1,285 @@
+/**
+ * Event flow: "can event A run before event B, with no blocking event in between?" across the
+ * functions of one file, on ESLint's code-path graph.
+ *
+ * A rule records events (a `compile()`, a `.trainable` write, a `fit()`) while ESLint walks the file,
+ * and asks ordering questions once the Program's code path ends. Inside one function the answer comes
+ * from the segments (branches, loops, early returns). Across functions it follows same-file call sites
+ * (`f(...)`, `this.m(...)`, and inline callbacks such as `layers.forEach((l) => ...)`, taken to run at
+ * the call that receives them), and a class's constructor runs before its other methods. Calls to an
+ * unknown function do nothing; a call to a same-file function that contains the target on some path
+ * carries it; one that passes a blocking event on every path blocks.
+ *
+ * Usage: `const flow = new EventFlow<D>(tf)`, spread `flow.listeners` into the rule's listeners
+ * (it needs `onCodePath*` and `CallExpression`), call `flow.record(node, data)` from node handlers,
+ * and ask `flow.mayPrecede(a, b, blocks)` in `flow.onEnd(() => ...)`.
+ */
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction, unwrap, type FunctionNode, type Node } from './ast.js';
+import { callTarget } from './gradient-context.js';
+import type { ClassNode, TfFile } from './resolver.js';
+
+type Segment = TSESLint.CodePathSegment;
+type CodePath = TSESLint.CodePath;
+
+export interface FlowEvent<D> {
+  readonly node: Node;
+  readonly data: D;
+  /** The node owning the code path the event runs in (a function, or the Program). */
+  readonly owner: Node;
+  readonly segments: readonly Segment[];
+  readonly order: number;
+}
+
+interface CallSite {
+  readonly node: TSESTree.CallExpression;
+  readonly owner: Node;
+  readonly segments: readonly Segment[];
+  readonly order: number;
+  readonly targets: readonly FunctionNode[];
+}
+
+interface PathInfo {
+  readonly owner: Node;
+  readonly initial: Segment;
+  /** Events and call sites per segment, in source order. */
+  readonly items: Map<Segment, Item[]>;
+  final: readonly Segment[];
+}
+
+type Item = { readonly kind: 'event'; readonly e: FlowEvent<unknown> } | { readonly kind: 'call'; readonly c: CallSite };
+
+/** A predicate over recorded events: the events that block a path. */
+export type Blocks<D> = (e: FlowEvent<D>) => boolean;
+
+const MAX_DEPTH = 4;
+
+export class EventFlow<D> {
+  private readonly tf: TfFile;
+  private readonly stack: { path: PathInfo; current: Set<Segment> }[] = [];
+  private readonly paths = new Map<Node, PathInfo>();
+  private readonly callers = new Map<FunctionNode, CallSite[]>();
+  private readonly events: FlowEvent<D>[] = [];
+  private order = 0;
+  private readonly endCallbacks: (() => void)[] = [];
+
+  constructor(tf: TfFile) {
+    this.tf = tf;
+  }
+
+  /** Register a callback that runs when the whole file has been walked (all code paths are complete). */
+  onEnd(cb: () => void): void {
+    this.endCallbacks.push(cb);
+  }
+
+  /** Listeners to merge into the rule's (they must not be overridden). */
+  get listeners(): Record<string, (...args: never[]) => void> {
+    return {
+      onCodePathStart: (codePath: CodePath, node: Node) => {
+        const path: PathInfo = { owner: node, initial: codePath.initialSegment, items: new Map(), final: [] };
+        this.paths.set(node, path);
+        this.stack.push({ path, current: new Set() });
+      },
+      onCodePathEnd: (codePath: CodePath, node: Node) => {
+        const top = this.stack.pop();
+        if (top) top.path.final = codePath.finalSegments;
+        if (node.type === T.Program) for (const cb of this.endCallbacks) cb();
+      },
+      onCodePathSegmentStart: (segment: Segment) => void this.top()?.current.add(segment),
+      onCodePathSegmentEnd: (segment: Segment) => void this.top()?.current.delete(segment),
+      onUnreachableCodePathSegmentStart: (segment: Segment) => void this.top()?.current.add(segment),
+      onUnreachableCodePathSegmentEnd: (segment: Segment) => void this.top()?.current.delete(segment),
+      CallExpression: (node: TSESTree.CallExpression) => this.recordCall(node),
+    };
+  }
+
+  private top(): { path: PathInfo; current: Set<Segment> } | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** Record an event at the current position of the walk. */
+  record(node: Node, data: D): FlowEvent<D> | null {
+    const top = this.top();
+    if (!top) return null;
+    const e: FlowEvent<D> = { node, data, owner: top.path.owner, segments: [...top.current], order: this.order++ };
+    for (const s of e.segments) this.itemsOf(top.path, s).push({ kind: 'event', e: e as FlowEvent<unknown> });
+    this.events.push(e);
+    return e;
+  }
+
+  get all(): readonly FlowEvent<D>[] {
+    return this.events;
+  }
+
+  private itemsOf(path: PathInfo, s: Segment): Item[] {
+    let list = path.items.get(s);
+    if (!list) path.items.set(s, (list = []));
+    return list;
+  }
+
+  private recordCall(node: TSESTree.CallExpression): void {
+    const top = this.top();
+    if (!top) return;
+    const targets: FunctionNode[] = [];
+    const direct = callTarget(this.tf, node);
+    if (direct) targets.push(direct);
+    // inline callbacks (`layers.forEach((l) => ...)`, `tf.tidy(() => ...)`) run at this call
+    for (const a of node.arguments) {
+      const u = unwrap(a);
+      if (isFunction(u)) targets.push(u);
+    }
+    if (targets.length === 0) return;
+    const c: CallSite = { node, owner: top.path.owner, segments: [...top.current], order: this.order++, targets };
+    for (const s of c.segments) this.itemsOf(top.path, s).push({ kind: 'call', c });
+    for (const t of targets) {
+      let list = this.callers.get(t);
+      if (!list) this.callers.set(t, (list = []));
+      list.push(c);
+    }
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  /**
+   * Can `b` run after `a` on some execution, with no blocking event in between?
+   * Within one function this is exact on the code-path graph; across functions it follows
+   * same-file call sites up from `a` (and constructor-before-methods).
+   */
+  mayPrecede(a: FlowEvent<D>, b: FlowEvent<D>, blocks: Blocks<D>): boolean {
+    return this.fromPoint(a.owner, a.segments, a.order, b, blocks, 0, new Set());
+  }
+
+  /** Is `b` reachable from the start of its own function with no blocking event on the way? */
+  reachableFromStart(b: FlowEvent<D>, blocks: Blocks<D>): boolean {
+    const path = this.paths.get(b.owner);
+    return !!path && this.search(path, [path.initial], -1, true, b, blocks, 0).found;
+  }
+
+  private fromPoint(owner: Node, segments: readonly Segment[], order: number, b: FlowEvent<D>, blocks: Blocks<D>, depth: number, seen: Set<Node>): boolean {
+    const path = this.paths.get(owner);
+    if (!path || depth > MAX_DEPTH) return false;
+    const r = this.search(path, segments, order, false, b, blocks, depth);
+    if (r.found) return true;
+    if (!r.exits || seen.has(owner)) return false;
+    seen.add(owner);
+    // lift: continue after every call site of this function
+    if (isFunction(owner)) {
+      for (const c of this.callers.get(owner) ?? []) {
+        if (this.fromPoint(c.owner, c.segments, c.order, b, blocks, depth + 1, seen)) return true;
+      }
+    }
+    // a class's methods run after its constructor, and in an unknown order among themselves
+    const member = classMemberOf(owner);
+    if (member) {
+      const bMember = classMemberOf(b.owner) ?? classMemberOfNode(b.node);
+      if (bMember && bMember.cls === member.cls && bMember.fn !== member.fn && bMember.name !== 'constructor') {
+        if (this.reachableWithinMember(bMember.fn, b, blocks)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** `b` runs in `memberFn` (directly or in a function it reaches) with no block from its start. */
+  private reachableWithinMember(memberFn: FunctionNode, b: FlowEvent<D>, blocks: Blocks<D>): boolean {
+    const path = this.paths.get(memberFn);
+    return !!path && this.search(path, [path.initial], -1, true, b, blocks, 0).found;
+  }
+
+  /**
+   * Search forward in one code path from (segments, after `order`) for `b` or a call that carries it.
+   * `exits` tells whether the end of the function is reachable without a block.
+   */
+  private search(
+    path: PathInfo,
+    start: readonly Segment[],
+    order: number,
+    fromEntry: boolean,
+    b: FlowEvent<D>,
+    blocks: Blocks<D>,
+    depth: number,
+  ): { found: boolean; exits: boolean } {
+    const visited = new Set<Segment>();
+    const queue: { s: Segment; after: number }[] = start.map((s) => ({ s, after: fromEntry ? -1 : order }));
+    let exits = false;
+    const finals = new Set(path.final);
+    while (queue.length > 0) {
+      const { s, after } = queue.shift()!;
+      if (after === -1) {
+        if (visited.has(s)) continue;
+        visited.add(s);
+      }
+      let blocked = false;
+      for (const item of path.items.get(s) ?? []) {
+        const o = item.kind === 'event' ? item.e.order : item.c.order;
+        if (o <= after) continue;
+        if (item.kind === 'event') {
+          if (item.e === (b as FlowEvent<unknown>)) return { found: true, exits };
+          if (blocks(item.e as FlowEvent<D>)) {
+            blocked = true;
+            break;
+          }
+        } else {
+          if (item.c.targets.some((t) => this.carries(t, b, blocks, depth + 1, new Set()))) return { found: true, exits };
+          if (item.c.targets.length === 1 && item.c.targets[0] && this.alwaysBlocks(item.c.targets[0], blocks, depth + 1, new Set())) {
+            blocked = true;
+            break;
+          }
+        }
+      }
+      if (blocked) continue;
+      if (finals.has(s) || s.nextSegments.length === 0) exits = true;
+      for (const n of s.nextSegments) queue.push({ s: n, after: -1 });
+    }
+    return { found: false, exits };
+  }
+
+  /** Does calling `fn` run `b` (in `fn` or a same-file function it calls) on some path with no block first? */
+  private carries(fn: FunctionNode, b: FlowEvent<D>, blocks: Blocks<D>, depth: number, seen: Set<FunctionNode>): boolean {
+    if (depth > MAX_DEPTH || seen.has(fn) || !contains(fn, b.node)) return false;
+    seen.add(fn);
+    const path = this.paths.get(fn);
+    return !!path && this.search(path, [path.initial], -1, true, b, blocks, depth).found;
+  }
+
+  /** Does every path through `fn` pass a blocking event (so a call to it blocks)? */
+  private alwaysBlocks(fn: FunctionNode, blocks: Blocks<D>, depth: number, seen: Set<FunctionNode>): boolean {
+    if (depth > MAX_DEPTH || seen.has(fn)) return false;
+    seen.add(fn);
+    const path = this.paths.get(fn);
+    if (!path) return false;
+    const never = { node: fn, data: undefined as D, owner: fn, segments: [], order: -2 } as FlowEvent<D>;
+    return !this.search(path, [path.initial], -1, true, never, blocks, depth).exits;
+  }
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+interface MemberInfo {
+  readonly cls: ClassNode;
+  readonly fn: FunctionNode;
+  readonly name: string | null;
+}
+
+/** The class method a function is (directly), with its class. */
+function classMemberOf(owner: Node): MemberInfo | null {
+  if (!isFunction(owner)) return null;
+  const p = owner.parent;
+  if (!p || (p.type !== T.MethodDefinition && p.type !== T.PropertyDefinition) || p.value !== owner || p.static) return null;
+  const cls = p.parent?.parent;
+  if (!cls || (cls.type !== T.ClassDeclaration && cls.type !== T.ClassExpression)) return null;
+  const name = p.key.type === T.Identifier && !p.computed ? p.key.name : null;
+  return { cls, fn: owner, name };
+}
+
+/** The class method that (lexically) contains a node, through nested arrows and callbacks. */
+function classMemberOfNode(node: Node): MemberInfo | null {
+  let n: Node | undefined = node.parent;
+  while (n) {
+    const m = classMemberOf(n);
+    if (m) return m;
+    n = n.parent;
+  }
+  return null;
+}

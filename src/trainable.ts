@@ -1,0 +1,443 @@
+/**
+ * Facts about `trainable`, `compile()` and training calls (FINDINGS §4), shared by the rules about
+ * freezing layers.
+ *
+ * - Value identity (`resolveValue`): which binding(s) a tfjs model or layer expression denotes: a
+ *   variable, a `this.<field>`, or a parameter followed to the arguments of its same-file call sites.
+ *   Two expressions with a common key may hold the same model.
+ * - Layer ownership (`layerOwner`): `model.layers[i]`, `model.getLayer(...)`, `for (const l of
+ *   model.layers)`, `model.layers.forEach((l) => ...)` name a layer of `model`.
+ * - `trainableWrite`, `compileReceiver`, `trainingCall`: the calls and writes that matter.
+ * - `frozenAtConstruction`: a layer created with a literal `{trainable: false}` (which leaves its
+ *   tf.Variables trainable, FINDINGS §4 scenario C), and `constructorFrozenLayers` of a visible model.
+ */
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { calledMember, isFunction, literalValue, memberName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { callTarget } from './gradient-context.js';
+import { modelStructure } from './model-structure.js';
+import { thisClass, type ClassNode, type TfFile, type ValueInfo } from './resolver.js';
+import { TRAINING_METHODS } from './tfjs-api.js';
+
+/** A `this.<name>` field of one class, interned so that it can be compared by identity. */
+export interface FieldKey {
+  readonly cls: ClassNode;
+  readonly name: string;
+}
+
+export type ValueKey = Scope.Variable | FieldKey;
+
+export interface ResolvedValue {
+  /** Every binding the value may flow from (a variable, a field, the arguments of a parameter). */
+  readonly keys: ReadonlySet<ValueKey>;
+  readonly kind: 'model' | 'layer';
+  /** The tfjs provenance, when visible (the factory call and its config). */
+  readonly info: ValueInfo | null;
+}
+
+const fieldKeys = new WeakMap<ClassNode, Map<string, FieldKey>>();
+
+function fieldKey(cls: ClassNode, name: string): FieldKey {
+  let m = fieldKeys.get(cls);
+  if (!m) fieldKeys.set(cls, (m = new Map()));
+  let k = m.get(name);
+  if (!k) m.set(name, (k = { cls, name }));
+  return k;
+}
+
+const callIndex = new WeakMap<TfFile, Map<FunctionNode, TSESTree.CallExpression[]>>();
+
+/** Same-file call sites of a function or method (`f(...)`, `this.m(...)`). */
+export function callSitesOf(tf: TfFile, fn: FunctionNode): readonly TSESTree.CallExpression[] {
+  let index = callIndex.get(tf);
+  if (!index) {
+    const map = new Map<FunctionNode, TSESTree.CallExpression[]>();
+    index = map;
+    callIndex.set(tf, map);
+    walk(tf.sourceCode.ast, tf.sourceCode.visitorKeys, (node) => {
+      if (node.type !== T.CallExpression) return;
+      const target = callTarget(tf, node);
+      if (!target) return;
+      let list = map.get(target);
+      if (!list) map.set(target, (list = []));
+      list.push(node);
+    });
+  }
+  return index.get(fn) ?? [];
+}
+
+const LAYER_LIST_METHODS: ReadonlySet<string> = new Set(['slice', 'filter', 'concat', 'reverse', 'toReversed']);
+
+/** `model.layers`, `model.layers.slice(…)`: the model whose layer list an expression is. */
+function layerListOwner(expr: Node | null | undefined): Node | null {
+  let n = unwrap(expr);
+  while (n?.type === T.CallExpression) {
+    const m = calledMember(n);
+    if (!m || !LAYER_LIST_METHODS.has(m.name)) return null;
+    n = unwrap(m.member.object);
+  }
+  if (n?.type === T.MemberExpression && memberName(n) === 'layers') return n.object;
+  return null;
+}
+
+/**
+ * The model expression a layer expression is taken from: `m.layers[i]`, `m.getLayer(…)`, a
+ * `for…of` variable over `m.layers`, the parameter of `m.layers.forEach((l) => …)`, or a const
+ * bound to one of these. Null when the layer does not come from a model's list.
+ */
+export function layerOwner(tf: TfFile, expr: Node | null | undefined, depth = 0): Node | null {
+  const n = unwrap(expr);
+  if (!n || depth > 4) return null;
+  if (n.type === T.MemberExpression && n.computed) return layerListOwner(n.object);
+  if (n.type === T.CallExpression) {
+    const m = calledMember(n);
+    return m?.name === 'getLayer' ? m.member.object : null;
+  }
+  if (n.type !== T.Identifier) return null;
+  const v = tf.variableOf(n);
+  if (!v || v.defs.length !== 1) return null;
+  const def = v.defs[0]!;
+  if (def.type === 'Variable' && def.node.id === def.name) {
+    const decl = def.node.parent;
+    if (decl?.type === T.VariableDeclaration && decl.parent?.type === T.ForOfStatement && decl.parent.left === decl) {
+      return layerListOwner(decl.parent.right);
+    }
+    if (decl?.type === T.VariableDeclaration && decl.kind === 'const') return layerOwner(tf, def.node.init, depth + 1);
+    return null;
+  }
+  if (def.type === 'Parameter' && isFunction(def.node) && def.node.params[0] === def.name) {
+    const call = def.node.parent;
+    if (call?.type !== T.CallExpression || unwrap(call.arguments[0]) !== def.node) return null;
+    const m = calledMember(call);
+    return m?.name === 'forEach' || m?.name === 'map' ? layerListOwner(m.member.object) : null;
+  }
+  return null;
+}
+
+const resolving = new WeakMap<Node, ResolvedValue | null | 'busy'>();
+
+/** What tfjs model or layer an expression holds, and every binding it may flow from. */
+export function resolveValue(tf: TfFile, expr: Node | null | undefined, depth = 0): ResolvedValue | null {
+  const n = unwrap(expr);
+  if (!n || depth > 6) return null;
+  const cached = resolving.get(n);
+  if (cached === 'busy') return null;
+  if (cached !== undefined) return cached;
+  resolving.set(n, 'busy');
+  const result = computeValue(tf, n, depth);
+  resolving.set(n, result);
+  return result;
+}
+
+function kindFrom(info: ValueInfo | null): 'model' | 'layer' | null {
+  return info && !info.promise && (info.kind === 'model' || info.kind === 'layer') ? info.kind : null;
+}
+
+function merge(parts: readonly (ResolvedValue | null)[], own: ValueKey | null, info: ValueInfo | null): ResolvedValue | null {
+  let kind: 'model' | 'layer' | null = kindFrom(info);
+  const keys = new Set<ValueKey>(own ? [own] : []);
+  let firstInfo = info;
+  for (const p of parts) {
+    if (!p) return null;
+    if (kind && p.kind !== kind) return null;
+    kind = p.kind;
+    firstInfo = firstInfo ?? p.info;
+    for (const k of p.keys) keys.add(k);
+  }
+  return kind ? { keys, kind, info: firstInfo } : null;
+}
+
+function computeValue(tf: TfFile, n: Node, depth: number): ResolvedValue | null {
+  if (n.type === T.MemberExpression) {
+    const obj = unwrap(n.object);
+    const name = memberName(n);
+    if (obj?.type === T.ThisExpression && name !== null) {
+      const cls = thisClass(obj);
+      if (!cls) return null;
+      const info = tf.kindOf(n);
+      if (info) {
+        const kind = kindFrom(info);
+        return kind ? { keys: new Set([fieldKey(cls, name)]), kind, info } : null;
+      }
+      // `this.d = d` from a parameter: follow the writes
+      const writes = tf.fieldsOf(cls).get(name)?.writes ?? [];
+      if (writes.length === 0) return null;
+      return merge(
+        writes.map((w) => resolveValue(tf, w, depth + 1)),
+        fieldKey(cls, name),
+        null,
+      );
+    }
+    if (layerOwner(tf, n) && resolveValue(tf, layerOwner(tf, n), depth + 1)?.kind === 'model') {
+      return { keys: new Set(), kind: 'layer', info: null };
+    }
+    const kind = kindFrom(tf.kindOf(n));
+    return kind ? { keys: new Set(), kind, info: tf.kindOf(n) } : null;
+  }
+  if (n.type === T.CallExpression) {
+    const owner = layerOwner(tf, n);
+    if (owner && resolveValue(tf, owner, depth + 1)?.kind === 'model') return { keys: new Set(), kind: 'layer', info: null };
+    const info = tf.kindOf(n);
+    const kind = kindFrom(info);
+    return kind ? { keys: new Set(), kind, info } : null;
+  }
+  if (n.type !== T.Identifier) {
+    const info = tf.kindOf(n);
+    const kind = kindFrom(info);
+    return kind ? { keys: new Set(), kind, info } : null;
+  }
+  const v = tf.variableOf(n);
+  if (!v || v.defs.length !== 1) return null;
+  const def = v.defs[0]!;
+  const info = tf.kindOf(n);
+  if (def.type === 'Variable') {
+    const owner = layerOwner(tf, n);
+    if (owner) return resolveValue(tf, owner, depth + 1)?.kind === 'model' ? { keys: new Set([v]), kind: 'layer', info: null } : null;
+    if (def.node.id !== def.name) return null;
+    const init = unwrap(def.node.init);
+    const isConst = def.node.parent?.type === T.VariableDeclaration && def.node.parent.kind === 'const';
+    // aliases: `const d = this.discriminator`, `const m = model`
+    if (isConst && (init?.type === T.Identifier || (init?.type === T.MemberExpression && unwrap(init.object)?.type === T.ThisExpression))) {
+      return merge([resolveValue(tf, init, depth + 1)], v, info);
+    }
+    const kind = kindFrom(info);
+    return kind ? { keys: new Set([v]), kind, info } : null;
+  }
+  if (def.type === 'Parameter') {
+    const owner = layerOwner(tf, n);
+    if (owner) return resolveValue(tf, owner, depth + 1)?.kind === 'model' ? { keys: new Set([v]), kind: 'layer', info: null } : null;
+    const fn = def.node;
+    if (!isFunction(fn)) return null;
+    const index = fn.params.indexOf(def.name as TSESTree.Parameter);
+    const sites = index >= 0 ? callSitesOf(tf, fn) : [];
+    if (sites.length === 0) {
+      const kind = kindFrom(info);
+      return kind ? { keys: new Set([v]), kind, info } : null;
+    }
+    const parts = sites.map((c) => {
+      const a = c.arguments[index];
+      return a && a.type !== T.SpreadElement ? resolveValue(tf, a, depth + 1) : null;
+    });
+    return merge(parts, v, info);
+  }
+  return null;
+}
+
+/** Do two resolved values share a binding? */
+export function sameValue(a: ResolvedValue | null, b: ResolvedValue | null): boolean {
+  if (!a || !b) return false;
+  for (const k of a.keys) if (b.keys.has(k)) return true;
+  return false;
+}
+
+export interface TrainableWrite {
+  readonly node: TSESTree.AssignmentExpression;
+  /** The model or layer whose `trainable` is written. */
+  readonly target: TSESTree.Expression;
+  /** The literal value written, or null when it is not a literal boolean. */
+  readonly value: boolean | null;
+}
+
+/** `x.trainable = <v>` (plain `=`), whatever `x` is. */
+export function trainableWrite(node: TSESTree.AssignmentExpression): TrainableWrite | null {
+  if (node.operator !== '=' || node.left.type !== T.MemberExpression || memberName(node.left) !== 'trainable') return null;
+  const v = literalValue(node.right);
+  return { node, target: node.left.object, value: typeof v === 'boolean' ? v : null };
+}
+
+/** The receiver of `model.compile(...)` when it is a proven tfjs model. */
+export function compileReceiver(tf: TfFile, call: TSESTree.CallExpression): ResolvedValue | null {
+  const m = calledMember(call);
+  if (!m || m.name !== 'compile') return null;
+  const r = resolveValue(tf, m.member.object);
+  return r?.kind === 'model' ? r : null;
+}
+
+/** `model.fit(...)`, `fitDataset`, `trainOnBatch` on a proven tfjs model. */
+export function trainingCall(tf: TfFile, call: TSESTree.CallExpression): { model: ResolvedValue; method: string; receiver: Node } | null {
+  const m = calledMember(call);
+  if (!m || !TRAINING_METHODS.has(m.name)) return null;
+  const r = resolveValue(tf, m.member.object);
+  return r?.kind === 'model' ? { model: r, method: m.name, receiver: m.member.object } : null;
+}
+
+/** A layer created with a literal `{trainable: false}` (its tf.Variables stay trainable, FINDINGS §4 C). */
+export function frozenAtConstruction(tf: TfFile, info: ValueInfo | null): boolean {
+  if (!info || info.kind !== 'layer') return false;
+  const p = tf.optionOf(info, 'trainable');
+  return !!p && literalValue(p.value) === false;
+}
+
+/**
+ * The layers of a visible model (and of the visible models nested in it) created with a literal
+ * `{trainable: false}`.
+ */
+export function constructorFrozenLayers(tf: TfFile, modelExpr: Node, seen: Set<Node> = new Set()): Node[] {
+  const key = unwrap(modelExpr);
+  if (!key || seen.has(key) || seen.size > 50) return [];
+  seen.add(key);
+  const s = modelStructure(tf, key);
+  if (!s) return [];
+  const out: Node[] = [];
+  for (const l of s.layers) {
+    if (l.info?.kind === 'model') out.push(...constructorFrozenLayers(tf, l.node, seen));
+    else if (frozenAtConstruction(tf, l.info)) out.push(l.node);
+  }
+  return out;
+}
+
+/** Is the layer expression one of the layers of the visible model? (by binding) */
+export function modelHasLayer(tf: TfFile, modelExpr: Node, layer: ResolvedValue): boolean {
+  const s = modelStructure(tf, modelExpr);
+  if (!s) return false;
+  return s.layers.some((l) => sameValue(resolveValue(tf, l.node), layer));
+}
+
+/** The function a node runs in, or null at module level. */
+export function functionOf(node: Node): FunctionNode | null {
+  let n = node.parent;
+  while (n) {
+    if (isFunction(n)) return n;
+    n = n.parent;
+  }
+  return null;
+}
+
+/** Is `id` (as written at `from`) the same binding when the same name is written at `at`? */
+function sameBindingAt(tf: TfFile, id: TSESTree.Identifier, at: Node): boolean {
+  const here = tf.variableOf(id);
+  if (!here) return false; // globals: only module-level `tf` is resolved through variables
+  const scope = tf.sourceCode.getScope(at);
+  let s: typeof scope | null = scope;
+  while (s) {
+    const v = s.set.get(id.name);
+    if (v) return v === here;
+    s = s.upper;
+  }
+  return false;
+}
+
+/** Can the text of `expr` (an identifier, `this.f` or member chain) be pasted at `at` and mean the same? */
+export function textMeansSameAt(tf: TfFile, expr: Node, at: Node): boolean {
+  let ok = true;
+  walk(expr, tf.sourceCode.visitorKeys, (n) => {
+    if (!ok) return false;
+    if (n.type === T.MemberExpression && !n.computed) {
+      walkInto(n.object);
+      return false;
+    }
+    if (n.type === T.Property && !n.computed) {
+      walkInto(n.value);
+      return false;
+    }
+    if (n.type === T.Identifier) ok = sameBindingAt(tf, n, at);
+    if (n.type === T.ThisExpression) {
+      const a = thisClass(n);
+      ok = !!a && thisClassAt(at) === a;
+    }
+    if (isFunction(n)) ok = false;
+    return undefined;
+  });
+  return ok;
+  function walkInto(child: Node): void {
+    if (ok) ok = textMeansSameAt(tf, child, at);
+  }
+}
+
+function thisClassAt(at: Node): ClassNode | null {
+  // thisClass walks from the node's parent; a synthetic child keeps the walk starting at `at`
+  return thisClass({ parent: at } as unknown as TSESTree.ThisExpression);
+}
+
+const SAFE_VALUE_TYPES: ReadonlySet<string> = new Set([T.Literal, T.Identifier, T.MemberExpression, T.TemplateLiteral, T.ArrayExpression, T.ObjectExpression, T.Property, T.ThisExpression]);
+
+/**
+ * The argument text of a `compile({...})` call when re-running it is safe and means the same at `at`:
+ * an object literal of side-effect-free values whose optimizer is a string (a fresh optimizer, as the
+ * first compile made), a `tf.train.<name>(<literals>)` call (a fresh instance), or a stateless SGD
+ * instance. A stateful optimizer instance keeps slot state keyed by position, which breaks once the
+ * trainable list changes (FINDINGS §10), so it gives null.
+ */
+export function recompileArgsText(tf: TfFile, compile: TSESTree.CallExpression, at: Node): string | null {
+  const arg = compile.arguments.length === 1 ? unwrap(compile.arguments[0]) : null;
+  if (arg?.type !== T.ObjectExpression) return null;
+  let optimizerOk = false;
+  for (const p of arg.properties) {
+    if (p.type !== T.Property || p.computed || p.method || p.kind !== 'init') return null;
+    const key = p.key.type === T.Identifier ? p.key.name : p.key.type === T.Literal ? String(p.key.value) : null;
+    const value = unwrap(p.value);
+    if (!value) return null;
+    if (key === 'optimizer') {
+      if (value.type === T.Literal && typeof value.value === 'string') optimizerOk = true;
+      else if (value.type === T.CallExpression) {
+        const path = tf.calleePath(value);
+        if (!path || path[0] !== 'train' || !value.arguments.every((a) => literalValue(a) !== undefined)) return null;
+        optimizerOk = true;
+      } else if (value.type === T.Identifier) {
+        const k = tf.kindOf(value);
+        if (k?.kind !== 'optimizer' || k.name !== 'sgd') return null;
+        optimizerOk = true;
+      } else return null;
+      if (value.type === T.CallExpression) {
+        if (!textMeansSameAt(tf, value.callee, at)) return null;
+        continue;
+      }
+    } else {
+      let safe = true;
+      walk(value, tf.sourceCode.visitorKeys, (n) => {
+        if (!SAFE_VALUE_TYPES.has(n.type)) safe = false;
+        return safe ? undefined : false;
+      });
+      if (!safe) return null;
+    }
+    if (!textMeansSameAt(tf, value, at)) return null;
+  }
+  return optimizerOk ? tf.sourceCode.getText(arg) : null;
+}
+
+/**
+ * Where to insert a statement that must run once after `node`: after its statement, or after the
+ * loop over a model's layers around it (`for (const l of m.layers)`, `m.layers.forEach((l) => …)`).
+ * Null when that statement does not sit in a statement list.
+ */
+export function statementAfter(node: Node): TSESTree.Statement | null {
+  let stmt = listStatementOf(node);
+  for (let n: Node | undefined = node; n; n = n.parent) {
+    const p: Node | undefined = n.parent;
+    if (!p) break;
+    if (isFunction(n)) {
+      const m = p.type === T.CallExpression ? calledMember(p) : null;
+      if (!(m?.name === 'forEach' && layerListOwner(m.member.object) && p.parent?.type === T.ExpressionStatement)) break;
+      stmt = listStatementOf(p);
+    } else if (p.type === T.ForOfStatement && p.body === n && layerListOwner(p.right)) {
+      stmt = listStatementOf(p);
+    }
+  }
+  return stmt;
+}
+
+/** The statement containing `node` that sits directly in a statement list (for inserting before it). */
+export function listStatementOf(node: Node): TSESTree.Statement | null {
+  let n: Node | undefined = node;
+  while (n?.parent) {
+    if (isFunction(n)) return null;
+    if (n.parent.type === T.BlockStatement || n.parent.type === T.Program) return n as TSESTree.Statement;
+    n = n.parent;
+  }
+  return null;
+}
+
+/** Expressions that denote a resolved model where its definition is visible (for `modelStructure`). */
+export function structureExprs(tf: TfFile, value: ResolvedValue, receiver: Node): Node[] {
+  const out: Node[] = [receiver];
+  for (const k of value.keys) {
+    if ('cls' in k) {
+      const use = tf.fieldsOf(k.cls).get(k.name)?.uses[0];
+      if (use) out.push(use);
+    } else {
+      const def = k.defs[0];
+      if (def?.type === 'Variable' && def.node.id === def.name) out.push(def.name);
+    }
+  }
+  return out;
+}
