@@ -118,7 +118,7 @@ export function formatReport(results: readonly ESLint.LintResult[], ctx: ReportC
 
   const fixable = [...summary.values()].reduce((n, s) => n + s.fixable, 0);
   const suggestible = [...summary.values()].reduce((n, s) => n + s.suggestions, 0);
-  out.push(
+  if (total > 0) out.push(
     `${plural(total, 'finding')} in ${plural(withFindings.length, 'file')}: ` +
       `${fixable} autofixable (torch2tf --fix), ${suggestible} with suggestions (your editor, or torch2tf --apply-suggestions RULE), ` +
       `${humans.length} ${humans.length === 1 ? 'needs' : 'need'} a human.`,

@@ -54,7 +54,8 @@ function rulesMetaFor(eslint: ESLint, results: ESLint.LintResult[]): RulesMeta {
   return meta;
 }
 
-function progressReporter(io: Io): { onFile: (f: string) => void; done: () => void } {
+/** `forced` (--progress): from the first file; otherwise (a TTY) only for trees big enough to wait on. */
+function progressReporter(io: Io, forced: boolean): { onFile: (f: string) => void; done: () => void } {
   let count = 0;
   let shown = false;
   let last = 0;
@@ -63,14 +64,14 @@ function progressReporter(io: Io): { onFile: (f: string) => void; done: () => vo
     onFile() {
       count++;
       const now = Date.now();
-      // Only for trees big enough to wait on: after half a second, at most ten updates a second.
-      if (now - started < 500 || now - last < 100) return;
+      // After half a second, at most ten updates a second.
+      if ((!forced && now - started < 500) || (shown && now - last < 100)) return;
       last = now;
       shown = true;
       io.stderr(`\r\x1b[Ktorch2tf: ${count} files linted…`);
     },
     done() {
-      if (shown || count > 0) io.stderr(shown ? `\r\x1b[Ktorch2tf: ${count} files linted\n` : '');
+      if (shown) io.stderr(`\r\x1b[Ktorch2tf: ${count} files linted\n`);
     },
   };
 }
@@ -111,7 +112,7 @@ async function audit(opts: CliOptions, io: Io): Promise<number> {
   if (setup.note) io.stderr(`torch2tf: ${setup.note}\n`);
 
   const showProgress = opts.progress ?? io.stderrIsTTY;
-  const progress = showProgress ? progressReporter(io) : null;
+  const progress = showProgress ? progressReporter(io, opts.progress === true) : null;
   const extraConfig: Linter.Config[] = progress ? [progressConfig(progress.onFile)] : [];
   const fix = opts.fix || opts.fixDryRun;
   const make = (ignorePatterns: string[], withFix: boolean) =>
