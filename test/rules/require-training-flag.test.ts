@@ -1,0 +1,254 @@
+import { after } from 'node:test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import rule from '../../rules/require-training-flag.js';
+import { createRuleTester, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
+
+// Two throw-away projects for the project-scan fallback (models whose layers are not visible in the file):
+// one whose package builds only Dense layers, one whose sibling module builds Dropout.
+const root = mkdtempSync(join(tmpdir(), 'torch2tf-training-flag-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+function project(name: string, files: Record<string, string>): string {
+  const dir = join(root, name);
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  writeFileSync(join(dir, 'package.json'), `{"name": "${name}", "private": true}`);
+  for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, 'src', f), text);
+  return dir;
+}
+const denseOnly = project('dense-only', {
+  'model.ts': `import * as tf from '@tensorflow/tfjs';\nexport const build = () => tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [4]})]});\n`,
+});
+const withDropout = project('with-dropout', {
+  'model.ts': `import * as tf from '@tensorflow/tfjs';\nexport const build = () => tf.sequential({layers: [tf.layers.dense({units: 8, inputShape: [4]}), tf.layers.dropout({rate: 0.5})]});\n`,
+});
+/** Default file for every case: a project with no mode-dependent layers, so the scan never decides by accident. */
+const FILE = join(denseOnly, 'src', 'train.ts');
+const DROPOUT_FILE = join(withDropout, 'src', 'train.ts');
+
+const ruleTester = createRuleTester();
+
+const DROPOUT_MODEL = `const model = TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.dropout({rate: 0.5}), TF.layers.dense({units: 1})]});`;
+const DENSE_MODEL = `const model = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [4]})]});`;
+const OPT = `const opt = TF.train.adam(0.01);`;
+
+const valid = [
+  { name: 'apply(x, {training: true}) is what the rule asks for', code: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => TF.losses.meanSquaredError(y, model.apply(x, {training: true})));` },
+  { name: 'explicit {training: false} is a deliberate choice', code: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => TF.losses.meanSquaredError(y, model.apply(x, {training: false})));` },
+  { name: 'training from a variable is a deliberate choice', code: `${DROPOUT_MODEL}\n${OPT}\nfunction step(training) {\n  return opt.minimize(() => TF.losses.meanSquaredError(y, model.apply(x, {training})));\n}` },
+  { name: 'kwargs passed as a variable: unknown, not reported', code: `${DROPOUT_MODEL}\n${OPT}\nconst kw = makeKwargs();\nopt.minimize(() => TF.losses.meanSquaredError(y, model.apply(x, kw)));` },
+  { name: 'kwargs object with a spread: unknown, not reported', code: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => TF.losses.meanSquaredError(y, model.apply(x, {...opts})));` },
+  { name: 'a model known to have no mode-dependent layer', code: `${DENSE_MODEL}\n${OPT}\nopt.minimize(() => TF.losses.meanSquaredError(y, model.apply(x)));` },
+  { name: 'apply(x) outside a training step is plain inference', code: `${DROPOUT_MODEL}\nconst out = model.apply(x);\nconst p = model.predict(x);` },
+  { name: 'predict() in an evaluation function that is not a training step', code: `${DROPOUT_MODEL}\n${OPT}\nfunction evaluate() { return model.predict(xVal); }\nopt.minimize(() => TF.losses.meanSquaredError(y, model.apply(x, {training: true})));\nevaluate();` },
+  {
+    name: 'DQN: frozen target network (trainable = false) evaluated inside the online loss',
+    code: `${OPT}\nclass Agent {\n  constructor() {\n    this.online = TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.dropout({rate: 0.2}), TF.layers.dense({units: 2})]});\n    this.target = TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.dropout({rate: 0.2}), TF.layers.dense({units: 2})]});\n    this.target.trainable = false;\n  }\n  learn(s, next) {\n    const lossFn = () => TF.losses.meanSquaredError(this.target.predict(next).max(-1), this.online.apply(s, {training: true}).max(-1));\n    const {grads} = TF.variableGrads(lossFn);\n    opt.applyGradients(grads);\n  }\n}`,
+  },
+  { name: 'a layer frozen in its config ({trainable: false}) is meant to run as in inference', code: `const bn = TF.layers.batchNormalization({trainable: false});\n${OPT}\nopt.minimize(() => bn.apply(x).sum());` },
+  { name: 'a loaded pretrained model: its layers are not in the source', code: `async function run() {\n  const base = await TF.loadLayersModel('mobilenet/model.json');\n  ${OPT}\n  opt.minimize(() => TF.losses.softmaxCrossEntropy(y, head.apply(base.predict(x), {training: true})));\n}` },
+  { name: 'tf.grad over inputs (saliency / adversarial): inference mode is intended', code: `${DROPOUT_MODEL}\nconst saliency = TF.grad((img) => model.predict(img).max());\nconst adv = TF.valueAndGrad((img) => TF.losses.softmaxCrossEntropy(y, model.apply(img)));` },
+  { name: 'input optimization: minimize over an explicit tf.variable list uses the model as a fixed feature extractor', code: `${DROPOUT_MODEL}\n${OPT}\nconst img = TF.variable(TF.randomNormal([1, 4]));\nopt.minimize(() => model.predict(img).neg().sum(), false, [img]);` },
+  { name: 'unknown receiver: a parameter without a tfjs type', code: `${OPT}\nfunction step(model, x) { return opt.minimize(() => model.apply(x).sum()); }` },
+  { name: 'annotated model, but the package builds no mode-dependent layer', code: `${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x) as TF.Tensor).sum() as TF.Scalar);\n}` },
+  { name: 'spread arguments: unknown', code: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.apply(...args).sum());` },
+  { name: 'GraphModel.predict() is not a LayersModel and has no training mode', code: `const gm = TF.loadGraphModelSync('m.json');\n${OPT}\nopt.minimize(() => gm.predict(x).sum());` },
+  { name: 'Function.prototype.apply look-alikes inside a training step', code: `${OPT}\nfunction f(a) { return a; }\nopt.minimize(() => {\n  const m = Math.max.apply(null, [1, 2]);\n  const r = f.apply(this, args);\n  return TF.scalar(m + r);\n});` },
+  { name: 'danfojs df.apply(fn) inside a training step', code: `${OPT}\nconst df = new dfd.DataFrame(rows);\nopt.minimize(() => TF.tensor(df.apply((r) => r * 2).values).sum());` },
+  { name: 'a user class with its own apply()/predict()', code: `${OPT}\nclass Net { apply(x) { return x; } predict(x) { return x; } }\nconst net = new Net();\nopt.minimize(() => TF.scalar(net.apply(1) + net.predict(2)));` },
+  { name: 'brain.js / ml5 models are not tfjs', code: `const net = new brain.NeuralNetwork();\nconst nn = ml5.neuralNetwork({task: 'regression'});\n${OPT}\nopt.minimize(() => TF.scalar(net.run([1]) + nn.predict([1])));` },
+  {
+    name: 'ES5 / __awaiter-style transpiled code with a dense-only model',
+    code: `var __awaiter = function (thisArg, _arguments, P, generator) {\n  return new (P || (P = Promise))(function (resolve) { var g = generator.apply(thisArg, _arguments || []); resolve(g.next().value); });\n};\nfunction train() {\n  return __awaiter(this, void 0, void 0, function* () {\n    var model = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [1]})]});\n    var opt = TF.train.sgd(0.1);\n    opt.minimize(function () { return model.apply(x).sum(); });\n  });\n}`,
+  },
+  { name: 'building a functional graph (symbolic input) is not running the model', code: `const drop = TF.layers.dropout({rate: 0.5});\n${OPT}\nopt.minimize(() => { const sym = drop.apply(TF.input({shape: [4]})); return lossOf(sym); });` },
+];
+
+const lookalikes = [
+  { name: 'look-alike tf: dropout model applied in minimize', code: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => TF.losses.meanSquaredError(y, model.apply(x)));` },
+  { name: 'look-alike tf: predict in variableGrads', code: `${DROPOUT_MODEL}\nTF.variableGrads(() => model.predict(x).sum());` },
+];
+
+const effectsDropout = 'Dropout does not drop';
+const effectsUnknown = 'if it has such layers, Dropout does not drop and BatchNormalization normalizes with moving statistics that never update';
+
+ruleTester.run('require-training-flag', rule, {
+  valid: [
+    ...validAcross(valid.map((c) => ({ ...c, filename: FILE }))),
+    ...validAcross(lookalikes.map((c) => ({ ...c, filename: DROPOUT_FILE })), LOOKALIKE_FORMS),
+  ],
+  invalid: invalidAcross(
+    [
+      {
+        name: 'minimize(() => loss(model.apply(x))) with Dropout',
+        code: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => TF.losses.meanSquaredError(y, model.apply(x)));`,
+        errors: [
+          {
+            messageId: 'inferenceInTrainingStep',
+            data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsDropout },
+            line: 3,
+            suggestions: [
+              {
+                messageId: 'addTrainingFlag',
+                output: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => TF.losses.meanSquaredError(y, model.apply(x, {training: true})));`,
+              },
+            ],
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'tf.variableGrads with a model built by model.add(batchNormalization)',
+        code: `const model = TF.sequential();\nmodel.add(TF.layers.dense({units: 4, inputShape: [4]}));\nmodel.add(TF.layers.batchNormalization());\nconst {value, grads} = TF.variableGrads(() => model.apply(x).square().mean());`,
+        errors: [
+          {
+            messageId: 'inferenceInTrainingStep',
+            data: { method: 'apply', api: 'variableGrads', kind: 'model', effects: 'BatchNormalization normalizes with moving statistics that never update' },
+            line: 4,
+            suggestions: [
+              {
+                messageId: 'addTrainingFlag',
+                output: `const model = TF.sequential();\nmodel.add(TF.layers.dense({units: 4, inputShape: [4]}));\nmodel.add(TF.layers.batchNormalization());\nconst {value, grads} = TF.variableGrads(() => model.apply(x, {training: true}).square().mean());`,
+              },
+            ],
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'predict() inside minimize, with Dropout and BatchNormalization',
+        code: `const model = TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.batchNormalization(), TF.layers.dropout({rate: 0.3})]});\n${OPT}\nopt.minimize(() => model.predict(x).sum() /* loss */);`,
+        errors: [
+          {
+            messageId: 'inferenceInTrainingStep',
+            data: { method: 'predict', api: 'minimize', kind: 'model', effects: 'Dropout does not drop and BatchNormalization normalizes with moving statistics that never update' },
+            line: 3,
+            suggestions: [
+              {
+                messageId: 'useApplyWithTraining',
+                data: { method: 'predict' },
+                output: `const model = TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.batchNormalization(), TF.layers.dropout({rate: 0.3})]});\n${OPT}\nopt.minimize(() => model.apply(x, {training: true}).sum() /* loss */);`,
+              },
+            ],
+          },
+        ],
+        output: null,
+      },
+      {
+        name: "computed model['predictOnBatch'](x)",
+        code: `${DROPOUT_MODEL}\n${OPT}\nopt.computeGradients(() => model['predictOnBatch'](x).sum());`,
+        errors: [
+          {
+            messageId: 'inferenceInTrainingStep',
+            data: { method: 'predictOnBatch', api: 'computeGradients', kind: 'model', effects: effectsDropout },
+            line: 3,
+            suggestions: [
+              {
+                messageId: 'useApplyWithTraining',
+                data: { method: 'predictOnBatch' },
+                output: `${DROPOUT_MODEL}\n${OPT}\nopt.computeGradients(() => model['apply'](x, {training: true}).sum());`,
+              },
+            ],
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'execute() has no kwargs: reported without a suggestion',
+        code: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.execute(x, 'dense_2/BiasAdd').sum());`,
+        errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'execute', api: 'minimize', kind: 'model', effects: effectsDropout }, line: 3, suggestions: [] }],
+        output: null,
+      },
+      {
+        name: 'apply(x, {}) and apply(x, {mask}) get the property inserted',
+        code: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.apply(x, {}).add(model.apply(x, {mask: m /* keep */})).sum());`,
+        errors: [
+          {
+            messageId: 'inferenceInTrainingStep',
+            line: 3,
+            column: 26,
+            suggestions: [{ messageId: 'addTrainingFlag', output: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.apply(x, {training: true}).add(model.apply(x, {mask: m /* keep */})).sum());` }],
+          },
+          {
+            messageId: 'inferenceInTrainingStep',
+            line: 3,
+            column: 49,
+            suggestions: [{ messageId: 'addTrainingFlag', output: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.apply(x, {}).add(model.apply(x, {mask: m, training: true /* keep */})).sum());` }],
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'one level deep: this.getLogits(x) called from the loss function',
+        code: `class Classifier {\n  constructor() {\n    this.model = TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.dropout({rate: 0.5}), TF.layers.dense({units: 3})]});\n    this.opt = TF.train.adam();\n  }\n  getLogits(x) {\n    return this.model.apply(x);\n  }\n  trainStep(x, y) {\n    return this.opt.minimize(() => TF.losses.softmaxCrossEntropy(y, this.getLogits(x)), true);\n  }\n}`,
+        errors: [
+          {
+            messageId: 'inferenceInTrainingStep',
+            data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsDropout },
+            line: 7,
+            suggestions: [
+              {
+                messageId: 'addTrainingFlag',
+                output: `class Classifier {\n  constructor() {\n    this.model = TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.dropout({rate: 0.5}), TF.layers.dense({units: 3})]});\n    this.opt = TF.train.adam();\n  }\n  getLogits(x) {\n    return this.model.apply(x, {training: true});\n  }\n  trainStep(x, y) {\n    return this.opt.minimize(() => TF.losses.softmaxCrossEntropy(y, this.getLogits(x)), true);\n  }\n}`,
+              },
+            ],
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'through a local helper that forwards the loss function to minimize',
+        code: `${DROPOUT_MODEL}\n${OPT}\nfunction step(lossFn) {\n  return opt.minimize(lossFn, true);\n}\nstep(() => model.apply(x).sum());`,
+        errors: [{ messageId: 'inferenceInTrainingStep', line: 6, suggestions: [{ messageId: 'addTrainingFlag', output: `${DROPOUT_MODEL}\n${OPT}\nfunction step(lossFn) {\n  return opt.minimize(lossFn, true);\n}\nstep(() => model.apply(x, {training: true}).sum());` }] }],
+        output: null,
+      },
+      {
+        name: 'a named loss function passed to minimize, and a method passed with bind(this)',
+        code: `${DROPOUT_MODEL}\n${OPT}\nconst lossFn = () => model.apply(x).sum();\nopt.minimize(lossFn);\nclass T {\n  loss() { return model.predict(x).sum(); }\n  step() { opt.minimize(this.loss.bind(this)); }\n}`,
+        errors: [
+          { messageId: 'inferenceInTrainingStep', line: 3, suggestions: [{ messageId: 'addTrainingFlag', output: `${DROPOUT_MODEL}\n${OPT}\nconst lossFn = () => model.apply(x, {training: true}).sum();\nopt.minimize(lossFn);\nclass T {\n  loss() { return model.predict(x).sum(); }\n  step() { opt.minimize(this.loss.bind(this)); }\n}` }] },
+          { messageId: 'inferenceInTrainingStep', data: { method: 'predict', api: 'minimize', kind: 'model', effects: effectsDropout }, line: 6, suggestions: [{ messageId: 'useApplyWithTraining', data: { method: 'predict' }, output: `${DROPOUT_MODEL}\n${OPT}\nconst lossFn = () => model.apply(x).sum();\nopt.minimize(lossFn);\nclass T {\n  loss() { return model.apply(x, {training: true}).sum(); }\n  step() { opt.minimize(this.loss.bind(this)); }\n}` }] },
+        ],
+        output: null,
+      },
+      {
+        name: 'a Dropout layer applied directly in the step (the Dense next to it is not reported)',
+        code: `const dense = TF.layers.dense({units: 4});\nconst drop = TF.layers.dropout({rate: 0.5});\n${OPT}\nopt.minimize(() => drop.apply(dense.apply(x)).sum());`,
+        errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', kind: 'layer', effects: effectsDropout }, line: 4, column: 25, suggestions: [{ messageId: 'addTrainingFlag', output: `const dense = TF.layers.dense({units: 4});\nconst drop = TF.layers.dropout({rate: 0.5});\n${OPT}\nopt.minimize(() => drop.apply(dense.apply(x), {training: true}).sum());` }] }],
+        output: null,
+      },
+      {
+        name: 'recurrent dropout, GaussianNoise and a custom layer that reads training',
+        code: `class Block extends TF.layers.Layer {\n  call(x, kwargs) { return kwargs.training ? x : x; }\n}\nconst model = TF.sequential({layers: [TF.layers.lstm({units: 8, dropout: 0.2, inputShape: [5, 4]}), TF.layers.gaussianNoise({stddev: 0.1}), new Block()]});\nTF.variableGrads(() => model.apply(x).mean());`,
+        errors: [
+          {
+            messageId: 'inferenceInTrainingStep',
+            data: { method: 'apply', api: 'variableGrads', kind: 'model', effects: 'recurrent dropout is off, GaussianNoise adds no noise and `Block` gets no `training` flag' },
+            line: 5,
+            suggestions: [{ messageId: 'addTrainingFlag', output: `class Block extends TF.layers.Layer {\n  call(x, kwargs) { return kwargs.training ? x : x; }\n}\nconst model = TF.sequential({layers: [TF.layers.lstm({units: 8, dropout: 0.2, inputShape: [5, 4]}), TF.layers.gaussianNoise({stddev: 0.1}), new Block()]});\nTF.variableGrads(() => model.apply(x, {training: true}).mean());` }],
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'a TS field annotated with a tfjs type keeps the provenance of its write',
+        code: `class Net {\n  private model: TF.Sequential;\n  constructor() { this.model = TF.sequential({layers: [TF.layers.dropout({rate: 0.5, inputShape: [4]})]}); }\n  step(x: TF.Tensor) { return TF.variableGrads(() => (this.model.apply(x) as TF.Tensor).sum() as TF.Scalar); }\n}`,
+        errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'variableGrads', kind: 'model', effects: effectsDropout }, line: 4, suggestions: [{ messageId: 'addTrainingFlag', output: `class Net {\n  private model: TF.Sequential;\n  constructor() { this.model = TF.sequential({layers: [TF.layers.dropout({rate: 0.5, inputShape: [4]})]}); }\n  step(x: TF.Tensor) { return TF.variableGrads(() => (this.model.apply(x, {training: true}) as TF.Tensor).sum() as TF.Scalar); }\n}` }] }],
+        output: null,
+      },
+      {
+        name: 'ES5 / __awaiter-style transpiled code with a Dropout model',
+        code: `function train() {\n  return __awaiter(this, void 0, void 0, function* () {\n    var model = TF.sequential({layers: [TF.layers.dropout({rate: 0.5, inputShape: [1]})]});\n    var opt = TF.train.sgd(0.1);\n    opt.minimize(function () { return model.apply(x).sum(); });\n  });\n}`,
+        errors: [{ messageId: 'inferenceInTrainingStep', line: 5, suggestions: [{ messageId: 'addTrainingFlag', output: `function train() {\n  return __awaiter(this, void 0, void 0, function* () {\n    var model = TF.sequential({layers: [TF.layers.dropout({rate: 0.5, inputShape: [1]})]});\n    var opt = TF.train.sgd(0.1);\n    opt.minimize(function () { return model.apply(x, {training: true}).sum(); });\n  });\n}` }] }],
+        output: null,
+      },
+      {
+        name: 'a model whose layers are not visible (annotated parameter), in a project that builds Dropout',
+        filename: DROPOUT_FILE,
+        code: `import { build } from './model';\n${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x) as TF.Tensor).sum() as TF.Scalar);\n}\nstep(build(), xs);`,
+        errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsUnknown }, line: 4, suggestions: [{ messageId: 'addTrainingFlag', output: `import { build } from './model';\n${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x, {training: true}) as TF.Tensor).sum() as TF.Scalar);\n}\nstep(build(), xs);` }] }],
+        output: null,
+      },
+    ].map((c) => ({ filename: FILE, ...c })),
+  ),
+});
