@@ -5,6 +5,7 @@ import { hasCommentInside, removeStatement, statementOf, textAsReceiver } from '
 import { getTfFile } from '../src/resolver.js';
 import {
   assignedMembers,
+  isPlainReference,
   literalArguments,
   missingMemberReceiver,
   MODULE_METHODS,
@@ -64,9 +65,9 @@ export default createRule({
     /** `recv.method(args)` -> `recv.<text>` (drops the call; only for non-computed members). */
     const replaceCall = (member: TSESTree.MemberExpression, call: TSESTree.CallExpression, text: string) => (fixer: TSESLint.RuleFixer) =>
       fixer.replaceTextRange([member.property.range[0], call.range[1]], text);
-    /** Remove the call: the whole statement, or the call keeping its receiver (`model.cuda().predict(x)`). */
+    /** Remove the call: the whole statement (plain receivers), or the call keeping its receiver (`model.cuda().predict(x)`). */
     const removeCall = (member: TSESTree.MemberExpression, call: TSESTree.CallExpression) => (fixer: TSESLint.RuleFixer) => {
-      const stmt = statementOf(call);
+      const stmt = isPlainReference(member.object) ? statementOf(call) : null;
       return stmt ? removeStatement(fixer, sourceCode, stmt) : fixer.replaceText(call, textAsReceiver(sourceCode, unwrap(member.object)!));
     };
     const applySuggestions = (call: TSESTree.CallExpression, head: string, useApply: (f: TSESLint.RuleFixer) => TSESLint.RuleFix): Suggestion[] => {

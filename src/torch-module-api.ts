@@ -218,6 +218,14 @@ export function resultIsUsed(call: TSESTree.CallExpression): boolean {
   return true;
 }
 
+/** An identifier, `this`, or a non-computed member chain of those: evaluating it has no side effect. */
+export function isPlainReference(node: Node | null | undefined): boolean {
+  const n = unwrap(node);
+  if (!n) return false;
+  if (n.type === T.Identifier || n.type === T.ThisExpression) return true;
+  return n.type === T.MemberExpression && !n.computed && isPlainReference(n.object);
+}
+
 /** True when every argument is absent or a literal (numbers, strings, booleans, null). */
 export function literalArguments(call: TSESTree.CallExpression): boolean {
   return call.arguments.every((a) => {
