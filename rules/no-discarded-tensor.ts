@@ -1,0 +1,73 @@
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calledMember, unwrap } from '../src/ast.js';
+import { createRule } from '../src/create-rule.js';
+import { getTfFile } from '../src/resolver.js';
+import { TENSOR_METHODS, TENSOR_NAMESPACES, TENSOR_OPS } from '../src/tfjs-api.js';
+import { isVariableValue, reassignableBinding } from '../src/torch-tensor-api.js';
+
+/** Ops called for a side effect: `tf.variable(x, true, 'name')` registers a named variable. */
+const SIDE_EFFECT_OPS: ReadonlySet<string> = new Set(['variable']);
+
+export default createRule({
+  name: 'no-discarded-tensor',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow statements that compute a new tfjs tensor and throw it away (the PyTorch in-place habit)',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      discarded:
+        'tfjs tensors are immutable: `{{op}}()` returns a new tensor and leaves its inputs unchanged, so this statement throws the result away (and, outside `tf.tidy()`, leaks it). Unlike a PyTorch in-place op, nothing is updated; keep the result (`x = …`) or use `v.assign(…)` on a tf.Variable.',
+      assignBack: 'Keep the result: `{{text}}`.',
+    },
+    schema: [],
+    languages: ['js/js'],
+  },
+  create(context) {
+    const tf = getTfFile(context);
+    if (!tf.isTfFile) return {};
+    const sourceCode = context.sourceCode;
+
+    return {
+      'ExpressionStatement > CallExpression, ExpressionStatement > ChainExpression > CallExpression'(node: TSESTree.CallExpression) {
+        let op: string;
+        let target: TSESTree.Node | null = null;
+        let report: TSESTree.Node;
+        const p = tf.calleePath(node);
+        if (p) {
+          const isOp = p.length === 1 && TENSOR_OPS.has(p[0]!) && !SIDE_EFFECT_OPS.has(p[0]!);
+          const isNamespaced = p.length === 2 && TENSOR_NAMESPACES.has(p[0]!);
+          if (!isOp && !isNamespaced) return;
+          op = p.join('.');
+          if (isOp && node.arguments[0]?.type !== T.SpreadElement) target = unwrap(node.arguments[0]);
+          report = node.callee;
+        } else {
+          const m = calledMember(node);
+          if (!m || !TENSOR_METHODS.has(m.name)) return;
+          const recv = tf.kindOf(m.member.object);
+          if (recv?.kind !== 'tensor' || recv.promise) return;
+          op = m.name;
+          target = unwrap(m.member.object);
+          report = m.member.property;
+        }
+        const info = tf.kindOf(node);
+        if (info?.kind !== 'tensor' || info.promise) return;
+
+        const suggest: TSESLint.SuggestionReportDescriptor<'assignBack'>[] = [];
+        if (target && tf.kindOf(target)?.kind === 'tensor' && sourceCode.getCommentsInside(node).length === 0) {
+          const call = sourceCode.getText(node);
+          const t = sourceCode.getText(target);
+          const text = isVariableValue(tf, target)
+            ? `${t}.assign(${call})`
+            : reassignableBinding(tf, target)
+              ? `${t} = ${call}`
+              : null;
+          if (text) suggest.push({ messageId: 'assignBack', data: { text }, fix: (f) => f.replaceText(node, text) });
+        }
+        context.report({ node: report, messageId: 'discarded', data: { op }, suggest });
+      },
+    };
+  },
+});
