@@ -90,10 +90,13 @@ export function sameForEverySize(k: number, s: number, p: number, d = 1): boolea
   return s === 1 && ke % 2 === 1 && p === (ke - 1) / 2;
 }
 
-/** Same output size as `'same'` for every n, but with s > 1 equal only when n mod s = 1 (TF pads the extra row after). */
+/**
+ * Same output size as `'same'` for every n, but with s > 1 and p ≥ 1 equal only when n mod s = 1
+ * (TF puts the extra pad row after). With p = 0 the answer is `'valid'` anyway.
+ */
 export function sameUpToAlignment(k: number, s: number, p: number, d = 1): boolean {
   const ke = effectiveKernel(k, d);
-  return s > 1 && ke % 2 === 1 && p === (ke - 1) / 2;
+  return s > 1 && p >= 1 && ke % 2 === 1 && p === (ke - 1) / 2;
 }
 
 /** PyTorch ConvTranspose `padding=p` (crop p each side of the full output) equals tfjs `'same'` (dilation 1). */
