@@ -218,22 +218,32 @@ export function complementLiteral(m: number): string {
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /**
+ * A property can be removed without deleting a comment (none inside it).
+ */
+export function canRemoveConfigProperty(sourceCode: SourceCode, prop: TSESTree.Property): boolean {
+  return sourceCode.getCommentsInside(prop).length === 0;
+}
+
+/**
  * Remove one property (and its separating comma) from an object literal. A property alone on its line
  * takes the line with it; comments around it are kept; `{onlyProp}` becomes `{}`.
- * Returns null when the property itself contains a comment (removing it would delete the comment).
+ * Check `canRemoveConfigProperty` first: comments inside the property itself would go with it.
  */
 export function removeConfigProperty(
   fixer: TSESLint.RuleFixer,
   sourceCode: SourceCode,
   prop: TSESTree.Property,
-): TSESLint.RuleFix | null {
-  if (sourceCode.getCommentsInside(prop).length > 0) return null;
+): TSESLint.RuleFix | TSESLint.RuleFix[] {
   const obj = prop.parent as TSESTree.ObjectExpression;
   const text = sourceCode.text;
   const after = sourceCode.getTokenAfter(prop);
   const comma = after && after.value === ',' ? after : null;
   if (obj.properties.length === 1 && sourceCode.getCommentsInside(obj).length === 0) return fixer.replaceText(obj, '{}');
   const end = comma ? comma.range[1] : prop.range[1];
+  if (comma && sourceCode.getTokenAfter(prop, { includeComments: true }) !== comma) {
+    // a comment between the property and its comma stays: remove the two pieces around it
+    return [fixer.removeRange(prop.range), fixer.removeRange(comma.range)];
+  }
   // alone on its line(s): remove the whole line
   const lineStart = text.lastIndexOf('\n', prop.range[0] - 1) + 1;
   let lineEnd = text.indexOf('\n', end);

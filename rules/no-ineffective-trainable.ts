@@ -1,0 +1,68 @@
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { findProperty, literalValue, memberName, objectArg } from '../src/ast.js';
+import { createRule } from '../src/create-rule.js';
+import { removeStatement, statementOf } from '../src/fix.js';
+import { canRemoveConfigProperty, layerCallName, removeConfigProperty, weightlessLayerName } from '../src/layer-config.js';
+import { getTfFile } from '../src/resolver.js';
+import { DROPOUT_FAMILY, WEIGHTLESS_LAYERS } from '../src/tfjs-api.js';
+
+export default createRule({
+  name: 'no-ineffective-trainable',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow `trainable` on tfjs layers that have no weights, such as Dropout',
+      recommended: 'recommended',
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      dropoutTrainable:
+        '`trainable` does not stop `{{layer}}`: it has no weights, and tfjs applies it whenever the call has `{training: true}` (as fit() does), whatever `trainable` says. To switch it off, call the model with `{training: false}` (predict() already does) instead of a PyTorch-style freeze.',
+      noWeights:
+        '`{{layer}}` has no weights, so `trainable` changes nothing in tfjs: there is nothing to freeze, unlike a PyTorch `requires_grad` toggle. Remove it.',
+      removeOption: 'Remove the `trainable` option.',
+      removeAssignment: 'Remove the `trainable` assignment.',
+    },
+    schema: [],
+    languages: ['js/js'],
+  },
+  create(context) {
+    const tf = getTfFile(context);
+    if (!tf.isTfFile) return {};
+    const sourceCode = context.sourceCode;
+    const messageFor = (layer: string, value: TSESTree.Node): 'dropoutTrainable' | 'noWeights' =>
+      DROPOUT_FAMILY.has(layer) && literalValue(value) !== true ? 'dropoutTrainable' : 'noWeights';
+    return {
+      CallExpression(node) {
+        const layer = layerCallName(tf, node);
+        if (layer === null || !WEIGHTLESS_LAYERS.has(layer)) return;
+        const prop = findProperty(objectArg(node), 'trainable');
+        if (!prop) return;
+        const literal = typeof literalValue(prop.value) === 'boolean';
+        const remove = (fixer: TSESLint.RuleFixer) => removeConfigProperty(fixer, sourceCode, prop);
+        const canRemove = canRemoveConfigProperty(sourceCode, prop);
+        context.report({
+          node: prop,
+          messageId: messageFor(layer, prop.value),
+          data: { layer },
+          ...(literal && canRemove ? { fix: remove } : {}),
+          ...(!literal && canRemove ? { suggest: [{ messageId: 'removeOption' as const, fix: remove }] } : {}),
+        });
+      },
+      AssignmentExpression(node) {
+        const left = node.left;
+        if (node.operator !== '=' || left.type !== T.MemberExpression || memberName(left) !== 'trainable') return;
+        const layer = weightlessLayerName(tf, tf.kindOf(left.object));
+        if (layer === null) return;
+        const stmt = statementOf(node);
+        context.report({
+          node: left.property,
+          messageId: messageFor(layer, node.right),
+          data: { layer },
+          suggest: stmt ? [{ messageId: 'removeAssignment', fix: (fixer) => removeStatement(fixer, sourceCode, stmt) }] : [],
+        });
+      },
+    };
+  },
+});
