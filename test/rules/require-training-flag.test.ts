@@ -2,6 +2,7 @@ import { after } from 'node:test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/require-training-flag.js';
 import { createRuleTester, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
 
@@ -72,13 +73,15 @@ const lookalikes = [
 const effectsDropout = 'Dropout does not drop';
 const effectsUnknown = 'if it has such layers, Dropout does not drop and BatchNormalization normalizes with moving statistics that never update';
 
+type MessageId = 'inferenceInTrainingStep' | 'addTrainingFlag' | 'useApplyWithTraining';
+
 ruleTester.run('require-training-flag', rule, {
   valid: [
     ...validAcross(valid.map((c) => ({ ...c, filename: FILE }))),
     ...validAcross(lookalikes.map((c) => ({ ...c, filename: DROPOUT_FILE })), LOOKALIKE_FORMS),
   ],
   invalid: invalidAcross(
-    [
+    ([
       {
         name: 'minimize(() => loss(model.apply(x))) with Dropout',
         code: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => TF.losses.meanSquaredError(y, model.apply(x)));`,
@@ -249,6 +252,6 @@ ruleTester.run('require-training-flag', rule, {
         errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsUnknown }, line: 4, suggestions: [{ messageId: 'addTrainingFlag', output: `import { build } from './model';\n${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x, {training: true}) as TF.Tensor).sum() as TF.Scalar);\n}\nstep(build(), xs);` }] }],
         output: null,
       },
-    ].map((c) => ({ filename: FILE, ...c })),
+    ] satisfies InvalidTestCase<MessageId, []>[]).map((c) => ({ filename: FILE, ...c })),
   ),
 });
