@@ -1,0 +1,79 @@
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { findProperty, literalValue, memberName, objectArg } from '../src/ast.js';
+import { createRule } from '../src/create-rule.js';
+import { containsBatchNorm, layerCallName, layerFactoryName, mayRunAfter, reachesOrigin, trainerOf, type Trainer } from '../src/layer-config.js';
+import { getTfFile } from '../src/resolver.js';
+
+interface Freeze {
+  /** The `trainable` option or the `.trainable` of the write: where the report goes. */
+  readonly node: TSESTree.Node;
+  /** The factory call / `new` that created the frozen value (its identity). */
+  readonly origin: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** `null` for the BatchNormalization itself, else what contains it ("model", a class name). */
+  readonly parent: string | null;
+}
+
+export default createRule({
+  name: 'no-frozen-batchnorm-in-training',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow relying on `trainable: false` to freeze a tfjs BatchNormalization that is then trained',
+      recommended: 'recommended',
+    },
+    messages: {
+      frozenBatchNorm:
+        '`trainable: false` does not put this BatchNormalization in inference mode: when `{{trainer}}()` trains it, tfjs still normalises with batch statistics and updates its moving mean/variance (TF2 Keras and PyTorch `bn.eval()` would not). To freeze it, run it with `{training: false}` in a custom layer or training loop.',
+      frozenParent:
+        'Freezing this {{parent}} does not freeze the BatchNormalization inside it: when `{{trainer}}()` trains it, tfjs still normalises with batch statistics and updates the moving mean/variance (TF2 Keras would run it in inference mode). Run the frozen part with `{training: false}` instead.',
+    },
+    schema: [],
+    languages: ['js/js'],
+  },
+  create(context) {
+    const tf = getTfFile(context);
+    if (!tf.isTfFile) return {};
+    const freezes: Freeze[] = [];
+    const trainers: Trainer[] = [];
+
+    const trains = (t: Trainer, f: Freeze): boolean => {
+      if (!mayRunAfter(f.node, t.call) || !reachesOrigin(tf, t.receiver, f.origin)) return false;
+      // fit() on the frozen model itself throws (no trainable weights): another problem, not this one
+      return !(f.parent !== null && t.method !== 'apply' && tf.kindOf(t.receiver)?.origin === f.origin);
+    };
+
+    return {
+      CallExpression(node) {
+        const t = trainerOf(tf, node);
+        if (t) trainers.push(t);
+        if (layerCallName(tf, node) !== 'batchNormalization') return;
+        const prop = findProperty(objectArg(node), 'trainable');
+        if (prop && literalValue(prop.value) === false) freezes.push({ node: prop, origin: node, parent: null });
+      },
+      AssignmentExpression(node) {
+        const left = node.left;
+        if (node.operator !== '=' || left.type !== T.MemberExpression || memberName(left) !== 'trainable') return;
+        if (literalValue(node.right) !== false) return;
+        const info = tf.kindOf(left.object);
+        if (!info?.origin || info.promise) return;
+        if (info.kind === 'layer' && layerFactoryName(tf, info) === 'batchNormalization') {
+          freezes.push({ node: left.property, origin: info.origin, parent: null });
+        } else if ((info.kind === 'model' || info.userClass) && containsBatchNorm(tf, left.object)) {
+          const parent = info.kind === 'model' ? 'model' : `\`${info.userClass?.id?.name ?? 'layer'}\` layer`;
+          freezes.push({ node: left.property, origin: info.origin, parent });
+        }
+      },
+      'Program:exit'() {
+        for (const f of freezes) {
+          const t = trainers.find((tr) => trains(tr, f));
+          if (!t) continue;
+          context.report({
+            node: f.node,
+            messageId: f.parent === null ? 'frozenBatchNorm' : 'frozenParent',
+            data: { trainer: t.method, parent: f.parent ?? '' },
+          });
+        }
+      },
+    };
+  },
+});
