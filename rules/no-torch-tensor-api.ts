@@ -96,7 +96,10 @@ export default createRule<[], MessageId>({
       } else if (name === 'transpose' && args.length >= 2 && allIntLiterals(args)) {
         context.report({ node: member.property, messageId: 'transposeVarargs', data: { args: args.map((a) => sourceCode.getText(a)).join(', ') } });
       } else if (REDUCTIONS.has(name) && first?.type === T.ObjectExpression) {
-        reportPlan(member.property, 'reduceOptions', { method: name }, reduceOptionsPlan(sourceCode, first), name);
+        const plan = reduceOptionsPlan(sourceCode, first, name);
+        // PyTorch max/min with a dim return (values, indices): the positional tfjs call gives values only
+        const tier = TUPLE_REDUCTIONS.has(name) && plan.tier === 'fix' ? 'suggest' : plan.tier;
+        reportPlan(member.property, 'reduceOptions', { method: name }, { ...plan, tier }, name);
       } else if (name === 'flatten' && args.length > 0 && !(args.length === 1 && numericLiteral(first) === 0)) {
         const recv = unwrap(member.object)!;
         const simple = recv.type === T.Identifier || (recv.type === T.MemberExpression && unwrap(recv.object)?.type === T.ThisExpression && !recv.computed);

@@ -321,7 +321,7 @@ export function isAwaitAllowed(node: Node): boolean {
 // ---------------------------------------------------------------- PyTorch argument forms on real tfjs methods
 
 /** `t.sum({dim: 1, keepdim: true})` -> `t.sum(1, true)`: the positional tfjs form, or null when not literal. */
-export function reduceOptionsPlan(sourceCode: Readonly<TSESLint.SourceCode>, obj: TSESTree.ObjectExpression): Plan {
+export function reduceOptionsPlan(sourceCode: Readonly<TSESLint.SourceCode>, obj: TSESTree.ObjectExpression, method: string): Plan {
   let axis: TSESTree.Node | null = null;
   let keep: boolean | null = null;
   for (const p of obj.properties) {
@@ -341,7 +341,7 @@ export function reduceOptionsPlan(sourceCode: Readonly<TSESLint.SourceCode>, obj
   if (!axis) return REPORT_ONLY;
   const s = keep === null ? sourceCode.getText(axis) : `${sourceCode.getText(axis)}, ${keep}`;
   const tier: FixTier = sourceCode.getCommentsInside(obj).length > 0 ? 'suggest' : 'fix';
-  return { tier, edits: [{ text: s, apply: (f) => f.replaceText(obj, s) }] };
+  return { tier, edits: [{ text: `${method}(${s})`, apply: (f) => f.replaceText(obj, s) }] };
 }
 
 /** The tfjs method text for an in-place PyTorch call's out-of-place form (`add_(y)` -> `add(y)`), or null. */

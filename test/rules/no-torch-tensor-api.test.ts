@@ -322,6 +322,12 @@ ruleTester.run('no-torch-tensor-api', rule, {
         ],
       },
       {
+        name: 'max({dim: 1}): PyTorch returns (values, indices), so the positional form is only a suggestion',
+        code: `${T2}const s = t.max({dim: 1});`,
+        output: null,
+        errors: [{ messageId: 'reduceOptions', data: { method: 'max' }, line: 2, suggestions: [{ messageId: 'replaceWith', data: { text: 'max(1)' }, output: `${T2}const s = t.max(1);` }] }],
+      },
+      {
         name: 'max({dim: d}) with a variable axis: report only',
         code: `${T2}const s = t.max({dim: d});`,
         output: null,
