@@ -1,0 +1,191 @@
+/**
+ * Losses and output activations (FINDINGS §11): which compile losses assume probabilities, which
+ * assume logits, and what activation a visible model ends with.
+ */
+import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { calledMember, findProperty, hasSpread, isFunction, literalValue, memberName, objectArg, unwrap, type Node } from './ast.js';
+import { modelStructure, type LayerRef } from './model-structure.js';
+import { thisClass, type TfFile } from './resolver.js';
+
+/** `probability`: the loss clips/normalises its input (no softmax); `logits`: it applies softmax/sigmoid itself. */
+export interface LossInfo {
+  readonly name: string;
+  readonly expects: 'probability' | 'logits';
+  /** The activation that turns logits into what a probability loss expects (or that a logits loss applies). */
+  readonly activation: 'softmax' | 'sigmoid';
+}
+
+const prob = (name: string, activation: 'softmax' | 'sigmoid'): LossInfo => ({ name, expects: 'probability', activation });
+
+/** compile string names (`tfjs-layers/src/losses.ts`) that take probabilities. */
+const STRING_LOSSES: ReadonlyMap<string, LossInfo> = new Map([
+  ['categoricalCrossentropy', prob('categoricalCrossentropy', 'softmax')],
+  ['sparseCategoricalCrossentropy', prob('sparseCategoricalCrossentropy', 'softmax')],
+  ['binaryCrossentropy', prob('binaryCrossentropy', 'sigmoid')],
+]);
+
+/** tfjs loss functions by API path. */
+const FUNCTION_LOSSES: ReadonlyMap<string, LossInfo> = new Map([
+  ['metrics.categoricalCrossentropy', prob('tf.metrics.categoricalCrossentropy', 'softmax')],
+  ['metrics.sparseCategoricalCrossentropy', prob('tf.metrics.sparseCategoricalCrossentropy', 'softmax')],
+  ['metrics.binaryCrossentropy', prob('tf.metrics.binaryCrossentropy', 'sigmoid')],
+  ['losses.logLoss', prob('tf.losses.logLoss', 'sigmoid')],
+  ['losses.softmaxCrossEntropy', { name: 'tf.losses.softmaxCrossEntropy', expects: 'logits', activation: 'softmax' }],
+  ['losses.sigmoidCrossEntropy', { name: 'tf.losses.sigmoidCrossEntropy', expects: 'logits', activation: 'sigmoid' }],
+]);
+
+/**
+ * The loss a compile `loss` value denotes: a string name, a tfjs loss function, or
+ * `(yt, yp) => tf.losses.x(yt, yp)` forwarding both arguments in order. Null when unknown.
+ */
+export function lossInfo(tf: TfFile, node: Node | null | undefined): LossInfo | null {
+  const n = unwrap(node);
+  if (!n) return null;
+  const v = literalValue(n);
+  if (typeof v === 'string') return STRING_LOSSES.get(v) ?? null;
+  if (isFunction(n)) {
+    const body = n.body.type === T.BlockStatement ? singleReturn(n.body) : n.body;
+    const call = unwrap(body);
+    const [a, b] = n.params;
+    if (call?.type !== T.CallExpression || n.params.length !== 2 || a?.type !== T.Identifier || b?.type !== T.Identifier) return null;
+    const args = call.arguments.map((x) => unwrap(x));
+    if (args.length !== 2 || args[0]?.type !== T.Identifier || args[0].name !== a.name || args[1]?.type !== T.Identifier || args[1].name !== b.name) return null;
+    return lossInfo(tf, call.callee);
+  }
+  const p = tf.pathOf(n);
+  return p ? (FUNCTION_LOSSES.get(p.join('.')) ?? null) : null;
+}
+
+function singleReturn(block: TSESTree.BlockStatement): Node | null {
+  const [only] = block.body;
+  return block.body.length === 1 && only?.type === T.ReturnStatement ? only.argument : null;
+}
+
+/** Layers that keep the previous layer's activation visible (shape-only or inference-identity). */
+const PASS_THROUGH: ReadonlySet<string> = new Set(['dropout', 'flatten', 'reshape', 'permute']);
+/** Layers whose `activation` defaults to linear. */
+const LINEAR_BY_DEFAULT: ReadonlySet<string> = new Set([
+  'dense',
+  'conv1d',
+  'conv2d',
+  'conv3d',
+  'depthwiseConv2d',
+  'separableConv2d',
+  'conv2dTranspose',
+  'conv3dTranspose',
+]);
+
+export interface OutputActivation {
+  /** `'linear'`, `'softmax'`, `'sigmoid'`, or another literal activation name. */
+  readonly activation: string;
+  /** The layer that decides it (the output layer, or an earlier one behind dropout/flatten/reshape). */
+  readonly layer: LayerRef;
+  /** The decider's literal config, and its `activation` property when written. */
+  readonly config: TSESTree.ObjectExpression | null;
+  readonly property: TSESTree.Property | null;
+  /** True when the decider is the model's last layer. */
+  readonly isLast: boolean;
+}
+
+/** Layers of a visible model from its output backwards, as far as they are known; null when the output is unknown. */
+export function layersFromOutput(tf: TfFile, modelExpr: Node): LayerRef[] | null {
+  const s = modelStructure(tf, modelExpr);
+  if (!s?.origin || s.origin.type !== T.CallExpression) return null;
+  if (tf.isTfCall(s.origin, 'sequential')) {
+    const list = unwrap(findProperty(objectArg(s.origin), 'layers')?.value);
+    const adds = s.layers.filter((l) => isAddArgument(l.node));
+    if (adds.length > 0) {
+      const last = adds.reduce((a, b) => (b.node.range[0] > a.node.range[0] ? b : a));
+      const stmt = last.node.parent?.parent;
+      if (stmt?.type !== T.ExpressionStatement || (stmt.parent?.type !== T.BlockStatement && stmt.parent?.type !== T.Program)) return null;
+      return [last];
+    }
+    if (list?.type !== T.ArrayExpression) return null;
+    const out: LayerRef[] = [];
+    for (let i = list.elements.length - 1; i >= 0; i--) {
+      const el = list.elements[i];
+      if (!el || el.type === T.SpreadElement) break;
+      out.push({ node: el, info: tf.kindOf(el) });
+    }
+    return out.length > 0 ? out : null;
+  }
+  if (tf.isTfCall(s.origin, 'model')) {
+    const outputs = unwrap(findProperty(objectArg(s.origin), 'outputs')?.value);
+    if (!outputs || outputs.type === T.ArrayExpression) return null; // several outputs: out of scope
+    const first = s.layers[0];
+    const o = tf.kindOf(outputs)?.origin;
+    const m = o?.type === T.CallExpression ? calledMember(o) : null;
+    return first && m?.name === 'apply' && m.member.object === first.node ? [...s.layers] : null;
+  }
+  return null;
+}
+
+function isAddArgument(node: Node): boolean {
+  const call = node.parent;
+  return call?.type === T.CallExpression && call.arguments[0] === node && calledMember(call)?.name === 'add';
+}
+
+/** The activation a visible model's output ends with, or null when it cannot be known. */
+export function outputActivation(tf: TfFile, modelExpr: Node): OutputActivation | null {
+  const layers = layersFromOutput(tf, modelExpr);
+  if (!layers) return null;
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i]!;
+    const info = layer.info;
+    if (!info || info.kind !== 'layer' || info.userClass || !info.name || !info.origin) return null;
+    const config = objectArg(info.origin);
+    if (config && hasSpread(config)) return null;
+    const decided = (activation: string, property: TSESTree.Property | null): OutputActivation => ({ activation, layer, config, property, isLast: i === 0 });
+    if (PASS_THROUGH.has(info.name)) continue;
+    if (info.name === 'softmax') return decided('softmax', null);
+    if (info.name === 'activation' || LINEAR_BY_DEFAULT.has(info.name)) {
+      const property = findProperty(config, 'activation');
+      if (!property) return info.name === 'activation' || (!config && info.origin.arguments.length > 0) ? null : decided('linear', null);
+      const v = literalValue(property.value);
+      return typeof v === 'string' ? decided(v, property) : null;
+    }
+    return decided(info.name, null); // batchNormalization, lstm, …: not a linear output we can reason about
+  }
+  return null;
+}
+
+/** Every `<model>.compile(...)` call on the binding that holds `modelExpr` (identifier or `this.<field>`). */
+export function compileCallsOf(tf: TfFile, modelExpr: Node): TSESTree.CallExpression[] {
+  const e = unwrap(modelExpr);
+  const uses: Node[] = [];
+  if (e?.type === T.Identifier) {
+    for (const r of tf.variableOf(e)?.references ?? []) uses.push(r.identifier);
+  } else if (e?.type === T.MemberExpression && unwrap(e.object)?.type === T.ThisExpression) {
+    const cls = thisClass(e.object);
+    const name = memberName(e);
+    if (cls && name !== null) uses.push(...(tf.fieldsOf(cls).get(name)?.uses ?? []));
+  }
+  const calls: TSESTree.CallExpression[] = [];
+  for (const u of uses) {
+    const member = u.parent;
+    const call = member?.parent;
+    if (member?.type === T.MemberExpression && member.object === u && memberName(member) === 'compile' && call?.type === T.CallExpression && call.callee === member) calls.push(call);
+  }
+  return calls;
+}
+
+/**
+ * Source text that reaches the tfjs API `path` from `at`: through a visible namespace binding
+ * (`tf`, `tfAll.losses`, a configured global). Null when the file imports only other names.
+ */
+export function tfReference(tf: TfFile, at: Node, path: readonly string[]): string | null {
+  for (let scope: ReturnType<TfFile['sourceCode']['getScope']> | null = tf.sourceCode.getScope(at); scope; scope = scope.upper) {
+    for (const v of scope.variables) {
+      if (v.defs.length === 0) continue;
+      const p = tf.pathOfVariable(v);
+      if (p && p.length <= path.length && p.every((s, i) => s === path[i])) return [v.name, ...path.slice(p.length)].join('.');
+    }
+  }
+  for (const g of tf.settings.globals) {
+    const scope = tf.sourceCode.getScope(at);
+    let shadowed = false;
+    for (let s: typeof scope | null = scope; s; s = s.upper) if (s.set.get(g)?.defs.length) shadowed = true;
+    if (!shadowed) return [g, ...path].join('.');
+  }
+  return null;
+}
