@@ -38,7 +38,7 @@ type MessageId =
 
 const RESHAPE_DIMS = { advice: '', tier: 'fix', edit: { type: 'dims', to: 'reshape' } } as const;
 
-export default createRule<[], MessageId>({
+export default createRule({
   name: 'no-torch-tensor-api',
   meta: {
     type: 'problem',
