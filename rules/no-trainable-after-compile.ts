@@ -5,6 +5,7 @@ import { getTfFile } from '../src/resolver.js';
 import {
   compileReceiver,
   frozenAtConstruction,
+  inLayerLoop,
   layerOwner,
   listStatementOf,
   modelHasLayer,
@@ -22,7 +23,7 @@ import {
 
 type Data =
   | { type: 'compile'; model: ResolvedValue; call: TSESTree.CallExpression; receiver: TSESTree.Node }
-  | { type: 'write'; w: TrainableWrite; target: ResolvedValue }
+  | { type: 'write'; w: TrainableWrite; target: ResolvedValue; owner: ResolvedValue | null }
   | { type: 'train'; model: ResolvedValue; method: string; call: TSESTree.CallExpression; receiver: TSESTree.Node };
 type Event = FlowEvent<Data>;
 type MessageId = 'freezeCompiledModel' | 'unfreezeCompiledModel' | 'freezeAfterCompile' | 'unfreezeAfterCompile' | 'recompile' | 'restoreTrainable';
@@ -77,19 +78,21 @@ export default createRule<[], MessageId>({
     ): TSESLint.ReportDescriptor<MessageId> | null {
       const value = d.w.value!;
       const compiledSelf = d.target.kind === 'model' && compiles.some((c) => c.data.type === 'compile' && sameValue(c.data.model, d.target));
+      // a nested model that is not compiled itself: tfjs treats it differently per outer model type
+      if (d.target.kind === 'model' && !compiledSelf) return null;
       // the compiled models whose trainable list this write changes
       const owners: ResolvedValue[] = [];
       if (compiledSelf) owners.push(d.target);
       else {
-        const ownerExpr = layerOwner(tf, d.w.target);
-        const ownerValue = ownerExpr ? resolveValue(tf, ownerExpr) : null;
         for (const c of compiles) {
           if (c.data.type !== 'compile' || owners.some((o) => sameValue(o, (c.data as { model: ResolvedValue }).model))) continue;
           const m = c.data.model;
-          if (sameValue(ownerValue, m) || structureExprs(tf, m, c.data.receiver).some((e) => modelHasLayer(tf, e, d.target))) owners.push(m);
+          if (sameValue(d.owner, m) || structureExprs(tf, m, c.data.receiver).some((e) => modelHasLayer(tf, e, d.target))) owners.push(m);
         }
       }
-      const isTargetWrite = (e: Event): boolean => e !== w && e.data.type === 'write' && sameValue(e.data.target, d.target);
+      // writes to the same layer, or to layers of the same model's list (`for (const l of m.layers)`)
+      const isTargetWrite = (e: Event): boolean =>
+        e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || sameValue(e.data.owner, d.owner));
       for (const model of owners) {
         const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
         const before = compiles.filter((c) => isCompile(c) && flow.mayPrecede(c, w, isCompile));
@@ -99,7 +102,12 @@ export default createRule<[], MessageId>({
         for (const c of before) {
           const reaching = events.filter((e) => isTargetWrite(e) && flow.mayPrecede(e, c, isTargetWrite));
           for (const r of reaching) states.add((r.data as Extract<Data, { type: 'write' }>).w.value);
-          if (reaching.length === 0 || (reaching.every((r) => r.owner === c.owner) && flow.reachableFromStart(c, isTargetWrite))) {
+          // the layer's first state also reaches the compile when a freeze is conditional (not when it
+          // only skips a loop over the model's layers, which are never empty)
+          const initialReaches =
+            reaching.length === 0 ||
+            (reaching.every((r) => r.owner === c.owner && !inLayerLoop(r.node)) && flow.reachableFromStart(c, isTargetWrite));
+          if (initialReaches) {
             states.add(!frozenAtConstruction(tf, d.target.info));
           }
         }
@@ -108,7 +116,7 @@ export default createRule<[], MessageId>({
           (t) =>
             t.data.type === 'train' &&
             sameValue(t.data.model, model) &&
-            (value || compiledSelf || t.data.method !== 'trainOnBatch') &&
+            (value || compiledSelf || t.data.method === 'fit') &&
             flow.mayPrecede(w, t, (e) => isCompile(e) || isTargetWrite(e)),
         );
         if (!training || training.data.type !== 'train') continue;
@@ -187,7 +195,9 @@ export default createRule<[], MessageId>({
         const w = trainableWrite(node);
         if (!w) return;
         const target = resolveValue(tf, w.target);
-        if (target) flow.record(node, { type: 'write', w, target });
+        if (!target) return;
+        const ownerExpr = layerOwner(tf, w.target);
+        flow.record(node, { type: 'write', w, target, owner: ownerExpr ? resolveValue(tf, ownerExpr) : null });
       },
     };
   },

@@ -401,7 +401,11 @@ export function recompileArgsText(tf: TfFile, compile: TSESTree.CallExpression, 
  * Null when that statement does not sit in a statement list.
  */
 export function statementAfter(node: Node): TSESTree.Statement | null {
-  let stmt = listStatementOf(node);
+  // only the statement of the node itself: never one around it (`if (c) x.trainable = false;`)
+  let own: Node = node;
+  while (own.parent && own.parent.type !== T.ExpressionStatement && !isFunction(own.parent) && own.parent.type !== T.BlockStatement) own = own.parent;
+  let stmt = own.parent?.type === T.ExpressionStatement ? listStatementOf(own.parent) : null;
+  if (stmt && stmt !== own.parent) stmt = null;
   for (let n: Node | undefined = node; n; n = n.parent) {
     const p: Node | undefined = n.parent;
     if (!p) break;
@@ -440,4 +444,17 @@ export function structureExprs(tf: TfFile, value: ResolvedValue, receiver: Node)
     }
   }
   return out;
+}
+
+/** Is the node inside `for (const l of m.layers…)` or `m.layers.forEach((l) => …)` (in the same function)? */
+export function inLayerLoop(node: Node): boolean {
+  for (let n: Node | undefined = node; n?.parent; n = n.parent) {
+    const p: Node = n.parent;
+    if (p.type === T.ForOfStatement && p.body === n && layerListOwner(p.right)) return true;
+    if (isFunction(n)) {
+      const m = p.type === T.CallExpression ? calledMember(p) : null;
+      return !!m && (m.name === 'forEach' || m.name === 'map') && !!layerListOwner(m.member.object);
+    }
+  }
+  return false;
 }

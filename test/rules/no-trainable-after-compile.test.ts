@@ -1,0 +1,339 @@
+import rule from '../../rules/no-trainable-after-compile.js';
+import { createRuleTester, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+const SEQ = `const d1 = TF.layers.dense({units: 4, inputShape: [4]});\nconst model = TF.sequential({layers: [d1, TF.layers.dense({units: 1})]});`;
+const COMPILE = `model.compile({optimizer: 'sgd', loss: 'meanSquaredError'});`;
+
+const valid = [
+  { name: 'freeze before compile (the Keras order) is honoured', code: `${SEQ}\nd1.trainable = false;\n${COMPILE}\nawait model.fit(x, y);` },
+  {
+    name: "B': unfreeze followed by a recompile before fit",
+    code: `${SEQ}\nd1.trainable = false;\n${COMPILE}\nawait model.fit(x, y);\nd1.trainable = true;\n${COMPILE}\nawait model.fit(x, y);`,
+  },
+  { name: "A': freeze after compile, then a recompile before fit", code: `${SEQ}\n${COMPILE}\nd1.trainable = false;\n${COMPILE}\nawait model.fit(x, y);` },
+  { name: 'a freeze after compile followed only by trainOnBatch applies silently', code: `${SEQ}\n${COMPILE}\nd1.trainable = false;\nawait model.trainOnBatch(x, y);` },
+  { name: 'a model that is never compiled (custom loop): the setter reaches the variables', code: `${SEQ}\nmodel.layers[0].trainable = false;\nopt.minimize(() => loss(model.apply(x)));` },
+  { name: 'freeze then unfreeze after compile restores the compiled state', code: `${SEQ}\n${COMPILE}\nd1.trainable = false;\nd1.trainable = true;\nawait model.fit(x, y);` },
+  { name: 'freezing after the last training call (for export)', code: `${SEQ}\n${COMPILE}\nawait model.fit(x, y);\nmodel.trainable = false;\nawait model.save('file://m');` },
+  {
+    name: 'training in a helper that ran before the freeze',
+    code: `async function trainIt(m) { await m.fit(x, y); }\nasync function main() {\n  ${SEQ}\n  ${COMPILE}\n  await trainIt(model);\n  model.trainable = false;\n}`,
+  },
+  {
+    name: 'the tfjs GAN idiom: unfreeze the discriminator around its own training step',
+    code: [
+      `const disc = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [4]})]});`,
+      `disc.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+      `disc.trainable = false;`,
+      `const gan = TF.sequential({layers: [gen, disc]});`,
+      `gan.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+      `for (const batch of batches) {`,
+      `  disc.trainable = true;`,
+      `  await disc.trainOnBatch(batch.x, batch.y);`,
+      `  disc.trainable = false;`,
+      `  await gan.trainOnBatch(batch.z, batch.ones);`,
+      `}`,
+    ].join('\n'),
+  },
+  {
+    name: 'the training function recompiles at its start',
+    code: `function freeze(m) { m.layers[0].trainable = false; }\nasync function train(m) {\n  m.compile({optimizer: 'sgd', loss: 'meanSquaredError'});\n  await m.fit(x, y);\n}\n${SEQ}\n${COMPILE}\nfreeze(model);\nawait train(model);`,
+  },
+  { name: 'a non-literal trainable value is not judged', code: `${SEQ}\n${COMPILE}\nd1.trainable = epoch > 5;\nawait model.fit(x, y);` },
+  {
+    name: 'a nested sub-model that is not compiled itself (tfjs behaviour depends on the outer model type)',
+    code: `const base = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4]})]});\nbase.trainable = false;\nconst model = TF.sequential({layers: [base, TF.layers.dense({units: 1})]});\n${COMPILE}\nbase.trainable = true;\nawait model.fit(x, y);`,
+  },
+  { name: 'unknown receiver: an unannotated parameter nobody passes', code: `export async function f(model) {\n  ${COMPILE}\n  model.trainable = false;\n  await model.fit(x, y);\n}` },
+  {
+    name: 'a user class with compile()/fit() and a trainable flag (a Keras-like library)',
+    code: `class Net { compile() {} fit() {} }\nconst net = new Net();\nnet.compile({optimizer: 'sgd'});\nnet.trainable = false;\nnet.fit(x, y);\nconst m = TF.sequential();`,
+  },
+  { name: 'brain.js network: net.trainable is not tfjs', code: `const net = new brain.NeuralNetwork();\nnet.trainable = false;\nnet.train(data);\nconst m = TF.sequential();` },
+  { name: 'freezing the model with no weights trained later: no training call', code: `${SEQ}\n${COMPILE}\nmodel.trainable = false;\nmodel.predict(x);` },
+];
+
+const recompiled = (body: string): string => body;
+
+/** `invalidAcross` shifts `line`; the message's `{{line}}` (the training call's line) moves with it. */
+function withLineData<C extends { errors: readonly { line?: number; data?: Record<string, unknown> }[] }>(cases: readonly C[]): C[] {
+  const expanded = invalidAcross(cases as never) as unknown as C[];
+  return expanded.map((c, i) => {
+    const orig = cases[i % cases.length]!;
+    return {
+      ...c,
+      errors: c.errors.map((e, j) => {
+        const o = orig.errors[j]!;
+        if (typeof e.data?.['line'] !== 'string' || e.line === undefined || o.line === undefined) return e;
+        return { ...e, data: { ...e.data, line: String(Number(e.data['line']) + e.line - o.line) } };
+      }),
+    };
+  });
+}
+
+ruleTester.run('no-trainable-after-compile', rule, {
+  valid: [
+    ...validAcross<[]>(valid),
+    ...validAcross<[]>(
+      [
+        { name: 'look-alike tf: compile, freeze, fit', code: `${SEQ}\n${COMPILE}\nd1.trainable = false;\nmodel.trainable = false;\nawait model.fit(x, y);` },
+      ],
+      LOOKALIKE_FORMS,
+    ),
+  ],
+  invalid: withLineData([
+    {
+      name: 'A: a layer frozen after compile, then fit',
+      code: `${SEQ}\n${COMPILE}\nd1.trainable = false;\nawait model.fit(x, y);`,
+      errors: [
+        {
+          messageId: 'freezeAfterCompile',
+          data: { model: 'model', method: 'fit', line: '5', target: 'd1', kind: 'layer' },
+          line: 4,
+          column: 4,
+          endColumn: 13,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'model' },
+              output: recompiled(`${SEQ}\n${COMPILE}\nd1.trainable = false;\n${COMPILE}\nawait model.fit(x, y);`),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'B: a layer created frozen, unfrozen after compile, then trainOnBatch',
+      code: `const d1 = TF.layers.dense({units: 4, inputShape: [4], trainable: false});\nconst model = TF.sequential({layers: [d1]});\nmodel.compile({optimizer: 'adam', loss: 'meanSquaredError'});\nd1.trainable = true;\nawait model.trainOnBatch(x, y);`,
+      errors: [
+        {
+          messageId: 'unfreezeAfterCompile',
+          data: { model: 'model', method: 'trainOnBatch', line: '5', target: 'd1', kind: 'layer' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'model' },
+              output: `const d1 = TF.layers.dense({units: 4, inputShape: [4], trainable: false});\nconst model = TF.sequential({layers: [d1]});\nmodel.compile({optimizer: 'adam', loss: 'meanSquaredError'});\nd1.trainable = true;\nmodel.compile({optimizer: 'adam', loss: 'meanSquaredError'});\nawait model.trainOnBatch(x, y);`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'E: the compiled model itself frozen, then fit throws',
+      code: `${SEQ}\n${COMPILE}\nmodel.trainable = false;\nawait model.fit(x, y);`,
+      errors: [
+        {
+          messageId: 'freezeCompiledModel',
+          data: { model: 'model', method: 'fit', line: '5', target: 'model', kind: 'model' },
+          line: 4,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'restoreTrainable',
+              data: { model: 'model', method: 'fit' },
+              output: `${SEQ}\n${COMPILE}\nmodel.trainable = false;\nmodel.trainable = true;\nawait model.fit(x, y);`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a model compiled while frozen, unfrozen, then fit throws',
+      code: `${SEQ}\nmodel.trainable = false;\n${COMPILE}\nmodel.trainable = true;\nawait model.fit(x, y);`,
+      errors: [
+        {
+          messageId: 'unfreezeCompiledModel',
+          data: { model: 'model', method: 'fit', line: '6', target: 'model', kind: 'model' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'model' },
+              output: `${SEQ}\nmodel.trainable = false;\n${COMPILE}\nmodel.trainable = true;\n${COMPILE}\nawait model.fit(x, y);`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the Keras GAN idiom across three functions (parameters followed to their call sites)',
+      code: [
+        `function buildCombined(gen, disc) {`,
+        `  disc.trainable = false;`,
+        `  const combined = TF.sequential({layers: [gen, disc]});`,
+        `  combined.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+        `  return combined;`,
+        `}`,
+        `async function trainDisc(disc, x, y) {`,
+        `  const loss = await disc.trainOnBatch(x, y);`,
+        `  return loss;`,
+        `}`,
+        `export async function main() {`,
+        `  const generator = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [2]})]});`,
+        `  const discriminator = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [4]})]});`,
+        `  discriminator.compile({optimizer: TF.train.adam(0.0002, 0.5), loss: 'binaryCrossentropy'});`,
+        `  const combined = buildCombined(generator, discriminator);`,
+        `  await trainDisc(discriminator, xs, ys);`,
+        `  await combined.trainOnBatch(zs, ys);`,
+        `}`,
+      ].join('\n'),
+      errors: [
+        {
+          messageId: 'freezeCompiledModel',
+          data: { model: 'disc', method: 'trainOnBatch', line: '8', target: 'disc', kind: 'model' },
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'restoreTrainable',
+              data: { model: 'disc', method: 'trainOnBatch' },
+              output: [
+                `function buildCombined(gen, disc) {`,
+                `  disc.trainable = false;`,
+                `  const combined = TF.sequential({layers: [gen, disc]});`,
+                `  combined.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+                `  return combined;`,
+                `}`,
+                `async function trainDisc(disc, x, y) {`,
+                `  disc.trainable = true;`,
+                `  const loss = await disc.trainOnBatch(x, y);`,
+                `  return loss;`,
+                `}`,
+                `export async function main() {`,
+                `  const generator = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [2]})]});`,
+                `  const discriminator = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [4]})]});`,
+                `  discriminator.compile({optimizer: TF.train.adam(0.0002, 0.5), loss: 'binaryCrossentropy'});`,
+                `  const combined = buildCombined(generator, discriminator);`,
+                `  await trainDisc(discriminator, xs, ys);`,
+                `  await combined.trainOnBatch(zs, ys);`,
+                `}`,
+              ].join('\n'),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the GAN idiom in a class: constructor compiles and freezes, a method trains',
+      code: [
+        `class Gan {`,
+        `  constructor() {`,
+        `    this.d = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [4]})]});`,
+        `    this.d.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+        `    this.d.trainable = false;`,
+        `  }`,
+        `  async step(x, y) {`,
+        `    await this.d.trainOnBatch(x, y);`,
+        `  }`,
+        `}`,
+      ].join('\n'),
+      errors: [
+        {
+          messageId: 'freezeCompiledModel',
+          data: { model: 'this.d', method: 'trainOnBatch', line: '8', target: 'this.d', kind: 'model' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'restoreTrainable',
+              data: { model: 'this.d', method: 'trainOnBatch' },
+              output: [
+                `class Gan {`,
+                `  constructor() {`,
+                `    this.d = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [4]})]});`,
+                `    this.d.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+                `    this.d.trainable = false;`,
+                `  }`,
+                `  async step(x, y) {`,
+                `    this.d.trainable = true;`,
+                `    await this.d.trainOnBatch(x, y);`,
+                `  }`,
+                `}`,
+              ].join('\n'),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'fine-tuning: layers frozen in a loop, compiled, unfrozen in a loop, fit again',
+      code: [
+        `async function finetune(url) {`,
+        `  const model = await TF.loadLayersModel(url);`,
+        `  for (const layer of model.layers.slice(0, -2)) layer.trainable = false;`,
+        `  model.compile({optimizer: TF.train.adam(1e-3), loss: 'categoricalCrossentropy'});`,
+        `  await model.fit(xs, ys, {epochs: 5});`,
+        `  for (const layer of model.layers.slice(-4)) {`,
+        `    layer.trainable = true;`,
+        `  }`,
+        `  await model.fit(xs, ys, {epochs: 5});`,
+        `}`,
+      ].join('\n'),
+      errors: [
+        {
+          messageId: 'unfreezeAfterCompile',
+          data: { model: 'model', method: 'fit', line: '9', target: 'layer', kind: 'layer' },
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'model' },
+              output: [
+                `async function finetune(url) {`,
+                `  const model = await TF.loadLayersModel(url);`,
+                `  for (const layer of model.layers.slice(0, -2)) layer.trainable = false;`,
+                `  model.compile({optimizer: TF.train.adam(1e-3), loss: 'categoricalCrossentropy'});`,
+                `  await model.fit(xs, ys, {epochs: 5});`,
+                `  for (const layer of model.layers.slice(-4)) {`,
+                `    layer.trainable = true;`,
+                `  }`,
+                `  model.compile({optimizer: TF.train.adam(1e-3), loss: 'categoricalCrossentropy'});`,
+                `  await model.fit(xs, ys, {epochs: 5});`,
+                `}`,
+              ].join('\n'),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'getLayer() frozen after compile with a shared Adam instance: no recompile suggestion (the instance keeps slot state)',
+      code: `const opt = TF.train.adam(1e-3);\n${SEQ}\nmodel.compile({optimizer: opt, loss: 'meanSquaredError'});\nmodel.getLayer('dense_1').trainable = false;\nawait model.fit(x, y);`,
+      errors: [{ messageId: 'freezeAfterCompile', line: 5, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'layers.forEach freeze after compile',
+      code: `${SEQ}\n${COMPILE}\nmodel.layers.forEach((l) => { l.trainable = false; });\nawait model.fit(x, y);`,
+      errors: [
+        {
+          messageId: 'freezeAfterCompile',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'model' },
+              output: `${SEQ}\n${COMPILE}\nmodel.layers.forEach((l) => { l.trainable = false; });\n${COMPILE}\nawait model.fit(x, y);`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a conditional freeze at the end of an epoch loop reaches the next iteration fit (no suggestion inside the if)',
+      code: `${SEQ}\n${COMPILE}\nfor (let epoch = 0; epoch < 10; epoch++) {\n  await model.fit(x, y);\n  if (epoch === 5) d1.trainable = false;\n}`,
+      errors: [{ messageId: 'freezeAfterCompile', data: { model: 'model', method: 'fit', line: '5', target: 'd1', kind: 'layer' }, line: 6, suggestions: [] }],
+      output: null,
+    },
+  ]),
+});

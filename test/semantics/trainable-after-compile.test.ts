@@ -1,0 +1,201 @@
+// Facts behind no-trainable-after-compile (FINDINGS §4, §10), re-measured on real tfjs 4.22 (CPU).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { captureWarnings, tf } from './tf.js';
+
+const x = tf.randomNormal([16, 4], 0, 1, 'float32', 1);
+const y = tf.randomNormal([16, 1], 0, 1, 'float32', 2);
+const DISCREPANCY = /Discrepancy between trainableweights and collected trainable weights/;
+const NONE_TRAINABLE = /variableGrads\(\) expects at least one of the input variables to be trainable/;
+
+type Kind = 'sequential' | 'functional';
+
+function make(kind: Kind): { m: tf.LayersModel; d1: tf.layers.Layer; d2: tf.layers.Layer } {
+  const d1 = tf.layers.dense({ units: 4, inputShape: [4] });
+  const d2 = tf.layers.dense({ units: 1 });
+  if (kind === 'sequential') return { m: tf.sequential({ layers: [d1, d2] }), d1, d2 };
+  const inp = tf.input({ shape: [4] });
+  return { m: tf.model({ inputs: inp, outputs: d2.apply(d1.apply(inp)) as tf.SymbolicTensor }), d1, d2 };
+}
+
+const kernel = (l: tf.layers.Layer): number => l.getWeights()[0]!.dataSync()[0]!;
+const compile = (m: tf.LayersModel, optimizer: string | tf.Optimizer = 'sgd'): void => m.compile({ optimizer, loss: 'meanSquaredError' });
+const fit = (m: tf.LayersModel) => m.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0 });
+const dataset = () =>
+  tf.data.zip({ xs: tf.data.array(x.unstack()), ys: tf.data.array(y.unstack()) }).batch(16) as unknown as tf.data.Dataset<{ xs: tf.Tensor; ys: tf.Tensor }>;
+
+/** Runs `f` and says whether `layer`'s first kernel entry moved, with the warnings printed meanwhile. */
+async function changes(layer: tf.layers.Layer, f: () => unknown): Promise<{ changed: boolean; warnings: string[] }> {
+  const before = kernel(layer);
+  const { warnings } = await captureWarnings(async () => {
+    await f();
+  });
+  return { changed: kernel(layer) !== before, warnings };
+}
+
+describe('no-trainable-after-compile: trainable changes after compile()', () => {
+  for (const kind of ['sequential', 'functional'] as const) {
+    it(`[${kind}] A: compile -> d1.trainable = false -> fit: the freeze applies, and fit warns "Discrepancy"`, async () => {
+      const { m, d1 } = make(kind);
+      compile(m);
+      d1.trainable = false;
+      const r = await changes(d1, () => fit(m));
+      assert.equal(r.changed, false, 'd1 is frozen by the write even without recompiling');
+      assert.ok(r.warnings.some((w) => DISCREPANCY.test(w)), `warnings: ${JSON.stringify(r.warnings)}`);
+    });
+
+    it(`[${kind}] A: with fitDataset or trainOnBatch the freeze applies silently (only fit checks consistency)`, async () => {
+      const { m, d1 } = make(kind);
+      compile(m);
+      d1.trainable = false;
+      const ds = await changes(d1, () => m.fitDataset(dataset(), { epochs: 1, verbose: 0 }));
+      assert.equal(ds.changed, false);
+      assert.deepEqual(ds.warnings, [], 'fitDataset does not warn');
+      const tob = await changes(d1, () => m.trainOnBatch(x, y));
+      assert.equal(tob.changed, false);
+      assert.deepEqual(tob.warnings, [], 'trainOnBatch does not warn');
+    });
+
+    it(`[${kind}] A': compile -> freeze -> recompile -> fit: frozen, no warning`, async () => {
+      const { m, d1 } = make(kind);
+      compile(m);
+      d1.trainable = false;
+      compile(m);
+      const r = await changes(d1, () => fit(m));
+      assert.equal(r.changed, false);
+      assert.deepEqual(r.warnings, []);
+    });
+
+    it(`[${kind}] B: freeze -> compile -> d1.trainable = true -> fit / trainOnBatch: the unfreeze is ignored`, async () => {
+      const { m, d1 } = make(kind);
+      d1.trainable = false;
+      compile(m);
+      d1.trainable = true;
+      assert.equal((await changes(d1, () => fit(m))).changed, false, 'fit ignores the unfreeze');
+      assert.equal((await changes(d1, () => m.trainOnBatch(x, y))).changed, false, 'trainOnBatch ignores the unfreeze');
+      assert.equal((await changes(d1, () => m.fitDataset(dataset(), { epochs: 1, verbose: 0 }))).changed, false, 'fitDataset ignores the unfreeze');
+    });
+
+    it(`[${kind}] B': ... then recompile -> fit: d1 trains`, async () => {
+      const { m, d1 } = make(kind);
+      d1.trainable = false;
+      compile(m);
+      d1.trainable = true;
+      compile(m);
+      assert.equal((await changes(d1, () => fit(m))).changed, true);
+    });
+
+    it(`[${kind}] a freeze undone before training leaves fit as compiled: compile -> false -> true -> fit trains d1`, async () => {
+      const { m, d1 } = make(kind);
+      compile(m);
+      d1.trainable = false;
+      d1.trainable = true;
+      const r = await changes(d1, () => fit(m));
+      assert.equal(r.changed, true);
+      assert.deepEqual(r.warnings, []);
+    });
+
+    it(`[${kind}] E: compile -> model.trainable = false -> fit / fitDataset / trainOnBatch throw, also after a recompile`, async () => {
+      const { m } = make(kind);
+      compile(m);
+      m.trainable = false;
+      await assert.rejects(fit(m), NONE_TRAINABLE);
+      await assert.rejects(m.fitDataset(dataset(), { epochs: 1, verbose: 0 }), NONE_TRAINABLE);
+      await assert.rejects(m.trainOnBatch(x, y), NONE_TRAINABLE);
+      compile(m);
+      await assert.rejects(fit(m), NONE_TRAINABLE);
+    });
+
+    it(`[${kind}] E: setting model.trainable = true again before fit makes it train (the suggested repair)`, async () => {
+      const { m, d1 } = make(kind);
+      compile(m);
+      m.trainable = false;
+      m.trainable = true;
+      assert.equal((await changes(d1, () => fit(m))).changed, true);
+    });
+
+    it(`[${kind}] model frozen -> compile -> model.trainable = true -> fit throws; a recompile fixes it`, async () => {
+      const { m, d1 } = make(kind);
+      m.trainable = false;
+      compile(m);
+      m.trainable = true;
+      await assert.rejects(fit(m), NONE_TRAINABLE);
+      compile(m);
+      assert.equal((await changes(d1, () => fit(m))).changed, true);
+    });
+  }
+
+  it('fine-tuning: layers frozen in a loop, compiled, then unfrozen in a loop stay frozen for fit until recompile', async () => {
+    const { m, d1 } = make('functional');
+    for (const l of m.layers.slice(0, 2)) l.trainable = false;
+    compile(m);
+    await fit(m);
+    for (const l of m.layers.slice(0, 2)) l.trainable = true;
+    assert.equal((await changes(d1, () => fit(m))).changed, false, 'unfreeze ignored');
+    compile(m);
+    assert.equal((await changes(d1, () => fit(m))).changed, true, 'recompiled: trains');
+  });
+
+  it('a frozen sub-model behaves differently per outer model type (why the rule skips nested models)', async () => {
+    const frozenBase = () => {
+      const base = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] })] });
+      base.trainable = false;
+      return base;
+    };
+    const b1 = frozenBase();
+    const seq = tf.sequential({ layers: [b1, tf.layers.dense({ units: 1 })] });
+    compile(seq);
+    assert.equal((await changes(b1.layers[0]!, () => fit(seq))).changed, true, 'inside a Sequential the frozen sub-model trains anyway');
+    const b2 = frozenBase();
+    const i = tf.input({ shape: [4] });
+    const fn = tf.model({ inputs: i, outputs: tf.layers.dense({ units: 1 }).apply(b2.apply(i)) as tf.SymbolicTensor });
+    compile(fn);
+    assert.equal((await changes(b2.layers[0]!, () => fit(fn))).changed, false, 'inside a functional model it stays frozen');
+  });
+
+  it('GAN: D compiled, frozen for the combined model -> D.trainOnBatch throws; D.trainable = true first trains D while combined still skips it', async () => {
+    const D = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] }), tf.layers.dense({ units: 1, activation: 'sigmoid' })] });
+    D.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy' });
+    const G = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [2] })] });
+    D.trainable = false;
+    const z = tf.input({ shape: [2] });
+    const combined = tf.model({ inputs: z, outputs: D.apply(G.apply(z)) as tf.SymbolicTensor });
+    combined.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy' });
+    const ones = tf.ones([16, 1]);
+    await assert.rejects(D.trainOnBatch(x, ones), NONE_TRAINABLE);
+    D.trainable = true;
+    assert.equal((await changes(D.layers[0]!, () => D.trainOnBatch(x, ones))).changed, true, 'D trains again');
+    assert.equal((await changes(D.layers[0]!, () => combined.trainOnBatch(tf.ones([16, 2]), ones))).changed, false, 'combined still leaves D alone');
+  });
+});
+
+describe('no-trainable-after-compile: what a recompile does to the optimizer (FINDINGS §10)', () => {
+  async function freezeAndRecompile(optimizerFor: () => string | tf.Optimizer): Promise<void> {
+    const { m, d1 } = make('sequential');
+    compile(m, optimizerFor());
+    await fit(m);
+    d1.trainable = false;
+    compile(m, optimizerFor());
+    await fit(m);
+  }
+
+  it('recompiling with the SAME Adam instance after the trainable list changed makes the next fit throw', async () => {
+    const adam = tf.train.adam(0.01);
+    await assert.rejects(freezeAndRecompile(() => adam), /shape of the new value .* and previous value .* must match/);
+  });
+
+  it("recompiling with a string optimizer ('adam') starts a fresh optimizer and fits", async () => {
+    await freezeAndRecompile(() => 'adam');
+    const { m } = make('sequential');
+    compile(m, 'adam');
+    const first = m.optimizer;
+    compile(m, 'adam');
+    assert.notEqual(m.optimizer, first, 'every string compile builds a new optimizer');
+  });
+
+  it('recompiling with a fresh tf.train.adam(...) call fits, and so does reusing a stateless SGD instance', async () => {
+    await freezeAndRecompile(() => tf.train.adam(0.01));
+    const sgd = tf.train.sgd(0.1);
+    await freezeAndRecompile(() => sgd);
+  });
+});
