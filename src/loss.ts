@@ -24,10 +24,9 @@ const STRING_LOSSES: ReadonlyMap<string, LossInfo> = new Map([
   ['binaryCrossentropy', prob('binaryCrossentropy', 'sigmoid')],
 ]);
 
-/** tfjs loss functions by API path. */
+/** tfjs loss functions by API path (tfjs 4.22 has no `tf.metrics.sparseCategoricalCrossentropy`). */
 const FUNCTION_LOSSES: ReadonlyMap<string, LossInfo> = new Map([
   ['metrics.categoricalCrossentropy', prob('tf.metrics.categoricalCrossentropy', 'softmax')],
-  ['metrics.sparseCategoricalCrossentropy', prob('tf.metrics.sparseCategoricalCrossentropy', 'softmax')],
   ['metrics.binaryCrossentropy', prob('tf.metrics.binaryCrossentropy', 'sigmoid')],
   ['losses.logLoss', prob('tf.losses.logLoss', 'sigmoid')],
   ['losses.softmaxCrossEntropy', { name: 'tf.losses.softmaxCrossEntropy', expects: 'logits', activation: 'softmax' }],
