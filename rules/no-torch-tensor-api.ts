@@ -5,8 +5,8 @@ import { statementOf } from '../src/fix.js';
 import { getTfFile } from '../src/resolver.js';
 import { TENSOR_METHODS } from '../src/tfjs-api.js';
 import {
-  allIntLiterals,
   inPlaceBase,
+  isIntLiteral,
   isProvenTensor,
   isVariableValue,
   numericLiteral,
@@ -14,12 +14,13 @@ import {
   planTorchMethod,
   reassignableBinding,
   reduceOptionsPlan,
-  REDUCTIONS,
   TORCH_FUNCTIONS,
   TORCH_TENSOR_METHODS,
   TORCH_TENSOR_PROPERTIES,
   TUPLE_REDUCTIONS,
+  torchSignature,
   type Plan,
+  type TorchSignature,
 } from '../src/torch-tensor-api.js';
 
 type MessageId =
@@ -87,27 +88,27 @@ export default createRule({
       context.report({ node, messageId, data, ...(fix ? { fix } : { suggest }) });
     }
 
-    function checkSignature(node: TSESTree.CallExpression, member: TSESTree.MemberExpression, name: string): void {
+    function checkSignature(node: TSESTree.CallExpression, member: TSESTree.MemberExpression, name: string, signature: TorchSignature): void {
       const args = node.arguments;
       const first = unwrap(args[0]);
-      if (name === 'reshape' && (args.length >= 2 || (args.length === 1 && numericLiteral(first) !== null))) {
-        const argText = args.map((a) => sourceCode.getText(a)).join(', ');
-        reportPlan(member.property, 'reshapeVarargs', { args: argText }, planTorchMethod(sourceCode, node, member, name, RESHAPE_DIMS), name);
-      } else if (name === 'transpose' && args.length >= 2 && allIntLiterals(args)) {
-        context.report({ node: member.property, messageId: 'transposeVarargs', data: { args: args.map((a) => sourceCode.getText(a)).join(', ') } });
-      } else if (REDUCTIONS.has(name) && first?.type === T.ObjectExpression) {
-        const plan = reduceOptionsPlan(sourceCode, first, name);
+      const argText = args.map((a) => sourceCode.getText(a)).join(', ');
+      if (signature === 'reshapeVarargs') {
+        reportPlan(member.property, signature, { args: argText }, planTorchMethod(sourceCode, node, member, name, RESHAPE_DIMS), name);
+      } else if (signature === 'transposeVarargs') {
+        context.report({ node: member.property, messageId: signature, data: { args: argText } });
+      } else if (signature === 'reduceOptions') {
+        const plan = reduceOptionsPlan(sourceCode, first as TSESTree.ObjectExpression, name);
         // PyTorch max/min with a dim return (values, indices): the positional tfjs call gives values only
         const tier = TUPLE_REDUCTIONS.has(name) && plan.tier === 'fix' ? 'suggest' : plan.tier;
-        reportPlan(member.property, 'reduceOptions', { method: name }, { ...plan, tier }, name);
-      } else if (name === 'flatten' && args.length > 0 && !(args.length === 1 && numericLiteral(first) === 0)) {
+        reportPlan(member.property, signature, { method: name }, { ...plan, tier }, name);
+      } else {
         const recv = unwrap(member.object)!;
         const simple = recv.type === T.Identifier || (recv.type === T.MemberExpression && unwrap(recv.object)?.type === T.ThisExpression && !recv.computed);
         const edit = `reshape([${sourceCode.getText(recv)}.shape[0], -1])`;
         context.report({
           node: member.property,
-          messageId: 'flattenStartDim',
-          data: { arg: args.map((a) => sourceCode.getText(a)).join(', ') },
+          messageId: signature,
+          data: { arg: argText },
           suggest:
             simple && args.length === 1 && numericLiteral(first) === 1
               ? [{ messageId: 'replaceWith', data: { text: edit }, fix: (f) => f.replaceTextRange([member.property.range[0], node.range[1]], edit) }]
@@ -166,7 +167,10 @@ export default createRule({
           if (p && p.length === 0) {
             const lo = numericLiteral(node.arguments[1]);
             const hi = numericLiteral(node.arguments[2]);
-            const exact = fn.arity.includes(node.arguments.length) && (fn.to !== 'clipByValue' || (lo !== null && hi !== null && lo <= hi));
+            const exact =
+              fn.arity.includes(node.arguments.length) &&
+              (fn.to !== 'clipByValue' || (lo !== null && hi !== null && lo <= hi)) &&
+              (fn.to !== 'expandDims' || isIntLiteral(node.arguments[1]));
             const fix = (f: TSESLint.RuleFixer): TSESLint.RuleFix => f.replaceText(member.property, fn.to);
             context.report({
               node: member.property,
@@ -178,7 +182,7 @@ export default createRule({
           }
         }
         const base = entry ? null : inPlaceBase(name);
-        const signature = !entry && !base && (name === 'reshape' || name === 'transpose' || name === 'flatten' || REDUCTIONS.has(name));
+        const signature = !entry && !base ? torchSignature(node, name) : null;
         if (!entry && !base && !signature) return;
         if (!isProvenTensor(tf, member.object)) return;
         if (entry) {
@@ -187,7 +191,7 @@ export default createRule({
         } else if (base) {
           checkInPlace(node, member, name, base);
         } else {
-          checkSignature(node, member, name);
+          checkSignature(node, member, name, signature!);
         }
       },
       'VariableDeclarator[id.type="ArrayPattern"]'(node: TSESTree.VariableDeclarator) {

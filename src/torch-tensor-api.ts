@@ -373,3 +373,19 @@ export function isVariableValue(tf: TfFile, n: Node): boolean {
   const info = tf.kindOf(n);
   return info?.kind === 'tensor' && !info.promise && (info.name === 'variable' || info.name === 'Variable');
 }
+
+export type TorchSignature = 'reshapeVarargs' | 'transposeVarargs' | 'reduceOptions' | 'flattenStartDim';
+
+/**
+ * A PyTorch argument form on a real tfjs method, from the call's shape alone (cheap: checked before
+ * the receiver is resolved). `reshape(3, 2)`, `transpose(0, 1)`, `sum({dim: 1})`, `flatten(1)`.
+ */
+export function torchSignature(call: TSESTree.CallExpression, name: string): TorchSignature | null {
+  const args = call.arguments;
+  const first = unwrap(args[0]);
+  if (name === 'reshape') return args.length >= 2 || (args.length === 1 && numericLiteral(first) !== null) ? 'reshapeVarargs' : null;
+  if (name === 'transpose') return args.length >= 2 && allIntLiterals(args) ? 'transposeVarargs' : null;
+  if (REDUCTIONS.has(name)) return first?.type === T.ObjectExpression ? 'reduceOptions' : null;
+  if (name === 'flatten') return args.length > 0 && !(args.length === 1 && numericLiteral(first) === 0) ? 'flattenStartDim' : null;
+  return null;
+}
