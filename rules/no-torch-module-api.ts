@@ -6,6 +6,7 @@ import { getTfFile } from '../src/resolver.js';
 import {
   assignedMembers,
   isPlainReference,
+  isWriteTarget,
   literalArguments,
   missingMemberReceiver,
   MODULE_METHODS,
@@ -82,15 +83,16 @@ export default createRule({
 
     function reportMethod(call: TSESTree.CallExpression, member: TSESTree.MemberExpression, method: string, group: ModuleApiGroup, kind: string): void {
       const data = { kind, method };
-      const plain = !member.computed && !call.optional;
+      const plain = !member.computed;
       const literal = literalArguments(call);
       const suggest: Suggestion[] = [];
       let fix: TSESLint.ReportFixFunction | null = null;
       switch (group) {
         case 'forward':
-          if (!call.optional) {
-            const head = `${sourceCode.getText(member.object)}${member.optional ? '?.' : '.'}apply`;
-            suggest.push(...applySuggestions(call, plain ? head : `${sourceCode.getText(member.object)}['apply']`, (f) => rename(f, member, 'apply')));
+          {
+            const object = sourceCode.getText(member.object);
+            const head = plain ? `${object}${member.optional ? '?.' : '.'}apply` : `${object}${member.optional ? '?.' : ''}['apply']`;
+            suggest.push(...applySuggestions(call, head, (f) => rename(f, member, 'apply')));
           }
           break;
         case 'parameters':
@@ -144,6 +146,8 @@ export default createRule({
         const m = calledMember(node);
         const entry = m ? MODULE_METHODS.get(m.name) : undefined;
         if (m && entry) {
+          // `model.cuda?.()` short-circuits on the missing method: it does not throw
+          if (node.optional) return;
           const info = missingMemberReceiver(tf, m.member.object, m.name, ['model', 'layer']);
           if (info) reportMethod(node, m.member, m.name, entry.group, info.kind);
           return;
@@ -164,8 +168,7 @@ export default createRule({
       MemberExpression(node) {
         const property = memberName(node);
         if (property === null || !MODULE_PROPERTIES.has(property)) return;
-        const parent = node.parent;
-        const isWrite = parent.type === T.AssignmentExpression && parent.left === node;
+        const isWrite = isWriteTarget(node);
         // every write is the PyTorch habit (tfjs never reads it); a read is `undefined` only if nothing assigns the name
         if (!isWrite && assignedMembers(tf).has(property)) return;
         const info = missingMemberReceiver(tf, node.object, property, ['model', 'layer', 'tensor'], { ignorePatched: true });
@@ -177,7 +180,10 @@ export default createRule({
           node: node.property,
           messageId,
           data: { kind, property },
-          suggest: messageId === 'requiresGradTensor' ? [] : [{ messageId: 'useTrainable', fix: (f) => rename(f, node, 'trainable') }],
+          suggest:
+            messageId === 'requiresGradTensor' || (isWrite && !(node.parent.type === T.AssignmentExpression && node.parent.operator === '='))
+              ? []
+              : [{ messageId: 'useTrainable', fix: (f) => rename(f, node, 'trainable') }],
         });
       },
     };

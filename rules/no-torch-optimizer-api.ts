@@ -3,7 +3,7 @@ import { calledMember, memberName } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { removeStatement, statementOf } from '../src/fix.js';
 import { getTfFile } from '../src/resolver.js';
-import { assignedMembers, isLiteralValue, missingMemberReceiver, OPTIMIZER_METHODS, TENSOR_AUTOGRAD_METHODS, TENSOR_AUTOGRAD_PROPERTIES } from '../src/torch-module-api.js';
+import { assignedMembers, isLiteralValue, isWriteTarget, missingMemberReceiver, OPTIMIZER_METHODS, TENSOR_AUTOGRAD_METHODS, TENSOR_AUTOGRAD_PROPERTIES } from '../src/torch-module-api.js';
 
 export default createRule({
   name: 'no-torch-optimizer-api',
@@ -46,7 +46,8 @@ export default createRule({
     return {
       CallExpression(node) {
         const m = calledMember(node);
-        if (!m) return;
+        // `opt.step?.()` short-circuits on the missing method: it does not throw
+        if (!m || node.optional) return;
         if (OPTIMIZER_METHODS.has(m.name)) {
           if (!missingMemberReceiver(tf, m.member.object, m.name, ['optimizer'])) return;
           if (m.name === 'step') {
@@ -69,7 +70,7 @@ export default createRule({
         const name = memberName(node);
         if (name === null || !TENSOR_AUTOGRAD_PROPERTIES.has(name)) return;
         const parent = node.parent;
-        const isWrite = parent.type === T.AssignmentExpression && parent.left === node;
+        const isWrite = isWriteTarget(node);
         // `w.grad = someTensor` stores the user's own data: neither that write nor reads are reported;
         // after `w.grad = null` a read is not `undefined` (the write itself is reported)
         if (!isWrite && assignedMembers(tf).has(name)) return;
@@ -78,7 +79,10 @@ export default createRule({
           context.report({
             node: node.property,
             messageId: 'gradWrite',
-            suggest: parent.operator === '=' && isLiteralValue(parent.right) ? removeSuggestion(statementOf(parent), 'removeGradWrite', {}) : [],
+            suggest:
+              parent.type === T.AssignmentExpression && parent.operator === '=' && isLiteralValue(parent.right)
+                ? removeSuggestion(statementOf(parent), 'removeGradWrite', {})
+                : [],
           });
           return;
         }

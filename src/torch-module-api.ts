@@ -207,6 +207,39 @@ export function isLiteralValue(node: Node | null | undefined): boolean {
   return literalValue(n) !== undefined;
 }
 
+/** True when a member expression is written: `x.p = v`, `x.p += v`, `x.p++`, `for (x.p of …)`, `[x.p] = …`. */
+export function isWriteTarget(node: TSESTree.MemberExpression): boolean {
+  let n: Node = node;
+  for (;;) {
+    const p: Node | undefined = n.parent;
+    if (!p) return false;
+    switch (p.type) {
+      case T.AssignmentExpression:
+        return p.left === n;
+      case T.UpdateExpression:
+        return true;
+      case T.ForOfStatement:
+      case T.ForInStatement:
+        return p.left === n;
+      case T.ArrayPattern:
+      case T.RestElement:
+      case T.ObjectPattern:
+        n = p;
+        continue;
+      case T.Property:
+        if (p.value !== n || p.parent?.type !== T.ObjectPattern) return false;
+        n = p;
+        continue;
+      case T.AssignmentPattern:
+        if (p.left !== n) return false;
+        n = p;
+        continue;
+      default:
+        return false;
+    }
+  }
+}
+
 /** True when the call's value is used (not a bare expression statement or `void`). */
 export function resultIsUsed(call: TSESTree.CallExpression): boolean {
   let n: Node = call;

@@ -55,7 +55,8 @@ export function varListShape(tf: TfFile, expr: Node | null | undefined, depth = 
         return 'array';
       }
       const obj = m ? unwrap(m.member.object) : null;
-      if (m && obj?.type === T.Identifier && tf.variableOf(obj) === null) {
+      const global = obj?.type === T.Identifier ? tf.variableOf(obj) : undefined;
+      if (m && obj?.type === T.Identifier && (global === null || global?.defs.length === 0)) {
         if ((obj.name === 'Array' && (m.name === 'from' || m.name === 'of')) || (obj.name === 'Object' && m.name === 'values')) {
           return 'array';
         }

@@ -148,6 +148,12 @@ ruleTester.run('no-misplaced-var-list', rule, {
       output: null,
     },
     {
+      name: 'Array.from(...) result, cost disposed',
+      code: `${OPT}opt.minimize(() => loss(), Array.from(vars))?.dispose();`,
+      errors: [{ messageId: 'misplacedVarList', data: { returnCost: 'true' }, line: 2, suggestions: [{ messageId: 'moveToVarList', output: `${OPT}opt.minimize(() => loss(), true, Array.from(vars))?.dispose();` }] }],
+      output: null,
+    },
+    {
       name: 'two lists: reported without a suggestion',
       code: `${OPT}opt.minimize(() => loss(), [a], [b]);`,
       errors: [{ messageId: 'misplacedVarList', line: 2, suggestions: [] }],

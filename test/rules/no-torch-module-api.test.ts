@@ -35,6 +35,7 @@ const valid = [
   { name: 'calling tfjs factories is not calling a model', code: `const m = TF.sequential();\nconst d = TF.layers.dense({units: 2});\nconst i = TF.input({shape: [2]});` },
   { name: 'an object literal key requires_grad is not a member access', code: `const cfg = {requires_grad: true};\nconst v = params.requires_grad;` },
   { name: 'optimizer state_dict is not a module method', code: `const opt = TF.train.adam();\nopt.state_dict;` },
+  { name: 'an optional call of a missing method short-circuits instead of throwing', code: `${SEQ}model.cuda?.();\nmodel.forward?.(x);` },
 ];
 
 ruleTester.run('no-torch-module-api', rule, {
@@ -239,6 +240,27 @@ ruleTester.run('no-torch-module-api', rule, {
       name: 'after a requires_grad write, reads are not undefined: only the write is reported',
       code: `const w = TF.variable(TF.scalar(1));\nw.requires_grad = flag;\nif (w.requires_grad) go();`,
       errors: [{ messageId: 'requiresGradWrite', line: 2, suggestions: [{ messageId: 'useTrainable', output: `const w = TF.variable(TF.scalar(1));\nw.trainable = flag;\nif (w.requires_grad) go();` }] }],
+      output: null,
+    },
+    {
+      name: 'requires_grad++ is a write without a rename suggestion',
+      code: `${SEQ}model.requires_grad++;`,
+      errors: [{ messageId: 'requiresGradWrite', line: SEQ_LINE, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'model[\'forward\'](x) with a computed name',
+      code: `${SEQ}model['forward'](x);`,
+      errors: [
+        {
+          messageId: 'forward',
+          line: SEQ_LINE,
+          suggestions: [
+            { messageId: 'useApply', output: `${SEQ}model['apply'](x);` },
+            { messageId: 'useApplyTraining', output: `${SEQ}model['apply'](x, {training: true});` },
+          ],
+        },
+      ],
       output: null,
     },
     {

@@ -31,6 +31,7 @@ const valid = [
   { name: 'a Promise of a model: not reported', code: `const p = TF.loadLayersModel('m.json');\np.grad;` },
   { name: 'w.grad stores the user\'s own tensor: not reported', code: `const w = TF.variable(TF.scalar(1));\nw.grad = TF.zerosLike(w);\nw.grad.print();` },
   { name: 'optimizer.step monkey-patched in the file', code: `const opt = TF.train.adam();\nopt.step = () => opt.minimize(f);\nopt.step();` },
+  { name: 'an optional call of a missing method short-circuits instead of throwing', code: `const opt = TF.train.adam();\nopt.zero_grad?.();\nopt.step?.();` },
   { name: 'grads returned by variableGrads are read by name', code: `const {grads} = TF.variableGrads(f);\nconst g = grads['w'];` },
 ];
 
