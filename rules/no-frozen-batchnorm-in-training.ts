@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, literalValue, memberName, objectArg } from '../src/ast.js';
+import { calledMember, findProperty, literalValue, memberName, objectArg } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { containsBatchNorm, layerCallName, layerFactoryName, mayRunAfter, reachesOrigin, trainerOf, type Trainer } from '../src/layer-config.js';
 import { getTfFile } from '../src/resolver.js';
+import { TRAINING_METHODS } from '../src/tfjs-api.js';
 
 interface Freeze {
   /** The `trainable` option or the `.trainable` of the write: where the report goes. */
@@ -34,7 +35,8 @@ export default createRule({
     const tf = getTfFile(context);
     if (!tf.isTfFile) return {};
     const freezes: Freeze[] = [];
-    const trainers: Trainer[] = [];
+    /** Calls that may train (resolved only when the file freezes something). */
+    const candidates: TSESTree.CallExpression[] = [];
 
     const trains = (t: Trainer, f: Freeze): boolean => {
       if (!mayRunAfter(f.node, t.call) || !reachesOrigin(tf, t.receiver, f.origin)) return false;
@@ -44,8 +46,8 @@ export default createRule({
 
     return {
       CallExpression(node) {
-        const t = trainerOf(tf, node);
-        if (t) trainers.push(t);
+        const m = calledMember(node);
+        if (m && (m.name === 'apply' || TRAINING_METHODS.has(m.name))) candidates.push(node);
         if (layerCallName(tf, node) !== 'batchNormalization') return;
         const prop = findProperty(objectArg(node), 'trainable');
         if (prop && literalValue(prop.value) === false) freezes.push({ node: prop, origin: node, parent: null });
@@ -64,6 +66,8 @@ export default createRule({
         }
       },
       'Program:exit'() {
+        if (freezes.length === 0) return;
+        const trainers = candidates.map((c) => trainerOf(tf, c)).filter((t): t is Trainer => t !== null);
         for (const f of freezes) {
           const t = trainers.find((tr) => trains(tr, f));
           if (!t) continue;

@@ -1,3 +1,7 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Linter } from 'eslint';
+import fc from 'fast-check';
 import rule from '../../rules/no-ineffective-trainable.js';
 import { createRuleTester, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
 
@@ -171,4 +175,60 @@ ruleTester.run('no-ineffective-trainable', rule, {
       output: null,
     },
   ]),
+});
+
+// The autofix on arbitrary layouts of the config literal: output parses, every other property and every
+// comment survives in order, and a second pass reports nothing (idempotent).
+describe('no-ineffective-trainable autofix on generated config layouts', () => {
+  const linter = new Linter();
+  const config = [
+    {
+      plugins: { t: { rules: { r: rule as never } } },
+      rules: { 't/r': 'error' as const },
+      languageOptions: { ecmaVersion: 'latest' as const, sourceType: 'module' as const },
+    },
+  ];
+  const others = ['rate: 0.5', 'seed: 7', "name: 'drop'", 'noiseShape: null'];
+  const gap = fc.constantFrom(' ', '', '\n  ', '\n\n  ');
+
+  it('keeps code, comments and parseability; second pass is clean', () => {
+    fc.assert(
+      fc.property(
+        fc.subarray(others),
+        fc.nat(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(fc.tuple(gap, fc.nat(2)), { minLength: 12, maxLength: 12 }),
+        (kept, pos, value, trailingComma, layout) => {
+          const props = [...kept];
+          props.splice(pos % (props.length + 1), 0, `trainable: ${value}`);
+          let n = 0;
+          const sep = (): string => {
+            const [g, c] = layout[n % layout.length]!;
+            const i = n++;
+            return c === 0 ? g : c === 1 ? `${g}/* c${i} */ ` : `${g}// c${i}\n  `;
+          };
+          let body = sep();
+          props.forEach((p, i) => {
+            body += p + sep();
+            if (i < props.length - 1 || trailingComma) body += ',' + sep();
+          });
+          const code = `import * as tf from '@tensorflow/tfjs';\nconst d = tf.layers.dropout({${body}});\n`;
+          const comments = [...code.matchAll(/(\/\*|\/\/) c\d+/g)].map((m) => m[0]);
+          const first = linter.verify(code, config);
+          assert.equal(first.length, 1, code);
+          const fix = first[0]!.fix;
+          assert.ok(fix, `no autofix for:\n${code}`);
+          const output = code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]);
+          // one pass: the output parses and a second lint reports nothing
+          assert.deepEqual(linter.verify(output, config), [], `not clean after one fix:\n${code}\n---\n${output}`);
+          assert.ok(!/trainable/.test(output));
+          assert.deepEqual([...output.matchAll(/(\/\*|\/\/) c\d+/g)].map((m) => m[0]), comments, output);
+          const keys = [...output.matchAll(/(\w+): /g)].map((m) => m[1]);
+          assert.deepEqual(keys, kept.map((k) => k.split(':')[0]), output);
+        },
+      ),
+      { seed: 20261127, numRuns: 300 },
+    );
+  });
 });
