@@ -458,3 +458,47 @@ export function inLayerLoop(node: Node): boolean {
   }
   return false;
 }
+
+/** The loss function passed as the first argument of a gradient call, and the same-file functions it calls (one level). */
+export function tapedFunctions(tf: TfFile, call: TSESTree.CallExpression): FunctionNode[] {
+  const arg = unwrap(call.arguments[0]);
+  let fn: FunctionNode | null = null;
+  if (isFunction(arg)) fn = arg;
+  else if (arg?.type === T.Identifier) fn = tf.functionOfIdentifier(arg);
+  else if (arg?.type === T.MemberExpression && unwrap(arg.object)?.type === T.ThisExpression) {
+    const name = memberName(arg);
+    fn = name === null ? null : tf.methodOfThis(unwrap(arg.object) as TSESTree.ThisExpression, name);
+  }
+  if (!fn) return [];
+  const out = [fn];
+  walk(fn.body, tf.sourceCode.visitorKeys, (n) => {
+    if (n.type === T.CallExpression) {
+      const target = callTarget(tf, n);
+      if (target && !out.includes(target)) out.push(target);
+    }
+  });
+  return out;
+}
+
+const APPLY_METHODS: ReadonlySet<string> = new Set(['apply', 'predict', 'predictOnBatch', 'call']);
+
+/** The tfjs models and layers a function runs (`m.apply(x)`, `m.predict(x)`), with the receiver expressions. */
+export function appliedValues(tf: TfFile, fn: FunctionNode): { node: Node; value: ResolvedValue }[] {
+  const out: { node: Node; value: ResolvedValue }[] = [];
+  walk(fn.body, tf.sourceCode.visitorKeys, (n) => {
+    if (n !== fn.body && isFunction(n) && n.parent?.type !== T.CallExpression) return false;
+    if (n.type !== T.CallExpression) return undefined;
+    const m = calledMember(n);
+    if (!m || !APPLY_METHODS.has(m.name)) return undefined;
+    const value = resolveValue(tf, m.member.object);
+    if (value) out.push({ node: m.member.object, value });
+    return undefined;
+  });
+  return out;
+}
+
+/** A tfjs Sequential model (`tf.sequential()`, `new tf.Sequential()`, or annotated `tf.Sequential`). */
+export function isSequential(value: ResolvedValue | null): boolean {
+  const name = value?.info?.name;
+  return value?.kind === 'model' && (name === 'Sequential' || name?.endsWith('.Sequential') === true);
+}

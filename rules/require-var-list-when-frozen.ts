@@ -1,0 +1,177 @@
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calledMember, literalValue, memberName, unwrap, walk, type Node } from '../src/ast.js';
+import { createRule } from '../src/create-rule.js';
+import { EventFlow, type FlowEvent } from '../src/event-flow.js';
+import { getTfFile } from '../src/resolver.js';
+import {
+  appliedValues,
+  compileReceiver,
+  constructorFrozenLayers,
+  frozenAtConstruction,
+  isSequential,
+  layerOwner,
+  modelHasLayer,
+  resolveValue,
+  sameValue,
+  structureExprs,
+  tapedFunctions,
+  textMeansSameAt,
+  trainableWrite,
+  type ResolvedValue,
+} from '../src/trainable.js';
+
+type Data = { type: 'compile'; model: ResolvedValue } | { type: 'freeze'; target: ResolvedValue; owner: ResolvedValue | null; node: TSESTree.Expression };
+const EFFECT_MINIMIZE = 'still changes its weights';
+const EFFECT_GRADS = 'still returns gradients for its weights (applyGradients then changes them)';
+type MessageId = 'noVarList' | 'weightsVarList' | 'passTrainableWeights';
+
+const CONSTRUCTOR = 'was created with `{trainable: false}`, which marks only the layer, not its tf.Variables';
+const COMPILE_RESET = 'was frozen with the setter, but `compile()` of this Sequential model rebuilt it and marked its tf.Variables trainable again';
+
+export default createRule<[], MessageId>({
+  name: 'require-var-list-when-frozen',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require an explicit var list of trainable weights in custom training steps over models with frozen layers',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      noVarList:
+        '`{{api}}()` without a var list takes every trainable tf.Variable, and `{{layer}}` {{reason}}, so this step {{effect}} (PyTorch skips parameters with requires_grad=False). Pass `{{model}}.trainableWeights.map((w) => w.read())` as the var list.',
+      weightsVarList:
+        'This var list comes from `.weights`, which includes `{{layer}}`; that layer {{reason}}, so `{{api}}()` {{effect}}. Build the list from `.trainableWeights` instead.',
+      passTrainableWeights: 'Pass `{{list}}` as the var list.',
+    },
+    schema: [],
+    languages: ['js/js'],
+  },
+  create(context) {
+    const tf = getTfFile(context);
+    if (!tf.isTfFile) return {};
+    const flow = new EventFlow<Data>(tf);
+    const { CallExpression: recordCall, ...codePathListeners } = flow.listeners;
+    const src = context.sourceCode;
+    const gradientCalls: { call: TSESTree.CallExpression; api: string; listIndex: number }[] = [];
+
+    /** A layer of `model` frozen only in a way the variables do not see: why, and the layer's text. */
+    function hiddenFreeze(node: Node, model: ResolvedValue): { layer: string; reason: string } | null {
+      if (model.kind === 'layer') return frozenAtConstruction(tf, model.info) ? { layer: src.getText(node), reason: CONSTRUCTOR } : null;
+      for (const e of structureExprs(tf, model, node)) {
+        const frozen = constructorFrozenLayers(tf, e)[0];
+        if (frozen) return { layer: src.getText(frozen), reason: CONSTRUCTOR };
+      }
+      if (!isSequential(model)) return null;
+      // D: a setter freeze of one of its layers, followed by a compile() with no freeze after it
+      const events = flow.all;
+      const isFreeze = (e: FlowEvent<Data>): e is FlowEvent<Extract<Data, { type: 'freeze' }>> =>
+        e.data.type === 'freeze' &&
+        (sameValue(e.data.owner, model) || (e.data.target.kind === 'layer' && structureExprs(tf, model, node).some((s) => modelHasLayer(tf, s, (e.data as { target: ResolvedValue }).target))));
+      const compiles = events.filter((e) => e.data.type === 'compile' && sameValue(e.data.model, model));
+      for (const f of events) {
+        if (!isFreeze(f)) continue;
+        const reset = compiles.some((c) => flow.mayPrecede(f, c, () => false) && !events.some((g) => isFreeze(g) && flow.mayPrecede(c, g, () => false)));
+        if (reset) return { layer: src.getText(f.data.node), reason: COMPILE_RESET };
+      }
+      return null;
+    }
+
+    function varListState(call: TSESTree.CallExpression, index: number): 'missing' | 'weights' | null {
+      const arg = call.arguments[index];
+      if (!arg) return 'missing';
+      const a = unwrap(arg);
+      if (a?.type === T.Identifier && a.name === 'undefined') return 'missing';
+      if (literalValue(a) === null) return 'missing';
+      if (a?.type !== T.CallExpression) return null;
+      const m = calledMember(a);
+      const list = m && m.name === 'map' ? unwrap(m.member.object) : null;
+      if (list?.type !== T.MemberExpression || memberName(list) !== 'weights') return null;
+      return resolveValue(tf, list.object) ? 'weights' : null;
+    }
+
+    function check(call: TSESTree.CallExpression, api: string, listIndex: number): void {
+      const state = varListState(call, listIndex);
+      if (!state) return;
+      const fns = tapedFunctions(tf, call);
+      const applied = fns.flatMap((fn) => appliedValues(tf, fn));
+      for (const a of applied) {
+        const why = hiddenFreeze(a.node, a.value);
+        if (!why) continue;
+        context.report({
+          node: state === 'missing' ? (call.callee.type === T.MemberExpression ? call.callee.property : call.callee) : call.arguments[listIndex]!,
+          messageId: state === 'missing' ? 'noVarList' : 'weightsVarList',
+          data: { api, layer: why.layer, reason: why.reason, model: src.getText(a.node), effect: api === 'minimize' ? EFFECT_MINIMIZE : EFFECT_GRADS },
+          suggest: suggestion(call, listIndex, applied, fns),
+        });
+        return;
+      }
+    }
+
+    function suggestion(
+      call: TSESTree.CallExpression,
+      listIndex: number,
+      applied: readonly { node: Node; value: ResolvedValue }[],
+      fns: readonly Node[],
+    ): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+      // the list must name every model the loss runs, and nothing else may hold variables (`tf.variable`)
+      const distinct: Node[] = [];
+      for (const a of applied) if (!distinct.some((d) => sameValue(resolveValue(tf, d), a.value) || src.getText(d) === src.getText(a.node))) distinct.push(a.node);
+      if (distinct.some((d) => !textMeansSameAt(tf, d, call)) || fns.some((fn) => usesRawVariables(fn))) return [];
+      const list =
+        distinct.length === 1
+          ? `${src.getText(distinct[0]!)}.trainableWeights.map((w) => w.read())`
+          : `[${distinct.map((d) => `...${src.getText(d)}.trainableWeights`).join(', ')}].map((w) => w.read())`;
+      const args = call.arguments;
+      return [
+        {
+          messageId: 'passTrainableWeights',
+          data: { list },
+          fix: (fixer) => {
+            if (args.length > listIndex) return fixer.replaceText(args[listIndex]!, list);
+            const filler = listIndex === 2 && args.length === 1 ? ', false' : '';
+            return fixer.insertTextAfter(args[args.length - 1]!, `${filler}, ${list}`);
+          },
+        },
+      ];
+    }
+
+    function usesRawVariables(fn: Node): boolean {
+      let found = false;
+      walk(fn, src.visitorKeys, (n) => {
+        if (found) return false;
+        if (n.type === T.Identifier && tf.kindOf(n)?.name === 'variable') found = true;
+        return undefined;
+      });
+      return found;
+    }
+
+    flow.onEnd(() => {
+      for (const g of gradientCalls) check(g.call, g.api, g.listIndex);
+    });
+
+    return {
+      ...codePathListeners,
+      CallExpression(node) {
+        recordCall!(node as never);
+        const c = compileReceiver(tf, node);
+        if (c) flow.record(node, { type: 'compile', model: c });
+        if (node.arguments.length === 0 || node.arguments.some((a) => a.type === T.SpreadElement)) return;
+        const m = calledMember(node);
+        if (m && (m.name === 'minimize' || m.name === 'computeGradients') && tf.kindOf(m.member.object)?.kind === 'optimizer') {
+          gradientCalls.push({ call: node, api: m.name, listIndex: m.name === 'minimize' ? 2 : 1 });
+        } else if (tf.isTfCall(node, 'variableGrads')) {
+          gradientCalls.push({ call: node, api: 'variableGrads', listIndex: 1 });
+        }
+      },
+      AssignmentExpression(node) {
+        const w = trainableWrite(node);
+        if (!w || w.value !== false) return;
+        const target = resolveValue(tf, w.target);
+        if (!target || target.kind !== 'layer') return;
+        const ownerExpr = layerOwner(tf, w.target);
+        flow.record(node, { type: 'freeze', target, owner: ownerExpr ? resolveValue(tf, ownerExpr) : null, node: w.target });
+      },
+    };
+  },
+});
