@@ -5,7 +5,7 @@ import { compileCallsOf, lossInfo, outputActivation, tfReference, type OutputAct
 import { removeProperty } from '../src/padding.js';
 import { getTfFile } from '../src/resolver.js';
 
-type Suggestion = TSESLint.SuggestionReportDescriptor<'addActivation' | 'useLogitsLoss' | 'removeActivation' | 'useProbabilityLoss'>;
+type Suggestion = TSESLint.SuggestionReportDescriptor<'addActivation' | 'useLogitsLoss' | 'removeActivation' | 'useProbabilityLoss' | 'removeFromLogits'>;
 
 export default createRule({
   name: 'no-logits-with-probability-loss',
@@ -29,6 +29,7 @@ export default createRule({
       useLogitsLoss: 'Use `{{code}}` as the loss (the model keeps returning logits).',
       removeActivation: 'Remove the output activation (the model then returns logits).',
       useProbabilityLoss: "Use the loss '{{loss}}' on the model's probabilities.",
+      removeFromLogits: 'Remove `fromLogits` (tfjs ignores it; fix the loss or the output activation separately).',
     },
     schema: [],
     languages: ['js/js'],
@@ -53,7 +54,13 @@ export default createRule({
       const cfg = objectArg(call);
       if (!cfg) return;
       const fromLogits = findProperty(cfg, 'fromLogits');
-      if (fromLogits) context.report({ node: fromLogits.key, messageId: 'fromLogitsIgnored' });
+      if (fromLogits) {
+        context.report({
+          node: fromLogits.key,
+          messageId: 'fromLogitsIgnored',
+          suggest: [{ messageId: 'removeFromLogits', fix: (fixer) => removeProperty(fixer, sourceCode, fromLogits) }],
+        });
+      }
       const lossProp = findProperty(cfg, 'loss');
       const lossValue = unwrap(lossProp?.value);
       if (!lossProp || !lossValue) return;

@@ -111,7 +111,15 @@ ruleTester.run('no-logits-with-probability-loss', rule, {
         name: 'fromLogits at the top of compile() is ignored',
         code: `${SEQ_SOFTMAX}\nmodel.compile({optimizer: 'adam', loss: 'categoricalCrossentropy', fromLogits: true});`,
         output: null,
-        errors: [{ messageId: 'fromLogitsIgnored', line: 2, column: 68, endColumn: 78 }],
+        errors: [
+          {
+            messageId: 'fromLogitsIgnored',
+            line: 2,
+            column: 68,
+            endColumn: 78,
+            suggestions: [{ messageId: 'removeFromLogits', output: `${SEQ_SOFTMAX}\nmodel.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});` }],
+          },
+        ],
       },
       {
         name: 'fromLogits inside a loss object throws',
