@@ -44,16 +44,19 @@ describe('no-misplaced-var-list: the second argument is returnCost', () => {
     assert.ok(changed(w1) && !changed(w2));
   });
 
-  it('minimize(f, w1) with a single variable also updates both', () => {
+  it('minimize(f, w1) with a single variable also updates both, and returns the cost', () => {
     const { w1, w2, f, minimize } = setup();
-    minimize(f, w1);
+    assert.ok(minimize(f, w1) instanceof tf.Tensor);
     assert.ok(changed(w1) && changed(w2));
   });
 
-  it('minimize(f, [w1], true) (swapped) throws "must be an array of variables"', () => {
-    const { w1, f, minimize } = setup();
-    assert.throws(() => minimize(f, [w1], true), /must be an array of variables/);
-  });
+  for (const flag of [true, false]) {
+    it(`minimize(f, [w1], ${flag}) (swapped) throws "must be an array of variables" and trains nothing`, () => {
+      const { w1, w2, f, minimize } = setup();
+      assert.throws(() => minimize(f, [w1], flag), /The varList passed in variableGrads\(f, varList\) must be an array of variables/);
+      assert.ok(!changed(w1) && !changed(w2));
+    });
+  }
 
   it('minimize(f, model.trainableWeights) trains every variable f touches, also outside the model', () => {
     const { model, loss, kernel0 } = smallModel();

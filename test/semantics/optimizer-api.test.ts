@@ -68,6 +68,13 @@ describe('no-torch-optimizer-api: the tfjs idioms the messages recommend', () =>
     assert.equal(w.dataSync()[0], 4);
   });
 
+  it('the loss must be computed inside the closure: a loss computed beforehand has no connection to the variables', () => {
+    const w = tf.variable(tf.scalar(5));
+    const loss = w.square() as tf.Scalar;
+    assert.throws(() => tf.train.sgd(0.1).minimize(() => loss), /Cannot find a connection between any variable and the result of the loss function/);
+    assert.equal(w.dataSync()[0], 5);
+  });
+
   it('tf.variableGrads + applyGradients: w 5 -> 4 -> 3.2 over the documented steps', () => {
     const w = tf.variable(tf.scalar(5));
     const opt = tf.train.sgd(0.1);
