@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, unwrap } from '../src/ast.js';
+import { calledMember, unwrap, walk } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { gradientContextOf, type GradientContext } from '../src/gradient-context.js';
 import { modelReachesModeDependent, provenanceOf } from '../src/model-structure.js';
@@ -26,6 +26,32 @@ function optimizesOnlyOwnVariables(tf: TfFile, ctx: GradientContext): boolean {
     list.elements.length > 0 &&
     list.elements.every((e) => !!e && e.type !== T.SpreadElement && tf.kindOf(e)?.kind === 'tensor')
   );
+}
+
+/**
+ * The models and layers a step's `varList` names (`head.trainableWeights`, `[...enc.getWeights()]`),
+ * by source text, or null when there is no such list. Other models run in that step are fixed
+ * feature extractors, for which inference mode is intended. For `minimize`, a list misplaced in the
+ * `returnCost` position (reported by no-misplaced-var-list) still tells which model the step trains.
+ */
+function modelsInVarList(tf: TfFile, ctx: GradientContext): Set<string> | null {
+  const index = VAR_LIST_INDEX[ctx.api] ?? -1;
+  const lists = [ctx.call.arguments[index]];
+  if (ctx.api === 'minimize') lists.push(ctx.call.arguments[1]);
+  const names = new Set<string>();
+  for (const list of lists) {
+    if (!list || list.type === T.SpreadElement) continue;
+    walk(list, tf.sourceCode.visitorKeys, (n) => {
+      if (n.type !== T.Identifier && n.type !== T.MemberExpression) return undefined;
+      const k = tf.kindOf(n);
+      if (k && (k.kind === 'model' || k.kind === 'layer')) {
+        names.add(tf.sourceCode.getText(n));
+        return false;
+      }
+      return undefined;
+    });
+  }
+  return names.size > 0 ? names : null;
 }
 
 export default createRule({
@@ -68,6 +94,8 @@ export default createRule({
         const ctx = gradientContextOf(tf, node);
         if (!ctx || INPUT_GRADIENT_APIS.has(ctx.api) || optimizesOnlyOwnVariables(tf, ctx)) return;
         if (isFrozen(tf, receiver)) return;
+        const trained = modelsInVarList(tf, ctx);
+        if (trained && !trained.has(sourceCode.getText(receiver))) return;
 
         const reach = modelReachesModeDependent(tf, receiver);
         if (reach === 'no') return;

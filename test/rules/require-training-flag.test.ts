@@ -50,6 +50,10 @@ const valid = [
   { name: 'a loaded pretrained model: its layers are not in the source', code: `async function run() {\n  const base = await TF.loadLayersModel('mobilenet/model.json');\n  ${OPT}\n  opt.minimize(() => TF.losses.softmaxCrossEntropy(y, head.apply(base.predict(x), {training: true})));\n}` },
   { name: 'tf.grad over inputs (saliency / adversarial): inference mode is intended', code: `${DROPOUT_MODEL}\nconst saliency = TF.grad((img) => model.predict(img).max());\nconst adv = TF.valueAndGrad((img) => TF.losses.softmaxCrossEntropy(y, model.apply(img)));` },
   { name: 'input optimization: minimize over an explicit tf.variable list uses the model as a fixed feature extractor', code: `${DROPOUT_MODEL}\n${OPT}\nconst img = TF.variable(TF.randomNormal([1, 4]));\nopt.minimize(() => model.predict(img).neg().sum(), false, [img]);` },
+  {
+    name: 'fine-tuning a head: a model not named in the varList is a fixed feature extractor',
+    code: `const backbone = TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.dropout({rate: 0.5})]});\nconst head = TF.sequential({layers: [TF.layers.dropout({rate: 0.5, inputShape: [8]}), TF.layers.dense({units: 1})]});\n${OPT}\nopt.minimize(() => TF.losses.meanSquaredError(y, head.apply(backbone.apply(x), {training: true})), false, head.trainableWeights.map((w) => w.read()));`,
+  },
   { name: 'unknown receiver: a parameter without a tfjs type', code: `${OPT}\nfunction step(model, x) { return opt.minimize(() => model.apply(x).sum()); }` },
   { name: 'annotated model, but the package builds no mode-dependent layer', code: `${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x) as TF.Tensor).sum() as TF.Scalar);\n}` },
   { name: 'spread arguments: unknown', code: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.apply(...args).sum());` },
@@ -177,6 +181,19 @@ ruleTester.run('require-training-flag', rule, {
             line: 3,
             column: 49,
             suggestions: [{ messageId: 'addTrainingFlag', output: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.apply(x, {}).add(model.apply(x, {mask: m, training: true /* keep */})).sum());` }],
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'with a varList, only the trained model is reported (also when the list is misplaced in the returnCost slot)',
+        code: `const backbone = TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.dropout({rate: 0.5})]});\nconst head = TF.sequential({layers: [TF.layers.dropout({rate: 0.5, inputShape: [8]}), TF.layers.dense({units: 1})]});\n${OPT}\nopt.minimize(() => TF.losses.meanSquaredError(y, head.apply(backbone.apply(x))), head.trainableWeights);`,
+        errors: [
+          {
+            messageId: 'inferenceInTrainingStep',
+            data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsDropout },
+            line: 4,
+            suggestions: [{ messageId: 'addTrainingFlag', output: `const backbone = TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.dropout({rate: 0.5})]});\nconst head = TF.sequential({layers: [TF.layers.dropout({rate: 0.5, inputShape: [8]}), TF.layers.dense({units: 1})]});\n${OPT}\nopt.minimize(() => TF.losses.meanSquaredError(y, head.apply(backbone.apply(x), {training: true})), head.trainableWeights);` }],
           },
         ],
         output: null,
