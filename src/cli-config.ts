@@ -8,7 +8,7 @@
  *   excludes its fixtures from its own lint) does not describe how that code should be audited.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import type { ConfigMode } from './cli-args.js';
 import plugin from './index.js';
@@ -97,16 +97,20 @@ async function builtinConfig(cwd: string, typed: boolean, firstPath: string): Pr
   return configs;
 }
 
-/** Whether the project's config covers `absPath` (a file, or a directory probed with a .js and a .ts file). */
-async function projectCovers(eslint: ESLint, absPath: string): Promise<string | null> {
+/**
+ * The project config file for `absPath` and whether it covers it (does not ignore it): a file, or a
+ * directory probed with a .js and a .ts file name. Loading errors of the config propagate.
+ */
+async function projectCoverage(eslint: ESLint, absPath: string): Promise<{ configFile: string | null; covered: boolean }> {
   const isDir = statSync(absPath, { throwIfNoEntry: false })?.isDirectory() ?? false;
   const probes = isDir ? [join(absPath, '__torch2tf_probe__.js'), join(absPath, '__torch2tf_probe__.ts')] : [absPath];
+  let configFile: string | null = null;
   for (const probe of probes) {
-    const configFile = await eslint.findConfigFile(probe);
-    if (!configFile) return null;
-    if (!(await eslint.isPathIgnored(probe))) return configFile;
+    configFile = (await eslint.findConfigFile(probe)) ?? null;
+    if (!configFile) return { configFile: null, covered: false };
+    if (!(await eslint.isPathIgnored(probe))) return { configFile, covered: true };
   }
-  return null;
+  return { configFile, covered: false };
 }
 
 export async function resolveSetup(mode: ConfigMode, typed: boolean, cwd: string, paths: readonly string[]): Promise<LintSetup> {
@@ -116,12 +120,14 @@ export async function resolveSetup(mode: ConfigMode, typed: boolean, cwd: string
     let configFile: string | null = null;
     let uncovered: string | null = null;
     for (const p of absPaths) {
-      const found = await projectCovers(project, p).catch((err: unknown) => {
-        if (mode === 'project') throw new ConfigError(err instanceof Error ? err.message : String(err));
-        return null;
-      });
-      if (found) configFile ??= found;
-      else uncovered ??= p;
+      let found: { configFile: string | null; covered: boolean };
+      try {
+        found = await projectCoverage(project, p);
+      } catch (err) {
+        throw new ConfigError(`cannot load the project's ESLint config: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      configFile ??= found.configFile;
+      if (!found.covered) uncovered ??= p;
     }
     if (mode === 'project' || (configFile && !uncovered)) {
       const where = configFile ?? (await project.findConfigFile(absPaths[0]));
@@ -134,7 +140,7 @@ export async function resolveSetup(mode: ConfigMode, typed: boolean, cwd: string
       description: 'built-in torch2tf recommended config',
       options: { cwd, overrideConfigFile: true, overrideConfig: builtin },
       note: configFile
-        ? `the project config ${configFile} does not cover ${uncovered}: using the built-in recommended config`
+        ? `the project config ${configFile} does not cover ${relative(cwd, uncovered!) || '.'}: using the built-in recommended config`
         : undefined,
     };
   }

@@ -11,7 +11,7 @@ import { HELP, parseArgs, UsageError, type CliOptions } from './cli-args.js';
 import { ConfigError, resolveSetup } from './cli-config.js';
 import { unifiedDiff } from './cli-diff.js';
 import { formatGithub, formatSarif, type RulesMeta } from './cli-formatters.js';
-import { applySuggestions, lintFilesRecovering, progressConfig } from './cli-lint.js';
+import { applySuggestions, dropForeignRuleErrors, lintFilesRecovering, progressConfig } from './cli-lint.js';
 import { formatReport } from './cli-report.js';
 import plugin from './index.js';
 import { PACKAGE } from './package-info.js';
@@ -124,8 +124,10 @@ async function audit(opts: CliOptions, io: Io): Promise<number> {
       warnIgnored: false,
       errorOnUnmatchedPattern: false,
     });
-  const { eslint, results } = await lintFilesRecovering((ig) => make(ig, fix), cwd, opts.paths);
+  const run = await lintFilesRecovering((ig) => make(ig, fix), cwd, opts.paths);
   progress?.done();
+  const { eslint } = run;
+  const results = setup.mode === 'builtin' ? dropForeignRuleErrors(run.results) : run.results;
 
   const diffs: string[] = [];
   const written: string[] = [];
@@ -157,6 +159,7 @@ async function audit(opts: CliOptions, io: Io): Promise<number> {
       const c = byFile.get(r.filePath);
       return c ? { ...c.result, filePath: r.filePath } : r;
     });
+    if (setup.mode === 'builtin') finalResults = dropForeignRuleErrors(finalResults);
     const applied: Record<string, number> = {};
     for (const c of changes) for (const [id, n] of Object.entries(c.applied)) applied[id] = (applied[id] ?? 0) + n;
     const summary = Object.entries(applied).map(([id, n]) => `${n} × ${id}`).join(', ');

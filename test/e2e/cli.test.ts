@@ -1,0 +1,401 @@
+// The `torch2tf` CLI end to end: the built dist/src/cli.js run as a process, compared with the ESLint
+// Node API run in the same test (so the assertions stay true as rules are added), plus the specific
+// known findings of the template rule on fixtures/pytorch-port (src/evaluate.ts lines 6 and 9).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { describe, it } from 'node:test';
+import tsParser from '@typescript-eslint/parser';
+import { ESLint, type Linter } from 'eslint';
+import plugin from '../../src/index.js';
+import { cli, IDIOMATIC_FIXTURE, PORT_FIXTURE, projectConfig, ROOT, sortFindings, tempDir, tempProject, type Finding } from '../fixtures-e2e/helpers.js';
+import { sarifValidator } from '../fixtures-e2e/sarif.js';
+
+const FILES = ['**/*.{js,mjs,cjs,ts,tsx}'];
+const PROJECT_PACKAGES = ['eslint-plugin-torch2tf', '@typescript-eslint/parser'];
+
+/** The built-in config the CLI documents, built here independently through the ESLint API. */
+function apiESLint(cwd: string, extra: Partial<ESLint.Options> = {}): ESLint {
+  return new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: FILES },
+      { ...(plugin.configs.recommended as Linter.Config), files: FILES },
+      { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser as Linter.Parser } },
+    ],
+    ...extra,
+  });
+}
+
+function findingsOfResults(results: readonly ESLint.LintResult[], cwd: string): Finding[] {
+  return sortFindings(
+    results.flatMap((r) =>
+      r.messages.map((m) => ({ ruleId: m.ruleId, file: relative(cwd, r.filePath).split(sep).join('/'), line: m.line, column: m.column })),
+    ),
+  );
+}
+
+function copyPort(): string {
+  const dir = tempDir();
+  cpSync(PORT_FIXTURE, dir, { recursive: true });
+  return dir;
+}
+
+describe('torch2tf CLI: usage', () => {
+  it('--help prints the usage and exits 0', () => {
+    const r = cli(['--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^Usage: torch2tf \[options\] \[paths\.\.\.\]/);
+    for (const flag of ['--fix', '--fix-dry-run', '--apply-suggestions', '--format', '--output', '--max-warnings', '--typed', '--config-mode']) {
+      assert.ok(r.stdout.includes(flag), `help mentions ${flag}`);
+    }
+  });
+
+  it('--version prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(cli(['--version']).stdout.trim(), pkg.version);
+  });
+
+  const usageErrors: [string, string[], RegExp][] = [
+    ['unknown flag', ['--bogus'], /unknown option "--bogus"/],
+    ['bad --format', ['--format', 'xml', 'fixtures/pytorch-port'], /--format must be one of report, stylish, json, sarif, github/],
+    ['missing path', ['no/such/dir'], /no such file or directory: no\/such\/dir/],
+    ['unknown rule name', ['--apply-suggestions', 'no-such-rule', 'fixtures/pytorch-port'], /unknown rule "no-such-rule"/],
+    ['flag without its value', ['--max-warnings'], /--max-warnings needs a value/],
+    ['bad --max-warnings', ['--max-warnings', 'lots'], /non-negative integer/],
+    ['--fix with --fix-dry-run', ['--fix', '--fix-dry-run'], /cannot be used together/],
+    ['bad --config-mode', ['--config-mode', 'mine'], /--config-mode must be one of auto, project, builtin/],
+  ];
+  for (const [name, args, message] of usageErrors) {
+    it(`exits 2 on a usage error: ${name}`, () => {
+      const r = cli(args);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, message);
+      assert.equal(r.stdout, '');
+    });
+  }
+
+  it('exits 2 on a config error (--config-mode project without a config; a project config that throws)', () => {
+    const none = tempProject({ 'package.json': '{}', 'a.js': 'export {};\n' });
+    const r = cli(['--config-mode', 'project', '.'], none);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /no eslint\.config\.\* found/);
+    const broken = tempProject({ 'eslint.config.js': 'throw new Error("broken config");\n', 'package.json': '{"type":"module"}', 'a.js': 'export {};\n' });
+    const b = cli(['.'], broken);
+    assert.equal(b.code, 2);
+    assert.match(b.stderr, /broken config/);
+  });
+});
+
+describe('torch2tf CLI: the migration report', () => {
+  it('fixtures/pytorch-port: the report (summary per rule with docs links, findings by file, needs a human) and exit 1', () => {
+    const r = cli(['fixtures/pytorch-port']);
+    assert.equal(r.code, 1, r.stderr);
+    // this repository's own eslint.config.js ignores fixtures/**, so auto mode audits with the built-in config
+    assert.match(r.stderr, /does not cover fixtures\/pytorch-port: using the built-in recommended config/);
+    const out = r.stdout;
+    assert.match(out, /^torch2tf migration report: \d+ files? linted with the built-in torch2tf recommended config/);
+    const summary = out.indexOf('Summary by rule');
+    const byFile = out.indexOf('Findings by file');
+    const human = out.indexOf('Needs a human (no autofix, no suggestion):');
+    assert.ok(summary > 0 && byFile > summary && human > byFile, 'sections in order');
+    assert.match(
+      out,
+      /\n {2}torch2tf\/no-torch-mode-switch +\d+ +\d+ +\d+ +\d+ {2}https:\/\/github\.com\/torch2tf\/eslint-plugin-torch2tf\/blob\/v[\d.]+\/docs\/rules\/no-torch-mode-switch\.md\n/,
+    );
+    const evaluate = out.slice(out.indexOf('\nfixtures/pytorch-port/src/evaluate.ts\n'));
+    assert.match(evaluate, /\n {2}6:9 +error +torch2tf\/no-torch-mode-switch +tfjs models have no `eval\(\)`.*\[suggestion: Remove the `eval\(\)` call/);
+    assert.match(evaluate, /\n {2}9:9 +error +torch2tf\/no-torch-mode-switch +tfjs models have no `train\(\)`/);
+    assert.match(out, /\d+ findings? in \d+ files?: \d+ autofixable .*, \d+ with suggestions .*, \d+ needs? a human\.\n$/);
+  });
+
+  it('--format json gives exactly the ESLint API findings for the same config', async () => {
+    const r = cli(['--format', 'json', 'fixtures/pytorch-port', 'fixtures/idiomatic']);
+    const json = JSON.parse(r.stdout) as ESLint.LintResult[];
+    const api = await apiESLint(ROOT).lintFiles(['fixtures/pytorch-port', 'fixtures/idiomatic']);
+    const cliFindings = findingsOfResults(json, ROOT);
+    assert.deepEqual(cliFindings, findingsOfResults(api, ROOT));
+    assert.deepEqual(
+      cliFindings.filter((f) => f.ruleId === 'torch2tf/no-torch-mode-switch' && f.file === 'fixtures/pytorch-port/src/evaluate.ts').map((f) => f.line),
+      [6, 9],
+    );
+    assert.equal(r.code, cliFindings.length > 0 ? 1 : 0);
+    // every file the API lints, the CLI lints (nothing skipped, nothing extra)
+    assert.deepEqual(json.map((x) => x.filePath).sort(), api.map((x) => x.filePath).sort());
+  });
+
+  it('fixtures/idiomatic: no findings, exit 0 (npx bin form)', () => {
+    const r = spawn(['torch2tf', IDIOMATIC_FIXTURE]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /No PyTorch habits found\./);
+  });
+
+  it('--format stylish is ESLint\'s stylish formatter; --output writes the file and leaves stdout empty', async () => {
+    const stylish = cli(['--format', 'stylish', 'fixtures/pytorch-port']);
+    const api = apiESLint(ROOT);
+    const expected = await (await api.loadFormatter('stylish')).format(await api.lintFiles(['fixtures/pytorch-port']));
+    assert.equal(stylish.stdout, expected);
+    const dir = tempDir();
+    const file = join(dir, 'reports/torch2tf.json');
+    const r = cli(['--format', 'json', '--output', file, 'fixtures/pytorch-port']);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.ok((JSON.parse(readFileSync(file, 'utf8')) as unknown[]).length > 0);
+  });
+
+  it('--progress shows the files-linted line on stderr (the default shows it on a TTY only)', () => {
+    const forced = cli(['--progress', 'fixtures/pytorch-port']);
+    assert.match(forced.stderr, /torch2tf: \d+ files linted\n$/);
+    const piped = cli(['fixtures/pytorch-port']);
+    assert.doesNotMatch(piped.stderr, /files linted/);
+  });
+});
+
+function spawn(args: string[], cwd = ROOT): { code: number | null; stdout: string; stderr: string } {
+  // `npx torch2tf` resolves the package's own bin (package.json "bin") like an installed one.
+  try {
+    const stdout = execFileSync('npx', ['--no-install', ...args], { cwd, encoding: 'utf8', stdio: 'pipe' });
+    return { code: 0, stdout, stderr: '' };
+  } catch (e) {
+    const err = e as { status: number; stdout: string; stderr: string };
+    return { code: err.status, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('torch2tf CLI: file discovery and robustness', () => {
+  it('skips node_modules and .gitignore\'d files, lints .ts/.tsx/.js/.mjs/.cjs, reports unreadable and unparsable files and goes on', () => {
+    const bad = `import * as tf from '@tensorflow/tfjs';\nconst m = tf.sequential();\nm.eval();\n`;
+    const dir = tempProject({
+      'package.json': '{}',
+      '.gitignore': '# build output\ndist/\n/coverage\n*.gen.js\n',
+      'src/a.ts': bad,
+      'src/b.tsx': `${bad}export const C = () => <div>{String(m)}</div>;\n`,
+      'src/c.js': bad,
+      'src/d.mjs': bad,
+      'src/e.cjs': `const tf = require('@tensorflow/tfjs');\nconst m = tf.sequential();\nm.eval();\n`,
+      'src/f.jsx.txt': bad,
+      'src/broken-syntax.ts': 'const a = ;\n',
+      'src/z.ts': bad,
+      'node_modules/dep/index.js': bad,
+      'dist/out.js': bad,
+      'coverage/x.js': bad,
+      'src/thing.gen.js': bad,
+    });
+    symlinkSync(join(dir, 'does-not-exist.ts'), join(dir, 'src/dangling.ts'));
+    const r = cli(['--format', 'json'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const results = JSON.parse(r.stdout) as ESLint.LintResult[];
+    const byFile = Object.fromEntries(results.map((x) => [relative(dir, x.filePath), x]));
+    assert.deepEqual(Object.keys(byFile).sort(), ['src/a.ts', 'src/b.tsx', 'src/broken-syntax.ts', 'src/c.js', 'src/d.mjs', 'src/dangling.ts', 'src/e.cjs', 'src/z.ts']);
+    for (const f of ['src/a.ts', 'src/b.tsx', 'src/c.js', 'src/d.mjs', 'src/e.cjs', 'src/z.ts']) {
+      assert.deepEqual(byFile[f]!.messages.filter((m) => m.ruleId === 'torch2tf/no-torch-mode-switch').map((m) => m.line), [3], f);
+    }
+    assert.match(byFile['src/broken-syntax.ts']!.messages[0]!.message, /^Parsing error/);
+    assert.equal(byFile['src/broken-syntax.ts']!.fatalErrorCount, 1);
+    assert.match(byFile['src/dangling.ts']!.messages[0]!.message, /^Cannot read file: ENOENT/);
+    // the human report lists both under "Could not be read or parsed"
+    const report = cli([], dir).stdout;
+    assert.match(report, /Could not be read or parsed: 2\n {2}src\/broken-syntax\.ts:1:\d+ {2}Parsing error[^\n]*\n {2}src\/dangling\.ts {2}Cannot read file: ENOENT/);
+  });
+
+  it('eslint-disable comments for rules of the project\'s own config make no noise under the built-in config', () => {
+    const dir = tempProject({
+      'package.json': '{}',
+      'a.ts': `// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport const x: any = 1;\n/* eslint-disable no-console */\nconsole.log(x);\n`,
+      'b.js': `import * as tf from '@tensorflow/tfjs';\nconst m = tf.sequential();\n// eslint-disable-next-line torch2tf/no-torch-mode-switch -- checked\nm.eval();\nm.train();\n`,
+    });
+    const r = cli(['--format', 'json'], dir);
+    const results = JSON.parse(r.stdout) as ESLint.LintResult[];
+    assert.deepEqual(findingsOfResults(results, dir), [{ ruleId: 'torch2tf/no-torch-mode-switch', file: 'b.js', line: 5, column: 3 }]);
+    assert.equal(r.code, 1);
+  });
+});
+
+describe('torch2tf CLI: machine formats', () => {
+  it('--format sarif validates against the SARIF 2.1.0 schema, with a help URI for every rule', () => {
+    const r = cli(['--format', 'sarif', 'fixtures/pytorch-port', 'fixtures/idiomatic']);
+    assert.equal(r.code, 1);
+    const log = JSON.parse(r.stdout) as {
+      version: string;
+      runs: { tool: { driver: { name: string; rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+    };
+    assert.deepEqual(sarifValidator()(log), []);
+    const run = log.runs[0]!;
+    assert.equal(run.tool.driver.name, 'torch2tf');
+    for (const name of Object.keys(plugin.rules)) {
+      const rule = run.tool.driver.rules.find((x) => x.id === `torch2tf/${name}`);
+      assert.equal(rule?.helpUri, (plugin.rules[name]!.meta!.docs as { url: string }).url, name);
+    }
+    for (const res of run.results) assert.equal(run.tool.driver.rules[res.ruleIndex]!.id, res.ruleId);
+    const lines = run.results
+      .filter((x) => x.ruleId === 'torch2tf/no-torch-mode-switch' && x.locations[0]!.physicalLocation.artifactLocation.uri === 'fixtures/pytorch-port/src/evaluate.ts')
+      .map((x) => x.locations[0]!.physicalLocation.region.startLine);
+    assert.deepEqual(lines, [6, 9]);
+  });
+
+  it('--format sarif: unparsable files become tool execution notifications and the log still validates', () => {
+    const dir = tempProject({ 'package.json': '{}', 'src/x y.ts': 'const = ;\n', 'src/ok.js': `import * as tf from '@tensorflow/tfjs';\ntf.sequential().eval();\n` });
+    const r = cli(['-f', 'sarif'], dir);
+    const log = JSON.parse(r.stdout) as { runs: { results: unknown[]; invocations: { toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
+    assert.deepEqual(sarifValidator()(log), []);
+    assert.equal(log.runs[0]!.results.length, 1);
+    assert.match(log.runs[0]!.invocations[0]!.toolExecutionNotifications[0]!.message.text, /Parsing error/);
+    assert.match(r.stdout, /"uri": "src\/x%20y\.ts"/);
+  });
+
+  it('--format github emits one workflow annotation per finding', async () => {
+    const r = cli(['--format', 'github', 'fixtures/pytorch-port']);
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trimEnd().split('\n');
+    const api = await apiESLint(ROOT).lintFiles(['fixtures/pytorch-port']);
+    assert.equal(lines.length, api.reduce((n, x) => n + x.messages.length, 0));
+    for (const l of lines) assert.match(l, /^::(error|warning) file=[^,]+,line=\d+,endLine=\d+,col=\d+(,endColumn=\d+)?,title=[^,]+::\S.*$/);
+    assert.ok(
+      lines.some((l) =>
+        l.startsWith('::error file=fixtures/pytorch-port/src/evaluate.ts,line=6,endLine=6,col=9,endColumn=13,title=torch2tf/no-torch-mode-switch::tfjs models have no `eval()`'),
+      ),
+    );
+  });
+});
+
+describe('torch2tf CLI: fixing', () => {
+  // A project with its own config: torch2tf's recommended rules plus core `no-var` (autofixable), so
+  // the --fix machinery is exercised whatever fixes the plugin's rules offer today.
+  const source = `import * as tf from '@tensorflow/tfjs';\nvar model = tf.sequential(); // keep me\nmodel.eval();\nvar n = 1;\nexport { model, n };\n`;
+  const makeProject = () =>
+    tempProject({ 'eslint.config.js': projectConfig(`{ rules: { 'no-var': 'error' } },`), 'package.json': '{"type":"module"}', 'src/train.js': source }, PROJECT_PACKAGES);
+
+  it('auto mode uses the project config when it covers the paths', () => {
+    const dir = makeProject();
+    const r = cli(['--format', 'json'], dir);
+    const results = JSON.parse(r.stdout) as ESLint.LintResult[];
+    const train = (rs: ESLint.LintResult[]) => rs.find((x) => x.filePath.endsWith('train.js'))!;
+    assert.deepEqual(train(results).messages.map((m) => m.ruleId).sort(), ['no-var', 'no-var', 'torch2tf/no-torch-mode-switch']);
+    assert.match(cli([], dir).stdout, /linted with the project config .*eslint\.config\.js/);
+    // and --config-mode builtin ignores it
+    const b = JSON.parse(cli(['--format', 'json', '--config-mode', 'builtin'], dir).stdout) as ESLint.LintResult[];
+    assert.deepEqual(train(b).messages.map((m) => m.ruleId), ['torch2tf/no-torch-mode-switch']);
+  });
+
+  it('auto mode falls back to the built-in config when the project config ignores the audited path', () => {
+    const dir = tempProject(
+      { 'eslint.config.js': `export default [{ ignores: ['legacy/**'] }];\n`, 'package.json': '{"type":"module"}', 'legacy/m.js': source },
+      PROJECT_PACKAGES,
+    );
+    const r = cli(['legacy'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /does not cover .*legacy: using the built-in recommended config/);
+    assert.match(r.stdout, /torch2tf\/no-torch-mode-switch/);
+  });
+
+  it('--fix-dry-run prints a unified diff of exactly the ESLint API fixes and writes nothing', async () => {
+    const dir = makeProject();
+    const file = join(dir, 'src/train.js');
+    const r = cli(['--fix-dry-run'], dir);
+    assert.equal(r.code, 1);
+    assert.equal(readFileSync(file, 'utf8'), source, 'nothing written');
+    const [api] = await new ESLint({ cwd: dir, fix: true }).lintFiles(['src/train.js']);
+    assert.ok(api!.output && api!.output !== source);
+    const diff = r.stdout.slice(r.stdout.indexOf('--- a/'), r.stdout.indexOf('torch2tf migration report'));
+    assert.match(diff, /^--- a\/src\/train\.js\n\+\+\+ b\/src\/train\.js\n@@ -1,5 \+1,5 @@\n/);
+    // the diff applies (git apply) and gives the API's fixed output
+    const repo = tempDir();
+    mkdirSync(join(repo, 'src'));
+    writeFileSync(join(repo, 'src/train.js'), source);
+    writeFileSync(join(repo, 'fix.diff'), diff);
+    execFileSync('git', ['apply', 'fix.diff'], { cwd: repo });
+    assert.equal(readFileSync(join(repo, 'src/train.js'), 'utf8'), api!.output);
+    assert.match(r.stdout, /Would change 1 file: src\/train\.js/);
+  });
+
+  it('--fix writes exactly the ESLint API fixes (comments kept); a second run has nothing left to fix', async () => {
+    const dir = makeProject();
+    const [api] = await new ESLint({ cwd: dir, fix: true }).lintFiles(['src/train.js']);
+    const r = cli(['--fix', '--format', 'json'], dir);
+    assert.equal(r.code, 1, 'the mode-switch finding remains (suggestion only)');
+    const fixed = readFileSync(join(dir, 'src/train.js'), 'utf8');
+    assert.equal(fixed, api!.output);
+    assert.match(fixed, /let model = tf\.sequential\(\); \/\/ keep me/);
+    const again = (JSON.parse(cli(['--fix', '--format', 'json'], dir).stdout) as ESLint.LintResult[]).find((x) => x.filePath.endsWith('train.js'))!;
+    assert.equal(again.output, undefined);
+    assert.deepEqual(again.messages.map((m) => m.ruleId), ['torch2tf/no-torch-mode-switch']);
+  });
+
+  it('--apply-suggestions RULE applies the first suggestion of each finding, shows the diff, and re-lints', () => {
+    const dir = copyPort();
+    const file = join(dir, 'src/evaluate.ts');
+    const before = readFileSync(file, 'utf8');
+    const r = cli(['--apply-suggestions', 'torch2tf/no-torch-mode-switch', '--format', 'json', '.'], dir);
+    const after = readFileSync(file, 'utf8');
+    assert.doesNotMatch(after, /model\.(eval|train)\(\);/);
+    assert.match(after, /\/\/ PyTorch: switch BatchNorm\/Dropout to inference/);
+    assert.match(r.stderr, /--- a\/src\/evaluate\.ts\n\+\+\+ b\/src\/evaluate\.ts\n/, 'diff on stderr next to a machine format');
+    assert.match(r.stderr, /applied suggestions: 2 × torch2tf\/no-torch-mode-switch/);
+    const results = JSON.parse(r.stdout) as ESLint.LintResult[];
+    const left = results.flatMap((x) => x.messages).filter((m) => m.ruleId === 'torch2tf/no-torch-mode-switch');
+    assert.deepEqual(left, []);
+    // only the two statements changed
+    const changed = before.split('\n').filter((l, i) => after.split('\n')[i] !== l);
+    assert.deepEqual(changed.map((l) => l.trim().split(' //')[0]), ['model.eval();', 'model.train();']);
+    // a fresh run agrees: nothing of that rule left in the file
+    const fresh = JSON.parse(cli(['--format', 'json', '.'], dir).stdout) as ESLint.LintResult[];
+    assert.deepEqual(fresh.flatMap((x) => x.messages).filter((m) => m.ruleId === 'torch2tf/no-torch-mode-switch'), []);
+  });
+
+  it('--apply-suggestions with --fix-dry-run shows the diff and writes nothing', () => {
+    const dir = copyPort();
+    const file = join(dir, 'src/evaluate.ts');
+    const before = readFileSync(file, 'utf8');
+    const r = cli(['--fix-dry-run', '--apply-suggestions', 'no-torch-mode-switch'], dir);
+    assert.equal(readFileSync(file, 'utf8'), before);
+    assert.match(r.stdout, /^--- a\/src\/evaluate\.ts\n/m);
+    assert.match(r.stdout, /\n-  model\.eval\(\); \/\/ PyTorch/);
+    assert.match(r.stderr, /would apply suggestions: 2 × torch2tf\/no-torch-mode-switch/);
+  });
+});
+
+describe('torch2tf CLI: exit codes and --typed', () => {
+  it('--max-warnings: warnings pass up to N, errors always fail', () => {
+    const dir = tempProject(
+      {
+        'eslint.config.js': `import torch2tf from 'eslint-plugin-torch2tf';\nexport default [{ plugins: { torch2tf }, rules: { 'torch2tf/no-torch-mode-switch': 'warn' } }];\n`,
+        'package.json': '{"type":"module"}',
+        'm.js': `import * as tf from '@tensorflow/tfjs';\nconst m = tf.sequential();\nm.eval();\nm.train();\n`,
+      },
+      PROJECT_PACKAGES,
+    );
+    assert.equal(cli([], dir).code, 1, 'any finding fails by default');
+    assert.equal(cli(['--max-warnings', '2'], dir).code, 0);
+    assert.equal(cli(['--max-warnings=1'], dir).code, 1);
+    assert.equal(cli(['--max-warnings', '5', '--config-mode', 'builtin'], dir).code, 1, 'built-in rules are errors');
+  });
+
+  it('--typed lints with type information from the nearest tsconfig.json', () => {
+    const dir = tempProject({
+      'package.json': '{"type":"module"}',
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: true, noEmit: true }, include: ['src'] }),
+      'src/evaluate.ts': readFileSync(join(PORT_FIXTURE, 'src/evaluate.ts'), 'utf8'),
+      'scripts/build.js': `import * as tf from '@tensorflow/tfjs';\ntf.sequential().eval();\n`,
+    }, ['@tensorflow/tfjs']);
+    const r = cli(['--typed', '--format', 'json'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const results = JSON.parse(r.stdout) as ESLint.LintResult[];
+    const ts = results.find((x) => x.filePath.endsWith('evaluate.ts'))!;
+    assert.equal(ts.fatalErrorCount, 0, JSON.stringify(ts.messages));
+    assert.deepEqual(ts.messages.filter((m) => m.ruleId === 'torch2tf/no-torch-mode-switch').map((m) => m.line), [6, 9]);
+    const js = results.find((x) => x.filePath.endsWith('build.js'))!;
+    assert.deepEqual(js.messages.map((m) => m.ruleId), ['torch2tf/no-torch-mode-switch'], 'JS files lint without type information');
+    assert.match(cli(['--typed'], dir).stdout, /recommended-type-checked config/);
+  });
+
+  it('--typed without a tsconfig.json is a config error', () => {
+    const dir = tempDir('torch2tf-notsconfig-');
+    writeFileSync(join(dir, 'a.ts'), 'export {};\n');
+    assert.equal(existsSync(join(dir, '..', 'tsconfig.json')), false, 'no tsconfig.json above the temp dir');
+    const r = cli(['--typed'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--typed needs a tsconfig\.json/);
+  });
+});
