@@ -12,6 +12,7 @@
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calledMember, unwrap, type Node } from './ast.js';
 import type { TfFile } from './resolver.js';
+import { TENSOR_METHODS } from './tfjs-api.js';
 
 export type FixTier = 'fix' | 'suggest' | 'report';
 
@@ -158,8 +159,9 @@ const chainCache = new WeakMap<TfFile, WeakMap<Node, boolean>>();
 
 /**
  * The expression is a proven tfjs tensor: `tf.kindOf` says so, or it is a PyTorch-style call on one
- * whose PyTorch result is a tensor (`t.view(2, 3)` in `t.view(2, 3).permute(1, 0)`), so a chain of
- * PyTorch calls is reported in one pass.
+ * whose PyTorch result is a tensor (`t.view(2, 3)` in `t.view(2, 3).permute(1, 0)`), a tfjs chained
+ * op on such a call, or a `const` bound to one, so a chain of PyTorch calls is reported in one pass.
+ * Only this rule family uses it: `kindOf` itself stays strict (those PyTorch calls throw at run time).
  */
 export function isProvenTensor(tf: TfFile, node: Node | null | undefined): boolean {
   const n = unwrap(node);
@@ -172,8 +174,17 @@ export function isProvenTensor(tf: TfFile, node: Node | null | undefined): boole
   const k = tf.kindOf(n);
   let result = !!k && k.kind === 'tensor' && !k.promise;
   if (!result && n.type === T.CallExpression) {
+    // `t.view(6).sum()`: PyTorch calls and tfjs chained ops on a proven tensor return tensors
     const m = calledMember(n);
-    if (m && TORCH_TENSOR_METHODS.get(m.name)?.returnsTensor) result = isProvenTensor(tf, m.member.object);
+    if (m && (TORCH_TENSOR_METHODS.get(m.name)?.returnsTensor || TENSOR_METHODS.has(m.name))) result = isProvenTensor(tf, m.member.object);
+  }
+  if (!result && n.type === T.Identifier) {
+    // `const flat = t.view(-1)`: a const bound to such a chain
+    const v = tf.variableOf(n);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.type === 'Variable' && def.node.id === def.name && def.node.init && def.node.parent?.type === T.VariableDeclaration && def.node.parent.kind === 'const') {
+      result = isProvenTensor(tf, def.node.init);
+    }
   }
   cache.set(n, result);
   return result;

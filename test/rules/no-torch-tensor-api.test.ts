@@ -27,6 +27,7 @@ const valid = [
   { name: 'a model is not a tensor: model.to / model.cuda are other rules', code: `const m = TF.sequential();\nm.cuda;\nm.getLayer('x');` },
   { name: 'a Promise of a model is not a tensor', code: `const p = TF.loadLayersModel('m.json');\np.then((m) => m);` },
   { name: 'brain.js net.train() and danfo df.apply()', code: `const net = new brain.NeuralNetwork();\nnet.train(data);\ndf.apply(fn);\nTF.zeros([1]);` },
+  { name: 'a let reassigned from an unknown value is not proven', code: `${T2}let u = t;\nu = load();\nu.view(2, 3);` },
   { name: 'the tfjs namespace real functions', code: `TF.concat([TF.zeros([1]), TF.ones([1])], 0);\nTF.matMul(TF.zeros([1, 1]), TF.ones([1, 1]));` },
 ];
 
@@ -286,6 +287,25 @@ ruleTester.run('no-torch-tensor-api', rule, {
           { messageId: 'missingMethod', data: { method: 'view', advice: 'Use `reshape([...])` with the shape as one array' }, line: 2 },
           { messageId: 'missingMethod', data: { method: 'unsqueeze', advice: 'Use `expandDims(axis)`' }, line: 2 },
           { messageId: 'missingMethod', line: 2 },
+        ],
+      },
+      {
+        name: 'through tfjs ops after a PyTorch call, and through a const bound to one',
+        code: `${T2}const hits = t.argmax(1).equal(y).float();\nconst flat = t.view(-1);\nconst n = flat.numel();`,
+        output: `${T2}const hits = t.argmax(1).equal(y).float();\nconst flat = t.reshape([-1]);\nconst n = flat.size;`,
+        errors: [
+          { messageId: 'missingMethod', data: { method: 'argmax', advice: 'Use `argMax(axis)` (without an axis tfjs uses axis 0, PyTorch the flattened tensor)' }, line: 2, suggestions: [{ messageId: 'replaceWith', data: { text: 't.argMax(1)' }, output: `${T2}const hits = t.argMax(1).equal(y).float();\nconst flat = t.view(-1);\nconst n = flat.numel();` }] },
+          {
+            messageId: 'missingMethod',
+            data: { method: 'float', advice: "Use `cast('float32')` or `toFloat()`" },
+            line: 2,
+            suggestions: [
+              { messageId: 'replaceWith', data: { text: "t.argmax(1).equal(y).cast('float32')" }, output: `${T2}const hits = t.argmax(1).equal(y).cast('float32');\nconst flat = t.view(-1);\nconst n = flat.numel();` },
+              { messageId: 'replaceWith', data: { text: 't.argmax(1).equal(y).toFloat()' }, output: `${T2}const hits = t.argmax(1).equal(y).toFloat();\nconst flat = t.view(-1);\nconst n = flat.numel();` },
+            ],
+          },
+          { messageId: 'missingMethod', line: 3 },
+          { messageId: 'missingMethod', line: 4 },
         ],
       },
       {
