@@ -155,12 +155,16 @@ function computeValue(tf: TfFile, n: Node, depth: number): ResolvedValue | null 
       const cls = thisClass(obj);
       if (!cls) return null;
       const info = tf.kindOf(n);
+      const writes = tf.fieldsOf(cls).get(name)?.writes ?? [];
       if (info) {
         const kind = kindFrom(info);
-        return kind ? { keys: new Set([fieldKey(cls, name)]), kind, info } : null;
+        if (!kind) return null;
+        // `this.net = build()`: the field also holds what the builder's binding holds
+        const keys = new Set<ValueKey>([fieldKey(cls, name)]);
+        for (const w of writes) for (const k of resolveValue(tf, w, depth + 1)?.keys ?? []) keys.add(k);
+        return { keys, kind, info };
       }
       // `this.d = d` from a parameter: follow the writes
-      const writes = tf.fieldsOf(cls).get(name)?.writes ?? [];
       if (writes.length === 0) return null;
       return merge(
         writes.map((w) => resolveValue(tf, w, depth + 1)),
@@ -179,7 +183,18 @@ function computeValue(tf: TfFile, n: Node, depth: number): ResolvedValue | null 
     if (owner && resolveValue(tf, owner, depth + 1)?.kind === 'model') return { keys: new Set(), kind: 'layer', info: null };
     const info = tf.kindOf(n);
     const kind = kindFrom(info);
-    return kind ? { keys: new Set(), kind, info } : null;
+    if (!kind) return null;
+    // a same-file builder: the value is what its `return` statements hold
+    const fn = callTarget(tf, n);
+    const keys = new Set<ValueKey>();
+    if (fn && fn.body.type === T.BlockStatement) {
+      walk(fn.body, tf.sourceCode.visitorKeys, (r) => {
+        if (r !== fn.body && isFunction(r)) return false;
+        if (r.type === T.ReturnStatement && r.argument) for (const k of resolveValue(tf, r.argument, depth + 1)?.keys ?? []) keys.add(k);
+        return undefined;
+      });
+    }
+    return { keys, kind, info };
   }
   if (n.type !== T.Identifier) {
     const info = tf.kindOf(n);

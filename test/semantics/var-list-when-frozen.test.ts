@@ -43,7 +43,7 @@ describe('require-var-list-when-frozen: C, a layer created with {trainable: fals
         const { d1 } = setup();
         assert.equal(d1.trainable, false);
         assert.deepEqual(
-          d1.weights.map((w) => w.read().trainable),
+          d1.weights.map((w) => (w.read() as tf.Variable).trainable),
           [true, true],
         );
       });
@@ -67,7 +67,7 @@ describe('require-var-list-when-frozen: C, a layer created with {trainable: fals
 
       it(`${label} variableGrads(loss) and computeGradients(loss) return gradients for the frozen layer`, () => {
         const { m, d1 } = setup();
-        const frozenNames = d1.weights.map((w) => w.read().name);
+        const frozenNames = d1.weights.map((w) => (w.read() as tf.Variable).name);
         const vg = tf.variableGrads(lossOf(m));
         const cg = tf.train.sgd(0.1).computeGradients(lossOf(m));
         for (const name of frozenNames) {
@@ -87,7 +87,7 @@ describe('require-var-list-when-frozen: D, a setter freeze and compile()', () =>
     m.apply(x);
     d1.trainable = false;
     m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
-    assert.deepEqual(d1.weights.map((w) => w.read().trainable), [true, true], 'compile re-marked the variables trainable');
+    assert.deepEqual(d1.weights.map((w) => (w.read() as tf.Variable).trainable), [true, true], 'compile re-marked the variables trainable');
     assert.equal(changes(d1, () => tf.train.sgd(0.1).minimize(lossOf(m))), true);
   });
 

@@ -1,0 +1,183 @@
+import rule from '../../rules/require-var-list-when-frozen.js';
+import { createRuleTester, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+const FROZEN = `const base = TF.layers.dense({units: 4, inputShape: [4], trainable: false});\nconst model = TF.sequential({layers: [base, TF.layers.dense({units: 1})]});\nconst opt = TF.train.adam(1e-3);`;
+const LOSS = `() => TF.losses.meanSquaredError(ys, model.apply(xs))`;
+const SEQ = `const model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4]}), TF.layers.dense({units: 1})]});\nconst opt = TF.train.sgd(0.1);`;
+const VL = 'model.trainableWeights.map((w) => w.read())';
+
+const REASON_C = 'was created with `{trainable: false}`, which marks only the layer, not its tf.Variables';
+const REASON_D = 'was frozen with the setter, but `compile()` of this Sequential model rebuilt it and marked its tf.Variables trainable again';
+const MIN = 'still changes its weights';
+const GRADS = 'still returns gradients for its weights (applyGradients then changes them)';
+
+const valid = [
+  { name: 'the var list is built from trainableWeights', code: `${FROZEN}\nopt.minimize(${LOSS}, false, ${VL});` },
+  { name: 'variableGrads with an explicit trainable list', code: `${FROZEN}\nTF.variableGrads(${LOSS}, ${VL});` },
+  { name: 'no layer is frozen', code: `const model = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [4]})]});\nconst opt = TF.train.adam();\nopt.minimize(${LOSS});` },
+  { name: 'a Sequential frozen with the setter and never compiled: the setter reaches the variables', code: `${SEQ}\nmodel.layers[0].trainable = false;\nopt.minimize(${LOSS});` },
+  { name: 'a Sequential compiled first and frozen afterwards keeps the freeze', code: `${SEQ}\nmodel.compile({optimizer: 'sgd', loss: 'meanSquaredError'});\nmodel.layers[0].trainable = false;\nopt.minimize(${LOSS});` },
+  {
+    name: 'a functional model frozen with the setter and compiled keeps the freeze (only Sequential.compile rebuilds)',
+    code: `const d1 = TF.layers.dense({units: 4});\nconst inp = TF.input({shape: [4]});\nconst model = TF.model({inputs: inp, outputs: d1.apply(inp)});\nd1.trainable = false;\nmodel.compile({optimizer: 'sgd', loss: 'meanSquaredError'});\nconst opt = TF.train.sgd(0.1);\nopt.minimize(${LOSS});`,
+  },
+  { name: 'the loss does not run the frozen model', code: `${FROZEN}\nconst other = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [4]})]});\nopt.minimize(() => TF.losses.meanSquaredError(ys, other.apply(xs)));` },
+  { name: 'a var list of unknown origin is trusted', code: `${FROZEN}\nopt.minimize(${LOSS}, false, vars);` },
+  { name: 'minimize on an unknown receiver (not a proven optimizer)', code: `${FROZEN}\ntrainer.minimize(${LOSS});` },
+  { name: 'a user object with minimize() and a trainable flag', code: `const solver = { minimize(f) { return f(); } };\nconst layer = { trainable: false, apply: (x) => x };\nsolver.minimize(() => layer.apply(1));\nconst m = TF.sequential();` },
+  { name: 'brain.js training is not tfjs', code: `const net = new brain.NeuralNetwork({trainable: false});\nnet.train(data);\nconst m = TF.sequential();` },
+];
+
+ruleTester.run('require-var-list-when-frozen', rule, {
+  valid: [
+    ...validAcross<[]>(valid),
+    ...validAcross<[]>([{ name: 'look-alike tf: frozen layer, minimize without list', code: `${FROZEN}\nopt.minimize(${LOSS});` }], LOOKALIKE_FORMS),
+  ],
+  invalid: invalidAcross([
+    {
+      name: 'C: minimize(loss) over a model with a {trainable: false} layer',
+      code: `${FROZEN}\nopt.minimize(${LOSS});`,
+      errors: [
+        {
+          messageId: 'noVarList',
+          data: { api: 'minimize', layer: 'base', reason: REASON_C, model: 'model', effect: MIN },
+          line: 4,
+          column: 5,
+          endColumn: 13,
+          suggestions: [{ messageId: 'passTrainableWeights', data: { list: VL }, output: `${FROZEN}\nopt.minimize(${LOSS}, false, ${VL});` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'C: minimize(loss, true) keeps returnCost',
+      code: `${FROZEN}\nconst cost = opt.minimize(${LOSS}, true);`,
+      errors: [
+        {
+          messageId: 'noVarList',
+          line: 4,
+          suggestions: [{ messageId: 'passTrainableWeights', data: { list: VL }, output: `${FROZEN}\nconst cost = opt.minimize(${LOSS}, true, ${VL});` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'C: a var list built from model.weights',
+      code: `${FROZEN}\nopt.minimize(${LOSS}, false, model.weights.map((w) => w.read()));`,
+      errors: [
+        {
+          messageId: 'weightsVarList',
+          data: { api: 'minimize', layer: 'base', reason: REASON_C, model: 'model', effect: MIN },
+          line: 4,
+          suggestions: [{ messageId: 'passTrainableWeights', data: { list: VL }, output: `${FROZEN}\nopt.minimize(${LOSS}, false, ${VL});` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'C: tf.variableGrads(f) with a named loss function using predict()',
+      code: `${FROZEN}\nfunction lossFn() { return TF.losses.meanSquaredError(ys, model.predict(xs)); }\nconst {grads} = TF.variableGrads(lossFn);\nopt.applyGradients(grads);`,
+      errors: [
+        {
+          messageId: 'noVarList',
+          data: { api: 'variableGrads', layer: 'base', reason: REASON_C, model: 'model', effect: GRADS },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'passTrainableWeights',
+              data: { list: VL },
+              output: `${FROZEN}\nfunction lossFn() { return TF.losses.meanSquaredError(ys, model.predict(xs)); }\nconst {grads} = TF.variableGrads(lossFn, ${VL});\nopt.applyGradients(grads);`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'D: a Sequential frozen with the setter, then compiled, then computeGradients(loss)',
+      code: `${SEQ}\nmodel.layers[0].trainable = false;\nmodel.compile({optimizer: 'sgd', loss: 'meanSquaredError'});\nconst {grads} = opt.computeGradients(${LOSS});`,
+      errors: [
+        {
+          messageId: 'noVarList',
+          data: { api: 'computeGradients', layer: 'model.layers[0]', reason: REASON_D, model: 'model', effect: GRADS },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'passTrainableWeights',
+              data: { list: VL },
+              output: `${SEQ}\nmodel.layers[0].trainable = false;\nmodel.compile({optimizer: 'sgd', loss: 'meanSquaredError'});\nconst {grads} = opt.computeGradients(${LOSS}, ${VL});`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'D: freeze in a loop over the layers, compile in a builder, custom step in a class',
+      code: [
+        `function build() {`,
+        `  const net = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4]}), TF.layers.dense({units: 1})]});`,
+        `  for (const layer of net.layers.slice(0, 1)) layer.trainable = false;`,
+        `  net.compile({optimizer: 'adam', loss: 'meanSquaredError'});`,
+        `  return net;`,
+        `}`,
+        `class Trainer {`,
+        `  constructor() { this.net = build(); this.opt = TF.train.adam(); }`,
+        `  step(xs, ys) { return this.opt.minimize(() => TF.losses.meanSquaredError(ys, this.net.apply(xs)), true); }`,
+        `}`,
+      ].join('\n'),
+      errors: [
+        {
+          messageId: 'noVarList',
+          data: { api: 'minimize', layer: 'layer', reason: REASON_D, model: 'this.net', effect: MIN },
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'passTrainableWeights',
+              data: { list: 'this.net.trainableWeights.map((w) => w.read())' },
+              output: [
+                `function build() {`,
+                `  const net = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4]}), TF.layers.dense({units: 1})]});`,
+                `  for (const layer of net.layers.slice(0, 1)) layer.trainable = false;`,
+                `  net.compile({optimizer: 'adam', loss: 'meanSquaredError'});`,
+                `  return net;`,
+                `}`,
+                `class Trainer {`,
+                `  constructor() { this.net = build(); this.opt = TF.train.adam(); }`,
+                `  step(xs, ys) { return this.opt.minimize(() => TF.losses.meanSquaredError(ys, this.net.apply(xs)), true, this.net.trainableWeights.map((w) => w.read())); }`,
+                `}`,
+              ].join('\n'),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'two models in the loss: the suggested list names both',
+      code: `${FROZEN}\nconst head = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [1]})]});\nopt.minimize(() => TF.losses.meanSquaredError(ys, head.apply(model.apply(xs))));`,
+      errors: [
+        {
+          messageId: 'noVarList',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'passTrainableWeights',
+              data: { list: '[...head.trainableWeights, ...model.trainableWeights].map((w) => w.read())' },
+              output: `${FROZEN}\nconst head = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [1]})]});\nopt.minimize(() => TF.losses.meanSquaredError(ys, head.apply(model.apply(xs))), false, [...head.trainableWeights, ...model.trainableWeights].map((w) => w.read()));`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a raw tf.variable in the loss: no suggestion (a model-only list would stop training it)',
+      code: `${FROZEN}\nconst scale = TF.variable(TF.scalar(1));\nopt.minimize(() => TF.losses.meanSquaredError(ys, model.apply(xs).mul(scale)));`,
+      errors: [{ messageId: 'noVarList', line: 5, suggestions: [] }],
+      output: null,
+    },
+  ]),
+});
