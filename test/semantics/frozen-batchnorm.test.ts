@@ -84,6 +84,15 @@ describe('no-frozen-batchnorm-in-training: trainable: false does not put BatchNo
     assert.ok(stats(bn)[2]! > 0.03);
   });
 
+  it('fitDataset on a model with a frozen BN: moving stats change', async () => {
+    const bn = tf.layers.batchNormalization({ inputShape: [3], trainable: false });
+    const model = tf.sequential({ layers: [bn, tf.layers.dense({ units: 1 })] });
+    model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+    const ds = tf.data.zip({ xs: tf.data.array([x()]), ys: tf.data.array([tf.ones([64, 1])]) });
+    await model.fitDataset(ds as never, { epochs: 1, verbose: 0 });
+    assert.ok(stats(bn)[2]! > 0.03, `moving_mean ${stats(bn)[2]}`);
+  });
+
   it('custom loop: optimizer.minimize(() => loss(model.apply(x, {training: true}))) with a frozen BN: moving stats change', () => {
     const bn = tf.layers.batchNormalization({ inputShape: [3] });
     const model = tf.sequential({ layers: [bn, tf.layers.dense({ units: 1 })] });
@@ -107,5 +116,21 @@ describe('no-frozen-batchnorm-in-training: trainable: false does not put BatchNo
     const out = block.apply(x(), { training: true }) as tf.Tensor;
     assert.ok(Math.abs(mean(out)) < 1e-3);
     assert.ok(stats(block.bn)[2]! > 0.03);
+  });
+
+  it('a frozen custom parent layer (forwarding kwargs) inside model.fit: its BN still updates its moving stats', async () => {
+    class Block extends tf.layers.Layer {
+      static className = 'FrozenBlockFit';
+      bn = tf.layers.batchNormalization();
+      call(input: tf.Tensor | tf.Tensor[], kwargs: { training?: boolean }): tf.Tensor {
+        return this.bn.apply(Array.isArray(input) ? input[0]! : input, kwargs) as tf.Tensor;
+      }
+    }
+    const block = new Block({ inputShape: [3] });
+    const model = tf.sequential({ layers: [block, tf.layers.dense({ units: 1 })] });
+    block.trainable = false;
+    model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+    await model.fit(x(), tf.ones([64, 1]), { epochs: 2, batchSize: 64, verbose: 0 });
+    assert.ok(stats(block.bn)[2]! > 0.05, `moving_mean ${stats(block.bn)[2]}`);
   });
 });

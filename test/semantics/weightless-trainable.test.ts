@@ -97,6 +97,11 @@ describe('no-ineffective-trainable: trainable never stops the dropout family', (
     assert.ok(last > 0.4 && last < 0.6, `zero fraction seen during fit: ${last}`);
   });
 
+  it('predict() runs a trainable: false dropout in inference mode: nothing is dropped', () => {
+    const model = tf.sequential({ layers: [tf.layers.dropout({ rate: 0.5, trainable: false, inputShape: [4000] })] });
+    assert.equal(zeroFraction(model.predict(tf.ones([1, 4000])) as tf.Tensor), 0);
+  });
+
   it('{training: false} (or no kwarg) is what stops dropping, for every member of the dropout family', () => {
     for (const name of DROPOUT_FAMILY) {
       const layer = factory(name)(name === 'gaussianNoise' ? { stddev: 1 } : { rate: 0.5 });
