@@ -6,6 +6,7 @@ import {
   compileReceiver,
   frozenAtConstruction,
   inLayerLoop,
+  isWeightless,
   layerOwner,
   listStatementOf,
   modelHasLayer,
@@ -80,6 +81,7 @@ export default createRule<[], MessageId>({
       const compiledSelf = d.target.kind === 'model' && compiles.some((c) => c.data.type === 'compile' && sameValue(c.data.model, d.target));
       // a nested model that is not compiled itself: tfjs treats it differently per outer model type
       if (d.target.kind === 'model' && !compiledSelf) return null;
+      if (isWeightless(d.target.info)) return null; // no weights: nothing to collect or to warn about
       // the compiled models whose trainable list this write changes
       const owners: ResolvedValue[] = [];
       if (compiledSelf) owners.push(d.target);

@@ -17,7 +17,7 @@ import { calledMember, isFunction, literalValue, memberName, unwrap, walk, type 
 import { callTarget } from './gradient-context.js';
 import { modelStructure } from './model-structure.js';
 import { thisClass, type ClassNode, type TfFile, type ValueInfo } from './resolver.js';
-import { TRAINING_METHODS } from './tfjs-api.js';
+import { TRAINING_METHODS, WEIGHTLESS_LAYERS } from './tfjs-api.js';
 
 /** A `this.<name>` field of one class, interned so that it can be compared by identity. */
 export interface FieldKey {
@@ -276,9 +276,14 @@ export function trainingCall(tf: TfFile, call: TSESTree.CallExpression): { model
   return r?.kind === 'model' ? { model: r, method: m.name, receiver: m.member.object } : null;
 }
 
+/** A layer from a tfjs factory that creates no weights (Dropout, Flatten, …): `trainable` changes nothing on it. */
+export function isWeightless(info: ValueInfo | null): boolean {
+  return info?.kind === 'layer' && !info.userClass && !!info.name && WEIGHTLESS_LAYERS.has(info.name);
+}
+
 /** A layer created with a literal `{trainable: false}` (its tf.Variables stay trainable, FINDINGS §4 C). */
 export function frozenAtConstruction(tf: TfFile, info: ValueInfo | null): boolean {
-  if (!info || info.kind !== 'layer') return false;
+  if (!info || info.kind !== 'layer' || isWeightless(info)) return false;
   const p = tf.optionOf(info, 'trainable');
   return !!p && literalValue(p.value) === false;
 }

@@ -52,6 +52,10 @@ const valid = [
     code: `class Net { compile() {} fit() {} }\nconst net = new Net();\nnet.compile({optimizer: 'sgd'});\nnet.trainable = false;\nnet.fit(x, y);\nconst m = TF.sequential();`,
   },
   { name: 'brain.js network: net.trainable is not tfjs', code: `const net = new brain.NeuralNetwork();\nnet.trainable = false;\nnet.train(data);\nconst m = TF.sequential();` },
+  {
+    name: 'a weightless layer (Dropout) frozen after compile: nothing to collect, no warning',
+    code: `const drop = TF.layers.dropout({rate: 0.5});\nconst model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4]}), drop]});\n${COMPILE}\ndrop.trainable = false;\nawait model.fit(x, y);`,
+  },
   { name: 'freezing the model with no weights trained later: no training call', code: `${SEQ}\n${COMPILE}\nmodel.trainable = false;\nmodel.predict(x);` },
 ];
 

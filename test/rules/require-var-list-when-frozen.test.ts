@@ -24,6 +24,10 @@ const valid = [
     code: `const d1 = TF.layers.dense({units: 4});\nconst inp = TF.input({shape: [4]});\nconst model = TF.model({inputs: inp, outputs: d1.apply(inp)});\nd1.trainable = false;\nmodel.compile({optimizer: 'sgd', loss: 'meanSquaredError'});\nconst opt = TF.train.sgd(0.1);\nopt.minimize(${LOSS});`,
   },
   { name: 'the loss does not run the frozen model', code: `${FROZEN}\nconst other = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [4]})]});\nopt.minimize(() => TF.losses.meanSquaredError(ys, other.apply(xs)));` },
+  {
+    name: 'a weightless layer created with {trainable: false} has no variables to update',
+    code: `const model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4]}), TF.layers.dropout({rate: 0.5, trainable: false})]});\nconst opt = TF.train.sgd(0.1);\nopt.minimize(${LOSS});`,
+  },
   { name: 'a var list of unknown origin is trusted', code: `${FROZEN}\nopt.minimize(${LOSS}, false, vars);` },
   { name: 'minimize on an unknown receiver (not a proven optimizer)', code: `${FROZEN}\ntrainer.minimize(${LOSS});` },
   { name: 'a user object with minimize() and a trainable flag', code: `const solver = { minimize(f) { return f(); } };\nconst layer = { trainable: false, apply: (x) => x };\nsolver.minimize(() => layer.apply(1));\nconst m = TF.sequential();` },
