@@ -45,7 +45,11 @@ const cast = (dtype: string, note = ''): TorchTensorMethod => ({
   returnsTensor: true,
 });
 
-/** PyTorch tensor methods that do not exist on a tfjs tensor (FINDINGS §9). */
+/**
+ * PyTorch tensor methods that do not exist on a tfjs tensor (FINDINGS §9). Autograd on tensors
+ * (`backward()`, `.grad`) belongs to no-torch-optimizer-api (`TENSOR_AUTOGRAD_*` in
+ * src/torch-module-api.ts); the rule tests check the tables stay disjoint.
+ */
 export const TORCH_TENSOR_METHODS: ReadonlyMap<string, TorchTensorMethod> = new Map<string, TorchTensorMethod>([
   ['view', { advice: 'Use `reshape([...])` with the shape as one array', tier: 'fix', edit: { type: 'dims', to: 'reshape' }, returnsTensor: true }],
   ['permute', { advice: 'Use `transpose([...])` with the permutation as one array', tier: 'fix', edit: { type: 'dims', to: 'transpose' }, returnsTensor: true }],
@@ -87,7 +91,6 @@ export const TORCH_TENSOR_METHODS: ReadonlyMap<string, TorchTensorMethod> = new 
   ['chunk', { advice: 'Use `split(n, axis)` (tfjs needs the size to divide evenly)', tier: 'report' }],
   ['index_select', { advice: 'Use `gather(indices, axis)` (arguments in the other order)', tier: 'report' }],
   ['masked_fill', { advice: 'Use `tf.where(mask, tf.fill(t.shape, value), t)`', tier: 'report' }],
-  ['backward', { advice: 'tfjs has no tape on tensors: compute gradients with `tf.grad`/`tf.variableGrads` or `optimizer.minimize(() => loss)`', tier: 'report' }],
 ]);
 
 /**
@@ -108,7 +111,6 @@ export const TORCH_TENSOR_PROPERTIES: ReadonlyMap<string, { readonly advice: str
   ['T', { advice: 'Use `transpose()`', replacement: 'transpose()' }],
   ['mT', { advice: 'Use `transpose(perm)` swapping the last two axes' }],
   ['requires_grad', { advice: 'Use `tf.variable(t, trainable)`; gradients come from `tf.grad`/`optimizer.minimize`' }],
-  ['grad', { advice: 'Gradients are returned by `tf.grad`/`tf.variableGrads`, not stored on tensors' }],
   ['is_cuda', { advice: 'tfjs tensors have no device; use `tf.getBackend()`' }],
   ['device', { advice: 'tfjs tensors have no device; use `tf.getBackend()`' }],
 ]);

@@ -1,4 +1,8 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import rule from '../../rules/no-torch-tensor-api.js';
+import { TENSOR_AUTOGRAD_METHODS, TENSOR_AUTOGRAD_PROPERTIES } from '../../src/torch-module-api.js';
+import { TORCH_TENSOR_METHODS, TORCH_TENSOR_PROPERTIES } from '../../src/torch-tensor-api.js';
 import { createRuleTester, IMPORT_FORMS, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
@@ -30,6 +34,13 @@ const valid = [
   { name: 'a let reassigned from an unknown value is not proven', code: `${T2}let u = t;\nu = load();\nu.view(2, 3);` },
   { name: 'the tfjs namespace real functions', code: `TF.concat([TF.zeros([1]), TF.ones([1])], 0);\nTF.matMul(TF.zeros([1, 1]), TF.ones([1, 1]));` },
 ];
+
+describe('no-torch-tensor-api table', () => {
+  it('leaves tensor autograd (backward(), .grad) to no-torch-optimizer-api: no double reports', () => {
+    for (const name of TENSOR_AUTOGRAD_METHODS) assert.ok(!TORCH_TENSOR_METHODS.has(name), name);
+    for (const name of TENSOR_AUTOGRAD_PROPERTIES) assert.ok(!TORCH_TENSOR_PROPERTIES.has(name), name);
+  });
+});
 
 ruleTester.run('no-torch-tensor-api', rule, {
   valid: [
