@@ -136,7 +136,7 @@ describe('no-trainable-after-compile: trainable changes after compile()', () => 
     assert.equal((await changes(d1, () => fit(m))).changed, true, 'recompiled: trains');
   });
 
-  it('a frozen sub-model behaves differently per outer model type (why the rule skips nested models)', async () => {
+  it('a sub-model frozen before its first use behaves differently per outer model type (why the rule skips nested models)', async () => {
     const frozenBase = () => {
       const base = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] })] });
       base.trainable = false;
