@@ -29,6 +29,9 @@ const valid = [
   { name: 'a custom loss function is not judged', code: `const m = TF.sequential({layers: [TF.layers.dense({units: 3, inputShape: [4]})]});\nm.compile({optimizer: 'adam', loss: (yt, yp) => myLoss(yt, yp)});` },
   { name: 'several outputs are out of scope', code: `const i = TF.input({shape: [4]});\nconst a = TF.layers.dense({units: 3}).apply(i);\nconst b = TF.layers.dense({units: 1}).apply(i);\nconst m = TF.model({inputs: i, outputs: [a, b]});\nm.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});` },
   { name: "a user's own class with compile()", code: `class Trainer { compile(cfg) { return cfg; } }\nnew Trainer().compile({loss: 'categoricalCrossentropy', fromLogits: true});\nTF.sequential();` },
+  { name: 'a spread after loss may replace it', code: `const m = TF.sequential({layers: [TF.layers.dense({units: 3, inputShape: [4]})]});\nm.compile({loss: 'categoricalCrossentropy', ...opts});` },
+  { name: 'a reassigned model binding is unknown', code: `let m = TF.sequential({layers: [TF.layers.dense({units: 3, inputShape: [4]})]});\nm = other;\nm.compile({loss: 'categoricalCrossentropy'});` },
+  { name: 'an output layer config from a variable is unknown', code: `const m = TF.sequential({layers: [TF.layers.dense(cfg)]});\nm.compile({loss: 'categoricalCrossentropy'});` },
   { name: 'brain.js and danfojs look-alikes', code: `const net = new brain.NeuralNetwork();\nnet.compile({loss: 'categoricalCrossentropy'});\nconst df = new dfd.DataFrame(rows);\ndf.apply(fn);\nTF.sequential();` },
 ];
 

@@ -22,6 +22,8 @@ const valid = [
   { name: 'a local object named layers is not tfjs', code: `const layers = makeLayers();\nlayers.conv2d({kernelSize: 3, padding: 1});\nTF.layers.dense({units: 1});` },
   { name: 'ml5/brain.js-style configs are not tfjs layers', code: `const nn = ml5.neuralNetwork({padding: 1});\nconst net = new brain.NeuralNetwork({padding: 1});\nTF.layers.dense({units: 1});` },
   { name: 'a spread config cannot be read', code: `TF.layers.conv2d({...base});` },
+  { name: 'a spread after padding may override it', code: `TF.layers.conv2d({padding: 1, kernelSize: 3, ...overrides});` },
+  { name: 'op calls with spread arguments are not read', code: `TF.conv1d(...args);\nTF.conv2d(x, f, ...rest);` },
 ];
 
 ruleTester.run('no-numeric-padding', rule, {
@@ -164,6 +166,12 @@ ruleTester.run('no-numeric-padding', rule, {
         code: `const c = TF.layers.conv2d({filters: 8, kernelSize: 3, strides: 2, padding: 1});`,
         output: null,
         errors: [{ messageId: 'numericPadding', data: { value: '1', layer: 'conv2d()', advice: "Pad the input with a zeroPadding2d layer or tf.pad and use 'valid'." }, suggestions: [{ messageId: 'useSame', output: `const c = TF.layers.conv2d({filters: 8, kernelSize: 3, strides: 2, padding: 'same'});` }] }],
+      },
+      {
+        name: 'a spread before the options hides strides: no autofix',
+        code: `TF.layers.conv2d({...base, kernelSize: 3, padding: 1});`,
+        output: null,
+        errors: [{ messageId: 'numericPadding', suggestions: [] }],
       },
       {
         name: 'a comment inside an array pad blocks the autofix',
