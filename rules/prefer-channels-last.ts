@@ -1,6 +1,7 @@
-import { findProperty, literalValue, objectArg } from '../src/ast.js';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { findProperty, hasSpread, literalValue, objectArg } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { CHANNELS_FIRST_IGNORED, CHANNELS_FIRST_TRANSPOSING, layerCallName } from '../src/layer-config.js';
+import { CHANNELS_FIRST_IGNORED, CHANNELS_FIRST_TRANSPOSING, channelsFirstProducer, layerCallName } from '../src/layer-config.js';
 import { getTfFile } from '../src/resolver.js';
 
 export default createRule({
@@ -11,6 +12,7 @@ export default createRule({
       description: "Prefer tfjs's native channels-last layout over PyTorch-style `dataFormat: 'channelsFirst'` in layers",
       recommended: 'strict',
     },
+    hasSuggestions: true,
     messages: {
       transposes:
         "`{{layer}}` with `dataFormat: 'channelsFirst'` works in tfjs but transposes its input to channels-last and its output back on every call (two full-tensor transposes per layer). Keep PyTorch's NCHW only at the boundary: transpose the input once to NHWC and drop `dataFormat` (BatchNormalization then keeps its default `axis: -1`).",
@@ -20,6 +22,9 @@ export default createRule({
         "`conv1d` with `dataFormat: 'channelsFirst'` reads NCW input but returns channels-last (NWC) output in tfjs 4.22, unlike PyTorch's `Conv1d`. Transpose the input once to NWC and drop `dataFormat`.",
       ignored:
         "`{{layer}}` ignores `dataFormat` in tfjs 4.22: it always pools over axis 1, which is the channel axis of PyTorch NCW data. Transpose the input to NWC and drop `dataFormat`.",
+      batchNormAxis:
+        "This `batchNormalization` follows a channelsFirst `{{layer}}`, but tfjs normalises `axis: -1` by default: the last spatial axis (W) of NCHW data, not the channels that PyTorch's `BatchNorm2d` normalises. Pass `axis: 1`, or move the model to channels-last.",
+      addAxis: 'Normalise the channel axis: `axis: 1`.',
     },
     schema: [],
     languages: ['js/js'],
@@ -27,10 +32,40 @@ export default createRule({
   create(context) {
     const tf = getTfFile(context);
     if (!tf.isTfFile) return {};
+    const sourceCode = context.sourceCode;
+    /** BatchNormalization right after a channelsFirst layer, without `axis` (or with `axis: -1`). */
+    const checkBatchNormAxis = (node: TSESTree.CallExpression): void => {
+      const cfg = objectArg(node);
+      if (node.arguments.length > 1 || (node.arguments.length === 1 && (!cfg || hasSpread(cfg)))) return;
+      const axis = findProperty(cfg, 'axis');
+      if (axis && literalValue(axis.value) !== -1) return;
+      const producer = channelsFirstProducer(tf, node);
+      if (!producer) return;
+      context.report({
+        node: axis ? axis.value : node.callee,
+        messageId: 'batchNormAxis',
+        data: { layer: producer.layer },
+        suggest: [
+          {
+            messageId: 'addAxis',
+            fix: (fixer) => {
+              if (axis) return fixer.replaceText(axis.value, '1');
+              if (cfg && cfg.properties.length > 0) return fixer.insertTextBefore(cfg.properties[0]!, 'axis: 1, ');
+              if (cfg) return fixer.insertTextAfter(sourceCode.getFirstToken(cfg)!, 'axis: 1');
+              return fixer.insertTextBefore(sourceCode.getLastToken(node)!, '{axis: 1}');
+            },
+          },
+        ],
+      });
+    };
     return {
       CallExpression(node) {
         const layer = layerCallName(tf, node);
         if (layer === null) return;
+        if (layer === 'batchNormalization') {
+          checkBatchNormAxis(node);
+          return;
+        }
         const cfg = objectArg(node);
         const prop = findProperty(cfg, 'dataFormat');
         if (!prop || literalValue(prop.value) !== 'channelsFirst') return;

@@ -261,3 +261,45 @@ export function removeConfigProperty(
   if (before && before.value === ',' && before.type === 'Punctuator') return fixer.removeRange([before.range[0], prop.range[1]]);
   return fixer.removeRange([prop.range[0], prop.range[1]]);
 }
+
+// ---------------------------------------------------------------- channels-first models
+
+/**
+ * 2D layers whose channelsFirst output is still NCHW: a BatchNormalization after them needs `axis: 1`.
+ * (3D layers are left out: tfjs 4.22 BatchNormalization throws on rank-5 input whatever the axis.)
+ */
+export const CHANNELS_FIRST_OUTPUT: ReadonlySet<string> = new Set(
+  [...CHANNELS_FIRST_TRANSPOSING, 'zeroPadding2d', 'cropping2D'].filter((n) => !/3d(Transpose)?$/i.test(n)),
+);
+
+/** Element-wise layers that keep the layout of their input. */
+export const LAYOUT_PRESERVING: ReadonlySet<string> = new Set([
+  'activation',
+  'reLU',
+  'leakyReLU',
+  'elu',
+  'thresholdedReLU',
+  'dropout',
+  'gaussianNoise',
+  'gaussianDropout',
+  'alphaDropout',
+]);
+
+/**
+ * For a `tf.layers.batchNormalization(...)` call that is an element of a layer list, the preceding
+ * channels-first layer call whose NC… output it normalises (skipping element-wise layers), or null.
+ */
+export function channelsFirstProducer(tf: TfFile, bn: TSESTree.CallExpression): { call: TSESTree.CallExpression; layer: string } | null {
+  const list = bn.parent;
+  if (list?.type !== T.ArrayExpression) return null;
+  for (let i = list.elements.indexOf(bn) - 1; i >= 0; i--) {
+    const el = unwrap(list.elements[i]);
+    if (!el || el.type !== T.CallExpression) return null;
+    const layer = layerCallName(tf, el);
+    if (layer === null) return null;
+    if (LAYOUT_PRESERVING.has(layer)) continue;
+    if (!CHANNELS_FIRST_OUTPUT.has(layer)) return null;
+    return literalValue(findProperty(objectArg(el), 'dataFormat')?.value) === 'channelsFirst' ? { call: el, layer } : null;
+  }
+  return null;
+}

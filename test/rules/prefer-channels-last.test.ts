@@ -14,6 +14,15 @@ const valid = [
   { name: 'separableConv2d with a run-time useBias is not guessed', code: `const s = TF.layers.separableConv2d({filters: 4, kernelSize: 3, useBias: bias, dataFormat: 'channelsFirst'});` },
   { name: 'a user object with dataFormat', code: `const settings = {dataFormat: 'channelsFirst'};\nconfigure(settings);` },
   { name: 'a non-tfjs library conv2d', code: `const c = keras.layers.conv2d({filters: 8, dataFormat: 'channelsFirst'});` },
+  {
+    name: 'BatchNormalization with axis: 1 after a channelsFirst layer (zeroPadding2d is native, not reported)',
+    code: `const m = TF.sequential({layers: [TF.layers.zeroPadding2d({padding: 1, dataFormat: 'channelsFirst'}), TF.layers.batchNormalization({axis: 1})]});`,
+  },
+  { name: 'BatchNormalization after a channelsLast conv', code: `const m = TF.sequential({layers: [TF.layers.conv2d({filters: 8, kernelSize: 3}), TF.layers.batchNormalization()]});` },
+  { name: 'BatchNormalization after globalAveragePooling2d (2D output)', code: `const m = [TF.layers.globalAveragePooling2d({dataFormat: 'channelsFirst'}), TF.layers.batchNormalization()];` },
+  { name: 'BatchNormalization after flatten', code: `const m = [TF.layers.flatten(), TF.layers.batchNormalization()];` },
+  { name: 'BatchNormalization first in the list', code: `const m = [TF.layers.batchNormalization(), TF.layers.dense({units: 1})];` },
+  { name: 'BatchNormalization with a config variable', code: `const m = [TF.layers.conv2d({filters: 8, kernelSize: 3, dataFormat: fmt}), TF.layers.batchNormalization(bnCfg)];` },
   { name: 'spread after dataFormat may override it', code: `const c = TF.layers.conv2d({dataFormat: 'channelsFirst', ...cfg});` },
 ];
 
@@ -71,6 +80,83 @@ ruleTester.run('prefer-channels-last', rule, {
       errors: [
         { messageId: 'ignored', data: { layer: 'maxPooling1d' }, line: 1 },
         { messageId: 'ignored', data: { layer: 'avgPool1d' }, line: 2 },
+      ],
+      output: null,
+    },
+    {
+      name: 'BatchNormalization() right after a channelsFirst conv normalises W: suggestion adds axis: 1',
+      code: `const model = TF.sequential({layers: [\n  TF.layers.conv2d({inputShape: [3, 32, 32], filters: 8, kernelSize: 3, dataFormat: 'channelsFirst'}),\n  TF.layers.batchNormalization(),\n]});`,
+      errors: [
+        { messageId: 'transposes', data: { layer: 'conv2d' }, line: 2 },
+        {
+          messageId: 'batchNormAxis',
+          data: { layer: 'conv2d' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addAxis',
+              output: `const model = TF.sequential({layers: [\n  TF.layers.conv2d({inputShape: [3, 32, 32], filters: 8, kernelSize: 3, dataFormat: 'channelsFirst'}),\n  TF.layers.batchNormalization({axis: 1}),\n]});`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'element-wise layers in between are skipped; existing options kept',
+      code: `const blocks = [\n  TF.layers.maxPooling2d({poolSize: 2, dataFormat: 'channelsFirst'}),\n  TF.layers.reLU(),\n  TF.layers.batchNormalization({momentum: 0.9}),\n];`,
+      errors: [
+        { messageId: 'transposes', data: { layer: 'maxPooling2d' }, line: 2 },
+        {
+          messageId: 'batchNormAxis',
+          data: { layer: 'maxPooling2d' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addAxis',
+              output: `const blocks = [\n  TF.layers.maxPooling2d({poolSize: 2, dataFormat: 'channelsFirst'}),\n  TF.layers.reLU(),\n  TF.layers.batchNormalization({axis: 1, momentum: 0.9}),\n];`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'explicit axis: -1 after zeroPadding2d channelsFirst (column on the value)',
+      code: `const blocks = [\n  TF.layers.zeroPadding2d({padding: 1, dataFormat: 'channelsFirst'}),\n  TF.layers.batchNormalization({\n    axis: -1,\n  }),\n];`,
+      errors: [
+        {
+          messageId: 'batchNormAxis',
+          data: { layer: 'zeroPadding2d' },
+          line: 4,
+          column: 11,
+          endColumn: 13,
+          suggestions: [
+            {
+              messageId: 'addAxis',
+              output: `const blocks = [\n  TF.layers.zeroPadding2d({padding: 1, dataFormat: 'channelsFirst'}),\n  TF.layers.batchNormalization({\n    axis: 1,\n  }),\n];`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'empty config with a comment: axis inserted, comment kept',
+      code: `const blocks = [TF.layers.upSampling2d({size: [2, 2], dataFormat: 'channelsFirst'}), TF.layers.batchNormalization({ /* torch: BatchNorm2d(8) */ })];`,
+      errors: [
+        { messageId: 'transposes', data: { layer: 'upSampling2d' }, line: 1 },
+        {
+          messageId: 'batchNormAxis',
+          data: { layer: 'upSampling2d' },
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'addAxis',
+              output: `const blocks = [TF.layers.upSampling2d({size: [2, 2], dataFormat: 'channelsFirst'}), TF.layers.batchNormalization({axis: 1 /* torch: BatchNorm2d(8) */ })];`,
+            },
+          ],
+        },
       ],
       output: null,
     },

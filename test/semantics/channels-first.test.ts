@@ -2,7 +2,7 @@
 // ones the rule uses (src/layer-config.ts), so adding a name there without the fact fails here.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CHANNELS_FIRST_IGNORED, CHANNELS_FIRST_TRANSPOSING } from '../../src/layer-config.js';
+import { CHANNELS_FIRST_IGNORED, CHANNELS_FIRST_OUTPUT, CHANNELS_FIRST_TRANSPOSING, LAYOUT_PRESERVING } from '../../src/layer-config.js';
 import { tf } from './tf.js';
 
 type Factory = (config: object) => tf.layers.Layer;
@@ -30,6 +30,8 @@ const RECIPES: Record<string, [object, number[]]> = {
   avgPool3d: [{ poolSize: 2 }, [1, 3, 4, 4, 4]],
   avgPooling3d: [{ poolSize: 2 }, [1, 3, 4, 4, 4]],
   upSampling2d: [{ size: [2, 2] }, [2, 3, 4, 4]],
+  zeroPadding2d: [{ padding: 1 }, [2, 3, 4, 4]],
+  cropping2D: [{ cropping: 1 }, [2, 3, 6, 6]],
 };
 
 async function kernelNames(f: () => tf.TensorContainer): Promise<string[]> {
@@ -98,4 +100,30 @@ describe("prefer-channels-last: channelsFirst layers are channels-last kernels b
     bn1.apply(x);
     assert.deepEqual(bn1.getWeights()[0]!.shape, [3]);
   });
+
+  it('batchNormalization throws on rank-5 input whatever the axis (so 3D layers are not in CHANNELS_FIRST_OUTPUT)', () => {
+    for (const axis of [-1, 1]) assert.throws(() => tf.layers.batchNormalization({ axis }).apply(rand([1, 3, 4, 4, 4])), /not implemented for array of rank 5/);
+    assert.ok(![...CHANNELS_FIRST_OUTPUT].some((n) => /3d/i.test(n)));
+  });
+
+  for (const name of [...CHANNELS_FIRST_OUTPUT].sort()) {
+    it(`${name} (channelsFirst) then element-wise layers then batchNormalization(): BN normalises W, not the channels; axis: 1 fixes it`, () => {
+      const [cfg, shape] = RECIPES[name]!;
+      const x = rand(shape);
+      const cf = factory(name)({ ...cfg, dataFormat: 'channelsFirst' });
+      const between = [...LAYOUT_PRESERVING].map((n) =>
+        factory(n)(n === 'activation' ? { activation: 'tanh' } : n === 'gaussianNoise' ? { stddev: 0.1 } : n.endsWith('ropout') ? { rate: 0.1 } : {}),
+      );
+      const y = between.reduce((t, l) => l.apply(t) as tf.Tensor, cf.apply(x) as tf.Tensor);
+      const channels = y.shape[1]!;
+      const last = y.shape[y.rank - 1]!;
+      assert.notEqual(channels, last, 'the test needs distinct channel and W sizes');
+      const bn = tf.layers.batchNormalization();
+      bn.apply(y);
+      assert.deepEqual(bn.getWeights()[0]!.shape, [last]);
+      const bn1 = tf.layers.batchNormalization({ axis: 1 });
+      bn1.apply(y);
+      assert.deepEqual(bn1.getWeights()[0]!.shape, [channels]);
+    });
+  }
 });
