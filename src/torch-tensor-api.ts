@@ -256,7 +256,13 @@ export function planTorchMethod(
       if (edit.to === 'broadcastTo' && args.some((a) => numericLiteral(a) === -1)) return REPORT_ONLY; // -1 means "keep" only in PyTorch
       const asArray: PlannedEdit = {
         text: `${edit.to}([${argText}])`,
-        apply: (f) => [f.replaceText(member.property, edit.to), f.insertTextBefore(args[0]!, '['), f.insertTextAfter(args[args.length - 1]!, ']')],
+        apply: (f) => {
+          // bracket the whole argument list (parenthesised arguments and comments included)
+          const { open, close } = callParens(sourceCode, call);
+          const last = sourceCode.getTokenBefore(close, { includeComments: false })!;
+          const end = last.value === ',' ? last.range[0] : close.range[0];
+          return [f.replaceText(member.property, edit.to), f.insertTextAfterRange(open.range, '['), f.insertTextBeforeRange([end, end], ']')];
+        },
       };
       if (args.length === 1 && !hasSpread && first?.type !== T.Literal && first?.type !== T.UnaryExpression) {
         // one non-literal argument: a shape array or a single size; the user knows which
@@ -284,8 +290,7 @@ export function planTorchMethod(
       if (args.length === 0 && commentInTail) tier = 'suggest';
       if (args.length === 0) return { tier, edits: [replaceTail(edit.to)] };
       // keep comments around the argument: take the raw text between the parentheses
-      const close = sourceCode.getLastToken(call)!;
-      const open = sourceCode.getTokenBefore(args[0]!, { filter: (t) => t.value === '(', includeComments: false })!;
+      const { open, close } = callParens(sourceCode, call);
       const trailingComma = sourceCode.getTokenBefore(close)?.value === ',';
       const inner = trailingComma ? argText : sourceCode.text.slice(open.range[1], close.range[0]).trim();
       if (trailingComma) tier = 'suggest';
@@ -303,11 +308,33 @@ export function planTorchMethod(
         .filter((t) => inAsync || !t.includes('await '))
         .map((t): PlannedEdit => {
           const s = t.replace(/\$r/g, recvText).replace(/\$a/g, argText);
-          return { text: s, apply: (f) => f.replaceText(call, s) };
+          return { text: s, apply: (f) => f.replaceText(call, asiSafe(sourceCode, call, s)) };
         });
       return { tier: 'suggest', edits };
     }
   }
+}
+
+/** The `(` and `)` tokens of a call's argument list (after any parentheses around the callee). */
+export function callParens(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression,
+): { open: TSESTree.Token; close: TSESTree.Token } {
+  const open = sourceCode.getTokenAfter(call.callee, { filter: (t) => t.value === '(' && t.range[0] >= (call.typeArguments ?? call.callee).range[1] })!;
+  return { open, close: sourceCode.getLastToken(call)! };
+}
+
+/**
+ * Text that replaces `node` as an expression: a leading `(` at the start of an expression statement
+ * gets a `;` so the previous line cannot swallow it as a call (`a = b\n(await t.data())[0]`).
+ */
+export function asiSafe(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, text: string): string {
+  if (!text.startsWith('(')) return text;
+  let n: Node = node;
+  while (n.parent && n.parent.type !== T.ExpressionStatement && n.parent.range[0] === node.range[0]) n = n.parent;
+  if (n.parent?.type !== T.ExpressionStatement || n.parent.range[0] !== node.range[0]) return text;
+  const before = sourceCode.getTokenBefore(node);
+  return before && before.value !== ';' && before.value !== '{' ? `;${text}` : text;
 }
 
 function needsParens(n: Node): boolean {

@@ -80,6 +80,27 @@ ruleTester.run('no-torch-tensor-api', rule, {
         errors: [{ messageId: 'missingMethod', line: 2 }],
       },
       {
+        name: 'parenthesised arguments and a trailing comma are bracketed as a whole',
+        code: `${T2}const v = t.view((3), 2,);\nconst c = t.size((1));`,
+        output: `${T2}const v = t.reshape([(3), 2],);\nconst c = t.shape[(1)];`,
+        errors: [{ messageId: 'missingMethod', line: 2 }, { messageId: 'missingMethod', line: 3 }],
+      },
+      {
+        name: 'item() starting a statement after a line without semicolon: the await suggestion keeps ASI safe',
+        code: `${T2}async function f(b) {\n  const a = b\n  t.item()\n}`,
+        output: null,
+        errors: [
+          {
+            messageId: 'missingMethod',
+            line: 4,
+            suggestions: [
+              { messageId: 'replaceWith', data: { text: 't.dataSync()[0]' }, output: `${T2}async function f(b) {\n  const a = b\n  t.dataSync()[0]\n}` },
+              { messageId: 'replaceWith', data: { text: '(await t.data())[0]' }, output: `${T2}async function f(b) {\n  const a = b\n  ;(await t.data())[0]\n}` },
+            ],
+          },
+        ],
+      },
+      {
         name: 'view(b, -1) with a non-literal size: suggestion only',
         code: `${T2}function f(b) { return t.view(b, -1); }`,
         output: null,
