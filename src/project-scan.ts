@@ -139,10 +139,11 @@ export function packageConstructsModeDependent(pkgDir: string, options: ScanOpti
 
 /**
  * Does the project around `filename` construct mode-dependent layers: the file's relative imports,
- * or (when the file lies in a package) any source file of that package? False for virtual files.
+ * or (when the file lies in a package) any source file of that package? False for files that are not on disk.
  */
 export function projectConstructsModeDependent(filename: string, relativeSpecifiers: readonly string[], options: ScanOptions = {}): boolean {
-  if (!filename || !isAbsolute(filename)) return false;
+  // a virtual or unsaved file (`<text>`, a corpus path, an editor buffer) has no project around it
+  if (!filename || !isAbsolute(filename) || !isFile(filename)) return false;
   if (relativeImportsConstructModeDependent(filename, relativeSpecifiers, options)) return true;
   const pkg = packageDirOf(dirname(filename));
   return pkg !== null && packageConstructsModeDependent(pkg, options);

@@ -120,6 +120,7 @@ describe('project scan', () => {
     write('nopkg/src/other.ts', TF + `export const m = tf.sequential({layers: [tf.layers.dense({units: 1})]});`);
     assert.equal(packageDirOf(join(root, 'nopkg/src')), null);
     assert.equal(projectConstructsModeDependent(from, ['./model']), true);
+    assert.equal(projectConstructsModeDependent(join(root, 'nopkg/src/unsaved.ts'), ['./model']), false, 'a file not on disk is not scanned');
     assert.equal(projectConstructsModeDependent(from, ['./other']), false);
   });
 

@@ -26,6 +26,10 @@ const withDropout = project('with-dropout', {
 /** Default file for every case: a project with no mode-dependent layers, so the scan never decides by accident. */
 const FILE = join(denseOnly, 'src', 'train.ts');
 const DROPOUT_FILE = join(withDropout, 'src', 'train.ts');
+// the scan only runs for files that exist on disk (virtual and unsaved files have no project around them)
+writeFileSync(FILE, '');
+writeFileSync(DROPOUT_FILE, '');
+const VIRTUAL_FILE = join(withDropout, 'src', 'unsaved.ts');
 
 const ruleTester = createRuleTester();
 
@@ -56,6 +60,11 @@ const valid = [
   },
   { name: 'unknown receiver: a parameter without a tfjs type', code: `${OPT}\nfunction step(model, x) { return opt.minimize(() => model.apply(x).sum()); }` },
   { name: 'annotated model, but the package builds no mode-dependent layer', code: `${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x) as TF.Tensor).sum() as TF.Scalar);\n}` },
+  {
+    name: 'an unsaved (not on disk) file has no project to scan',
+    filename: VIRTUAL_FILE,
+    code: `${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x) as TF.Tensor).sum() as TF.Scalar);\n}`,
+  },
   { name: 'spread arguments: unknown', code: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.apply(...args).sum());` },
   { name: 'GraphModel.predict() is not a LayersModel and has no training mode', code: `const gm = TF.loadGraphModelSync('m.json');\n${OPT}\nopt.minimize(() => gm.predict(x).sum());` },
   { name: 'Function.prototype.apply look-alikes inside a training step', code: `${OPT}\nfunction f(a) { return a; }\nopt.minimize(() => {\n  const m = Math.max.apply(null, [1, 2]);\n  const r = f.apply(this, args);\n  return TF.scalar(m + r);\n});` },
@@ -81,7 +90,7 @@ type MessageId = 'inferenceInTrainingStep' | 'addTrainingFlag' | 'useApplyWithTr
 
 ruleTester.run('require-training-flag', rule, {
   valid: [
-    ...validAcross(valid.map((c) => ({ ...c, filename: FILE }))),
+    ...validAcross(valid.map((c) => ({ filename: FILE, ...c }))),
     ...validAcross(lookalikes.map((c) => ({ ...c, filename: DROPOUT_FILE })), LOOKALIKE_FORMS),
   ],
   invalid: invalidAcross(
