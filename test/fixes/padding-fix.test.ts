@@ -85,6 +85,17 @@ const torch = {
     const sum = (t: tf.Tensor) => tf.avgPool(tf.pad(t, sym(p, 2)) as tf.Tensor4D, k, s, 'valid');
     return sum(x).div(sum(tf.onesLike(x)));
   },
+  maxPool1d: (x: tf.Tensor, k: number, s: number, p: number) =>
+    tf.maxPool(tf.pad(x, sym(p, 1), -Infinity).expandDims(2) as tf.Tensor4D, [k, 1], [s, 1], 'valid').squeeze([2]),
+  maxPool3d: (x: tf.Tensor, k: number, s: number, p: number) => tf.maxPool3d(tf.pad(x, sym(p, 3), -Infinity) as tf.Tensor5D, k, s, 'valid'),
+  /** ConvTranspose3d: the full transposed convolution, cropped by p on each side. */
+  transpose3d: (x: tf.Tensor, w: tf.Tensor[], k: number, s: number, p: number) => {
+    const n = x.shape[1]!;
+    const full = (n - 1) * s + k;
+    const f = w[0]!.shape[3]!;
+    const y = tf.conv3dTranspose(x as tf.Tensor5D, w[0] as tf.Tensor5D, [x.shape[0]!, full, full, full, f], s, 'valid');
+    return y.slice([0, p, p, p, 0], [-1, full - 2 * p, full - 2 * p, full - 2 * p, -1]);
+  },
   /** ConvTranspose2d: the full transposed convolution, cropped by p on each side. */
   transpose: (x: tf.Tensor, w: tf.Tensor[], k: number, s: number, p: number) => {
     const n = x.shape[1]!;
@@ -108,6 +119,10 @@ describe('no-numeric-padding autofixes compute exactly what PyTorch padding comp
     { name: 'depthwiseConv2d k3 p1', layer: `tf.layers.depthwiseConv2d({inputShape: [null, null, 2], kernelSize: 3, padding: 1, useBias: false})`, rank: 2, sizes: [5], torch: (x, w) => torch.depthwise(x, w, 1, 1) },
     { name: 'separableConv2d k3 p1', layer: `tf.layers.separableConv2d({inputShape: [null, null, 2], filters: 3, kernelSize: 3, padding: 1, useBias: false})`, rank: 2, sizes: [6], torch: (x, w) => torch.separable(x, w, 1, 1) },
     { name: 'maxPooling2d pool3 s1 p1 (negative inputs included)', layer: `tf.layers.maxPooling2d({inputShape: [null, null, 2], poolSize: 3, strides: 1, padding: 1})`, rank: 2, sizes: [5, 6], torch: (x) => torch.maxPool(x, 3, 1, 1) },
+    { name: 'averagePooling2d pool2 (default stride 2) p0', layer: `tf.layers.averagePooling2d({inputShape: [null, null, 2], poolSize: 2, padding: 0})`, rank: 2, sizes: [5, 6], torch: (x) => torch.avgPoolIncl(x, 2, 2, 0) },
+    { name: 'maxPooling1d pool5 s1 p2', layer: `tf.layers.maxPooling1d({inputShape: [null, 2], poolSize: 5, strides: 1, padding: 2})`, rank: 1, sizes: [6, 9], torch: (x) => torch.maxPool1d(x, 5, 1, 2) },
+    { name: 'maxPooling3d pool3 s1 p1', layer: `tf.layers.maxPooling3d({inputShape: [null, null, null, 2], poolSize: 3, strides: 1, padding: 1})`, rank: 3, sizes: [4], torch: (x) => torch.maxPool3d(x, 3, 1, 1) },
+    { name: 'conv3dTranspose k4 s2 p1', layer: `tf.layers.conv3dTranspose({inputShape: [null, null, null, 2], filters: 3, kernelSize: 4, strides: 2, padding: 1, useBias: false})`, rank: 3, sizes: [3], torch: (x, w) => torch.transpose3d(x, w, 4, 2, 1) },
     { name: 'conv2dTranspose k4 s2 p1', layer: `tf.layers.conv2dTranspose({inputShape: [null, null, 2], filters: 3, kernelSize: 4, strides: 2, padding: 1, useBias: false})`, rank: 2, sizes: [3, 4], torch: (x, w) => torch.transpose(x, w, 4, 2, 1) },
     { name: 'conv2dTranspose k3 s1 p1', layer: `tf.layers.conv2dTranspose({inputShape: [null, null, 2], filters: 3, kernelSize: 3, padding: 1, useBias: false})`, rank: 2, sizes: [4], torch: (x, w) => torch.transpose(x, w, 3, 1, 1) },
     { name: 'conv2dTranspose k3 s2 p0', layer: `tf.layers.conv2dTranspose({inputShape: [null, null, 2], filters: 3, kernelSize: 3, strides: 2, padding: 0, useBias: false})`, rank: 2, sizes: [4], torch: (x, w) => torch.transpose(x, w, 3, 2, 0) },
