@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { findProperty, objectArg, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { complementLiteral, layerCallName } from '../src/layer-config.js';
+import { complementLiteral, constNumber, layerCallName } from '../src/layer-config.js';
 import { getTfFile } from '../src/resolver.js';
 
 export default createRule({
@@ -16,7 +16,7 @@ export default createRule({
     messages: {
       torchMomentum:
         'tfjs BatchNormalization keeps `momentum` of the old moving average (moving = {{momentum}}·moving + {{complement}}·batch), while PyTorch\'s `momentum={{momentum}}` weights the new batch; the PyTorch value in tfjs is `momentum: {{complement}}`.',
-      useComplement: 'Use `momentum: {{complement}}` (PyTorch `momentum={{momentum}}` in the tfjs convention).',
+      useComplement: 'Use `momentum: {{replacement}}` (PyTorch `momentum={{momentum}}` in the tfjs convention).',
     },
     schema: [],
     languages: ['js/js'],
@@ -29,15 +29,17 @@ export default createRule({
         if (layerCallName(tf, node) !== 'batchNormalization') return;
         const prop = findProperty(objectArg(node), 'momentum');
         const value = unwrap(prop?.value);
-        if (!value || value.type !== T.Literal || typeof value.value !== 'number') return;
-        const m = value.value;
-        if (!(m >= 0 && m < 0.5)) return;
+        if (!value) return;
+        const m = value.type === T.Identifier ? constNumber(tf, value) : value.type === T.Literal ? value.value : null;
+        if (typeof m !== 'number' || !(m >= 0 && m < 0.5)) return;
         const data = { momentum: String(m), complement: complementLiteral(m) };
+        // a named constant keeps its name: `momentum: 1 - BN_MOMENTUM`
+        const replacement = value.type === T.Identifier ? `1 - ${value.name}` : data.complement;
         context.report({
           node: value,
           messageId: 'torchMomentum',
           data,
-          suggest: [{ messageId: 'useComplement', data, fix: (fixer) => fixer.replaceText(value, data.complement) }],
+          suggest: [{ messageId: 'useComplement', data: { momentum: data.momentum, replacement }, fix: (fixer) => fixer.replaceText(value, replacement) }],
         });
       },
     };

@@ -200,6 +200,15 @@ export function mayRunAfter(earlier: Node, later: Node): boolean {
 
 // ---------------------------------------------------------------- literals and edits
 
+/** The number a `const NAME = <number literal>` identifier holds (never reassigned: it is const). */
+export function constNumber(tf: TfFile, id: TSESTree.Identifier): number | null {
+  const v = tf.variableOf(id);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.node.id !== def.name || def.node.parent?.kind !== 'const') return null;
+  const init = unwrap(def.node.init);
+  return init?.type === T.Literal && typeof init.value === 'number' ? init.value : null;
+}
+
 /** The number of decimal places a finite number needs (`0.01` → 2, `1e-7` → 7). */
 function decimals(n: number): number {
   const s = String(n);

@@ -26,6 +26,8 @@ const valid = [
   { name: 'tfjs-convention momentum 0.9', code: `const bn = TF.layers.batchNormalization({momentum: 0.9});` },
   { name: 'default momentum (0.99)', code: `const bn = TF.layers.batchNormalization({axis: 1});` },
   { name: 'momentum exactly 0.5 is ambiguous, not reported', code: `const bn = TF.layers.batchNormalization({momentum: 0.5});` },
+  { name: 'a let variable may change: not guessed', code: `let m = 0.1;\nconst bn = TF.layers.batchNormalization({momentum: m});` },
+  { name: 'a const holding a tfjs-convention value', code: `const BN_MOMENTUM = 0.99;\nconst bn = TF.layers.batchNormalization({momentum: BN_MOMENTUM});` },
   { name: 'non-literal momentum is not guessed', code: `const bn = TF.layers.batchNormalization({momentum: cfg.momentum});` },
   { name: 'momentum optimizer: tf.train.momentum(lr, 0.1) is SGD momentum, not BN', code: `const opt = TF.train.momentum(0.01, 0.1);` },
   { name: 'momentum key on another layer factory', code: `const l = TF.layers.dense({units: 2, momentum: 0.1});` },
@@ -54,7 +56,7 @@ ruleTester.run('no-torch-batchnorm-momentum', rule, {
           suggestions: [
             {
               messageId: 'useComplement',
-              data: { momentum: '0.1', complement: '0.9' },
+              data: { momentum: '0.1', replacement: '0.9' },
               output: `const bn = TF.layers.batchNormalization({momentum: 0.9, epsilon: 1e-5});`,
             },
           ],
@@ -73,7 +75,7 @@ ruleTester.run('no-torch-batchnorm-momentum', rule, {
           suggestions: [
             {
               messageId: 'useComplement',
-              data: { momentum: '0.01', complement: '0.99' },
+              data: { momentum: '0.01', replacement: '0.99' },
               output: `const model = TF.sequential({\n  layers: [\n    TF.layers.conv2d({filters: 8, kernelSize: 3, inputShape: [28, 28, 1]}),\n    TF.layers.batchNormalization({ /* from torch */ momentum: 0.99 }),\n  ],\n});`,
             },
           ],
@@ -90,7 +92,7 @@ ruleTester.run('no-torch-batchnorm-momentum', rule, {
           data: { momentum: '0.3', complement: '0.7' },
           line: 1,
           suggestions: [
-            { messageId: 'useComplement', data: { momentum: '0.3', complement: '0.7' }, output: `model.add(TF.layers.batchNormalization({'momentum': 0.7} as any));` },
+            { messageId: 'useComplement', data: { momentum: '0.3', replacement: '0.7' }, output: `model.add(TF.layers.batchNormalization({'momentum': 0.7} as any));` },
           ],
         },
       ],
@@ -110,8 +112,27 @@ ruleTester.run('no-torch-batchnorm-momentum', rule, {
           suggestions: [
             {
               messageId: 'useComplement',
-              data: { momentum: '0.05', complement: '0.95' },
+              data: { momentum: '0.05', replacement: '0.95' },
               output: `const bn = TF.layers.batchNormalization({\n  axis: 1,\n  momentum: 0.95,\n});`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a named constant: the suggestion keeps the name (1 - NAME)',
+      code: `const BN_MOMENTUM = 0.1; // torch default\nconst bn = TF.layers.batchNormalization({momentum: BN_MOMENTUM});`,
+      errors: [
+        {
+          messageId: 'torchMomentum',
+          data: { momentum: '0.1', complement: '0.9' },
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'useComplement',
+              data: { momentum: '0.1', replacement: '1 - BN_MOMENTUM' },
+              output: `const BN_MOMENTUM = 0.1; // torch default\nconst bn = TF.layers.batchNormalization({momentum: 1 - BN_MOMENTUM});`,
             },
           ],
         },
@@ -126,7 +147,7 @@ ruleTester.run('no-torch-batchnorm-momentum', rule, {
           messageId: 'torchMomentum',
           data: { momentum: '0', complement: '1' },
           line: 1,
-          suggestions: [{ messageId: 'useComplement', data: { momentum: '0', complement: '1' }, output: `const bn = TF.layers.batchNormalization({momentum: 1});` }],
+          suggestions: [{ messageId: 'useComplement', data: { momentum: '0', replacement: '1' }, output: `const bn = TF.layers.batchNormalization({momentum: 1});` }],
         },
       ],
       output: null,
