@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calledMember, literalValue, unwrap } from '../src/ast.js';
+import { calledMember, literalValue } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { textAsReceiver } from '../src/fix.js';
 import { getTfFile } from '../src/resolver.js';
@@ -39,7 +39,7 @@ export default createRule({
     const asVarList = (arg: TSESTree.Node, shape: string): string => {
       const text = sourceCode.getText(arg);
       if (shape === 'tensor') return `[${text}]`;
-      return shape === 'layer-variables' ? `${textAsReceiver(sourceCode, unwrap(arg)!)}${READ}` : text;
+      return shape === 'layer-variables' ? `${textAsReceiver(sourceCode, arg)}${READ}` : text;
     };
 
     return {

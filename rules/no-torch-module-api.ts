@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calledMember, memberName, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { hasCommentInside, removeStatement, statementOf, textAsReceiver } from '../src/fix.js';
@@ -63,35 +63,39 @@ export default createRule({
 
     const rename = (fixer: TSESLint.RuleFixer, member: TSESTree.MemberExpression, name: string): TSESLint.RuleFix =>
       fixer.replaceText(member.property, member.computed ? `'${name}'` : name);
-    /** `recv.method(args)` -> `recv.<text>` (drops the call; only for non-computed members). */
+    /** An argument's text, keeping the parentheses a sequence expression needs. */
+    const textAsArgument = (arg: TSESTree.Node): string =>
+      arg.type === T.SequenceExpression ? `(${sourceCode.getText(arg)})` : sourceCode.getText(arg);
+    /** `recv.method(args)` -> `recv.<text>` (drops the call; only for non-computed, non-parenthesized members). */
     const replaceCall = (member: TSESTree.MemberExpression, call: TSESTree.CallExpression, text: string) => (fixer: TSESLint.RuleFixer) =>
       fixer.replaceTextRange([member.property.range[0], call.range[1]], text);
     /** Remove the call: the whole statement (plain receivers), or the call keeping its receiver (`model.cuda().predict(x)`). */
     const removeCall = (member: TSESTree.MemberExpression, call: TSESTree.CallExpression) => (fixer: TSESLint.RuleFixer) => {
       const stmt = isPlainReference(member.object) ? statementOf(call) : null;
-      return stmt ? removeStatement(fixer, sourceCode, stmt) : fixer.replaceText(call, textAsReceiver(sourceCode, unwrap(member.object)!));
+      return stmt ? removeStatement(fixer, sourceCode, stmt) : fixer.replaceText(call, textAsReceiver(sourceCode, member.object));
     };
+    /** `apply(…)` and `apply(x, {training: true})`; `head` is the new callee text; the whole call is rewritten (callee parens included). */
     const applySuggestions = (call: TSESTree.CallExpression, head: string, useApply: (f: TSESLint.RuleFixer) => TSESLint.RuleFix): Suggestion[] => {
       const out: Suggestion[] = [{ messageId: 'useApply', fix: useApply }];
       const [arg] = call.arguments;
       if (call.arguments.length === 1 && arg && arg.type !== T.SpreadElement) {
-        const text = `${head}(${sourceCode.getText(arg)}, {training: true})`;
-        out.push({ messageId: 'useApplyTraining', fix: (fixer) => fixer.replaceTextRange([call.callee.range[0], call.range[1]], text) });
+        const text = `${head}(${textAsArgument(arg)}, {training: true})`;
+        out.push({ messageId: 'useApplyTraining', fix: (fixer) => fixer.replaceText(call, text) });
       }
       return out;
     };
 
     function reportMethod(call: TSESTree.CallExpression, member: TSESTree.MemberExpression, method: string, group: ModuleApiGroup, kind: string): void {
       const data = { kind, method };
-      const plain = !member.computed;
+      const plain = !member.computed && !ASTUtils.isParenthesized(member, sourceCode);
       const literal = literalArguments(call);
       const suggest: Suggestion[] = [];
       let fix: TSESLint.ReportFixFunction | null = null;
       switch (group) {
         case 'forward':
           {
-            const object = sourceCode.getText(member.object);
-            const head = plain ? `${object}${member.optional ? '?.' : '.'}apply` : `${object}${member.optional ? '?.' : ''}['apply']`;
+            const object = textAsReceiver(sourceCode, member.object);
+            const head = member.computed ? `${object}${member.optional ? '?.' : ''}['apply']` : `${object}${member.optional ? '?.' : '.'}apply`;
             suggest.push(...applySuggestions(call, head, (f) => rename(f, member, 'apply')));
           }
           break;
@@ -132,7 +136,7 @@ export default createRule({
           const [arg] = call.arguments;
           if (stmt && literal && call.arguments.length <= 1) {
             const value = arg ? sourceCode.getText(arg) : 'true';
-            const text = `${textAsReceiver(sourceCode, unwrap(member.object)!)}.trainable = ${value}`;
+            const text = `${textAsReceiver(sourceCode, member.object)}.trainable = ${value}`;
             suggest.push({ messageId: 'useTrainable', fix: (f) => f.replaceText(stmt.expression, text) });
           }
           break;
@@ -157,12 +161,14 @@ export default createRule({
         if (!callee) return;
         const info = tf.kindOf(callee);
         if (!info || info.promise || (info.kind !== 'model' && info.kind !== 'layer')) return;
-        const head = `${textAsReceiver(sourceCode, callee)}.apply`;
+        const head = `${textAsReceiver(sourceCode, node.callee)}.apply`;
+        // the `(` that opens the arguments (after any parens around the callee, and type arguments)
+        const open = sourceCode.getTokenAfter(node.typeArguments ?? node.callee, (t) => t.value === '(' && t.type === 'Punctuator');
         context.report({
           node: node.callee,
           messageId: 'callModule',
           data: { kind: info.kind, callee: sourceCode.getText(node.callee) },
-          suggest: node.optional ? [] : applySuggestions(node, head, (f) => f.replaceText(node.callee, head)),
+          suggest: node.optional || !open ? [] : applySuggestions(node, head, (f) => f.replaceTextRange([node.range[0], open.range[0]], head)),
         });
       },
       MemberExpression(node) {

@@ -243,6 +243,42 @@ ruleTester.run('no-torch-module-api', rule, {
       output: null,
     },
     {
+      name: 'parenthesized callee: the whole call is rewritten (found by the fuzzer)',
+      code: `;(TF.layers.dropout({rate: 0.5}))(x)\nconst y = 1`,
+      errors: [
+        {
+          messageId: 'callModule',
+          line: 1,
+          suggestions: [
+            { messageId: 'useApply', output: `;TF.layers.dropout({rate: 0.5}).apply(x)\nconst y = 1` },
+            { messageId: 'useApplyTraining', output: `;TF.layers.dropout({rate: 0.5}).apply(x, {training: true})\nconst y = 1` },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'forward on an awaited model keeps the parentheses; a sequence argument keeps its own',
+      code: `async function go() {\n  return (await TF.loadLayersModel('m.json')).forward((log(), x));\n}`,
+      errors: [
+        {
+          messageId: 'forward',
+          line: 2,
+          suggestions: [
+            { messageId: 'useApply', output: `async function go() {\n  return (await TF.loadLayersModel('m.json')).apply((log(), x));\n}` },
+            { messageId: 'useApplyTraining', output: `async function go() {\n  return (await TF.loadLayersModel('m.json')).apply((log(), x), {training: true});\n}` },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'parenthesized method callee: no property-replacing suggestion',
+      code: `${SEQ}const ps = (model.parameters)();`,
+      errors: [{ messageId: 'parameters', line: SEQ_LINE, suggestions: [] }],
+      output: null,
+    },
+    {
       name: 'requires_grad++ is a write without a rename suggestion',
       code: `${SEQ}model.requires_grad++;`,
       errors: [{ messageId: 'requiresGradWrite', line: SEQ_LINE, suggestions: [] }],
