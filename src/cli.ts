@@ -131,11 +131,15 @@ async function audit(opts: CliOptions, io: Io): Promise<number> {
 
   const diffs: string[] = [];
   const written: string[] = [];
+  /** The text of each changed file before this run touched it. */
+  const originals = new Map<string, string>();
   const display = (f: string) => relative(cwd, f).split(sep).join('/');
   if (fix) {
     for (const r of results) {
       if (r.output === undefined) continue;
-      diffs.push(unifiedDiff(display(r.filePath), readFileSync(r.filePath, 'utf8'), r.output));
+      const original = readFileSync(r.filePath, 'utf8');
+      originals.set(r.filePath, original);
+      diffs.push(unifiedDiff(display(r.filePath), original, r.output));
       written.push(r.filePath);
     }
     if (opts.fix) await ESLint.outputFixes(results);
@@ -148,9 +152,10 @@ async function audit(opts: CliOptions, io: Io): Promise<number> {
     const byFile = new Map(changes.map((c) => [c.filePath, c]));
     for (const c of changes) {
       const i = written.indexOf(c.filePath);
-      if (i >= 0) diffs.splice(i, 1, unifiedDiff(display(c.filePath), c.before, c.after));
+      const diff = unifiedDiff(display(c.filePath), originals.get(c.filePath) ?? c.before, c.after);
+      if (i >= 0) diffs.splice(i, 1, diff);
       else {
-        diffs.push(unifiedDiff(display(c.filePath), c.before, c.after));
+        diffs.push(diff);
         written.push(c.filePath);
       }
       if (!opts.fixDryRun) writeFileSync(c.filePath, c.after);

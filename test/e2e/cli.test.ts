@@ -323,6 +323,24 @@ describe('torch2tf CLI: fixing', () => {
     assert.deepEqual(again.messages.map((m) => m.ruleId), ['torch2tf/no-torch-mode-switch']);
   });
 
+  it('--fix-dry-run with --apply-suggestions: one diff per file with both the autofixes and the suggestions', () => {
+    const dir = makeProject();
+    const r = cli(['--fix-dry-run', '--apply-suggestions', 'no-torch-mode-switch'], dir);
+    assert.equal(readFileSync(join(dir, 'src/train.js'), 'utf8'), source, 'nothing written');
+    const diff = r.stdout.slice(r.stdout.indexOf('--- a/'), r.stdout.indexOf('torch2tf migration report'));
+    assert.equal(diff.match(/^--- a\/src\/train\.js$/gm)?.length, 1);
+    const repo = tempDir();
+    mkdirSync(join(repo, 'src'));
+    writeFileSync(join(repo, 'src/train.js'), source);
+    writeFileSync(join(repo, 'all.diff'), diff);
+    execFileSync('git', ['apply', 'all.diff'], { cwd: repo });
+    assert.equal(
+      readFileSync(join(repo, 'src/train.js'), 'utf8'),
+      `import * as tf from '@tensorflow/tfjs';\nlet model = tf.sequential(); // keep me\n\nlet n = 1;\nexport { model, n };\n`,
+    );
+    assert.match(r.stdout, /No PyTorch habits found\./);
+  });
+
   it('--apply-suggestions RULE applies the first suggestion of each finding, shows the diff, and re-lints', () => {
     const dir = copyPort();
     const file = join(dir, 'src/evaluate.ts');
@@ -351,7 +369,7 @@ describe('torch2tf CLI: fixing', () => {
     const r = cli(['--fix-dry-run', '--apply-suggestions', 'no-torch-mode-switch'], dir);
     assert.equal(readFileSync(file, 'utf8'), before);
     assert.match(r.stdout, /^--- a\/src\/evaluate\.ts\n/m);
-    assert.match(r.stdout, /\n-  model\.eval\(\); \/\/ PyTorch/);
+    assert.match(r.stdout, /\n- {2}model\.eval\(\); \/\/ PyTorch/);
     assert.match(r.stderr, /would apply suggestions: 2 × torch2tf\/no-torch-mode-switch/);
   });
 });

@@ -17,7 +17,7 @@ async function workspaceESLint(files: Record<string, string>): Promise<{ eslint:
     'eslint-plugin-torch2tf',
     '@typescript-eslint/parser',
   ]);
-  const ESLint = await loadESLint({ useFlatConfig: true });
+  const ESLint = await loadESLint(); // ESLint 10: always the flat-config class
   return { eslint: new ESLint({ cwd: dir }), dir };
 }
 
