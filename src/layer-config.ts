@@ -183,13 +183,24 @@ function userLayerTrainsBatchNorm(tf: TfFile, cls: ClassNode): boolean {
   let found = false;
   walk(cls.body, tf.sourceCode.visitorKeys, (node) => {
     if (found) return false;
-    if (node.type === T.CallExpression && node.arguments.length >= 2) {
+    if (node.type === T.CallExpression && node.arguments.length >= 2 && forwardsTraining(node.arguments[1]!)) {
       const m = calledMember(node);
       if (m?.name === 'apply' && layerFactoryName(tf, tf.kindOf(m.member.object)) === 'batchNormalization') found = true;
     }
     return undefined;
   });
   return found;
+}
+
+/** kwargs that may carry `training: true`: `kwargs`, `{...kwargs}`, `{training: kwargs.training}`; not `{training: false}`, not `{}`. */
+function forwardsTraining(arg: Node): boolean {
+  const a = unwrap(arg);
+  if (!a) return false;
+  if (a.type === T.Identifier) return true;
+  if (a.type !== T.ObjectExpression) return false;
+  const training = findProperty(a, 'training');
+  if (training) return literalValue(training.value) !== false;
+  return a.properties.some((p) => p.type === T.SpreadElement);
 }
 
 /** False only when both nodes sit in the same function (or both at top level) and `later` comes first. */

@@ -42,6 +42,10 @@ const valid = [
     name: 'a custom layer that does not forward kwargs runs its BN in inference anyway',
     code: `class Block extends TF.layers.Layer {\n  constructor() { super({}); this.bn = TF.layers.batchNormalization(); }\n  call(x) { return this.bn.apply(x); }\n}\nconst block = new Block();\nconst model = TF.sequential({layers: [block]});\nblock.trainable = false;\nmodel.fit(x, y);`,
   },
+  {
+    name: 'a custom layer that runs its BN with {...kwargs, training: false} (the tfjs way to freeze it)',
+    code: `class Block extends TF.layers.Layer {\n  constructor() { super({}); this.bn = TF.layers.batchNormalization(); }\n  call(x, kwargs) { return this.bn.apply(x, {...kwargs, training: false}); }\n}\nconst block = new Block();\nconst model = TF.sequential({layers: [block]});\nblock.trainable = false;\nmodel.fit(x, y);`,
+  },
   { name: 'an unknown model parameter', code: `function train(model, bn) { bn.trainable = false; return model.fit(x, y); }` },
   { name: 'a layer from model.layers[i] is unknown', code: `const model = TF.sequential();\nmodel.layers[1].trainable = false;\nmodel.fit(x, y);` },
   { name: 'user objects with trainable and fit', code: `const net = {trainable: true, fit() {}};\nnet.trainable = false;\nnet.fit(x, y);` },
@@ -105,6 +109,18 @@ ruleTester.run('no-frozen-batchnorm-in-training', rule, {
       name: 'frozen custom parent layer that forwards kwargs to its BN',
       code: `class Block extends TF.layers.Layer {\n  constructor() { super({}); this.bn = TF.layers.batchNormalization(); }\n  call(x, kwargs) { return this.bn.apply(x, kwargs); }\n}\nconst block = new Block();\nconst model = TF.sequential({layers: [block]});\nblock.trainable = false;\nmodel.fit(x, y);`,
       errors: [{ messageId: 'frozenParent', data: { trainer: 'fit', parent: '`Block` layer' }, line: 7 }],
+      output: null,
+    },
+    {
+      name: 'BN frozen by option inside a nested base model; the outer model is fitted',
+      code: `const base = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [3]}), TF.layers.batchNormalization({trainable: false})]});\nconst model = TF.sequential({layers: [base, TF.layers.dense({units: 1})]});\nmodel.fit(x, y);`,
+      errors: [{ ...bnMsg('fit'), line: 1 }],
+      output: null,
+    },
+    {
+      name: 'custom parent whose call() forwards {...kwargs}, frozen, applied with training: true under tf.variableGrads',
+      code: `class Block extends TF.layers.Layer {\n  bn = TF.layers.batchNormalization();\n  call(x, kwargs) { return this.bn.apply(x, {...kwargs}); }\n}\nconst block = new Block({});\nblock.trainable = false;\nconst {grads} = TF.variableGrads(() => block.apply(x, {training: true}).sum());`,
+      errors: [{ messageId: 'frozenParent', data: { trainer: 'apply', parent: '`Block` layer' }, line: 6 }],
       output: null,
     },
     {
