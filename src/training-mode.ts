@@ -88,7 +88,8 @@ export function describeEffects(e: ModeEffects | null): string {
 
 /**
  * A frozen model or layer: `{trainable: false}` in its config, or a `.trainable = false` write on the
- * binding that holds it (the variable, the class field, or the builder's local variable).
+ * binding that holds it (the variable, the class field, or the builder's local variable), directly or
+ * on each of its `.layers` (`forEach` / `for…of`).
  */
 export function isFrozen(tf: TfFile, expr: Node): boolean {
   const info = provenanceOf(tf, expr);
@@ -99,7 +100,35 @@ export function isFrozen(tf: TfFile, expr: Node): boolean {
   if (p?.type === T.AwaitExpression) p = p.parent;
   if (p?.type === T.VariableDeclarator) holders.push(p.id);
   else if (p?.type === T.AssignmentExpression) holders.push(p.left);
-  return holders.some((h) => usesOf(tf, h).some(isFreezeWrite));
+  return holders.some((h) => usesOf(tf, h).some((ref) => isFreezeWrite(ref) || freezesEveryLayer(tf, ref)));
+}
+
+/** `<ref>.layers.forEach((l) => { l.trainable = false; })` or `for (const l of <ref>.layers) l.trainable = false;` */
+function freezesEveryLayer(tf: TfFile, ref: Node): boolean {
+  const layers = ref.parent;
+  if (layers?.type !== T.MemberExpression || layers.object !== ref || memberName(layers) !== 'layers') return false;
+  const p = layers.parent;
+  let param: Node | undefined;
+  let body: Node | undefined;
+  if (p?.type === T.MemberExpression && p.object === layers && memberName(p) === 'forEach' && p.parent?.type === T.CallExpression) {
+    const fn = unwrap(p.parent.arguments[0]);
+    if (fn && (fn.type === T.ArrowFunctionExpression || fn.type === T.FunctionExpression)) {
+      param = fn.params[0];
+      body = fn.body;
+    }
+  } else if (p?.type === T.ForOfStatement && p.right === layers && p.left.type === T.VariableDeclaration) {
+    param = p.left.declarations[0]?.id;
+    body = p.body;
+  }
+  if (param?.type !== T.Identifier || !body) return false;
+  const name = param.name;
+  let found = false;
+  walk(body, tf.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.Identifier && n.name === name && isFreezeWrite(n)) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /** Every reference to the binding an expression names: a variable or `this.<field>`. */

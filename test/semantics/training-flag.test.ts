@@ -160,6 +160,22 @@ describe('require-training-flag: the mode inside a custom training step', () => 
     });
   }
 
+  it('a custom layer in the model gets no training flag inside minimize unless {training: true} is passed', () => {
+    const seen: unknown[] = [];
+    class Probe extends tf.layers.Layer {
+      static className = 'TrainingFlagProbe';
+      call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
+        seen.push(kwargs['training']);
+        return Array.isArray(inputs) ? inputs[0]! : inputs;
+      }
+    }
+    const model = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [64] }), new Probe({})] });
+    const opt = tf.train.sgd(0.01);
+    opt.minimize(() => (model.apply(x) as tf.Tensor).mean() as tf.Scalar);
+    opt.minimize(() => (model.apply(x, { training: true }) as tf.Tensor).mean() as tf.Scalar);
+    assert.deepEqual(seen, [undefined, true]);
+  });
+
   it('recurrent dropout: an lstm with dropout gives the same output as inference unless {training: true}', () => {
     const lstm = tf.layers.lstm({ units: 8, dropout: 0.5, recurrentDropout: 0.5, inputShape: [5, 4] });
     const input = tf.randomNormal([16, 5, 4], 0, 1, 'float32', 7);
