@@ -9,6 +9,7 @@ import {
   isIntLiteral,
   isProvenTensor,
   isVariableValue,
+  numberTypes,
   numericLiteral,
   outOfPlace,
   planTorchMethod,
@@ -77,6 +78,7 @@ export default createRule({
     const tf = getTfFile(context);
     if (!tf.isTfFile) return {};
     const sourceCode = context.sourceCode;
+    const types = numberTypes(tf);
 
     function reportPlan(node: TSESTree.Node, messageId: MessageId, data: Record<string, string>, plan: Plan, method: string): void {
       const fix = plan.tier === 'fix' && plan.edits.length === 1 ? plan.edits[0]!.apply : null;
@@ -93,7 +95,7 @@ export default createRule({
       const first = unwrap(args[0]);
       const argText = args.map((a) => sourceCode.getText(a)).join(', ');
       if (signature === 'reshapeVarargs') {
-        reportPlan(member.property, signature, { args: argText }, planTorchMethod(sourceCode, node, member, name, RESHAPE_DIMS), name);
+        reportPlan(member.property, signature, { args: argText }, planTorchMethod(sourceCode, node, member, name, RESHAPE_DIMS, types), name);
       } else if (signature === 'transposeVarargs') {
         context.report({ node: member.property, messageId: signature, data: { args: argText } });
       } else if (signature === 'reduceOptions') {
@@ -186,7 +188,7 @@ export default createRule({
         if (!entry && !base && !signature) return;
         if (!isProvenTensor(tf, member.object)) return;
         if (entry) {
-          const plan = planTorchMethod(sourceCode, node, member, name, entry);
+          const plan = planTorchMethod(sourceCode, node, member, name, entry, types);
           reportPlan(member.property, 'missingMethod', { method: name, advice: entry.advice }, plan, name);
         } else if (base) {
           checkInPlace(node, member, name, base);

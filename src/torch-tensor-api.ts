@@ -11,6 +11,7 @@
  */
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calledMember, unwrap, type Node } from './ast.js';
+import type * as ts from 'typescript';
 import type { TfFile } from './resolver.js';
 import { TENSOR_METHODS } from './tfjs-api.js';
 
@@ -194,6 +195,46 @@ export function isProvenTensor(tf: TfFile, node: Node | null | undefined): boole
 
 // ---------------------------------------------------------------- edits
 
+/** What the TypeScript checker proves about an argument (types only narrow: never adds a report). */
+export interface NumberTypes {
+  /** A `number` (or numeric literal type); `any`/`unknown` are not. */
+  readonly isNumber: (n: Node) => boolean;
+  /** An array or tuple of numbers. */
+  readonly isNumberArray: (n: Node) => boolean;
+}
+
+const NO_TYPES: NumberTypes = { isNumber: () => false, isNumberArray: () => false };
+
+/** `NumberTypes` from the file's type information, or answers that prove nothing without it. */
+export function numberTypes(tf: TfFile): NumberTypes {
+  const services = tf.typed;
+  if (!services) return NO_TYPES;
+  const checker = services.program.getTypeChecker();
+  const num = checker.getNumberType();
+  const str = checker.getStringType();
+  const typeOf = (n: Node): ts.Type | null => {
+    try {
+      return services.getTypeAtLocation(n);
+    } catch {
+      return null;
+    }
+  };
+  // `any`, `unknown` and `never` accept a string; a real number type does not
+  const isNum = (t: ts.Type): boolean => checker.isTypeAssignableTo(t, num) && !checker.isTypeAssignableTo(str, t) && !checker.isTypeAssignableTo(t, str);
+  return {
+    isNumber: (n) => {
+      const t = typeOf(n);
+      return !!t && isNum(t);
+    },
+    isNumberArray: (n) => {
+      const t = typeOf(n);
+      if (!t || !(checker.isArrayType(t) || checker.isTupleType(t))) return false;
+      const elems = checker.getTypeArguments(t as ts.TypeReference);
+      return elems.length > 0 && elems.every(isNum);
+    },
+  };
+}
+
 export interface PlannedEdit {
   /** Replacement text shown in the suggestion message. */
   readonly text: string;
@@ -218,6 +259,7 @@ export function planTorchMethod(
   member: TSESTree.MemberExpression,
   name: string,
   entry: TorchTensorMethod,
+  types: NumberTypes = NO_TYPES,
 ): Plan {
   const edit = entry.edit;
   if (!edit || entry.tier === 'report' || member.computed) return REPORT_ONLY;
@@ -234,7 +276,7 @@ export function planTorchMethod(
   switch (edit.type) {
     case 'rename': {
       if (hasSpread || !edit.arity.includes(args.length)) return REPORT_ONLY;
-      if (name === 'unsqueeze' && !isIntLiteral(args[0])) tier = 'suggest';
+      if (name === 'unsqueeze' && !isIntLiteral(args[0]) && !types.isNumber(args[0]!)) tier = 'suggest';
       if (edit.to === 'clipByValue') {
         const lo = numericLiteral(args[0]);
         const hi = numericLiteral(args[1]);
@@ -251,7 +293,9 @@ export function planTorchMethod(
         if (edit.to === 'transpose' && first.elements.some((e) => (numericLiteral(e as Node) ?? 0) < 0)) tier = 'suggest';
         return { tier, edits: [{ text: `${edit.to}(${argText})`, apply: (f) => f.replaceText(member.property, edit.to) }] };
       }
-      if (!allIntLiterals(args)) tier = tier === 'fix' ? 'suggest' : tier;
+      // a size the checker proves is a number is as exact as a literal, except for tfjs perms (no negatives)
+      const numeric = (a: TSESTree.CallExpressionArgument): boolean => isIntLiteral(a) || (edit.to !== 'transpose' && a.type !== T.SpreadElement && types.isNumber(a));
+      if (!args.every(numeric)) tier = tier === 'fix' ? 'suggest' : tier;
       if (edit.to === 'transpose' && args.some((a) => (numericLiteral(a) ?? 0) < 0)) tier = 'suggest'; // tfjs perms are non-negative
       if (edit.to === 'broadcastTo' && args.some((a) => numericLiteral(a) === -1)) return REPORT_ONLY; // -1 means "keep" only in PyTorch
       const asArray: PlannedEdit = {
@@ -265,8 +309,11 @@ export function planTorchMethod(
         },
       };
       if (args.length === 1 && !hasSpread && first?.type !== T.Literal && first?.type !== T.UnaryExpression) {
-        // one non-literal argument: a shape array or a single size; the user knows which
-        return { tier: 'suggest', edits: [{ text: `${edit.to}(${argText})`, apply: (f) => f.replaceText(member.property, edit.to) }, asArray] };
+        // one non-literal argument: a shape array or a single size; the user (or the checker) knows which
+        const asIs: PlannedEdit = { text: `${edit.to}(${argText})`, apply: (f) => f.replaceText(member.property, edit.to) };
+        if (entry.tier === 'fix' && edit.to !== 'transpose' && types.isNumberArray(first!)) return { tier: 'fix', edits: [asIs] };
+        if (entry.tier === 'fix' && edit.to !== 'transpose' && types.isNumber(first!)) return { tier: 'fix', edits: [asArray] };
+        return { tier: 'suggest', edits: [asIs, asArray] };
       }
       return { tier, edits: [asArray] };
     }

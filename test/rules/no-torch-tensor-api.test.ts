@@ -4,6 +4,7 @@ import rule from '../../rules/no-torch-tensor-api.js';
 import { TENSOR_AUTOGRAD_METHODS, TENSOR_AUTOGRAD_PROPERTIES } from '../../src/torch-module-api.js';
 import { TORCH_TENSOR_METHODS, TORCH_TENSOR_PROPERTIES } from '../../src/torch-tensor-api.js';
 import { createRuleTester, IMPORT_FORMS, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
+import { createTypedRuleTester } from '../typed/rule-tester-typed.js';
 
 const ruleTester = createRuleTester();
 
@@ -479,5 +480,40 @@ ruleTester.run('no-torch-tensor-api', rule, {
       ],
       NAMESPACE_FORMS,
     ),
+  ],
+});
+
+// Types only narrow: with type information, a size the checker proves is a `number` (or a shape
+// proven `number[]`) is as exact as a literal, so the suggestion becomes an autofix. `any` proves nothing.
+const typed = createTypedRuleTester();
+const TYPED_HEADER = `import * as tf from '@tensorflow/tfjs';\ndeclare const x: tf.Tensor;\n`;
+
+typed.run('no-torch-tensor-api (typed)', rule, {
+  valid: [
+    { name: 'typed: a real reshape with a number[] shape', code: `${TYPED_HEADER}declare const s: number[];\nx.reshape(s);` },
+    { name: 'typed: a user Tensor type is not tfjs', code: `class Tensor { view(...d: number[]) { return this; } }\ndeclare const t: Tensor;\nt.view(3, 2);` },
+  ],
+  invalid: [
+    {
+      name: 'typed: view(b, -1) with b: number is an autofix',
+      code: `${TYPED_HEADER}function f(b: number) { return x.view(b, -1); }`,
+      output: `${TYPED_HEADER}function f(b: number) { return x.reshape([b, -1]); }`,
+      errors: [{ messageId: 'missingMethod', line: 3 }],
+    },
+    {
+      name: 'typed: view(shape) with shape: number[] is reshape(shape); with n: number it is reshape([n])',
+      code: `${TYPED_HEADER}function f(shape: number[], n: number) { return [x.view(shape), x.view(n), x.unsqueeze(n)]; }`,
+      output: `${TYPED_HEADER}function f(shape: number[], n: number) { return [x.reshape(shape), x.reshape([n]), x.expandDims(n)]; }`,
+      errors: [{ messageId: 'missingMethod', line: 3 }, { messageId: 'missingMethod', line: 3 }, { messageId: 'missingMethod', line: 3 }],
+    },
+    {
+      name: 'typed: any proves nothing, permute(n) may be negative: suggestions stay',
+      code: `${TYPED_HEADER}function f(b: any, n: number) { return [x.view(b, -1), x.permute(0, n)]; }`,
+      output: null,
+      errors: [
+        { messageId: 'missingMethod', line: 3, suggestions: [{ messageId: 'replaceWith', data: { text: 'reshape([b, -1])' }, output: `${TYPED_HEADER}function f(b: any, n: number) { return [x.reshape([b, -1]), x.permute(0, n)]; }` }] },
+        { messageId: 'missingMethod', line: 3, suggestions: [{ messageId: 'replaceWith', data: { text: 'transpose([0, n])' }, output: `${TYPED_HEADER}function f(b: any, n: number) { return [x.view(b, -1), x.transpose([0, n])]; }` }] },
+      ],
+    },
   ],
 });
