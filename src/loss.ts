@@ -91,6 +91,8 @@ export function layersFromOutput(tf: TfFile, modelExpr: Node): LayerRef[] | null
   const s = modelStructure(tf, modelExpr);
   if (!s?.origin || s.origin.type !== T.CallExpression) return null;
   if (tf.isTfCall(s.origin, 'sequential')) {
+    // a Sequential handed to other code (addHead(model)) may get more layers there
+    if (escapes(tf, modelExpr) || escapes(tf, bindingOf(s.origin))) return null;
     const list = unwrap(findProperty(objectArg(s.origin), 'layers')?.value);
     const adds = s.layers.filter((l) => isAddArgument(l.node));
     if (adds.length > 0) {
@@ -117,6 +119,39 @@ export function layersFromOutput(tf: TfFile, modelExpr: Node): LayerRef[] | null
     return first && m?.name === 'apply' && m.member.object === first.node ? [...s.layers] : null;
   }
   return null;
+}
+
+/** The identifier or `this.<field>` a creating call is stored into. */
+function bindingOf(origin: Node): Node | null {
+  let n: Node = origin;
+  if (n.parent?.type === T.AwaitExpression) n = n.parent;
+  const p = n.parent;
+  if (p?.type === T.VariableDeclarator && p.init === n) return p.id;
+  if (p?.type === T.AssignmentExpression && p.right === n) return p.left;
+  return null;
+}
+
+/** True when the binding's value is passed to other code (a call argument, an array, an object…). */
+function escapes(tf: TfFile, holder: Node | null): boolean {
+  const h = unwrap(holder);
+  const uses: Node[] = [];
+  if (h?.type === T.Identifier) {
+    for (const r of tf.variableOf(h)?.references ?? []) if (!r.isWrite()) uses.push(r.identifier);
+  } else if (h?.type === T.MemberExpression && unwrap(h.object)?.type === T.ThisExpression) {
+    const cls = thisClass(h.object);
+    const name = memberName(h);
+    if (cls && name !== null) uses.push(...(tf.fieldsOf(cls).get(name)?.uses ?? []).filter((u) => !(u.parent?.type === T.AssignmentExpression && u.parent.left === u)));
+  }
+  return uses.some((u) => {
+    let n: Node = u;
+    while (n.parent && (n.parent.type === T.TSAsExpression || n.parent.type === T.TSNonNullExpression || n.parent.type === T.AwaitExpression)) n = n.parent;
+    const p = n.parent;
+    if (p?.type === T.MemberExpression && p.object === n) return false; // model.add(…), model.compile(…)
+    if (p?.type === T.ReturnStatement || (p?.type === T.ArrowFunctionExpression && p.body === n)) return false;
+    if (p?.type === T.VariableDeclarator && p.init === n) return false;
+    if (p?.type === T.AssignmentExpression && p.right === n) return false;
+    return true;
+  });
 }
 
 function isAddArgument(node: Node): boolean {

@@ -32,6 +32,8 @@ const valid = [
   { name: 'a spread after loss may replace it', code: `const m = TF.sequential({layers: [TF.layers.dense({units: 3, inputShape: [4]})]});\nm.compile({loss: 'categoricalCrossentropy', ...opts});` },
   { name: 'a reassigned model binding is unknown', code: `let m = TF.sequential({layers: [TF.layers.dense({units: 3, inputShape: [4]})]});\nm = other;\nm.compile({loss: 'categoricalCrossentropy'});` },
   { name: 'an output layer config from a variable is unknown', code: `const m = TF.sequential({layers: [TF.layers.dense(cfg)]});\nm.compile({loss: 'categoricalCrossentropy'});` },
+  { name: 'a Sequential passed to a helper may get its softmax there', code: `const m = TF.sequential();\nm.add(TF.layers.dense({units: 3, inputShape: [4]}));\naddSoftmaxHead(m);\nm.compile({loss: 'categoricalCrossentropy'});` },
+  { name: 'a Sequential stored in a list of models is not followed', code: `const m = TF.sequential({layers: [TF.layers.dense({units: 3, inputShape: [4]})]});\nregistry.push(m);\nm.compile({loss: 'categoricalCrossentropy'});` },
   { name: 'brain.js and danfojs look-alikes', code: `const net = new brain.NeuralNetwork();\nnet.compile({loss: 'categoricalCrossentropy'});\nconst df = new dfd.DataFrame(rows);\ndf.apply(fn);\nTF.sequential();` },
 ];
 
