@@ -97,7 +97,8 @@ export default createRule<[], MessageId>({
         e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || sameValue(e.data.owner, d.owner));
       for (const model of owners) {
         const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
-        const before = compiles.filter((c) => isCompile(c) && flow.mayPrecede(c, w, isCompile));
+        // compiled before the write: only a known order counts (not two methods called from elsewhere)
+        const before = compiles.filter((c) => isCompile(c) && flow.mayPrecede(c, w, isCompile, { methodsInAnyOrder: false }));
         if (before.length === 0) continue;
         // the target's state when those compiles took the trainable snapshot
         const states = new Set<boolean | null>();

@@ -71,7 +71,9 @@ export default createRule<[], MessageId>({
       const compiles = events.filter((e) => e.data.type === 'compile' && sameValue(e.data.model, model));
       for (const f of events) {
         if (!isFreeze(f)) continue;
-        const reset = compiles.some((c) => flow.mayPrecede(f, c, () => false) && !events.some((g) => isFreeze(g) && flow.mayPrecede(c, g, () => false)));
+        const reset = compiles.some(
+          (c) => flow.mayPrecede(f, c, () => false, { methodsInAnyOrder: false }) && !events.some((g) => isFreeze(g) && flow.mayPrecede(c, g, () => false)),
+        );
         if (reset) return { layer: src.getText(f.data.node), reason: COMPILE_RESET };
       }
       return null;

@@ -49,6 +49,15 @@ interface PathInfo {
 
 type Item = { readonly kind: 'event'; readonly e: FlowEvent<unknown> } | { readonly kind: 'call'; readonly c: CallSite };
 
+export interface FlowOptions {
+  /**
+   * Whether one method of a class may run before another (non-constructor) method of the same class.
+   * Their order is unknown: say `true` where a possible order should count (default), `false` where
+   * only a known order (constructor first) may.
+   */
+  readonly methodsInAnyOrder?: boolean;
+}
+
 /** A predicate over recorded events: the events that block a path. */
 export type Blocks<D> = (e: FlowEvent<D>) => boolean;
 
@@ -145,8 +154,8 @@ export class EventFlow<D> {
    * Within one function this is exact on the code-path graph; across functions it follows
    * same-file call sites up from `a` (and constructor-before-methods).
    */
-  mayPrecede(a: FlowEvent<D>, b: FlowEvent<D>, blocks: Blocks<D>): boolean {
-    return this.fromPoint(a.owner, a.segments, a.order, b, blocks, 0, new Set());
+  mayPrecede(a: FlowEvent<D>, b: FlowEvent<D>, blocks: Blocks<D>, options: FlowOptions = {}): boolean {
+    return this.fromPoint(a.owner, a.segments, a.order, b, blocks, 0, new Set(), options.methodsInAnyOrder !== false);
   }
 
   /** Is `b` reachable from the start of its own function with no blocking event on the way? */
@@ -155,7 +164,16 @@ export class EventFlow<D> {
     return !!path && this.search(path, [path.initial], -1, true, b, blocks, 0).found;
   }
 
-  private fromPoint(owner: Node, segments: readonly Segment[], order: number, b: FlowEvent<D>, blocks: Blocks<D>, depth: number, seen: Set<Node>): boolean {
+  private fromPoint(
+    owner: Node,
+    segments: readonly Segment[],
+    order: number,
+    b: FlowEvent<D>,
+    blocks: Blocks<D>,
+    depth: number,
+    seen: Set<Node>,
+    anyOrder: boolean,
+  ): boolean {
     const path = this.paths.get(owner);
     if (!path || depth > MAX_DEPTH) return false;
     const r = this.search(path, segments, order, false, b, blocks, depth);
@@ -165,14 +183,15 @@ export class EventFlow<D> {
     // lift: continue after every call site of this function
     if (isFunction(owner)) {
       for (const c of this.callers.get(owner) ?? []) {
-        if (this.fromPoint(c.owner, c.segments, c.order, b, blocks, depth + 1, seen)) return true;
+        if (this.fromPoint(c.owner, c.segments, c.order, b, blocks, depth + 1, seen, anyOrder)) return true;
       }
     }
     // a class's methods run after its constructor, and in an unknown order among themselves
     const member = classMemberOf(owner);
     if (member) {
       const bMember = classMemberOf(b.owner) ?? classMemberOfNode(b.node);
-      if (bMember && bMember.cls === member.cls && bMember.fn !== member.fn && bMember.name !== 'constructor') {
+      const ordered = member.name === 'constructor' || anyOrder;
+      if (ordered && bMember && bMember.cls === member.cls && bMember.fn !== member.fn && bMember.name !== 'constructor') {
         if (this.reachableWithinMember(bMember.fn, b, blocks)) return true;
       }
     }

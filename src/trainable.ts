@@ -216,7 +216,12 @@ function computeValue(tf: TfFile, n: Node, depth: number): ResolvedValue | null 
       return merge([resolveValue(tf, init, depth + 1)], v, info);
     }
     const kind = kindFrom(info);
-    return kind ? { keys: new Set([v]), kind, info } : null;
+    if (!kind) return null;
+    // `const m = build()` / `await build()`: also the binding the builder returns
+    const keys = new Set<ValueKey>([v]);
+    const built = unwrap(init?.type === T.AwaitExpression ? init.argument : init);
+    if (built?.type === T.CallExpression) for (const k of resolveValue(tf, built, depth + 1)?.keys ?? []) keys.add(k);
+    return { keys, kind, info };
   }
   if (def.type === 'Parameter') {
     const owner = layerOwner(tf, n);

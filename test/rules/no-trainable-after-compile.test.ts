@@ -56,6 +56,18 @@ const valid = [
     name: 'a weightless layer (Dropout) frozen after compile: nothing to collect, no warning',
     code: `const drop = TF.layers.dropout({rate: 0.5});\nconst model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4]}), drop]});\n${COMPILE}\ndrop.trainable = false;\nawait model.fit(x, y);`,
   },
+  {
+    name: 'compile and freeze in two methods called from elsewhere: their order is unknown, so not reported',
+    code: `class Trainer {\n  build() { this.model = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [4]})]}); this.model.compile({optimizer: 'sgd', loss: 'meanSquaredError'}); }\n  freeze() { this.model.layers[0].trainable = false; }\n  async train() { await this.model.fit(x, y); }\n}`,
+  },
+  {
+    name: 'a builder that freezes before it compiles',
+    code: `function build() {\n  ${SEQ}\n  d1.trainable = false;\n  ${COMPILE}\n  return model;\n}\nconst m = build();\nawait m.fit(x, y);`,
+  },
+  {
+    name: 'a conditional freeze before compile, then an unfreeze: the compiled state is not known',
+    code: `${SEQ}\nif (freezeFirst) d1.trainable = false;\n${COMPILE}\nd1.trainable = true;\nawait model.fit(x, y);`,
+  },
   { name: 'freezing the model with no weights trained later: no training call', code: `${SEQ}\n${COMPILE}\nmodel.trainable = false;\nmodel.predict(x);` },
 ];
 
@@ -313,6 +325,63 @@ ruleTester.run('no-trainable-after-compile', rule, {
       name: 'getLayer() frozen after compile with a shared Adam instance: no recompile suggestion (the instance keeps slot state)',
       code: `const opt = TF.train.adam(1e-3);\n${SEQ}\nmodel.compile({optimizer: opt, loss: 'meanSquaredError'});\nmodel.getLayer('dense_1').trainable = false;\nawait model.fit(x, y);`,
       errors: [{ messageId: 'freezeAfterCompile', line: 5, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'a layer added with model.add(), frozen after compile',
+      code: `const d1 = TF.layers.dense({units: 4, inputShape: [4]});\nconst model = TF.sequential();\nmodel.add(d1);\n${COMPILE}\nd1.trainable = false;\nawait model.fit(x, y);`,
+      errors: [
+        {
+          messageId: 'freezeAfterCompile',
+          data: { model: 'model', method: 'fit', line: '6', target: 'd1', kind: 'layer' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'model' },
+              output: `const d1 = TF.layers.dense({units: 4, inputShape: [4]});\nconst model = TF.sequential();\nmodel.add(d1);\n${COMPILE}\nd1.trainable = false;\n${COMPILE}\nawait model.fit(x, y);`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an annotated parameter: compile, freeze a layer, fit in one function',
+      code: `export async function stage2(model: TF.Sequential) {\n  ${COMPILE}\n  model.getLayer('backbone').trainable = false;\n  await model.fit(x, y);\n}`,
+      errors: [
+        {
+          messageId: 'freezeAfterCompile',
+          data: { model: 'model', method: 'fit', line: '4', target: "model.getLayer('backbone')", kind: 'layer' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'model' },
+              output: `export async function stage2(model: TF.Sequential) {\n  ${COMPILE}\n  model.getLayer('backbone').trainable = false;\n  ${COMPILE}\n  await model.fit(x, y);\n}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a builder compiles and returns the model; the caller freezes and fits',
+      code: `function createModel() {\n  ${SEQ}\n  ${COMPILE}\n  return model;\n}\nconst net = createModel();\nnet.layers[0].trainable = false;\nawait net.fit(x, y);`,
+      errors: [
+        {
+          messageId: 'freezeAfterCompile',
+          data: { model: 'net', method: 'fit', line: '9', target: 'net.layers[0]', kind: 'layer' },
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'net' },
+              output: `function createModel() {\n  ${SEQ}\n  ${COMPILE}\n  return model;\n}\nconst net = createModel();\nnet.layers[0].trainable = false;\nnet.compile({optimizer: 'sgd', loss: 'meanSquaredError'});\nawait net.fit(x, y);`,
+            },
+          ],
+        },
+      ],
       output: null,
     },
     {
