@@ -32,6 +32,7 @@ const valid = [
   { name: 'a model is not a tensor: model.to / model.cuda are other rules', code: `const m = TF.sequential();\nm.cuda;\nm.getLayer('x');` },
   { name: 'a Promise of a model is not a tensor', code: `const p = TF.loadLayersModel('m.json');\np.then((m) => m);` },
   { name: 'brain.js net.train() and danfo df.apply()', code: `const net = new brain.NeuralNetwork();\nnet.train(data);\ndf.apply(fn);\nTF.zeros([1]);` },
+  { name: 'a dynamic member name is not resolved', code: `${T2}const name = pick();\nt[name](3, 2);` },
   { name: 'a let reassigned from an unknown value is not proven', code: `${T2}let u = t;\nu = load();\nu.view(2, 3);` },
   { name: 'the tfjs namespace real functions', code: `TF.concat([TF.zeros([1]), TF.ones([1])], 0);\nTF.matMul(TF.zeros([1, 1]), TF.ones([1, 1]));` },
 ];
@@ -121,6 +122,18 @@ ruleTester.run('no-torch-tensor-api', rule, {
             ],
           },
         ],
+      },
+      {
+        name: 'view(...dims) with a spread: suggestion reshape([...dims])',
+        code: `${T2}function f(dims) { return t.view(...dims); }`,
+        output: null,
+        errors: [{ messageId: 'missingMethod', line: 2, suggestions: [{ messageId: 'replaceWith', data: { text: 'reshape([...dims])' }, output: `${T2}function f(dims) { return t.reshape([...dims]); }` }] }],
+      },
+      {
+        name: "computed t['view'](3, 2) is reported without an edit",
+        code: `${T2}const v = t['view'](3, 2);`,
+        output: null,
+        errors: [{ messageId: 'missingMethod', data: { method: 'view', advice: 'Use `reshape([...])` with the shape as one array' }, line: 2, suggestions: [] }],
       },
       {
         name: 'view(dtype) reinterprets bits in PyTorch: report only',
