@@ -109,7 +109,8 @@ export default createRule({
       if (slot && ns && !hasCommentInside(sourceCode, cfg)) {
         const moved = INPUT_OPTIONS.map((k) => findProperty(cfg, k)).filter((p): p is TSESTree.Property => !!p);
         const dataFormat = findProperty(cfg, 'dataFormat');
-        const zpCall = `${ns}.zeroPadding2d({${[...moved.map((p) => sourceCode.getText(p)), `padding: ${valueText}`, ...(dataFormat ? [sourceCode.getText(dataFormat)] : [])].join(', ')}})`;
+        const inner = [...moved.map((p) => sourceCode.getText(p)), `padding: ${valueText}`, ...(dataFormat ? [sourceCode.getText(dataFormat)] : [])].join(', ');
+        const zpCall = /^\{\s/.test(sourceCode.getText(cfg)) ? `${ns}.zeroPadding2d({ ${inner} })` : `${ns}.zeroPadding2d({${inner}})`; // the file's brace spacing
         suggest.push({
           messageId: 'insertZeroPadding',
           data: {

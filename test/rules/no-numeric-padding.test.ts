@@ -156,6 +156,20 @@ ruleTester.run('no-numeric-padding', rule, {
         ],
       },
       {
+        name: 'the inserted layer follows the brace spacing of the layer config',
+        code: `const net = TF.sequential();\nnet.add(TF.layers.conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: 1 }));`,
+        output: null,
+        errors: [
+          {
+            messageId: 'numericPadding',
+            suggestions: [
+              { messageId: 'insertZeroPadding', output: `const net = TF.sequential();\nnet.add(TF.layers.zeroPadding2d({ padding: 1 }));\nnet.add(TF.layers.conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: 'valid' }));` },
+              { messageId: 'useSame', output: `const net = TF.sequential();\nnet.add(TF.layers.conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: 'same' }));` },
+            ],
+          },
+        ],
+      },
+      {
         name: 'a non-literal kernel size: no autofix, no same suggestion; zeroPadding2d still exact',
         code: `const m = TF.sequential({layers: [TF.layers.conv2d({filters: 8, kernelSize: k, padding: 1})]});`,
         output: null,
