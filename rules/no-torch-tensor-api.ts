@@ -5,6 +5,7 @@ import { statementOf } from '../src/fix.js';
 import { getTfFile } from '../src/resolver.js';
 import { TENSOR_METHODS } from '../src/tfjs-api.js';
 import {
+  IN_PLACE_ADVICE,
   inPlaceBase,
   isIntLiteral,
   isProvenTensor,
@@ -129,9 +130,11 @@ export default createRule({
         const text = isVariableValue(tf, recv) ? `${recvText}.assign(${recvText}.${replacement})` : reassignableBinding(tf, recv) ? `${recvText} = ${recvText}.${replacement}` : null;
         if (text) suggest.push({ messageId: 'replaceWith', data: { text }, fix: (f) => f.replaceText(node, text) });
       }
-      const advice = replacement
-        ? `Use \`${replacement}\` and keep its result (\`x = x.${replacement}\`), or \`v.assign(…)\` on a tf.Variable`
-        : 'Compute a new tensor and keep the result, or use `v.assign(…)` on a tf.Variable';
+      const advice =
+        IN_PLACE_ADVICE.get(name) ??
+        (replacement
+          ? `Use \`${replacement}\` and keep its result (\`x = x.${replacement}\`), or \`v.assign(…)\` on a tf.Variable`
+          : 'Compute a new tensor and keep the result, or use `v.assign(…)` on a tf.Variable');
       context.report({ node: member.property, messageId: 'inPlace', data: { method: name, advice }, suggest });
     }
 

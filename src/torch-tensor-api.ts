@@ -130,6 +130,13 @@ export const TORCH_FUNCTIONS: ReadonlyMap<string, { readonly to: string; readonl
   ['permute', { to: 'transpose', arity: [2] }],
 ]);
 
+/** Advice for in-place PyTorch methods that are not an op on the tensor's values. */
+export const IN_PLACE_ADVICE: ReadonlyMap<string, string> = new Map([
+  ['requires_grad_', 'Trainability belongs to variables: create it with `tf.variable(t, trainable)`'],
+  ['detach_', 'tfjs records gradients only inside the function given to `tf.grad`/`minimize`: remove the call'],
+  ['copy_', 'Use `v.assign(src)` on a tf.Variable, or keep `src` itself (tensors are immutable)'],
+]);
+
 /** An in-place PyTorch method name (`add_`, `zero_`), not a dunder. */
 export function inPlaceBase(name: string): string | null {
   return /^[a-z][A-Za-z0-9]*(?:_[a-z0-9]+)*_$/.test(name) && !name.startsWith('_') ? name.slice(0, -1) : null;

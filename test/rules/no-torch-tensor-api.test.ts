@@ -451,6 +451,12 @@ ruleTester.run('no-torch-tensor-api', rule, {
         ],
       },
       {
+        name: 'requires_grad_() on a tensor: advice points at tf.variable',
+        code: `${T2}t.requires_grad_();`,
+        output: null,
+        errors: [{ messageId: 'inPlace', data: { method: 'requires_grad_', advice: 'Trainability belongs to variables: create it with `tf.variable(t, trainable)`' }, line: 2, suggestions: [] }],
+      },
+      {
         name: 'PyTorch properties: ndim, T, requires_grad',
         code: `${T2}const r = t.ndim;\nconst tt = t.T;\nt.requires_grad = true;`,
         output: null,

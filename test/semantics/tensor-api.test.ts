@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tf } from './tf.js';
-import { REDUCTIONS, TORCH_FUNCTIONS, TORCH_TENSOR_METHODS, TORCH_TENSOR_PROPERTIES, TUPLE_REDUCTIONS } from '../../src/torch-tensor-api.js';
+import { IN_PLACE_ADVICE, REDUCTIONS, TORCH_FUNCTIONS, TORCH_TENSOR_METHODS, TORCH_TENSOR_PROPERTIES, TUPLE_REDUCTIONS } from '../../src/torch-tensor-api.js';
 
 type Loose = Record<string, unknown> & Record<string, (...a: unknown[]) => tf.Tensor>;
 const t2 = (): tf.Tensor2D => tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
@@ -20,7 +20,7 @@ describe('no-torch-tensor-api: PyTorch names are missing on tfjs tensors', () =>
     });
   }
 
-  for (const name of ['add_', 'sub_', 'mul_', 'div_', 'zero_', 'fill_', 'clamp_', 'copy_', 'relu_', 'abs_', 'normal_', 'uniform_']) {
+  for (const name of ['add_', 'sub_', 'mul_', 'div_', 'zero_', 'fill_', 'clamp_', 'copy_', 'relu_', 'abs_', 'normal_', 'uniform_', 'requires_grad_', 'detach_', ...IN_PLACE_ADVICE.keys()]) {
     it(`in-place t.${name}() does not exist (tfjs tensors are immutable)`, () => {
       assert.equal(typeof loose(t2())[name], 'undefined');
     });
@@ -160,6 +160,13 @@ describe('no-torch-tensor-api: tfjs properties and argument forms', () => {
     const g = tf.grad((x: tf.Tensor) => x.mul(x))(tf.scalar(3));
     assert.equal(g.arraySync(), 6);
     assert.equal(typeof (tf as unknown as Record<string, unknown>)['stopGradient'], 'undefined');
+  });
+
+  it('trainability lives on variables: tf.variable(t, false) is not trainable; v.assign(src) copies in place', () => {
+    const v = tf.variable(tf.zeros([2]), false);
+    assert.equal(v.trainable, false);
+    v.assign(tf.tensor1d([3, 4]));
+    assert.deepEqual(v.arraySync(), [3, 4]);
   });
 
   it('tensors have no device: the backend is global', () => {
