@@ -1,5 +1,11 @@
 import rule from '../../rules/no-trainable-after-compile.js';
-import { createRuleTester, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import type { ESLintUtils } from '@typescript-eslint/utils';
+import { applyForm, createRuleTester, IMPORT_FORMS, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -89,17 +95,9 @@ function withLineData<C extends { errors: readonly { line?: number; data?: Recor
   });
 }
 
-ruleTester.run('no-trainable-after-compile', rule, {
-  valid: [
-    ...validAcross<[]>(valid),
-    ...validAcross<[]>(
-      [
-        { name: 'look-alike tf: compile, freeze, fit', code: `${SEQ}\n${COMPILE}\nd1.trainable = false;\nmodel.trainable = false;\nawait model.fit(x, y);` },
-      ],
-      LOOKALIKE_FORMS,
-    ),
-  ],
-  invalid: withLineData([
+type MessageIds = ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>;
+
+const invalid: InvalidTestCase<MessageIds, []>[] = [
     {
       name: 'A: a layer frozen after compile, then fit',
       code: `${SEQ}\n${COMPILE}\nd1.trainable = false;\nawait model.fit(x, y);`,
@@ -408,5 +406,41 @@ ruleTester.run('no-trainable-after-compile', rule, {
       errors: [{ messageId: 'freezeAfterCompile', data: { model: 'model', method: 'fit', line: '5', target: 'd1', kind: 'layer' }, line: 6, suggestions: [] }],
       output: null,
     },
-  ]),
+];
+
+ruleTester.run('no-trainable-after-compile', rule, {
+  valid: [
+    ...validAcross<[]>(valid),
+    ...validAcross<[]>(
+      [
+        { name: 'look-alike tf: compile, freeze, fit', code: `${SEQ}\n${COMPILE}\nd1.trainable = false;\nmodel.trainable = false;\nawait model.fit(x, y);` },
+      ],
+      LOOKALIKE_FORMS,
+    ),
+  ],
+  invalid: withLineData(invalid),
 });
+
+/** Every suggestion resolves what it was offered for: linting its output again reports nothing. */
+function checkSuggestionsResolve(name: string, cases: readonly { name?: string; errors: readonly { suggestions?: readonly { output: string }[] | null }[] }[]): void {
+  describe(`${name}: applying a suggestion leaves nothing to report`, () => {
+    const linter = new Linter({ configType: 'flat' });
+    for (const form of [IMPORT_FORMS[0]!, IMPORT_FORMS[2]!]) {
+      for (const c of cases) {
+        for (const s of c.errors.flatMap((e) => e.suggestions ?? [])) {
+          it(`[${form.name}] ${c.name}`, () => {
+            const applied = applyForm(form, s.output);
+            const messages = linter.verify(
+              applied.code,
+              [{ files: ['**/*.ts'], plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': 'error' }, languageOptions: { parser: tsParser } }],
+              { filename: 'x.ts' },
+            );
+            assert.deepEqual(messages.map((m) => m.message), []);
+          });
+        }
+      }
+    }
+  });
+}
+
+checkSuggestionsResolve('no-trainable-after-compile', invalid);
