@@ -52,9 +52,9 @@ export default createRule({
         const prop = findProperty(objectArg(node), 'trainable');
         if (prop && literalValue(prop.value) === false) freezes.push({ node: prop, origin: node, parent: null });
       },
-      AssignmentExpression(node) {
+      'AssignmentExpression[operator="="]'(node: TSESTree.AssignmentExpression) {
         const left = node.left;
-        if (node.operator !== '=' || left.type !== T.MemberExpression || memberName(left) !== 'trainable') return;
+        if (left.type !== T.MemberExpression || memberName(left) !== 'trainable') return;
         if (literalValue(node.right) !== false) return;
         const info = tf.kindOf(left.object);
         if (!info?.origin || info.promise) return;

@@ -50,9 +50,9 @@ export default createRule({
           ...(!literal && canRemove ? { suggest: [{ messageId: 'removeOption' as const, fix: remove }] } : {}),
         });
       },
-      AssignmentExpression(node) {
+      'AssignmentExpression[operator="="]'(node: TSESTree.AssignmentExpression) {
         const left = node.left;
-        if (node.operator !== '=' || left.type !== T.MemberExpression || memberName(left) !== 'trainable') return;
+        if (left.type !== T.MemberExpression || memberName(left) !== 'trainable') return;
         const layer = weightlessLayerName(tf, tf.kindOf(left.object));
         if (layer === null) return;
         const stmt = statementOf(node);
