@@ -9,6 +9,8 @@ import {
   isWriteTarget,
   literalArguments,
   missingMemberReceiver,
+  textAsArgument,
+  thisInsideMethod,
   MODULE_METHODS,
   MODULE_PROPERTIES,
   type ModuleApiGroup,
@@ -63,9 +65,6 @@ export default createRule({
 
     const rename = (fixer: TSESLint.RuleFixer, member: TSESTree.MemberExpression, name: string): TSESLint.RuleFix =>
       fixer.replaceText(member.property, member.computed ? `'${name}'` : name);
-    /** An argument's text, keeping the parentheses a sequence expression needs. */
-    const textAsArgument = (arg: TSESTree.Node): string =>
-      arg.type === T.SequenceExpression ? `(${sourceCode.getText(arg)})` : sourceCode.getText(arg);
     /** `recv.method(args)` -> `recv.<text>` (drops the call; only for non-computed, non-parenthesized members). */
     const replaceCall = (member: TSESTree.MemberExpression, call: TSESTree.CallExpression, text: string) => (fixer: TSESLint.RuleFixer) =>
       fixer.replaceTextRange([member.property.range[0], call.range[1]], text);
@@ -79,7 +78,7 @@ export default createRule({
       const out: Suggestion[] = [{ messageId: 'useApply', fix: useApply }];
       const [arg] = call.arguments;
       if (call.arguments.length === 1 && arg && arg.type !== T.SpreadElement) {
-        const text = `${head}(${textAsArgument(arg)}, {training: true})`;
+        const text = `${head}(${textAsArgument(sourceCode, arg)}, {training: true})`;
         out.push({ messageId: 'useApplyTraining', fix: (fixer) => fixer.replaceText(call, text) });
       }
       return out;
@@ -93,7 +92,8 @@ export default createRule({
       let fix: TSESLint.ReportFixFunction | null = null;
       switch (group) {
         case 'forward':
-          {
+          // inside the layer's own call(), `this.apply(x)` would recurse forever: call() IS the forward pass
+          if (!thisInsideMethod(member, 'call')) {
             const object = textAsReceiver(sourceCode, member.object);
             const head = member.computed ? `${object}${member.optional ? '?.' : ''}['apply']` : `${object}${member.optional ? '?.' : '.'}apply`;
             suggest.push(...applySuggestions(call, head, (f) => rename(f, member, 'apply')));

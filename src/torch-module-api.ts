@@ -9,8 +9,8 @@
  *   (through `tf.kindOf`, or `this` inside a tfjs subclass), and `name` is not defined by the user's
  *   class (or its same-file ancestors), nor monkey-patched anywhere in the file.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, isFunction, literalValue, memberName, propertyKeyName, unwrap, walk, type Node } from './ast.js';
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calledMember, enclosingFunction, isFunction, literalValue, memberName, methodOf, propertyKeyName, unwrap, walk, type Node } from './ast.js';
 import { thisClass, type ClassNode, type TfFile, type ValueInfo } from './resolver.js';
 import type { ValueKind } from './tfjs-api.js';
 
@@ -257,6 +257,20 @@ export function isPlainReference(node: Node | null | undefined): boolean {
   if (!n) return false;
   if (n.type === T.Identifier || n.type === T.ThisExpression) return true;
   return n.type === T.MemberExpression && !n.computed && isPlainReference(n.object);
+}
+
+/** `this.<m>` written inside method `name` of the class `this` belongs to (through arrow functions). */
+export function thisInsideMethod(member: TSESTree.MemberExpression, name: string): boolean {
+  if (unwrap(member.object)?.type !== T.ThisExpression) return false;
+  let fn = enclosingFunction(member);
+  while (fn?.type === T.ArrowFunctionExpression) fn = enclosingFunction(fn); // arrows keep `this`
+  const method = fn ? methodOf(fn) : null;
+  return !!method && propertyKeyName(method) === name;
+}
+
+/** An argument's source text, keeping the parentheses a sequence expression needs when moved. */
+export function textAsArgument(sourceCode: Readonly<TSESLint.SourceCode>, arg: Node): string {
+  return arg.type === T.SequenceExpression ? `(${sourceCode.getText(arg)})` : sourceCode.getText(arg);
 }
 
 /** True when every argument is absent or a literal (numbers, strings, booleans, null). */

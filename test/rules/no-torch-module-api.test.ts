@@ -67,19 +67,25 @@ ruleTester.run('no-torch-module-api', rule, {
     },
     {
       name: 'this.forward(x) in a tfjs Layer subclass that does not define it',
-      code: `class Block extends TF.layers.Layer {\n  call(inputs) { return this.forward(inputs); }\n}`,
+      code: `class Block extends TF.layers.Layer {\n  predictOne(inputs) { return this.forward(inputs); }\n}`,
       errors: [
         {
           messageId: 'forward',
           data: { kind: 'layer', method: 'forward' },
           line: 2,
-          column: 30,
+          column: 36,
           suggestions: [
-            { messageId: 'useApply', output: `class Block extends TF.layers.Layer {\n  call(inputs) { return this.apply(inputs); }\n}` },
-            { messageId: 'useApplyTraining', output: `class Block extends TF.layers.Layer {\n  call(inputs) { return this.apply(inputs, {training: true}); }\n}` },
+            { messageId: 'useApply', output: `class Block extends TF.layers.Layer {\n  predictOne(inputs) { return this.apply(inputs); }\n}` },
+            { messageId: 'useApplyTraining', output: `class Block extends TF.layers.Layer {\n  predictOne(inputs) { return this.apply(inputs, {training: true}); }\n}` },
           ],
         },
       ],
+      output: null,
+    },
+    {
+      name: 'this.forward(x) inside the layer\'s own call(): no apply() suggestion (it would recurse)',
+      code: `class Block extends TF.layers.Layer {\n  call(inputs) { return TF.tidy(() => this.forward(inputs)); }\n}`,
+      errors: [{ messageId: 'forward', data: { kind: 'layer', method: 'forward' }, line: 2, suggestions: [] }],
       output: null,
     },
     {
