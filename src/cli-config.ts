@@ -69,17 +69,31 @@ function nearestTsconfigDir(start: string): string | null {
   }
 }
 
-async function builtinConfig(cwd: string, typed: boolean, firstPath: string): Promise<Linter.Config[]> {
-  const tsParser = (await import('@typescript-eslint/parser')).default as Linter.Parser;
+/** @typescript-eslint/parser (an optional peer dependency), or null when it is not installed. */
+async function loadTsParser(): Promise<Linter.Parser | null> {
+  try {
+    const mod = (await import('@typescript-eslint/parser')) as { default?: Linter.Parser } & Linter.Parser;
+    // CommonJS: `default` is module.exports under Node's loader; some loaders (tsx) expose only the named exports.
+    return mod.default ?? mod;
+  } catch {
+    return null;
+  }
+}
+
+const NO_TS_PARSER = 'cannot load @typescript-eslint/parser: .ts/.tsx files are skipped (npm install --save-dev @typescript-eslint/parser)';
+
+async function builtinConfig(cwd: string, typed: boolean, firstPath: string): Promise<{ configs: Linter.Config[]; note?: string }> {
+  const tsParser = await loadTsParser();
+  if (!tsParser && typed) throw new ConfigError(NO_TS_PARSER.replace(': .ts/.tsx files are skipped', ''));
   const ignores = gitignorePatterns(cwd);
   const configs: Linter.Config[] = [
-    { name: 'torch2tf-cli/files', files: LINTED_FILES },
+    { name: 'torch2tf-cli/files', files: tsParser ? LINTED_FILES : JS_FILES },
     ...(ignores.length > 0 ? [{ name: 'torch2tf-cli/gitignore', ignores }] : []),
     // Directives for rules of the project's own config (not loaded here) must not turn into findings.
     { name: 'torch2tf-cli/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off' } },
     { ...(plugin.configs.recommended as Linter.Config), files: LINTED_FILES },
     { name: 'torch2tf-cli/jsx', files: JS_FILES, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-    { name: 'torch2tf-cli/typescript', files: TS_FILES, languageOptions: { parser: tsParser } },
+    ...(tsParser ? [{ name: 'torch2tf-cli/typescript', files: TS_FILES, languageOptions: { parser: tsParser } }] : []),
   ];
   if (typed) {
     const start = statSync(firstPath, { throwIfNoEntry: false })?.isDirectory() ? firstPath : dirname(firstPath);
@@ -94,7 +108,7 @@ async function builtinConfig(cwd: string, typed: boolean, firstPath: string): Pr
       },
     );
   }
-  return configs;
+  return tsParser ? { configs } : { configs, note: NO_TS_PARSER };
 }
 
 /**
@@ -135,19 +149,22 @@ export async function resolveSetup(mode: ConfigMode, typed: boolean, cwd: string
       return { mode: 'project', description: `project config ${where}`, options: { cwd } };
     }
     const builtin = await builtinConfig(cwd, false, absPaths[0]!);
+    const notes = [
+      configFile ? `the project config ${configFile} does not cover ${relative(cwd, uncovered!) || '.'}: using the built-in recommended config` : null,
+      builtin.note ?? null,
+    ].filter((n): n is string => n !== null);
     return {
       mode: 'builtin',
       description: 'built-in torch2tf recommended config',
-      options: { cwd, overrideConfigFile: true, overrideConfig: builtin },
-      note: configFile
-        ? `the project config ${configFile} does not cover ${relative(cwd, uncovered!) || '.'}: using the built-in recommended config`
-        : undefined,
+      options: { cwd, overrideConfigFile: true, overrideConfig: builtin.configs },
+      ...(notes.length > 0 ? { note: notes.join('\ntorch2tf: ') } : {}),
     };
   }
   const builtin = await builtinConfig(cwd, typed, absPaths[0]!);
   return {
     mode: 'builtin',
     description: typed ? 'built-in torch2tf recommended-type-checked config' : 'built-in torch2tf recommended config',
-    options: { cwd, overrideConfigFile: true, overrideConfig: builtin },
+    options: { cwd, overrideConfigFile: true, overrideConfig: builtin.configs },
+    ...(builtin.note ? { note: builtin.note } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../../src/index.js';
-import { cli, IDIOMATIC_FIXTURE, PORT_FIXTURE, projectConfig, ROOT, sortFindings, tempDir, tempProject, type Finding } from '../fixtures-e2e/helpers.js';
+import { cli, runCli, IDIOMATIC_FIXTURE, PORT_FIXTURE, projectConfig, ROOT, sortFindings, tempDir, tempProject, type Finding } from '../fixtures-e2e/helpers.js';
 import { sarifValidator } from '../fixtures-e2e/sarif.js';
 
 const FILES = ['**/*.{js,mjs,cjs,ts,tsx}'];
@@ -69,21 +69,28 @@ describe('torch2tf CLI: usage', () => {
     ['bad --config-mode', ['--config-mode', 'mine'], /--config-mode must be one of auto, project, builtin/],
   ];
   for (const [name, args, message] of usageErrors) {
-    it(`exits 2 on a usage error: ${name}`, () => {
-      const r = cli(args);
+    it(`exits 2 on a usage error: ${name}`, async () => {
+      const r = await runCli(args);
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, message);
       assert.equal(r.stdout, '');
     });
   }
 
-  it('exits 2 on a config error (--config-mode project without a config; a project config that throws)', () => {
+  it('the process exits with status 2 on a usage error, and prints nothing on stdout', () => {
+    const r = cli(['--bogus', 'fixtures/pytorch-port']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^torch2tf: unknown option "--bogus" \(see torch2tf --help\)\n$/);
+    assert.equal(r.stdout, '');
+  });
+
+  it('exits 2 on a config error (--config-mode project without a config; a project config that throws)', async () => {
     const none = tempProject({ 'package.json': '{}', 'a.js': 'export {};\n' });
-    const r = cli(['--config-mode', 'project', '.'], none);
+    const r = await runCli(['--config-mode', 'project', '.'], none);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no eslint\.config\.\* found/);
     const broken = tempProject({ 'eslint.config.js': 'throw new Error("broken config");\n', 'package.json': '{"type":"module"}', 'a.js': 'export {};\n' });
-    const b = cli(['.'], broken);
+    const b = await runCli(['.'], broken);
     assert.equal(b.code, 2);
     assert.match(b.stderr, /broken config/);
   });
@@ -112,7 +119,7 @@ describe('torch2tf CLI: the migration report', () => {
   });
 
   it('--format json gives exactly the ESLint API findings for the same config', async () => {
-    const r = cli(['--format', 'json', 'fixtures/pytorch-port', 'fixtures/idiomatic']);
+    const r = await runCli(['--format', 'json', 'fixtures/pytorch-port', 'fixtures/idiomatic']);
     const json = JSON.parse(r.stdout) as ESLint.LintResult[];
     const api = await apiESLint(ROOT).lintFiles(['fixtures/pytorch-port', 'fixtures/idiomatic']);
     const cliFindings = findingsOfResults(json, ROOT);
@@ -133,22 +140,22 @@ describe('torch2tf CLI: the migration report', () => {
   });
 
   it('--format stylish is ESLint\'s stylish formatter; --output writes the file and leaves stdout empty', async () => {
-    const stylish = cli(['--format', 'stylish', 'fixtures/pytorch-port']);
+    const stylish = await runCli(['--format', 'stylish', 'fixtures/pytorch-port']);
     const api = apiESLint(ROOT);
     const expected = await (await api.loadFormatter('stylish')).format(await api.lintFiles(['fixtures/pytorch-port']));
     assert.equal(stylish.stdout, expected);
     const dir = tempDir();
     const file = join(dir, 'reports/torch2tf.json');
-    const r = cli(['--format', 'json', '--output', file, 'fixtures/pytorch-port']);
+    const r = await runCli(['--format', 'json', '--output', file, 'fixtures/pytorch-port']);
     assert.equal(r.code, 1);
     assert.equal(r.stdout, '');
     assert.ok((JSON.parse(readFileSync(file, 'utf8')) as unknown[]).length > 0);
   });
 
-  it('--progress shows the files-linted line on stderr (the default shows it on a TTY only)', () => {
-    const forced = cli(['--progress', 'fixtures/pytorch-port']);
+  it('--progress shows the files-linted line on stderr (the default shows it on a TTY only)', async () => {
+    const forced = await runCli(['--progress', 'fixtures/pytorch-port']);
     assert.match(forced.stderr, /torch2tf: \d+ files linted\n$/);
-    const piped = cli(['fixtures/pytorch-port']);
+    const piped = await runCli(['fixtures/pytorch-port']);
     assert.doesNotMatch(piped.stderr, /files linted/);
   });
 });
@@ -165,7 +172,7 @@ function spawn(args: string[], cwd = ROOT): { code: number | null; stdout: strin
 }
 
 describe('torch2tf CLI: file discovery and robustness', () => {
-  it('skips node_modules and .gitignore\'d files, lints .ts/.tsx/.js/.mjs/.cjs, reports unreadable and unparsable files and goes on', () => {
+  it('skips node_modules and .gitignore\'d files, lints .ts/.tsx/.js/.mjs/.cjs, reports unreadable and unparsable files and goes on', async () => {
     const bad = `import * as tf from '@tensorflow/tfjs';\nconst m = tf.sequential();\nm.eval();\n`;
     const dir = tempProject({
       'package.json': '{}',
@@ -184,7 +191,7 @@ describe('torch2tf CLI: file discovery and robustness', () => {
       'src/thing.gen.js': bad,
     });
     symlinkSync(join(dir, 'does-not-exist.ts'), join(dir, 'src/dangling.ts'));
-    const r = cli(['--format', 'json'], dir);
+    const r = await runCli(['--format', 'json'], dir);
     assert.equal(r.code, 1, r.stderr);
     const results = JSON.parse(r.stdout) as ESLint.LintResult[];
     const byFile = Object.fromEntries(results.map((x) => [relative(dir, x.filePath), x]));
@@ -196,17 +203,17 @@ describe('torch2tf CLI: file discovery and robustness', () => {
     assert.equal(byFile['src/broken-syntax.ts']!.fatalErrorCount, 1);
     assert.match(byFile['src/dangling.ts']!.messages[0]!.message, /^Cannot read file: ENOENT/);
     // the human report lists both under "Could not be read or parsed"
-    const report = cli([], dir).stdout;
+    const report = (await runCli([], dir)).stdout;
     assert.match(report, /Could not be read or parsed: 2\n {2}src\/broken-syntax\.ts:1:\d+ {2}Parsing error[^\n]*\n {2}src\/dangling\.ts {2}Cannot read file: ENOENT/);
   });
 
-  it('eslint-disable comments for rules of the project\'s own config make no noise under the built-in config', () => {
+  it('eslint-disable comments for rules of the project\'s own config make no noise under the built-in config', async () => {
     const dir = tempProject({
       'package.json': '{}',
       'a.ts': `// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport const x: any = 1;\n/* eslint-disable no-console */\nconsole.log(x);\n`,
       'b.js': `import * as tf from '@tensorflow/tfjs';\nconst m = tf.sequential();\n// eslint-disable-next-line torch2tf/no-torch-mode-switch -- checked\nm.eval();\nm.train();\n`,
     });
-    const r = cli(['--format', 'json'], dir);
+    const r = await runCli(['--format', 'json'], dir);
     const results = JSON.parse(r.stdout) as ESLint.LintResult[];
     assert.deepEqual(findingsOfResults(results, dir), [{ ruleId: 'torch2tf/no-torch-mode-switch', file: 'b.js', line: 5, column: 3 }]);
     assert.equal(r.code, 1);
@@ -214,8 +221,8 @@ describe('torch2tf CLI: file discovery and robustness', () => {
 });
 
 describe('torch2tf CLI: machine formats', () => {
-  it('--format sarif validates against the SARIF 2.1.0 schema, with a help URI for every rule', () => {
-    const r = cli(['--format', 'sarif', 'fixtures/pytorch-port', 'fixtures/idiomatic']);
+  it('--format sarif validates against the SARIF 2.1.0 schema, with a help URI for every rule', async () => {
+    const r = await runCli(['--format', 'sarif', 'fixtures/pytorch-port', 'fixtures/idiomatic']);
     assert.equal(r.code, 1);
     const log = JSON.parse(r.stdout) as {
       version: string;
@@ -235,9 +242,9 @@ describe('torch2tf CLI: machine formats', () => {
     assert.deepEqual(lines, [6, 9]);
   });
 
-  it('--format sarif: unparsable files become tool execution notifications and the log still validates', () => {
+  it('--format sarif: unparsable files become tool execution notifications and the log still validates', async () => {
     const dir = tempProject({ 'package.json': '{}', 'src/x y.ts': 'const = ;\n', 'src/ok.js': `import * as tf from '@tensorflow/tfjs';\ntf.sequential().eval();\n` });
-    const r = cli(['-f', 'sarif'], dir);
+    const r = await runCli(['-f', 'sarif'], dir);
     const log = JSON.parse(r.stdout) as { runs: { results: unknown[]; invocations: { toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
     assert.deepEqual(sarifValidator()(log), []);
     assert.equal(log.runs[0]!.results.length, 1);
@@ -246,7 +253,7 @@ describe('torch2tf CLI: machine formats', () => {
   });
 
   it('--format github emits one workflow annotation per finding', async () => {
-    const r = cli(['--format', 'github', 'fixtures/pytorch-port']);
+    const r = await runCli(['--format', 'github', 'fixtures/pytorch-port']);
     assert.equal(r.code, 1);
     const lines = r.stdout.trimEnd().split('\n');
     const api = await apiESLint(ROOT).lintFiles(['fixtures/pytorch-port']);
@@ -267,24 +274,24 @@ describe('torch2tf CLI: fixing', () => {
   const makeProject = () =>
     tempProject({ 'eslint.config.js': projectConfig(`{ rules: { 'no-var': 'error' } },`), 'package.json': '{"type":"module"}', 'src/train.js': source }, PROJECT_PACKAGES);
 
-  it('auto mode uses the project config when it covers the paths', () => {
+  it('auto mode uses the project config when it covers the paths', async () => {
     const dir = makeProject();
-    const r = cli(['--format', 'json'], dir);
+    const r = await runCli(['--format', 'json'], dir);
     const results = JSON.parse(r.stdout) as ESLint.LintResult[];
     const train = (rs: ESLint.LintResult[]) => rs.find((x) => x.filePath.endsWith('train.js'))!;
     assert.deepEqual(train(results).messages.map((m) => m.ruleId).sort(), ['no-var', 'no-var', 'torch2tf/no-torch-mode-switch']);
-    assert.match(cli([], dir).stdout, /linted with the project config .*eslint\.config\.js/);
+    assert.match((await runCli([], dir)).stdout, /linted with the project config .*eslint\.config\.js/);
     // and --config-mode builtin ignores it
-    const b = JSON.parse(cli(['--format', 'json', '--config-mode', 'builtin'], dir).stdout) as ESLint.LintResult[];
+    const b = JSON.parse((await runCli(['--format', 'json', '--config-mode', 'builtin'], dir)).stdout) as ESLint.LintResult[];
     assert.deepEqual(train(b).messages.map((m) => m.ruleId), ['torch2tf/no-torch-mode-switch']);
   });
 
-  it('auto mode falls back to the built-in config when the project config ignores the audited path', () => {
+  it('auto mode falls back to the built-in config when the project config ignores the audited path', async () => {
     const dir = tempProject(
       { 'eslint.config.js': `export default [{ ignores: ['legacy/**'] }];\n`, 'package.json': '{"type":"module"}', 'legacy/m.js': source },
       PROJECT_PACKAGES,
     );
-    const r = cli(['legacy'], dir);
+    const r = await runCli(['legacy'], dir);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /does not cover .*legacy: using the built-in recommended config/);
     assert.match(r.stdout, /torch2tf\/no-torch-mode-switch/);
@@ -293,7 +300,7 @@ describe('torch2tf CLI: fixing', () => {
   it('--fix-dry-run prints a unified diff of exactly the ESLint API fixes and writes nothing', async () => {
     const dir = makeProject();
     const file = join(dir, 'src/train.js');
-    const r = cli(['--fix-dry-run'], dir);
+    const r = await runCli(['--fix-dry-run'], dir);
     assert.equal(r.code, 1);
     assert.equal(readFileSync(file, 'utf8'), source, 'nothing written');
     const [api] = await new ESLint({ cwd: dir, fix: true }).lintFiles(['src/train.js']);
@@ -313,19 +320,19 @@ describe('torch2tf CLI: fixing', () => {
   it('--fix writes exactly the ESLint API fixes (comments kept); a second run has nothing left to fix', async () => {
     const dir = makeProject();
     const [api] = await new ESLint({ cwd: dir, fix: true }).lintFiles(['src/train.js']);
-    const r = cli(['--fix', '--format', 'json'], dir);
+    const r = await runCli(['--fix', '--format', 'json'], dir);
     assert.equal(r.code, 1, 'the mode-switch finding remains (suggestion only)');
     const fixed = readFileSync(join(dir, 'src/train.js'), 'utf8');
     assert.equal(fixed, api!.output);
     assert.match(fixed, /let model = tf\.sequential\(\); \/\/ keep me/);
-    const again = (JSON.parse(cli(['--fix', '--format', 'json'], dir).stdout) as ESLint.LintResult[]).find((x) => x.filePath.endsWith('train.js'))!;
+    const again = (JSON.parse((await runCli(['--fix', '--format', 'json'], dir)).stdout) as ESLint.LintResult[]).find((x) => x.filePath.endsWith('train.js'))!;
     assert.equal(again.output, undefined);
     assert.deepEqual(again.messages.map((m) => m.ruleId), ['torch2tf/no-torch-mode-switch']);
   });
 
-  it('--fix-dry-run with --apply-suggestions: one diff per file with both the autofixes and the suggestions', () => {
+  it('--fix-dry-run with --apply-suggestions: one diff per file with both the autofixes and the suggestions', async () => {
     const dir = makeProject();
-    const r = cli(['--fix-dry-run', '--apply-suggestions', 'no-torch-mode-switch'], dir);
+    const r = await runCli(['--fix-dry-run', '--apply-suggestions', 'no-torch-mode-switch'], dir);
     assert.equal(readFileSync(join(dir, 'src/train.js'), 'utf8'), source, 'nothing written');
     const diff = r.stdout.slice(r.stdout.indexOf('--- a/'), r.stdout.indexOf('torch2tf migration report'));
     assert.equal(diff.match(/^--- a\/src\/train\.js$/gm)?.length, 1);
@@ -336,16 +343,16 @@ describe('torch2tf CLI: fixing', () => {
     execFileSync('git', ['apply', 'all.diff'], { cwd: repo });
     assert.equal(
       readFileSync(join(repo, 'src/train.js'), 'utf8'),
-      `import * as tf from '@tensorflow/tfjs';\nlet model = tf.sequential(); // keep me\n\nlet n = 1;\nexport { model, n };\n`,
+      `import * as tf from '@tensorflow/tfjs';\nlet model = tf.sequential(); // keep me\nlet n = 1;\nexport { model, n };\n`,
     );
     assert.match(r.stdout, /No PyTorch habits found\./);
   });
 
-  it('--apply-suggestions RULE applies the first suggestion of each finding, shows the diff, and re-lints', () => {
+  it('--apply-suggestions RULE applies the first suggestion of each finding, shows the diff, and re-lints', async () => {
     const dir = copyPort();
     const file = join(dir, 'src/evaluate.ts');
     const before = readFileSync(file, 'utf8');
-    const r = cli(['--apply-suggestions', 'torch2tf/no-torch-mode-switch', '--format', 'json', '.'], dir);
+    const r = await runCli(['--apply-suggestions', 'torch2tf/no-torch-mode-switch', '--format', 'json', '.'], dir);
     const after = readFileSync(file, 'utf8');
     assert.doesNotMatch(after, /model\.(eval|train)\(\);/);
     assert.match(after, /\/\/ PyTorch: switch BatchNorm\/Dropout to inference/);
@@ -358,15 +365,15 @@ describe('torch2tf CLI: fixing', () => {
     const changed = before.split('\n').filter((l, i) => after.split('\n')[i] !== l);
     assert.deepEqual(changed.map((l) => l.trim().split(' //')[0]), ['model.eval();', 'model.train();']);
     // a fresh run agrees: nothing of that rule left in the file
-    const fresh = JSON.parse(cli(['--format', 'json', '.'], dir).stdout) as ESLint.LintResult[];
+    const fresh = JSON.parse((await runCli(['--format', 'json', '.'], dir)).stdout) as ESLint.LintResult[];
     assert.deepEqual(fresh.flatMap((x) => x.messages).filter((m) => m.ruleId === 'torch2tf/no-torch-mode-switch'), []);
   });
 
-  it('--apply-suggestions with --fix-dry-run shows the diff and writes nothing', () => {
+  it('--apply-suggestions with --fix-dry-run shows the diff and writes nothing', async () => {
     const dir = copyPort();
     const file = join(dir, 'src/evaluate.ts');
     const before = readFileSync(file, 'utf8');
-    const r = cli(['--fix-dry-run', '--apply-suggestions', 'no-torch-mode-switch'], dir);
+    const r = await runCli(['--fix-dry-run', '--apply-suggestions', 'no-torch-mode-switch'], dir);
     assert.equal(readFileSync(file, 'utf8'), before);
     assert.match(r.stdout, /^--- a\/src\/evaluate\.ts\n/m);
     assert.match(r.stdout, /\n- {2}model\.eval\(\); \/\/ PyTorch/);
@@ -375,7 +382,7 @@ describe('torch2tf CLI: fixing', () => {
 });
 
 describe('torch2tf CLI: exit codes and --typed', () => {
-  it('--max-warnings: warnings pass up to N, errors always fail', () => {
+  it('--max-warnings: warnings pass up to N, errors always fail', async () => {
     const dir = tempProject(
       {
         'eslint.config.js': `import torch2tf from 'eslint-plugin-torch2tf';\nexport default [{ plugins: { torch2tf }, rules: { 'torch2tf/no-torch-mode-switch': 'warn' } }];\n`,
@@ -384,20 +391,20 @@ describe('torch2tf CLI: exit codes and --typed', () => {
       },
       PROJECT_PACKAGES,
     );
-    assert.equal(cli([], dir).code, 1, 'any finding fails by default');
-    assert.equal(cli(['--max-warnings', '2'], dir).code, 0);
-    assert.equal(cli(['--max-warnings=1'], dir).code, 1);
-    assert.equal(cli(['--max-warnings', '5', '--config-mode', 'builtin'], dir).code, 1, 'built-in rules are errors');
+    assert.equal((await runCli([], dir)).code, 1, 'any finding fails by default');
+    assert.equal((await runCli(['--max-warnings', '2'], dir)).code, 0);
+    assert.equal((await runCli(['--max-warnings=1'], dir)).code, 1);
+    assert.equal((await runCli(['--max-warnings', '5', '--config-mode', 'builtin'], dir)).code, 1, 'built-in rules are errors');
   });
 
-  it('--typed lints with type information from the nearest tsconfig.json', () => {
+  it('--typed lints with type information from the nearest tsconfig.json', async () => {
     const dir = tempProject({
       'package.json': '{"type":"module"}',
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: true, noEmit: true }, include: ['src'] }),
       'src/evaluate.ts': readFileSync(join(PORT_FIXTURE, 'src/evaluate.ts'), 'utf8'),
       'scripts/build.js': `import * as tf from '@tensorflow/tfjs';\ntf.sequential().eval();\n`,
     }, ['@tensorflow/tfjs']);
-    const r = cli(['--typed', '--format', 'json'], dir);
+    const r = await runCli(['--typed', '--format', 'json'], dir);
     assert.equal(r.code, 1, r.stderr);
     const results = JSON.parse(r.stdout) as ESLint.LintResult[];
     const ts = results.find((x) => x.filePath.endsWith('evaluate.ts'))!;
@@ -405,14 +412,14 @@ describe('torch2tf CLI: exit codes and --typed', () => {
     assert.deepEqual(ts.messages.filter((m) => m.ruleId === 'torch2tf/no-torch-mode-switch').map((m) => m.line), [6, 9]);
     const js = results.find((x) => x.filePath.endsWith('build.js'))!;
     assert.deepEqual(js.messages.map((m) => m.ruleId), ['torch2tf/no-torch-mode-switch'], 'JS files lint without type information');
-    assert.match(cli(['--typed'], dir).stdout, /recommended-type-checked config/);
+    assert.match((await runCli(['--typed'], dir)).stdout, /recommended-type-checked config/);
   });
 
-  it('--typed without a tsconfig.json is a config error', () => {
+  it('--typed without a tsconfig.json is a config error', async () => {
     const dir = tempDir('torch2tf-notsconfig-');
     writeFileSync(join(dir, 'a.ts'), 'export {};\n');
     assert.equal(existsSync(join(dir, '..', 'tsconfig.json')), false, 'no tsconfig.json above the temp dir');
-    const r = cli(['--typed'], dir);
+    const r = await runCli(['--typed'], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--typed needs a tsconfig\.json/);
   });

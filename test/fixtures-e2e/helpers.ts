@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after } from 'node:test';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,6 +69,25 @@ export interface Run {
 export function cli(args: readonly string[], cwd = ROOT, env: Record<string, string> = {}): Run {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+type RunFn = (
+  argv: readonly string[],
+  io: { cwd: string; stdout: (s: string) => void; stderr: (s: string) => void; stderrIsTTY: boolean },
+) => Promise<number>;
+let runFn: RunFn | undefined;
+
+/**
+ * Runs the built CLI's `run()` (dist/src/cli.js, the code `torch2tf` executes) in this process:
+ * the same behaviour as a spawned `torch2tf` minus process start-up, which dominates on a busy
+ * 2-core CI machine. A few tests spawn the real process (exit status, the bin link).
+ */
+export async function runCli(args: readonly string[], cwd = ROOT): Promise<Run> {
+  runFn ??= ((await import(pathToFileURL(CLI).href)) as { run: RunFn }).run;
+  let stdout = '';
+  let stderr = '';
+  const code = await runFn(args, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stderrIsTTY: false });
+  return { code, stdout, stderr };
 }
 
 /** A finding reduced to what must agree between tools: rule, file (relative, posix), line, column. */
