@@ -186,7 +186,7 @@ describe('very large and deeply nested files finish without a crash', () => {
   for (const [label, make] of shapes) {
     it(label, () => {
       const code = make();
-      let coreOk = true;
+      let coreOk: boolean;
       try {
         // the parser or ESLint's own traversal may run out of stack: nothing the plugin can do then
         coreOk = !linter.verify(code, cfg({}), { filename: 'deep.js' }).some((m) => m.fatal);
