@@ -32,6 +32,7 @@ export default createRule({
     hasSuggestions: true,
     messages: {
       forward: `${THROWS} Call \`apply(x)\`: it runs in inference mode unless you pass \`apply(x, {training: true})\`, which is what PyTorch train mode did.`,
+      forwardInCall: `${THROWS} In a tfjs Layer subclass the forward pass is \`call(inputs, kwargs)\` itself: move the PyTorch forward body into \`call()\` (calling \`this.apply()\` here would recurse forever).`,
       callModule:
         'tfjs {{kind}}s are not callable: `{{callee}}(…)` throws "TypeError: … is not a function". Call `{{callee}}.apply(x)` (inference mode) or `apply(x, {training: true})` where you train.',
       parameters: `${THROWS} Use the \`trainableWeights\` property, or \`weights\` to include non-trainable weights such as BatchNorm moving stats; both hold LayerVariables (\`.read()\` gives the tf.Variable).`,
@@ -142,7 +143,8 @@ export default createRule({
           break;
         }
       }
-      context.report({ node: member.property, messageId: group, data, ...(fix ? { fix } : {}), suggest });
+      const messageId = group === 'forward' && thisInsideMethod(member, 'call') ? 'forwardInCall' : group;
+      context.report({ node: member.property, messageId, data, ...(fix ? { fix } : {}), suggest });
     }
 
     return {

@@ -85,7 +85,7 @@ ruleTester.run('no-torch-module-api', rule, {
     {
       name: 'this.forward(x) inside the layer\'s own call(): no apply() suggestion (it would recurse)',
       code: `class Block extends TF.layers.Layer {\n  call(inputs) { return TF.tidy(() => this.forward(inputs)); }\n}`,
-      errors: [{ messageId: 'forward', data: { kind: 'layer', method: 'forward' }, line: 2, suggestions: [] }],
+      errors: [{ messageId: 'forwardInCall', data: { kind: 'layer', method: 'forward' }, line: 2, suggestions: [] }],
       output: null,
     },
     {

@@ -109,6 +109,17 @@ describe('no-torch-module-api: the tfjs replacements', () => {
     assert.equal(m.trainableWeights.length, 4);
   });
 
+  it('inside a Layer subclass, call() is the forward pass: calling this.apply() from call() recurses forever', () => {
+    class Recursing extends tf.layers.Layer {
+      static className = 'RecursingModuleApi';
+      call(x: tf.Tensor | tf.Tensor[]): tf.Tensor | tf.Tensor[] {
+        return this.apply(x) as tf.Tensor;
+      }
+    }
+    assert.throws(() => new Recursing({}).apply(tf.ones([1, 2])), { name: 'RangeError', message: /Maximum call stack size exceeded/ });
+    assert.deepEqual(Array.from((new Custom({}).apply(tf.ones([1, 2])) as tf.Tensor).dataSync()), [1, 1], 'call(x) is what apply(x) runs');
+  });
+
   it('tf.grad(f)(x) differentiates with respect to a plain tensor', () => {
     assert.equal(tf.grad((x: tf.Tensor) => x.square())(tf.scalar(3)).dataSync()[0], 6);
   });
