@@ -4,7 +4,7 @@ import { EventFlow, type FlowEvent } from '../src/event-flow.js';
 import { getTfFile } from '../src/resolver.js';
 import {
   compileReceiver,
-  frozenAtConstruction,
+  initialTrainable,
   inLayerLoop,
   isWeightless,
   layerOwner,
@@ -44,9 +44,9 @@ export default createRule<[], MessageId>({
       unfreezeCompiledModel:
         '`{{target}}` was compiled while frozen, so compile() collected no trainable weights and `{{model}}.{{method}}()` (line {{line}}) throws "variableGrads() expects at least one of the input variables to be trainable" despite this unfreeze. Call `compile()` again after `trainable = true`.',
       freezeAfterCompile:
-        'tfjs applies this freeze at once (the weights stop training, unlike a compiled Keras model), but `{{model}}` was compiled with them trainable, so `{{model}}.{{method}}()` (line {{line}}) prints "Discrepancy between trainableweights and collected trainable weights". Call `{{model}}.compile()` again after changing `trainable`.',
+        'tfjs applies this freeze at once (the weights stop training, unlike a compiled Keras model), but `{{model}}` was compiled with them trainable, so `{{model}}.{{method}}()` (line {{line}}) prints "Discrepancy between trainableweights and collected trainable weights". Call `{{model}}.compile()` again after changing `trainable`, with a new optimizer (a reused Adam instance keeps state that no longer fits).',
       unfreezeAfterCompile:
-        '`{{model}}.{{method}}()` (line {{line}}) ignores this unfreeze: it updates only the weights collected by the last `compile()`, when this {{kind}} was frozen (unlike PyTorch\'s `requires_grad`, which applies at once). Call `{{model}}.compile()` again after `trainable = true`.',
+        '`{{model}}.{{method}}()` (line {{line}}) ignores this unfreeze: it updates only the weights collected by the last `compile()`, when this {{kind}} was frozen (unlike PyTorch\'s `requires_grad`, which applies at once). Call `{{model}}.compile()` again after `trainable = true`, with a new optimizer (a reused Adam instance keeps state that no longer fits).',
       recompile: 'Compile `{{model}}` again right after this change, with the same arguments.',
       restoreTrainable: 'Set `{{model}}.trainable = true` before `{{model}}.{{method}}()`.',
     },
@@ -111,7 +111,7 @@ export default createRule<[], MessageId>({
             reaching.length === 0 ||
             (reaching.every((r) => r.owner === c.owner && !inLayerLoop(r.node)) && flow.reachableFromStart(c, isTargetWrite));
           if (initialReaches) {
-            states.add(!frozenAtConstruction(tf, d.target.info));
+            states.add(initialTrainable(tf, d.target, d.w.target, d.owner));
           }
         }
         if (states.size !== 1 || !states.has(!value)) continue;

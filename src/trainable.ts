@@ -527,3 +527,20 @@ export function isSequential(value: ResolvedValue | null): boolean {
   const name = value?.info?.name;
   return value?.kind === 'model' && (name === 'Sequential' || name?.endsWith('.Sequential') === true);
 }
+
+/**
+ * Whether a model or layer is trainable before any `trainable` write: a layer's literal constructor
+ * option; a model is; a layer taken from a model's list is when that model's layers are all visible and
+ * none is created frozen. Null when unknown (a loaded model's layers may have been saved frozen).
+ */
+export function initialTrainable(tf: TfFile, target: ResolvedValue, targetExpr: Node, owner: ResolvedValue | null): boolean | null {
+  if (target.info?.origin) return !frozenAtConstruction(tf, target.info);
+  if (target.kind === 'model') return true;
+  const ownerExpr = layerOwner(tf, targetExpr);
+  if (!owner || !ownerExpr) return null;
+  for (const e of structureExprs(tf, owner, ownerExpr)) {
+    const s = modelStructure(tf, e);
+    if (s?.complete) return constructorFrozenLayers(tf, e).length === 0 ? true : null;
+  }
+  return null;
+}

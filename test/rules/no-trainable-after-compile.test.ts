@@ -74,6 +74,14 @@ const valid = [
     name: 'a conditional freeze before compile, then an unfreeze: the compiled state is not known',
     code: `${SEQ}\nif (freezeFirst) d1.trainable = false;\n${COMPILE}\nd1.trainable = true;\nawait model.fit(x, y);`,
   },
+  {
+    name: 'a layer of a model whose layers are not visible (it may have been saved frozen): its first state is unknown',
+    code: `export async function stage2(model: TF.Sequential) {\n  ${COMPILE}\n  model.getLayer('backbone').trainable = false;\n  await model.fit(x, y);\n}`,
+  },
+  {
+    name: 'a layer created frozen and frozen again after compile: nothing changes',
+    code: `const d1 = TF.layers.dense({units: 4, inputShape: [4], trainable: false});\nconst model = TF.sequential({layers: [d1]});\n${COMPILE}\nmodel.layers[0].trainable = false;\nd1.trainable = false;\nawait model.fit(x, y);`,
+  },
   { name: 'freezing the model with no weights trained later: no training call', code: `${SEQ}\n${COMPILE}\nmodel.trainable = false;\nmodel.predict(x);` },
 ];
 
@@ -345,18 +353,18 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
       output: null,
     },
     {
-      name: 'an annotated parameter: compile, freeze a layer, fit in one function',
-      code: `export async function stage2(model: TF.Sequential) {\n  ${COMPILE}\n  model.getLayer('backbone').trainable = false;\n  await model.fit(x, y);\n}`,
+      name: 'an annotated parameter: a layer frozen, compiled, unfrozen, fit in one function',
+      code: `export async function stage2(model: TF.Sequential) {\n  model.getLayer('backbone').trainable = false;\n  ${COMPILE}\n  await model.fit(x, y);\n  model.getLayer('backbone').trainable = true;\n  await model.fit(x, y);\n}`,
       errors: [
         {
-          messageId: 'freezeAfterCompile',
-          data: { model: 'model', method: 'fit', line: '4', target: "model.getLayer('backbone')", kind: 'layer' },
-          line: 3,
+          messageId: 'unfreezeAfterCompile',
+          data: { model: 'model', method: 'fit', line: '6', target: "model.getLayer('backbone')", kind: 'layer' },
+          line: 5,
           suggestions: [
             {
               messageId: 'recompile',
               data: { model: 'model' },
-              output: `export async function stage2(model: TF.Sequential) {\n  ${COMPILE}\n  model.getLayer('backbone').trainable = false;\n  ${COMPILE}\n  await model.fit(x, y);\n}`,
+              output: `export async function stage2(model: TF.Sequential) {\n  model.getLayer('backbone').trainable = false;\n  ${COMPILE}\n  await model.fit(x, y);\n  model.getLayer('backbone').trainable = true;\n  ${COMPILE}\n  await model.fit(x, y);\n}`,
             },
           ],
         },
