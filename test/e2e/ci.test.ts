@@ -1,17 +1,19 @@
 // CI paths through the ESLint Node API: `cache: true` (a second run is served from the cache; a new
 // plugin version invalidates it) and `concurrency: 2` (worker threads, which need cloneable options,
 // so the config comes from a temp eslint.config.mjs importing the built plugin by absolute path)
-// giving the same results as a single-threaded run.
+// giving the same results as a single-threaded run. And the README's GitHub Actions example.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter, type Rule } from 'eslint';
 import plugin from '../../src/index.js';
-import { PLUGIN, ROOT, tempDir } from '../fixtures-e2e/helpers.js';
+import { parse } from 'yaml';
+import { PLUGIN, ROOT, runCli, tempDir } from '../fixtures-e2e/helpers.js';
+import { sarifValidator } from '../fixtures-e2e/sarif.js';
 
 const FILES = ['**/*.{js,mjs,cjs,ts,tsx}'];
 const TARGETS = ['fixtures/pytorch-port', 'fixtures/idiomatic'];
@@ -117,5 +119,32 @@ process.stdout.write(JSON.stringify({ single, threaded }));
     assert.ok(comparable(single).some((r) => r.file === 'fixtures/pytorch-port/src/evaluate.ts' && r.messages.some((m) => m.line === 9)));
     const threads = new Set(readFileSync(threadLog, 'utf8').trim().split('\n'));
     assert.ok([...threads].some((t) => t !== '0'), `the config was loaded in worker threads (thread ids: ${[...threads].join(', ')})`);
+  });
+});
+
+describe('CI: the README GitHub Actions example', () => {
+  interface Step {
+    run?: string;
+    uses?: string;
+    with?: Record<string, unknown>;
+  }
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## CI'), readme.indexOf('\n## oxlint'));
+  const workflow = parse(/```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '') as { jobs: Record<string, { steps: Step[] }> };
+  const steps = Object.values(workflow.jobs)[0]!.steps;
+
+  it('is a workflow whose torch2tf steps annotate (github format) and write a valid SARIF file that is uploaded', async () => {
+    const commands = steps.filter((s) => s.run?.startsWith('npx torch2tf ')).map((s) => s.run!.split(/\s+(\|\||#)/)[0]!.split(/\s+/).slice(2));
+    assert.equal(commands.length, 2);
+    const dir = tempDir();
+    cpSync(join(ROOT, 'fixtures/pytorch-port'), dir, { recursive: true });
+    const github = await runCli(commands[0]!, dir);
+    assert.equal(github.code, 1);
+    assert.match(github.stdout, /^::error file=src\/evaluate\.ts,line=6,endLine=6,col=9,endColumn=13,title=torch2tf\/no-torch-mode-switch::/m);
+    const sarif = await runCli(commands[1]!, dir);
+    assert.equal(sarif.code, 1);
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'));
+    const file = join(dir, String(upload?.with?.['sarif_file']));
+    assert.deepEqual(sarifValidator()(JSON.parse(readFileSync(file, 'utf8'))), []);
   });
 });

@@ -46,16 +46,24 @@ function bin(dir: string, name: string, target: string): void {
   symlinkSync(target, join(dir, 'node_modules/.bin', name));
 }
 
-describe('pre-commit: husky + lint-staged + eslint', () => {
+/** The README's recipe: the lint-staged config and the husky hook line, as documented. */
+function readmeRecipe(): { lintStaged: Record<string, string>; hook: string } {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Pre-commit'), readme.indexOf('\n## CI'));
+  const json = /```jsonc\n([\s\S]*?)```/.exec(section)?.[1];
+  const hook = /echo "(.+)" > \.husky\/pre-commit/.exec(section)?.[1];
+  assert.ok(json && hook, 'README "## Pre-commit" has the lint-staged config and the husky hook');
+  const config = JSON.parse(json.replace(/^\s*\/\/.*$/gm, '')) as { 'lint-staged': Record<string, string> };
+  return { lintStaged: config['lint-staged'], hook };
+}
+
+describe('pre-commit: husky + lint-staged + eslint (the README recipe)', () => {
+  const recipe = readmeRecipe();
   const dir = initRepo(
     {
-      'package.json': JSON.stringify(
-        { name: 'port', private: true, type: 'module', 'lint-staged': { '*.{js,mjs,cjs,ts,tsx}': 'eslint --max-warnings=0 --no-warn-ignored' } },
-        null,
-        2,
-      ),
+      'package.json': JSON.stringify({ name: 'port', private: true, type: 'module', 'lint-staged': recipe.lintStaged }, null, 2),
       'eslint.config.js': projectConfig(`{ ignores: ['generated/**'] },`),
-      '.husky/pre-commit': 'npx lint-staged\n',
+      '.husky/pre-commit': `${recipe.hook}\n`,
       'README.md': '# port\n',
     },
     ['eslint', 'lint-staged', 'eslint-plugin-torch2tf', '@typescript-eslint/parser'],
