@@ -406,6 +406,8 @@ export function isAwaitAllowed(node: Node): boolean {
   let n: Node | undefined = node.parent;
   while (n) {
     if (n.type === T.ArrowFunctionExpression || n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) return n.async;
+    // class static blocks and field initializers are function-like scopes without await
+    if (n.type === T.StaticBlock || n.type === T.PropertyDefinition || n.type === T.AccessorProperty) return false;
     if (n.type === T.Program) return n.sourceType === 'module';
     n = n.parent;
   }

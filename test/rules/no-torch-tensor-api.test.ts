@@ -272,6 +272,15 @@ ruleTester.run('no-torch-tensor-api', rule, {
         ],
       },
       {
+        name: 'item() in a class static block or field initializer: no await suggestion (await is not allowed there)',
+        code: `${T2}class A {\n  static { use(t.item()); }\n  v = t.item();\n}`,
+        output: null,
+        errors: [
+          { messageId: 'missingMethod', line: 3, suggestions: [{ messageId: 'replaceWith', data: { text: 't.dataSync()[0]' }, output: `${T2}class A {\n  static { use(t.dataSync()[0]); }\n  v = t.item();\n}` }] },
+          { messageId: 'missingMethod', line: 4, suggestions: [{ messageId: 'replaceWith', data: { text: 't.dataSync()[0]' }, output: `${T2}class A {\n  static { use(t.item()); }\n  v = t.dataSync()[0];\n}` }] },
+        ],
+      },
+      {
         name: 'numpy() / tolist() -> arraySync()',
         code: `${T2}function f() { return [t.numpy(), t.tolist()]; }`,
         output: null,
