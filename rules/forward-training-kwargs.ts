@@ -3,7 +3,7 @@ import { calledMember, isFunction, methodOf, propertyKeyName, unwrap, type Funct
 import { createRule } from '../src/create-rule.js';
 import { modelReachesModeDependent } from '../src/model-structure.js';
 import { getTfFile, type ClassNode, type TfFile } from '../src/resolver.js';
-import { describeEffects, kwargsState, modeEffects } from '../src/training-mode.js';
+import { appendArgument, describeEffects, kwargsState, modeEffects } from '../src/training-mode.js';
 
 /** The `call()` method of a tfjs Layer subclass that encloses `node` (through nested callbacks), or null. */
 function enclosingLayerCall(tf: TfFile, node: Node): FunctionNode | null {
@@ -89,7 +89,7 @@ export default createRule({
             suggest.push({
               messageId: 'forwardKwargs',
               data: { kwargs: name },
-              fix: (fixer) => [...param(fixer), fixer.insertTextAfter(first, `, ${name}`)],
+              fix: (fixer) => [...param(fixer), appendArgument(fixer, sourceCode, node, name)],
             });
           }
         }

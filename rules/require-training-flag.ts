@@ -4,7 +4,7 @@ import { createRule } from '../src/create-rule.js';
 import { gradientContextOf, type GradientContext } from '../src/gradient-context.js';
 import { modelReachesModeDependent, provenanceOf } from '../src/model-structure.js';
 import { getTfFile, type TfFile } from '../src/resolver.js';
-import { describeEffects, isFrozen, kwargsState, modeEffects, projectMayBeModeDependent } from '../src/training-mode.js';
+import { appendArgument, describeEffects, isFrozen, kwargsState, modeEffects, projectMayBeModeDependent } from '../src/training-mode.js';
 
 /** Model methods that always run in inference mode (no kwargs reach the layers). */
 const INFERENCE_METHODS = new Set(['predict', 'predictOnBatch', 'execute']);
@@ -118,7 +118,7 @@ export default createRule({
             data: { method: m.name },
             fix: (fixer) => [
               fixer.replaceText(m.member.property, m.member.computed ? "'apply'" : 'apply'),
-              fixer.insertTextAfter(first, ', {training: true}'),
+              appendArgument(fixer, sourceCode, node, '{training: true}'),
             ],
           });
         }
@@ -145,5 +145,5 @@ function addTrainingFlag(
     if (last) return fixer.insertTextAfter(last, ', training: true');
     return fixer.insertTextAfter(sourceCode.getFirstToken(obj)!, 'training: true');
   }
-  return fixer.insertTextAfter(call.arguments[0]!, ', {training: true}');
+  return appendArgument(fixer, sourceCode, call, '{training: true}');
 }

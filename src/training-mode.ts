@@ -3,7 +3,7 @@
  * what a call passes as kwargs, which mode-dependent layers a model reaches (for messages),
  * whether a model is frozen, and the project-scan fallback for models whose layers are not visible.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, hasSpread, literalValue, memberName, unwrap, walk, type Node } from './ast.js';
 import { layerModeDependence, modelStructure, provenanceOf } from './model-structure.js';
 import { projectConstructsModeDependent } from './project-scan.js';
@@ -195,4 +195,21 @@ export function relativeImports(tf: TfFile): string[] {
  */
 export function projectMayBeModeDependent(tf: TfFile, filename: string): boolean {
   return projectConstructsModeDependent(filename, relativeImports(tf), { modules: tf.settings.modules });
+}
+
+/**
+ * Append an argument to a call: `f(x)` → `f(x, <text>)`, `f((x))` → `f((x), <text>)` (never inside the
+ * argument's parentheses, which would make a comma expression), `f(x,)` → `f(x, <text>)`.
+ */
+export function appendArgument(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression,
+  text: string,
+): TSESLint.RuleFix {
+  const closing = sourceCode.getLastToken(call)!;
+  const before = sourceCode.getTokenBefore(closing)!;
+  return before.value === ',' && before.type === 'Punctuator'
+    ? fixer.insertTextAfter(before, ` ${text}`)
+    : fixer.insertTextAfter(before, `, ${text}`);
 }

@@ -1,6 +1,11 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/forward-training-kwargs.js';
-import { createRuleTester, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
+import { applyForm, createRuleTester, IMPORT_FORMS, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -102,6 +107,12 @@ const invalid: InvalidTestCase<MessageId, []>[] = [
     output: null,
   },
   {
+    name: 'a parenthesized argument and a trailing comma',
+    code: block(`  call(inputs, kwargs) {\n    return this.drop.apply((inputs),);\n  }`),
+    errors: [{ messageId: 'notForwarded', line: 9, suggestions: [{ messageId: 'forwardKwargs', data: { kwargs: 'kwargs' }, output: block(`  call(inputs, kwargs) {\n    return this.drop.apply((inputs), kwargs);\n  }`) }] }],
+    output: null,
+  },
+  {
     name: 'destructured kwargs parameter: reported without a suggestion',
     code: block(`  call(inputs, {training}) {\n    return this.drop.apply(inputs);\n  }`),
     errors: [{ messageId: 'notForwarded', line: 9, suggestions: [] }],
@@ -118,4 +129,76 @@ ruleTester.run('forward-training-kwargs', rule, {
     ),
   ],
   invalid: invalidAcross(invalid),
+});
+
+// ------------------------------------------------------------------------------------------ property test
+// Generated custom layers in every import form: the rule never throws, every suggestion parses, and
+// applying a suggestion removes that report without creating another one.
+
+const SUBLAYERS = [
+  'TF.layers.dropout({rate: 0.5})',
+  'TF.layers.batchNormalization()',
+  'TF.layers.dense({units: 2})',
+  'TF.layers.gaussianNoise({stddev: 1})',
+  'TF.sequential({layers: [TF.layers.dropout({rate: 0.1, inputShape: [2]})]})',
+  'makeLayer()',
+];
+const SIGNATURES = ['call(inputs, kwargs)', 'call(inputs)', 'call(inputs, kw = {})', 'call(inputs: TF.Tensor)', 'call(inputs,)', 'call(inputs, {training})', 'call(...all)'];
+const APPLIES = [
+  'this.sub.apply(inputs)',
+  'this.sub.apply((inputs))',
+  'this.sub.apply(inputs,)',
+  'this.sub.apply(inputs, {})',
+  'this.sub.apply(inputs, {mask: null, /* c */})',
+  'this.sub.apply(inputs, {training: false})',
+  'this.sub?.apply(inputs)',
+  "this.sub['apply'](inputs)",
+  'this.sub.apply(...all)',
+];
+const BODIES = [
+  (a: string) => `return ${a};`,
+  (a: string) => `return TF.tidy(() => ${a});`,
+  (a: string) => `const self = this;\n    return [1].map(function () { return ${a}; })[0];`,
+];
+
+describe('forward-training-kwargs: generated custom layers', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const cfg = (settings: Record<string, unknown> | undefined) => [
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser as never },
+      settings: settings ?? {},
+      plugins: { torch2tf: { rules: { 'forward-training-kwargs': rule } } as never },
+      rules: { 'torch2tf/forward-training-kwargs': 'error' as const },
+    },
+  ];
+  it('no crash, suggestions parse, and each applied suggestion removes its report', () => {
+    let reports = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...IMPORT_FORMS),
+        fc.constantFrom(...SUBLAYERS),
+        fc.constantFrom(...SIGNATURES),
+        fc.constantFrom(...APPLIES),
+        fc.constantFrom(...BODIES),
+        (form, sub, sig, apply, body) => {
+          const src = `class Block extends TF.layers.Layer {\n  constructor() {\n    super({});\n    this.sub = ${sub};\n  }\n  ${sig} {\n    ${body(apply)}\n  }\n}`;
+          const { code, settings } = applyForm(form, src);
+          const messages = linter.verify(code, cfg(settings), { filename: 'block.ts' });
+          assert.deepEqual(messages.filter((m) => m.fatal || !m.ruleId), [], code);
+          reports += messages.length;
+          for (const m of messages) {
+            for (const s of m.suggestions ?? []) {
+              const out = code.slice(0, s.fix.range[0]) + s.fix.text + code.slice(s.fix.range[1]);
+              const again = linter.verify(out, cfg(settings), { filename: 'block.ts' });
+              assert.deepEqual(again.filter((x) => x.fatal), [], `suggestion output does not parse:\n${out}`);
+              assert.equal(again.length, messages.length - 1, `suggestion did not remove exactly its report:\n${out}`);
+            }
+          }
+        },
+      ),
+      { numRuns: 400, seed: 20261127 },
+    );
+    assert.ok(reports > 50, `the generator must exercise the rule (${reports} reports)`);
+  });
 });

@@ -1,10 +1,14 @@
-import { after } from 'node:test';
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/require-training-flag.js';
-import { createRuleTester, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
+import { applyForm, createRuleTester, IMPORT_FORMS, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
 
 // Two throw-away projects for the project-scan fallback (models whose layers are not visible in the file):
 // one whose package builds only Dense layers, one whose sibling module builds Dropout.
@@ -171,6 +175,15 @@ ruleTester.run('require-training-flag', rule, {
         output: null,
       },
       {
+        name: 'a parenthesized argument: the flag goes after the parentheses, not into a comma expression',
+        code: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.apply((x)).add(model.predict((x /* in */))).sum());`,
+        errors: [
+          { messageId: 'inferenceInTrainingStep', line: 3, column: 26, suggestions: [{ messageId: 'addTrainingFlag', output: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.apply((x), {training: true}).add(model.predict((x /* in */))).sum());` }] },
+          { messageId: 'inferenceInTrainingStep', line: 3, column: 48, suggestions: [{ messageId: 'useApplyWithTraining', data: { method: 'predict' }, output: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.apply((x)).add(model.apply((x /* in */), {training: true})).sum());` }] },
+        ],
+        output: null,
+      },
+      {
         name: 'execute() has no kwargs: reported without a suggestion',
         code: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.execute(x, 'dense_2/BiasAdd').sum());`,
         errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'execute', api: 'minimize', kind: 'model', effects: effectsDropout }, line: 3, suggestions: [] }],
@@ -281,4 +294,85 @@ ruleTester.run('require-training-flag', rule, {
       },
     ] satisfies InvalidTestCase<MessageId, []>[]).map((c) => ({ filename: FILE, ...c })),
   ),
+});
+
+// ------------------------------------------------------------------------------------------ property test
+// Generated custom training steps in every import form and odd syntax: the rule never throws, every
+// suggestion parses, and applying a suggestion removes that report without creating another one.
+
+const MODELS = [
+  DROPOUT_MODEL,
+  `const model = TF.sequential();\nmodel.add(TF.layers.batchNormalization({inputShape: [4]}));`,
+  DENSE_MODEL,
+  `const model = TF.sequential({layers: [TF.layers.lstm({units: 2, dropout: 0.1, inputShape: [3, 4]})]});`,
+  `let model;\nmodel = TF.sequential({layers: [TF.layers.gaussianNoise({stddev: 1, inputShape: [4]})]});`,
+  `const model = makeModel();`,
+  `const model = TF.sequential({layers: [TF.layers.dropout({rate: 0.5, inputShape: [4]})]});\nmodel.trainable = false;`,
+];
+const CALLS = [
+  'model.apply(x)',
+  'model.apply(x,)',
+  'model.apply(x, {})',
+  'model.apply(x, {mask: m, /* c */})',
+  'model.apply(x, {training: true})',
+  'model.predict(x)',
+  'model.predict(x, {batchSize: 2})',
+  "model['predict'](x)",
+  'model?.apply(x)',
+  'model.predictOnBatch((x))',
+  'model.execute(x, "out")',
+  'model.apply(...args)',
+  '(model).apply(x)',
+];
+const STEPS = [
+  (l: string) => `opt.minimize(() => ${l});`,
+  (l: string) => `opt.minimize(() => { return ${l}; }, true);`,
+  (l: string) => `const {value, grads} = TF.variableGrads(() => ${l});`,
+  (l: string) => `const lossFn = () => ${l};\nopt.minimize(lossFn);`,
+  (l: string) => `function step(fn) { return opt.minimize(fn); }\nstep(() => ${l});`,
+  (l: string) => `opt.minimize(function () { return ${l}; });`,
+  (l: string) => `function run() {\n  return __awaiter(this, void 0, void 0, function* () { opt.minimize(() => ${l}); });\n}`,
+  (l: string) => `class T {\n  f() { return ${l}; }\n  s() { return opt.computeGradients(() => this.f()); }\n}`,
+  (l: string) => `const g = TF.grad((x) => ${l});`,
+  (l: string) => `const y2 = ${l};`,
+];
+
+describe('require-training-flag: generated training steps', () => {
+  const linter = new Linter({ configType: 'flat', cwd: root }); // the linted file lives in the temp project
+  const config = [
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser as never },
+      plugins: { torch2tf: { rules: { 'require-training-flag': rule } } as never },
+      rules: { 'torch2tf/require-training-flag': 'error' as const },
+    },
+  ];
+  it('no crash, suggestions parse, and each applied suggestion removes its report', () => {
+    let reports = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...IMPORT_FORMS),
+        fc.constantFrom(...MODELS),
+        fc.constantFrom(...CALLS),
+        fc.constantFrom(...STEPS),
+        (form, model, call, step) => {
+          const { code, settings } = applyForm(form, `${model}\n${OPT}\n${step(`${call}.sum()`)}`);
+          const cfg = [{ ...config[0]!, settings: settings ?? {} }];
+          const messages = linter.verify(code, cfg, { filename: FILE });
+          assert.deepEqual(messages.filter((m) => m.fatal || !m.ruleId), [], code);
+          reports += messages.length;
+          for (const m of messages) {
+            for (const s of m.suggestions ?? []) {
+              const out = code.slice(0, s.fix.range[0]) + s.fix.text + code.slice(s.fix.range[1]);
+              const again = linter.verify(out, cfg, { filename: FILE });
+              assert.deepEqual(again.filter((x) => x.fatal), [], `suggestion output does not parse:\n${out}`);
+              assert.equal(again.length, messages.length - 1, `suggestion did not remove exactly its report:\n${out}`);
+            }
+          }
+        },
+      ),
+      { numRuns: 400, seed: 20261127 },
+    );
+    assert.ok(reports > 50, `the generator must exercise the rule (${reports} reports)`);
+  });
 });
