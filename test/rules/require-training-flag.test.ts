@@ -179,7 +179,7 @@ ruleTester.run('require-training-flag', rule, {
         code: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.apply((x)).add(model.predict((x /* in */))).sum());`,
         errors: [
           { messageId: 'inferenceInTrainingStep', line: 3, column: 26, suggestions: [{ messageId: 'addTrainingFlag', output: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.apply((x), {training: true}).add(model.predict((x /* in */))).sum());` }] },
-          { messageId: 'inferenceInTrainingStep', line: 3, column: 48, suggestions: [{ messageId: 'useApplyWithTraining', data: { method: 'predict' }, output: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.apply((x)).add(model.apply((x /* in */), {training: true})).sum());` }] },
+          { messageId: 'inferenceInTrainingStep', line: 3, column: 47, suggestions: [{ messageId: 'useApplyWithTraining', data: { method: 'predict' }, output: `${DROPOUT_MODEL}\n${OPT}\nopt.minimize(() => model.apply((x)).add(model.apply((x /* in */), {training: true})).sum());` }] },
         ],
         output: null,
       },
