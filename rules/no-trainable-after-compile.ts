@@ -97,7 +97,7 @@ export default createRule<[], MessageId>({
         e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || sameValue(e.data.owner, d.owner));
       for (const model of owners) {
         const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
-        // compiled before the write: only a known order counts (not two methods called from elsewhere)
+        // only a known order counts (not two methods that are called from elsewhere)
         const before = compiles.filter((c) => isCompile(c) && flow.mayPrecede(c, w, isCompile, { methodsInAnyOrder: false }));
         if (before.length === 0) continue;
         // the target's state when those compiles took the trainable snapshot
@@ -120,7 +120,7 @@ export default createRule<[], MessageId>({
             t.data.type === 'train' &&
             sameValue(t.data.model, model) &&
             (value || compiledSelf || t.data.method === 'fit') &&
-            flow.mayPrecede(w, t, (e) => isCompile(e) || isTargetWrite(e)),
+            flow.mayPrecede(w, t, (e) => isCompile(e) || isTargetWrite(e), { methodsInAnyOrder: false }),
         );
         if (!training || training.data.type !== 'train') continue;
         const t = training.data;
