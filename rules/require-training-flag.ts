@@ -106,7 +106,7 @@ export default createRule({
           const origin = provenanceOf(tf, receiver)?.origin;
           if (origin && tf.isTfCall(origin, 'loadLayersModel')) return; // a loaded model's layers are not in the source
           if (!projectMayBeModeDependent(tf, context.physicalFilename)) return;
-          effects = `if it has such layers, ${describeEffects(null)}`;
+          effects = `if it contains Dropout or BatchNormalization (this project builds some), ${describeEffects(null)}`;
         }
 
         const suggest: TSESLint.SuggestionReportDescriptor<'addTrainingFlag' | 'useApplyWithTraining'>[] = [];

@@ -89,7 +89,7 @@ const lookalikes = [
 ];
 
 const effectsDropout = 'Dropout does not drop';
-const effectsUnknown = 'if it has such layers, Dropout does not drop and BatchNormalization normalizes with moving statistics that never update';
+const effectsUnknown = 'if it contains Dropout or BatchNormalization (this project builds some), Dropout does not drop and BatchNormalization normalizes with moving statistics that never update';
 
 type MessageId = 'inferenceInTrainingStep' | 'addTrainingFlag' | 'useApplyWithTraining';
 
