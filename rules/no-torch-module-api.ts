@@ -47,8 +47,6 @@ export default createRule({
       requiresGradWrite:
         'tfjs {{kind}}s have no `{{property}}`: assigning it only creates an unused property, and nothing is frozen or unfrozen. Set `trainable` instead.',
       requiresGradRead: 'tfjs {{kind}}s have no `{{property}}`: it is always `undefined`. Read `trainable` instead.',
-      requiresGradTensor:
-        'tfjs tensors have no `{{property}}` (reading it gives `undefined`, assigning it is ignored): optimizers train `tf.variable(…)`s whose `trainable` flag is true, and `tf.grad(f)(x)` differentiates with respect to any tensor.',
       useApply: 'Replace with `apply(…)` (inference mode).',
       useApplyTraining: 'Replace with `apply(…, {training: true})` (training mode).',
       useProperty: 'Replace with the `{{replacement}}` property.',
@@ -179,19 +177,15 @@ export default createRule({
         const isWrite = isWriteTarget(node);
         // every write is the PyTorch habit (tfjs never reads it); a read is `undefined` only if nothing assigns the name
         if (!isWrite && assignedMembers(tf).has(property)) return;
-        const info = missingMemberReceiver(tf, node.object, property, ['model', 'layer', 'tensor'], { ignorePatched: true });
+        // tensors and variables: no-torch-tensor-api reports `requires_grad` there (no double reports)
+        const info = missingMemberReceiver(tf, node.object, property, ['model', 'layer'], { ignorePatched: true });
         if (!info) return;
-        const variable = info.kind === 'tensor' && (info.name === 'variable' || info.name === 'Variable' || info.name === 'tf.Variable');
-        const kind = variable ? 'variable' : info.kind;
-        const messageId = info.kind === 'tensor' && !variable ? 'requiresGradTensor' : isWrite ? 'requiresGradWrite' : 'requiresGradRead';
+        const renamable = !isWrite || (node.parent.type === T.AssignmentExpression && node.parent.operator === '=');
         context.report({
           node: node.property,
-          messageId,
-          data: { kind, property },
-          suggest:
-            messageId === 'requiresGradTensor' || (isWrite && !(node.parent.type === T.AssignmentExpression && node.parent.operator === '='))
-              ? []
-              : [{ messageId: 'useTrainable', fix: (f) => rename(f, node, 'trainable') }],
+          messageId: isWrite ? 'requiresGradWrite' : 'requiresGradRead',
+          data: { kind: info.kind, property },
+          suggest: renamable ? [{ messageId: 'useTrainable', fix: (f) => rename(f, node, 'trainable') }] : [],
         });
       },
     };

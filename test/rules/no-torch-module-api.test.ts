@@ -1,5 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Linter } from 'eslint';
 import rule from '../../rules/no-torch-module-api.js';
+import { rules } from '../../src/all-rules.js';
 import { createRuleTester, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
+
+describe('no-torch-module-api with the other PyTorch-API rules', () => {
+  it('never reports the same node as no-torch-tensor-api or no-torch-optimizer-api', () => {
+    const names = ['no-torch-module-api', 'no-torch-tensor-api', 'no-torch-optimizer-api'] as const;
+    const linter = new Linter({ configType: 'flat' });
+    const code = [
+      `import * as tf from '@tensorflow/tfjs';`,
+      `const model = tf.sequential({layers: [tf.layers.dense({units: 1, inputShape: [2]})]});`,
+      `const w = tf.variable(tf.zeros([2]));`,
+      `const t = tf.tensor([1, 2]);`,
+      `model.cuda(); t.cuda(); model.to('cpu'); t.to('cpu'); model.cpu(); t.cpu();`,
+      `model.requires_grad = false; w.requires_grad = false; t.requires_grad_(true); model.requires_grad_(false);`,
+      `model.zero_grad(); t.backward(); const g = w.grad; model.forward(t); model.parameters();`,
+    ].join('\n');
+    const messages = linter.verify(code, {
+      plugins: { torch2tf: { rules: rules as never } },
+      rules: Object.fromEntries(names.map((n) => [`torch2tf/${n}`, 'error'])),
+    });
+    assert.ok(messages.length >= 15, `expected the snippet to be reported, got ${messages.length}`);
+    assert.deepEqual(messages.filter((m) => m.fatal), []);
+    const seen = new Map<string, string>();
+    for (const m of messages) {
+      const at = `${m.line}:${m.column}`;
+      assert.ok(!seen.has(at), `${at} reported by both ${seen.get(at)} and ${m.ruleId}`);
+      seen.set(at, m.ruleId!);
+    }
+  });
+});
 
 const ruleTester = createRuleTester();
 
@@ -35,6 +67,7 @@ const valid = [
   { name: 'calling tfjs factories is not calling a model', code: `const m = TF.sequential();\nconst d = TF.layers.dense({units: 2});\nconst i = TF.input({shape: [2]});` },
   { name: 'an object literal key requires_grad is not a member access', code: `const cfg = {requires_grad: true};\nconst v = params.requires_grad;` },
   { name: 'optimizer state_dict is not a module method', code: `const opt = TF.train.adam();\nopt.state_dict;` },
+  { name: 'requires_grad on tensors and variables is no-torch-tensor-api\'s (no double reports)', code: `const w = TF.variable(TF.zeros([2]));\nw.requires_grad = false;\nconst t = TF.tensor([1]);\nconst r = t.requires_grad;` },
   { name: 'an optional call of a missing method short-circuits instead of throwing', code: `${SEQ}model.cuda?.();\nmodel.forward?.(x);` },
 ];
 
@@ -234,18 +267,9 @@ ruleTester.run('no-torch-module-api', rule, {
       output: null,
     },
     {
-      name: 'requires_grad on a tf.variable and on a plain tensor',
-      code: `const w = TF.variable(TF.zeros([2]));\nw.requires_grad = false;\nconst t = TF.tensor([1]);\nt.requires_grad = true;`,
-      errors: [
-        { messageId: 'requiresGradWrite', data: { kind: 'variable', property: 'requires_grad' }, line: 2, suggestions: [{ messageId: 'useTrainable', output: `const w = TF.variable(TF.zeros([2]));\nw.trainable = false;\nconst t = TF.tensor([1]);\nt.requires_grad = true;` }] },
-        { messageId: 'requiresGradTensor', data: { property: 'requires_grad' }, line: 4, suggestions: [] },
-      ],
-      output: null,
-    },
-    {
       name: 'after a requires_grad write, reads are not undefined: only the write is reported',
-      code: `const w = TF.variable(TF.scalar(1));\nw.requires_grad = flag;\nif (w.requires_grad) go();`,
-      errors: [{ messageId: 'requiresGradWrite', line: 2, suggestions: [{ messageId: 'useTrainable', output: `const w = TF.variable(TF.scalar(1));\nw.trainable = flag;\nif (w.requires_grad) go();` }] }],
+      code: `const d = TF.layers.dense({units: 1});\nd.requires_grad = flag;\nif (d.requires_grad) go();`,
+      errors: [{ messageId: 'requiresGradWrite', line: 2, suggestions: [{ messageId: 'useTrainable', output: `const d = TF.layers.dense({units: 1});\nd.trainable = flag;\nif (d.requires_grad) go();` }] }],
       output: null,
     },
     {
