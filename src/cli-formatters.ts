@@ -80,6 +80,9 @@ export function formatSarif(results: readonly ESLint.LintResult[], rulesMeta: Ru
         level,
         message: { text: m.message },
         locations: [sarifLocation(cwd, r.filePath, m)],
+        // How it can be resolved: an autofix (`torch2tf --fix`), suggestions (editor or
+        // `--apply-suggestions`), or neither (needs a human).
+        properties: { autofix: m.fix !== undefined, suggestions: m.suggestions?.length ?? 0 },
       });
     }
   }
@@ -130,4 +133,39 @@ export function formatGithub(results: readonly ESLint.LintResult[], cwd: string)
     }
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+/**
+ * A Markdown summary per rule for the GitHub Actions job page (`$GITHUB_STEP_SUMMARY`), written
+ * next to the annotations (GitHub shows only some annotations per step; the summary counts all).
+ */
+export function formatStepSummary(results: readonly ESLint.LintResult[], rulesMeta: RulesMeta): string {
+  const rows = new Map<string, { count: number; fix: number; suggest: number }>();
+  let fatal = 0;
+  for (const r of results) {
+    for (const m of r.messages) {
+      if (m.fatal) {
+        fatal++;
+        continue;
+      }
+      const id = m.ruleId ?? '(eslint)';
+      const row = rows.get(id) ?? { count: 0, fix: 0, suggest: 0 };
+      row.count++;
+      if (m.fix) row.fix++;
+      else if (m.suggestions?.length) row.suggest++;
+      rows.set(id, row);
+    }
+  }
+  const total = [...rows.values()].reduce((n, r) => n + r.count, 0);
+  const out = [`### torch2tf: ${total} finding${total === 1 ? '' : 's'}`, ''];
+  if (rows.size > 0) {
+    out.push('| rule | findings | autofix | suggestion | needs a human |', '|---|--:|--:|--:|--:|');
+    for (const [id, r] of [...rows].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))) {
+      const url = rulesMeta[id]?.docs?.url;
+      out.push(`| ${url ? `[${id}](${url})` : id} | ${r.count} | ${r.fix} | ${r.suggest} | ${r.count - r.fix - r.suggest} |`);
+    }
+    out.push('');
+  }
+  if (fatal > 0) out.push(`${fatal} file${fatal === 1 ? '' : 's'} could not be read or parsed.`, '');
+  return out.join('\n') + '\n';
 }

@@ -3,14 +3,14 @@
  * `torch2tf [paths…]`: the migration audit, built on the ESLint Node API. See `torch2tf --help`
  * and docs/cli.md. Exit codes: 0 no findings, 1 findings, 2 usage or config error.
  */
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import { HELP, parseArgs, UsageError, type CliOptions } from './cli-args.js';
 import { ConfigError, resolveSetup } from './cli-config.js';
 import { unifiedDiff } from './cli-diff.js';
-import { formatGithub, formatSarif, type RulesMeta } from './cli-formatters.js';
+import { formatGithub, formatSarif, formatStepSummary, type RulesMeta } from './cli-formatters.js';
 import { applySuggestions, dropForeignRuleErrors, lintFilesRecovering, progressConfig } from './cli-lint.js';
 import { formatReport } from './cli-report.js';
 import plugin from './index.js';
@@ -21,6 +21,8 @@ export interface Io {
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
   readonly stderrIsTTY: boolean;
+  /** Environment variables the CLI reads (GITHUB_STEP_SUMMARY); defaults to none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 function ruleIdOf(name: string): string | null {
@@ -180,9 +182,12 @@ async function audit(opts: CliOptions, io: Io): Promise<number> {
     case 'sarif':
       text = formatSarif(finalResults, rulesMeta, cwd);
       break;
-    case 'github':
+    case 'github': {
       text = formatGithub(finalResults, cwd);
+      const summaryFile = io.env?.['GITHUB_STEP_SUMMARY'];
+      if (summaryFile) appendFileSync(summaryFile, formatStepSummary(finalResults, rulesMeta));
       break;
+    }
     default:
       text = await (await eslint.loadFormatter(opts.format)).format(finalResults, { cwd, rulesMeta } as never);
   }
@@ -231,6 +236,7 @@ if (isMain()) {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
   }).then(
     (code) => (process.exitCode = code),
     (err: unknown) => {

@@ -226,7 +226,7 @@ describe('torch2tf CLI: machine formats', () => {
     assert.equal(r.code, 1);
     const log = JSON.parse(r.stdout) as {
       version: string;
-      runs: { tool: { driver: { name: string; rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+      runs: { tool: { driver: { name: string; rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; ruleIndex: number; properties: { autofix: boolean; suggestions: number }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
     };
     assert.deepEqual(sarifValidator()(log), []);
     const run = log.runs[0]!;
@@ -238,8 +238,8 @@ describe('torch2tf CLI: machine formats', () => {
     for (const res of run.results) assert.equal(run.tool.driver.rules[res.ruleIndex]!.id, res.ruleId);
     const lines = run.results
       .filter((x) => x.ruleId === 'torch2tf/no-torch-mode-switch' && x.locations[0]!.physicalLocation.artifactLocation.uri === 'fixtures/pytorch-port/src/evaluate.ts')
-      .map((x) => x.locations[0]!.physicalLocation.region.startLine);
-    assert.deepEqual(lines, [6, 9]);
+      .map((x) => [x.locations[0]!.physicalLocation.region.startLine, x.properties.autofix, x.properties.suggestions]);
+    assert.deepEqual(lines, [[6, false, 1], [9, false, 1]]);
   });
 
   it('--format sarif: unparsable files become tool execution notifications and the log still validates', async () => {
@@ -252,8 +252,12 @@ describe('torch2tf CLI: machine formats', () => {
     assert.match(r.stdout, /"uri": "src\/x%20y\.ts"/);
   });
 
-  it('--format github emits one workflow annotation per finding', async () => {
-    const r = await runCli(['--format', 'github', 'fixtures/pytorch-port']);
+  it('--format github emits one workflow annotation per finding, and a per-rule summary to $GITHUB_STEP_SUMMARY', async () => {
+    const summary = join(tempDir(), 'step-summary.md');
+    const r = await runCli(['--format', 'github', 'fixtures/pytorch-port'], ROOT, { GITHUB_STEP_SUMMARY: summary });
+    const md = readFileSync(summary, 'utf8');
+    assert.match(md, /^### torch2tf: \d+ findings?\n\n\| rule \| findings \| autofix \| suggestion \| needs a human \|\n/);
+    assert.match(md, /\n\| \[torch2tf\/no-torch-mode-switch\]\(https:\/\/github\.com\/torch2tf\/eslint-plugin-torch2tf\/blob\/v[\d.]+\/docs\/rules\/no-torch-mode-switch\.md\) \| \d+ \| \d+ \| \d+ \| \d+ \|\n/);
     assert.equal(r.code, 1);
     const lines = r.stdout.trimEnd().split('\n');
     const api = await apiESLint(ROOT).lintFiles(['fixtures/pytorch-port']);
