@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-e
 import { findProperty, literalValue, memberName, objectArg } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { removeStatement, statementOf } from '../src/fix.js';
-import { canRemoveConfigProperty, layerCallName, removeConfigProperty, weightlessLayerName } from '../src/layer-config.js';
+import { canRemoveConfigProperty, configReachesLayerBase, layerCallName, removeConfigProperty, weightlessLayerName } from '../src/layer-config.js';
 import { getTfFile } from '../src/resolver.js';
 import { DROPOUT_FAMILY, WEIGHTLESS_LAYERS } from '../src/tfjs-api.js';
 
@@ -48,6 +48,22 @@ export default createRule({
           data: { layer },
           ...(literal && canRemove ? { fix: remove } : {}),
           ...(!literal && canRemove ? { suggest: [{ messageId: 'removeOption' as const, fix: remove }] } : {}),
+        });
+      },
+      NewExpression(node) {
+        // new UserLayer({trainable: false}) on a weightless user Layer subclass: suggestion only (user code)
+        const info = tf.kindOf(node);
+        if (!info?.userClass || !configReachesLayerBase(tf, info.userClass)) return;
+        const layer = weightlessLayerName(tf, info);
+        const prop = findProperty(objectArg(node), 'trainable');
+        if (layer === null || !prop) return;
+        context.report({
+          node: prop,
+          messageId: 'noWeights',
+          data: { layer },
+          suggest: canRemoveConfigProperty(sourceCode, prop)
+            ? [{ messageId: 'removeOption', fix: (fixer) => removeConfigProperty(fixer, sourceCode, prop) }]
+            : [],
         });
       },
       'AssignmentExpression[operator="="]'(node: TSESTree.AssignmentExpression) {

@@ -120,6 +120,33 @@ function cannotHoldLayer(tf: TfFile, expr: Node): boolean {
   }
 }
 
+/**
+ * The config argument of `new UserLayer(config)` reaches `tf.layers.Layer` unchanged: the class chain
+ * has no constructor, or each constructor passes its first parameter straight to `super(param)`.
+ */
+export function configReachesLayerBase(tf: TfFile, cls: ClassNode, depth = 0): boolean {
+  if (depth > 8) return false;
+  const ctor = cls.body.body.find((el): el is TSESTree.MethodDefinition => el.type === T.MethodDefinition && el.kind === 'constructor');
+  if (ctor) {
+    const param = ctor.value.params[0];
+    if (param?.type !== T.Identifier) return false;
+    const forwards = ctor.value.body?.body.some(
+      (st) =>
+        st.type === T.ExpressionStatement &&
+        st.expression.type === T.CallExpression &&
+        st.expression.callee.type === T.Super &&
+        unwrap(st.expression.arguments[0])?.type === T.Identifier &&
+        (unwrap(st.expression.arguments[0]) as TSESTree.Identifier).name === param.name,
+    );
+    if (!forwards) return false;
+  }
+  const sup = unwrap(cls.superClass);
+  if (!sup) return false;
+  if (tf.pathOf(sup)?.join('.') === 'layers.Layer') return true;
+  const parent = sup.type === T.Identifier ? tf.classOfIdentifier(sup) : null;
+  return !!parent && configReachesLayerBase(tf, parent, depth + 1);
+}
+
 /** The value is a layer with no weights: a weightless tfjs factory, or a provably weightless user class. */
 export function weightlessLayerName(tf: TfFile, info: ValueInfo | null): string | null {
   if (!info || info.kind !== 'layer' || info.promise) return null;

@@ -34,6 +34,14 @@ const valid = [
     code: `class Gate extends TF.layers.Layer {\n  call(x) { return this.trainable ? x : x; }\n}\nconst g = new Gate({});\ng.trainable = false;`,
   },
   {
+    name: 'new UserLayer({trainable}) whose constructor does not pass the config to super',
+    code: `class Scale extends TF.layers.Layer {\n  constructor(config) { super({}); }\n  call(x) { return x; }\n}\nconst s = new Scale({trainable: false});`,
+  },
+  {
+    name: 'new UserLayer({trainable}) on a class with weights',
+    code: `class Scale extends TF.layers.Layer {\n  build() { this.k = this.addWeight('k', [1], 'float32'); }\n  call(x) { return x; }\n}\nconst s = new Scale({trainable: false});`,
+  },
+  {
     name: 'a subclass of a tfjs class other than Layer is not assumed weightless',
     code: `class MyRnn extends TF.layers.RNN {}\nconst r = new MyRnn({cell});\nr.trainable = false;`,
   },
@@ -166,6 +174,24 @@ ruleTester.run('no-ineffective-trainable', rule, {
           ],
         },
       ],
+      output: null,
+    },
+    {
+      name: 'new UserLayer({trainable: false}) on a weightless subclass without constructor: suggestion only',
+      code: `class Scale extends TF.layers.Layer {\n  call(x) { return x; }\n}\nconst s = new Scale({name: 'scale', trainable: false});`,
+      errors: [
+        {
+          ...noWeights('Scale'),
+          line: 4,
+          suggestions: [{ messageId: 'removeOption', output: `class Scale extends TF.layers.Layer {\n  call(x) { return x; }\n}\nconst s = new Scale({name: 'scale'});` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'new UserLayer({trainable: false}) through a forwarding constructor and a same-file base class',
+      code: `class Base extends TF.layers.Layer {\n  constructor(args) { super(args); }\n}\nclass Scale extends Base {\n  call(x) { return x; }\n}\nconst s = new Scale({trainable: false});`,
+      errors: [{ ...noWeights('Scale'), line: 7, suggestions: [{ messageId: 'removeOption', output: `class Base extends TF.layers.Layer {\n  constructor(args) { super(args); }\n}\nclass Scale extends Base {\n  call(x) { return x; }\n}\nconst s = new Scale({});` }] }],
       output: null,
     },
     {

@@ -122,6 +122,10 @@ describe('no-ineffective-trainable: trainable never stops the dropout family', (
     const a = new Scale({});
     const b = new Scale({});
     b.trainable = false;
+    const c = new Scale({ trainable: false }); // the constructor option reaches tf.layers.Layer
+    assert.equal(c.trainable, false);
+    assert.equal(c.weights.length, 0);
+    assert.equal((c.apply(tf.ones([2, 3]), { training: true }) as tf.Tensor).sub(tf.ones([2, 3]).mul(2)).abs().max().dataSync()[0], 0);
     const x = tf.ones([2, 3]);
     const ya = a.apply(x, { training: true }) as tf.Tensor;
     const yb = b.apply(x, { training: true }) as tf.Tensor;
