@@ -36,7 +36,8 @@ interface CallSite {
   readonly owner: Node;
   readonly segments: readonly Segment[];
   readonly order: number;
-  readonly targets: readonly FunctionNode[];
+  /** Resolved on first query (most files never ask one). */
+  targets?: readonly FunctionNode[];
 }
 
 interface PathInfo {
@@ -67,7 +68,8 @@ export class EventFlow<D> {
   private readonly tf: TfFile;
   private readonly stack: { path: PathInfo; current: Set<Segment> }[] = [];
   private readonly paths = new Map<Node, PathInfo>();
-  private readonly callers = new Map<FunctionNode, CallSite[]>();
+  private callersMap: Map<FunctionNode, CallSite[]> | null = null;
+  private readonly calls: CallSite[] = [];
   private readonly events: FlowEvent<D>[] = [];
   private order = 0;
   private readonly endCallbacks: (() => void)[] = [];
@@ -129,22 +131,45 @@ export class EventFlow<D> {
   private recordCall(node: TSESTree.CallExpression): void {
     const top = this.top();
     if (!top) return;
+    // cheap syntactic filter; the targets are resolved only if a query needs them
+    const callee = unwrap(node.callee);
+    const mayTarget =
+      callee?.type === T.Identifier ||
+      (callee?.type === T.MemberExpression && unwrap(callee.object)?.type === T.ThisExpression) ||
+      node.arguments.some((a) => isFunction(unwrap(a)));
+    if (!mayTarget) return;
+    const c: CallSite = { node, owner: top.path.owner, segments: [...top.current], order: this.order++ };
+    for (const s of c.segments) this.itemsOf(top.path, s).push({ kind: 'call', c });
+    this.calls.push(c);
+  }
+
+  /** Same-file functions a call runs: its target (`f()`, `this.m()`) and inline callbacks (`xs.forEach((x) => …)`). */
+  private targetsOf(c: CallSite): readonly FunctionNode[] {
+    if (c.targets) return c.targets;
     const targets: FunctionNode[] = [];
-    const direct = callTarget(this.tf, node);
+    const direct = callTarget(this.tf, c.node);
     if (direct) targets.push(direct);
-    // inline callbacks (`layers.forEach((l) => ...)`, `tf.tidy(() => ...)`) run at this call
-    for (const a of node.arguments) {
+    for (const a of c.node.arguments) {
       const u = unwrap(a);
       if (isFunction(u)) targets.push(u);
     }
-    if (targets.length === 0) return;
-    const c: CallSite = { node, owner: top.path.owner, segments: [...top.current], order: this.order++, targets };
-    for (const s of c.segments) this.itemsOf(top.path, s).push({ kind: 'call', c });
-    for (const t of targets) {
-      let list = this.callers.get(t);
-      if (!list) this.callers.set(t, (list = []));
-      list.push(c);
+    c.targets = targets;
+    return targets;
+  }
+
+  private callersOf(fn: FunctionNode): readonly CallSite[] {
+    if (!this.callersMap) {
+      const map = new Map<FunctionNode, CallSite[]>();
+      for (const c of this.calls) {
+        for (const t of this.targetsOf(c)) {
+          let list = map.get(t);
+          if (!list) map.set(t, (list = []));
+          list.push(c);
+        }
+      }
+      this.callersMap = map;
     }
+    return this.callersMap.get(fn) ?? [];
   }
 
   // ------------------------------------------------------------------ queries
@@ -182,7 +207,7 @@ export class EventFlow<D> {
     seen.add(owner);
     // lift: continue after every call site of this function
     if (isFunction(owner)) {
-      for (const c of this.callers.get(owner) ?? []) {
+      for (const c of this.callersOf(owner)) {
         if (this.fromPoint(c.owner, c.segments, c.order, b, blocks, depth + 1, seen, anyOrder)) return true;
       }
     }
@@ -238,8 +263,9 @@ export class EventFlow<D> {
             break;
           }
         } else {
-          if (item.c.targets.some((t) => this.carries(t, b, blocks, depth + 1, new Set()))) return { found: true, exits };
-          if (item.c.targets.length === 1 && item.c.targets[0] && this.alwaysBlocks(item.c.targets[0], blocks, depth + 1, new Set())) {
+          const targets = this.targetsOf(item.c);
+          if (targets.some((t) => this.carries(t, b, blocks, depth + 1, new Set()))) return { found: true, exits };
+          if (targets.length === 1 && targets[0] && this.alwaysBlocks(targets[0], blocks, depth + 1, new Set())) {
             blocked = true;
             break;
           }
