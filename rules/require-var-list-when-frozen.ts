@@ -79,25 +79,29 @@ export default createRule<[], MessageId>({
       return null;
     }
 
-    function varListState(call: TSESTree.CallExpression, index: number): 'missing' | 'weights' | null {
+    /** No var list, or `x.weights.map(...)` (then `of` is `x`, whose weights are the only ones updated). */
+    function varListState(call: TSESTree.CallExpression, index: number): { state: 'missing' } | { state: 'weights'; of: ResolvedValue } | null {
       const arg = call.arguments[index];
-      if (!arg) return 'missing';
+      if (!arg) return { state: 'missing' };
       const a = unwrap(arg);
-      if (a?.type === T.Identifier && a.name === 'undefined') return 'missing';
-      if (literalValue(a) === null) return 'missing';
+      if ((a?.type === T.Identifier && a.name === 'undefined') || literalValue(a) === null) return { state: 'missing' };
       if (a?.type !== T.CallExpression) return null;
       const m = calledMember(a);
       const list = m && m.name === 'map' ? unwrap(m.member.object) : null;
       if (list?.type !== T.MemberExpression || memberName(list) !== 'weights') return null;
-      return resolveValue(tf, list.object) ? 'weights' : null;
+      const of = resolveValue(tf, list.object);
+      return of ? { state: 'weights', of } : null;
     }
 
     function check(call: TSESTree.CallExpression, api: string, listIndex: number): void {
-      const state = varListState(call, listIndex);
-      if (!state) return;
+      const list = varListState(call, listIndex);
+      if (!list) return;
+      const state = list.state;
       const fns = tapedFunctions(tf, call);
       const applied = fns.flatMap((fn) => appliedValues(tf, fn));
       for (const a of applied) {
+        // a `.weights` list updates only the weights of its own model
+        if (list.state === 'weights' && !sameValue(list.of, a.value)) continue;
         const why = hiddenFreeze(a.node, a.value);
         if (!why) continue;
         context.report({

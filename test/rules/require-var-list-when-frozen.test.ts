@@ -34,6 +34,10 @@ const valid = [
     name: 'a weightless layer created with {trainable: false} has no variables to update',
     code: `const model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4]}), TF.layers.dropout({rate: 0.5, trainable: false})]});\nconst opt = TF.train.sgd(0.1);\nopt.minimize(${LOSS});`,
   },
+  {
+    name: 'a .weights list of another model does not include the frozen layer',
+    code: `${FROZEN}\nconst head = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [1]})]});\nopt.minimize(() => TF.losses.meanSquaredError(ys, head.apply(model.apply(xs))), false, head.weights.map((w) => w.read()));`,
+  },
   { name: 'a var list of unknown origin is trusted', code: `${FROZEN}\nopt.minimize(${LOSS}, false, vars);` },
   { name: 'minimize on an unknown receiver (not a proven optimizer)', code: `${FROZEN}\ntrainer.minimize(${LOSS});` },
   { name: 'a user object with minimize() and a trainable flag', code: `const solver = { minimize(f) { return f(); } };\nconst layer = { trainable: false, apply: (x) => x };\nsolver.minimize(() => layer.apply(1));\nconst m = TF.sequential();` },
