@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench [-- --reps N] [--tiers user,lib] [--no-build]`: what the plugin costs on real code.
+ *
+ * On the corpus (`user` + `lib` tiers, built by scripts/corpus.mjs), runs interleaved, repeated ESLint
+ * passes over the same files, each in a fresh Node process (`--worker`):
+ *   (a) ESLint with one near-free core rule (`no-debugger`)
+ *   (b) (a) + the plugin's `all` config
+ *   (c) (a) + ESLint's `js.configs.recommended`, as a yardstick for what a rule set usually costs
+ * and prints the median wall time (whole process) and CPU time of each, the ratios (b)/(a) and (c)/(a),
+ * peak memory (max RSS), and, from one extra pass of (b) with ESLint's `stats: true`, the time of every
+ * plugin rule as a share of the total, split between files that mention `@tensorflow/` and files that
+ * do not (there the per-file gate `isTfFile` must make the plugin almost free).
+ * Writes reports/bench.json (gitignored). Numbers for the docs: docs/performance.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { buildDist, CACHE_DIR, CORPUS_DIR, ensureCorpus, loadPlugin, ROOT } from './corpus.mjs';
+
+const FILES_JSON = join(CACHE_DIR, 'bench-files.json');
+const VARIANTS = {
+  a: 'no-debugger only',
+  b: 'no-debugger + torch2tf all',
+  c: 'no-debugger + @eslint/js recommended',
+};
+const PATTERN = '**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}';
+
+// ------------------------------------------------------------------------------------------ worker
+
+async function worker(variant, withStats) {
+  const cpu0 = process.cpuUsage();
+  const { ESLint } = await import('eslint');
+  const tsParser = (await import('@typescript-eslint/parser')).default;
+  const files = JSON.parse(readFileSync(FILES_JSON, 'utf8'));
+  const config = [
+    {
+      files: [PATTERN],
+      linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
+      languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+      rules: { 'no-debugger': 'error' },
+    },
+    { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
+    { files: ['**/*.tsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+  ];
+  if (variant === 'b') config.push({ ...(await loadPlugin()).configs.all, files: [PATTERN] });
+  if (variant === 'c') config.push({ ...(await import('@eslint/js')).default.configs.recommended, files: [PATTERN] });
+  const eslint = new ESLint({ cwd: CORPUS_DIR, overrideConfigFile: true, overrideConfig: config, cache: false, stats: withStats });
+  const t0 = performance.now();
+  const results = await eslint.lintFiles(files);
+  const lintMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const out = {
+    variant,
+    files: results.length,
+    fatal: results.filter((r) => r.messages.some((m) => m.fatal)).length,
+    lintMs,
+    processMs: performance.now(),
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+  if (withStats) {
+    // per-rule time, split by whether the file mentions tfjs (the isTfFile gate)
+    const agg = { tf: { files: 0, total: 0, parse: 0, rules: {} }, other: { files: 0, total: 0, parse: 0, rules: {} } };
+    for (const r of results) {
+      const text = readFileSync(r.filePath, 'utf8');
+      const bucket = text.includes('@tensorflow/') ? agg.tf : agg.other;
+      bucket.files++;
+      for (const pass of r.stats?.times?.passes ?? []) {
+        bucket.total += pass.total ?? 0;
+        bucket.parse += pass.parse?.total ?? 0;
+        for (const [id, t] of Object.entries(pass.rules ?? {})) bucket.rules[id] = (bucket.rules[id] ?? 0) + t.total;
+      }
+    }
+    out.stats = agg;
+  }
+  process.stdout.write(JSON.stringify(out));
+}
+
+// ------------------------------------------------------------------------------------------ main
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function runWorker(variant, withStats = false) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--worker', variant, ...(withStats ? ['--stats'] : [])], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const wallMs = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`bench worker ${variant} failed (exit ${r.status}):\n${r.stderr}`);
+  return { ...JSON.parse(r.stdout), wallMs };
+}
+
+async function main(argv) {
+  const get = (name, fallback) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : fallback;
+  };
+  const reps = Number(get('reps', '5'));
+  const tiers = get('tiers', 'user,lib').split(',');
+  const rows = ensureCorpus(tiers);
+  if (!argv.includes('--no-build')) buildDist();
+  const plugin = await loadPlugin();
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(FILES_JSON, JSON.stringify(rows.map((r) => r.path)));
+  const lines = rows.reduce((s, r) => s + r.lines, 0);
+  console.log(`bench: ${rows.length} files, ${lines} lines (tiers ${tiers.join(', ')}); ${reps} interleaved rep(s) of ${Object.keys(VARIANTS).length} variants, each a fresh process`);
+  console.log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}; plugin rules: ${Object.keys(plugin.configs.all.rules).length}`);
+
+  const runs = { a: [], b: [], c: [] };
+  const order = ['a', 'b', 'c'];
+  for (let i = 0; i < reps; i++) {
+    // rotate the order so no variant always runs first (or right after the same neighbour)
+    const rot = order.map((_, k) => order[(k + i) % order.length]);
+    for (const v of rot) {
+      const r = runWorker(v);
+      runs[v].push(r);
+      console.log(`  rep ${i + 1} ${v}: wall ${(r.wallMs / 1000).toFixed(2)} s, lint ${(r.lintMs / 1000).toFixed(2)} s, cpu ${(r.cpuMs / 1000).toFixed(2)} s, rss ${r.maxRssMb.toFixed(0)} MB`);
+    }
+  }
+  const summary = Object.fromEntries(
+    Object.keys(VARIANTS).map((v) => [
+      v,
+      {
+        label: VARIANTS[v],
+        wallMs: median(runs[v].map((r) => r.wallMs)),
+        lintMs: median(runs[v].map((r) => r.lintMs)),
+        cpuMs: median(runs[v].map((r) => r.cpuMs)),
+        maxRssMb: Math.max(...runs[v].map((r) => r.maxRssMb)),
+        fatal: runs[v][0].fatal,
+      },
+    ]),
+  );
+  console.log('\nmedians:');
+  for (const [v, s] of Object.entries(summary)) {
+    console.log(`  (${v}) ${s.label.padEnd(40)} wall ${(s.wallMs / 1000).toFixed(2)} s  lint ${(s.lintMs / 1000).toFixed(2)} s  cpu ${(s.cpuMs / 1000).toFixed(2)} s  peak rss ${s.maxRssMb.toFixed(0)} MB`);
+  }
+  const ratio = (x, y, k) => summary[x][k] / summary[y][k];
+  const ratios = {
+    wall: { ba: ratio('b', 'a', 'wallMs'), ca: ratio('c', 'a', 'wallMs') },
+    lint: { ba: ratio('b', 'a', 'lintMs'), ca: ratio('c', 'a', 'lintMs') },
+    cpu: { ba: ratio('b', 'a', 'cpuMs'), ca: ratio('c', 'a', 'cpuMs') },
+  };
+  for (const [k, r] of Object.entries(ratios)) {
+    console.log(`  ${k.padEnd(4)} (b)/(a) = ${r.ba.toFixed(3)} ${r.ba <= 1.03 ? '(target ≤ 1.03 met)' : '(target ≤ 1.03 MISSED)'}   (c)/(a) = ${r.ca.toFixed(3)}`);
+  }
+
+  console.log('\nper-rule time, one extra pass of (b) with stats: true');
+  const st = runWorker('b', true).stats;
+  const total = st.tf.total + st.other.total;
+  const ruleIds = [...new Set([...Object.keys(st.tf.rules), ...Object.keys(st.other.rules)])];
+  const perRule = ruleIds
+    .map((id) => {
+      const tf = st.tf.rules[id] ?? 0;
+      const other = st.other.rules[id] ?? 0;
+      return { id, ms: tf + other, share: (tf + other) / total, tfMs: tf, otherMs: other };
+    })
+    .sort((x, y) => y.ms - x.ms);
+  console.log(`  total ${(total / 1000).toFixed(2)} s (parse ${(((st.tf.parse + st.other.parse) / total) * 100).toFixed(1)}%); files mentioning @tensorflow/: ${st.tf.files}, others: ${st.other.files}`);
+  for (const r of perRule) {
+    const flag = r.id.startsWith('torch2tf/') && r.share > 0.01 ? '  ABOVE 1%' : '';
+    console.log(`  ${r.id.padEnd(48)} ${r.ms.toFixed(1).padStart(8)} ms  ${(r.share * 100).toFixed(2).padStart(5)}%   (tf files ${r.tfMs.toFixed(1)} ms, other files ${r.otherMs.toFixed(2)} ms)${flag}`);
+  }
+  const pluginTf = perRule.filter((r) => r.id.startsWith('torch2tf/')).reduce((s, r) => s + r.tfMs, 0);
+  const pluginOther = perRule.filter((r) => r.id.startsWith('torch2tf/')).reduce((s, r) => s + r.otherMs, 0);
+  console.log(
+    `  plugin total: ${(pluginTf + pluginOther).toFixed(0)} ms = ${(((pluginTf + pluginOther) / total) * 100).toFixed(2)}% of lint time; on files without @tensorflow/ ${pluginOther.toFixed(1)} ms = ${((pluginOther / Math.max(1, st.other.total)) * 100).toFixed(3)}% of their ${(st.other.total / 1000).toFixed(2)} s (the isTfFile gate)`,
+  );
+
+  const out = {
+    generatedAt: new Date().toISOString(),
+    node: process.version,
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model,
+    files: rows.length,
+    lines,
+    tiers,
+    reps,
+    summary,
+    ratios,
+    perRule,
+    statsPass: { total, tfFiles: st.tf.files, otherFiles: st.other.files, pluginTfMs: pluginTf, pluginOtherMs: pluginOther, otherFilesTotalMs: st.other.total },
+    runs,
+  };
+  mkdirSync(join(ROOT, 'reports'), { recursive: true });
+  writeFileSync(join(ROOT, 'reports', 'bench.json'), JSON.stringify(out, null, 2) + '\n');
+  console.log('\nwrote reports/bench.json');
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--worker') {
+  worker(argv[1], argv.includes('--stats')).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+} else {
+  main(argv).catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
