@@ -20,7 +20,10 @@ import {
   type ResolvedValue,
 } from '../src/trainable.js';
 
-type Data = { type: 'compile'; model: ResolvedValue } | { type: 'freeze'; target: ResolvedValue; owner: ResolvedValue | null; node: TSESTree.Expression };
+type Data =
+  | { type: 'compile'; model: ResolvedValue }
+  | { type: 'write'; value: boolean | null; target: ResolvedValue; owner: ResolvedValue | null; node: TSESTree.Expression };
+type WriteEvent = FlowEvent<Extract<Data, { type: 'write' }>>;
 const EFFECT_MINIMIZE = 'still changes its weights';
 const EFFECT_GRADS = 'still returns gradients for its weights (applyGradients then changes them)';
 type MessageId = 'noVarList' | 'weightsVarList' | 'passTrainableWeights';
@@ -57,17 +60,25 @@ export default createRule<[], MessageId>({
 
     /** A layer of `model` frozen only in a way the variables do not see: why, and the layer's text. */
     function hiddenFreeze(node: Node, model: ResolvedValue): { layer: string; reason: string } | null {
-      if (model.kind === 'layer') return frozenAtConstruction(tf, model.info) ? { layer: src.getText(node), reason: CONSTRUCTOR } : null;
+      const writes = flow.all.filter((e): e is WriteEvent => e.data.type === 'write');
+      // any setter write on the layer or its model also sets the variables' flags: then we cannot tell
+      const touched = (layer: ResolvedValue | null): boolean =>
+        writes.some((e) => sameValue(e.data.target, layer) || sameValue(e.data.target, model) || sameValue(e.data.owner, model));
+      if (model.kind === 'layer') {
+        return frozenAtConstruction(tf, model.info) && !touched(model) ? { layer: src.getText(node), reason: CONSTRUCTOR } : null;
+      }
       for (const e of structureExprs(tf, model, node)) {
-        const frozen = constructorFrozenLayers(tf, e)[0];
+        const frozen = constructorFrozenLayers(tf, e).find((l) => !touched(resolveValue(tf, l)));
         if (frozen) return { layer: src.getText(frozen), reason: CONSTRUCTOR };
       }
       if (!isSequential(model)) return null;
       // D: a setter freeze of one of its layers, followed by a compile() with no freeze after it
       const events = flow.all;
-      const isFreeze = (e: FlowEvent<Data>): e is FlowEvent<Extract<Data, { type: 'freeze' }>> =>
-        e.data.type === 'freeze' &&
-        (sameValue(e.data.owner, model) || (e.data.target.kind === 'layer' && structureExprs(tf, model, node).some((s) => modelHasLayer(tf, s, (e.data as { target: ResolvedValue }).target))));
+      const isFreeze = (e: FlowEvent<Data>): e is WriteEvent =>
+        e.data.type === 'write' &&
+        e.data.value === false &&
+        e.data.target.kind === 'layer' &&
+        (sameValue(e.data.owner, model) || structureExprs(tf, model, node).some((s) => modelHasLayer(tf, s, (e.data as { target: ResolvedValue }).target)));
       const compiles = events.filter((e) => e.data.type === 'compile' && sameValue(e.data.model, model));
       for (const f of events) {
         if (!isFreeze(f)) continue;
@@ -172,11 +183,11 @@ export default createRule<[], MessageId>({
       },
       AssignmentExpression(node) {
         const w = trainableWrite(node);
-        if (!w || w.value !== false) return;
+        if (!w) return;
         const target = resolveValue(tf, w.target);
-        if (!target || target.kind !== 'layer') return;
+        if (!target) return;
         const ownerExpr = layerOwner(tf, w.target);
-        flow.record(node, { type: 'freeze', target, owner: ownerExpr ? resolveValue(tf, ownerExpr) : null, node: w.target });
+        flow.record(node, { type: 'write', value: w.value, target, owner: ownerExpr ? resolveValue(tf, ownerExpr) : null, node: w.target });
       },
     };
   },

@@ -38,6 +38,8 @@ const valid = [
     name: 'a .weights list of another model does not include the frozen layer',
     code: `${FROZEN}\nconst head = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [1]})]});\nopt.minimize(() => TF.losses.meanSquaredError(ys, head.apply(model.apply(xs))), false, head.weights.map((w) => w.read()));`,
   },
+  { name: 'the frozen layer is also set with the setter (which reaches its variables): not judged', code: `${FROZEN}\nbase.trainable = false;\nopt.minimize(${LOSS});` },
+  { name: 'the whole model is frozen with the setter: not judged', code: `${FROZEN}\nmodel.trainable = false;\nopt.minimize(${LOSS});` },
   { name: 'a var list of unknown origin is trusted', code: `${FROZEN}\nopt.minimize(${LOSS}, false, vars);` },
   { name: 'minimize on an unknown receiver (not a proven optimizer)', code: `${FROZEN}\ntrainer.minimize(${LOSS});` },
   { name: 'a user object with minimize() and a trainable flag', code: `const solver = { minimize(f) { return f(); } };\nconst layer = { trainable: false, apply: (x) => x };\nsolver.minimize(() => layer.apply(1));\nconst m = TF.sequential();` },
