@@ -13,6 +13,7 @@ const contextCases: { name: string; code: string; probe: string; api: string | n
   { name: 'tf.grad / tf.valueAndGrads', code: `const g = tf.grad((a) => model.apply(a).sum());\nconst v = tf.valueAndGrads((a) => model.predict(a).sum());`, probe: 'model.predict', api: 'valueAndGrads' },
   { name: 'a function declaration passed by name', code: `function lossFn() { return model.apply(x).sum(); }\nopt.minimize(lossFn);`, probe: 'model.apply', api: 'minimize' },
   { name: 'through one forwarding helper', code: `function step(fn) { return opt.minimize(fn); }\nstep(() => model.apply(x).sum());`, probe: 'model.apply', api: 'minimize' },
+  { name: 'through a forwarding method (this.step(fn))', code: `class A {\n  step(fn) { return opt.minimize(fn, true); }\n  train() { return this.step(() => model.apply(x).sum()); }\n}`, probe: 'model.apply', api: 'minimize', depth: 0 },
   { name: 'one level deep into a same-file function', code: `function forward(a) { return model.apply(a); }\nopt.minimize(() => forward(x).sum());`, probe: 'model.apply', api: 'minimize', depth: 1 },
   { name: 'one level deep into a method (this.getLogits)', code: `class A {\n  getLogits(a) { return model.apply(a); }\n  step() { return opt.minimize(() => this.getLogits(x).sum()); }\n}`, probe: 'model.apply', api: 'minimize', depth: 1 },
   { name: 'a method passed as this.loss.bind(this)', code: `class A {\n  loss() { return model.apply(x).sum(); }\n  step() { return opt.minimize(this.loss.bind(this)); }\n}`, probe: 'model.apply', api: 'minimize', depth: 0 },
