@@ -1,15 +1,22 @@
 /**
  * Facts about `trainable`, `compile()` and training calls (FINDINGS §4), shared by the rules about
- * freezing layers.
+ * freezing layers (no-trainable-after-compile, require-var-list-when-frozen, and any rule that needs
+ * to know whether a layer is frozen and how).
  *
- * - Value identity (`resolveValue`): which binding(s) a tfjs model or layer expression denotes: a
- *   variable, a `this.<field>`, or a parameter followed to the arguments of its same-file call sites.
- *   Two expressions with a common key may hold the same model.
- * - Layer ownership (`layerOwner`): `model.layers[i]`, `model.getLayer(...)`, `for (const l of
- *   model.layers)`, `model.layers.forEach((l) => ...)` name a layer of `model`.
- * - `trainableWrite`, `compileReceiver`, `trainingCall`: the calls and writes that matter.
- * - `frozenAtConstruction`: a layer created with a literal `{trainable: false}` (which leaves its
- *   tf.Variables trainable, FINDINGS §4 scenario C), and `constructorFrozenLayers` of a visible model.
+ * - Value identity (`resolveValue`, `sameValue`): which binding(s) a tfjs model or layer expression
+ *   denotes: a variable, a `this.<field>` (and what was written to it), what a same-file builder
+ *   returns, or a parameter followed to the arguments of its same-file call sites. Two expressions
+ *   with a common key may hold the same model.
+ * - Layer ownership (`layerOwner`, `modelHasLayer`, `structureExprs`): `model.layers[i]`,
+ *   `model.getLayer(...)`, `for (const l of model.layers)`, `model.layers.forEach((l) => ...)`, and
+ *   layer bindings used to build a visible model.
+ * - The calls and writes that matter: `trainableWrite`, `compileReceiver`, `trainingCall`,
+ *   `tapedFunctions` + `appliedValues` (what a loss function runs), `isSequential`.
+ * - Freezing facts: `frozenAtConstruction` (a literal `{trainable: false}`, which leaves the
+ *   tf.Variables trainable, FINDINGS §4 scenario C), `constructorFrozenLayers` of a visible model,
+ *   `initialTrainable` (a layer's state before any write, or null when unknown), `isWeightless`.
+ * - Fix helpers: `recompileArgsText` (a `compile()` call that is safe to repeat), `textMeansSameAt`,
+ *   `statementAfter`, `listStatementOf`, `inLayerLoop`.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
