@@ -169,6 +169,64 @@ describe('no-torch-tensor-api: tfjs properties and argument forms', () => {
     assert.deepEqual(v.arraySync(), [3, 4]);
   });
 
+  it('maximum(min) is clamp with a lower bound only', () => {
+    assert.deepEqual(t2().maximum(3).arraySync(), [[3, 3, 3], [4, 5, 6]]);
+  });
+
+  it('tfjs tensors are always contiguous: a transposed tensor stores its data in its own row-major order', () => {
+    const tt = t2().transpose();
+    assert.deepEqual(Array.from(tt.dataSync()), (tt.arraySync() as number[][]).flat());
+  });
+
+  it('only ops inside the function given to tf.grad are recorded: a value computed outside gets no gradient', () => {
+    const x = tf.scalar(3);
+    const y = x.mul(2); // computed outside: a constant for the tape
+    assert.equal(tf.grad((a: tf.Tensor) => a.mul(y))(x).arraySync(), 6); // y is a constant 6: not 12 (= d/dx 2x²)
+  });
+
+  it('scalars: dataSync()[0] and (await data())[0] give the number; arraySync()/array() give nested arrays', async () => {
+    const s = tf.scalar(3.5);
+    assert.equal(s.dataSync()[0], 3.5);
+    assert.equal((await s.data())[0], 3.5);
+    assert.deepEqual(t2().arraySync(), [[1, 2, 3], [4, 5, 6]]);
+    assert.deepEqual(await t2().array(), [[1, 2, 3], [4, 5, 6]]);
+  });
+
+  it("cast('float32') and toFloat() give float32; the dtype is the dtype property", () => {
+    const i = tf.tensor1d([1, 2], 'int32');
+    assert.equal(i.dtype, 'int32');
+    assert.equal(i.cast('float32').dtype, 'float32');
+    assert.equal(i.toFloat().dtype, 'float32');
+  });
+
+  it('reverse(axis) is PyTorch flip(dims)', () => {
+    assert.deepEqual(t2().reverse(1).arraySync(), [[3, 2, 1], [6, 5, 4]]);
+  });
+
+  it('split(n, axis) needs the axis to divide evenly (PyTorch chunk does not)', () => {
+    assert.throws(() => t2().split(4, 1), /evenly divide/);
+    assert.deepEqual(t2().split(3, 1).map((p) => p.shape), [[2, 1], [2, 1], [2, 1]]);
+  });
+
+  it('gather(indices, axis) is index_select(axis, indices) with the arguments swapped', () => {
+    assert.deepEqual(t2().gather(tf.tensor1d([2, 0], 'int32'), 1).arraySync(), [[3, 1], [6, 4]]);
+  });
+
+  it('tf.where(mask, tf.fill(t.shape, v), t) is masked_fill(mask, v)', () => {
+    const t = t2();
+    const mask = t.greater(3);
+    assert.deepEqual(tf.where(mask, tf.fill(t.shape, 0), t).arraySync(), [[1, 2, 3], [0, 0, 0]]);
+  });
+
+  it('zerosLike().add(v) is fill_(v): same shape, every value v', () => {
+    assert.deepEqual(t2().zerosLike().add(7).arraySync(), [[7, 7, 7], [7, 7, 7]]);
+  });
+
+  it('PyTorch transpose(1, 2) on a rank-3 tensor is transpose([0, 2, 1])', () => {
+    const x = tf.tensor3d([[[1, 2], [3, 4], [5, 6]]]); // [1, 3, 2]
+    assert.deepEqual(x.transpose([0, 2, 1]).arraySync(), [[[1, 3, 5], [2, 4, 6]]]);
+  });
+
   it('tensors have no device: the backend is global', () => {
     assert.equal(tf.getBackend(), 'cpu');
     assert.equal((t2() as unknown as Record<string, unknown>)['device'], undefined);
