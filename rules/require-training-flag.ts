@@ -4,7 +4,15 @@ import { createRule } from '../src/create-rule.js';
 import { gradientContextOf, type GradientContext } from '../src/gradient-context.js';
 import { modelReachesModeDependent, provenanceOf } from '../src/model-structure.js';
 import { getTfFile, type TfFile } from '../src/resolver.js';
-import { appendArgument, describeEffects, isFrozen, kwargsState, modeEffects, projectMayBeModeDependent } from '../src/training-mode.js';
+import {
+  appendArgument,
+  calledOutsideGradientContexts,
+  describeEffects,
+  isFrozen,
+  kwargsState,
+  modeEffects,
+  projectMayBeModeDependent,
+} from '../src/training-mode.js';
 
 /** Model methods that always run in inference mode (no kwargs reach the layers). */
 const INFERENCE_METHODS = new Set(['predict', 'predictOnBatch', 'execute']);
@@ -110,9 +118,12 @@ export default createRule({
         }
 
         const suggest: TSESLint.SuggestionReportDescriptor<'addTrainingFlag' | 'useApplyWithTraining'>[] = [];
-        if (m.name === 'apply') {
+        // a helper that also serves inference (`getLogits` used by `predict()` too) gets no suggestion:
+        // a hard-coded `true` would change that path as well; the docs recommend a `training` parameter
+        const sharedHelper = ctx.depth === 1 && calledOutsideGradientContexts(tf, ctx.fn);
+        if (!sharedHelper && m.name === 'apply') {
           suggest.push({ messageId: 'addTrainingFlag', fix: (fixer) => addTrainingFlag(fixer, sourceCode, node) });
-        } else if (m.name !== 'execute' && node.arguments.length === 1) {
+        } else if (!sharedHelper && m.name !== 'execute' && node.arguments.length === 1) {
           suggest.push({
             messageId: 'useApplyWithTraining',
             data: { method: m.name },

@@ -4,7 +4,8 @@
  * whether a model is frozen, and the project-scan fallback for models whose layers are not visible.
  */
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, hasSpread, literalValue, memberName, unwrap, walk, type Node } from './ast.js';
+import { findProperty, hasSpread, literalValue, memberName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { callTarget, gradientContextOf } from './gradient-context.js';
 import { layerModeDependence, modelStructure, provenanceOf } from './model-structure.js';
 import { projectConstructsModeDependent } from './project-scan.js';
 import { thisClass, type TfFile, type ValueInfo } from './resolver.js';
@@ -212,4 +213,23 @@ export function appendArgument(
   return before.value === ',' && before.type === 'Punctuator'
     ? fixer.insertTextAfter(before, ` ${text}`)
     : fixer.insertTextAfter(before, `, ${text}`);
+}
+
+const sharedHelpers = new WeakMap<FunctionNode, boolean>();
+
+/**
+ * True when a same-file function is also called outside every gradient context (a `getLogits(x)` used by
+ * both the training step and `predict()`): hard-coding `{training: true}` inside it would change inference too.
+ */
+export function calledOutsideGradientContexts(tf: TfFile, fn: FunctionNode): boolean {
+  const cached = sharedHelpers.get(fn);
+  if (cached !== undefined) return cached;
+  let found = false;
+  walk(tf.sourceCode.ast, tf.sourceCode.visitorKeys, (n) => {
+    if (found) return false;
+    if (n.type === T.CallExpression && callTarget(tf, n) === fn && !gradientContextOf(tf, n)) found = true;
+    return undefined;
+  });
+  sharedHelpers.set(fn, found);
+  return found;
 }

@@ -12,7 +12,7 @@ import {
   resolveRelativeImport,
   textConstructsModeDependent,
 } from '../../src/project-scan.js';
-import { describeEffects, isFrozen, kwargsState, modeEffects, relativeImports } from '../../src/training-mode.js';
+import { calledOutsideGradientContexts, describeEffects, isFrozen, kwargsState, modeEffects, relativeImports } from '../../src/training-mode.js';
 import { probed, withTf } from './probe.js';
 
 const H = `import * as tf from '@tensorflow/tfjs';\n`;
@@ -74,6 +74,20 @@ describe('modeEffects / describeEffects', () => {
   it('the unknown case names Dropout and BatchNormalization', () => {
     assert.equal(describeEffects(null), 'Dropout does not drop and BatchNormalization normalizes with moving statistics that never update');
   });
+});
+
+describe('calledOutsideGradientContexts', () => {
+  const code = (extra: string): string =>
+    H + `const opt = tf.train.adam();\nfunction forward(x) { return x; }\nopt.minimize(() => forward(1));\n${extra}probe(forward);`;
+  const check = (extra: string, want: boolean) =>
+    withTf(code(extra), (tf, ast) => {
+      const fn = tf.functionOfIdentifier(probed(tf, ast) as TSESTree.Identifier)!;
+      assert.ok(fn);
+      assert.equal(calledOutsideGradientContexts(tf, fn), want);
+    });
+  it('false when only the training step calls the helper', () => check('', false));
+  it('true when the helper also serves inference', () => check('const y = forward(3);\n', true));
+  it('false when the other caller is itself a training step', () => check('tf.variableGrads(() => forward(4));\n', false));
 });
 
 describe('relativeImports', () => {

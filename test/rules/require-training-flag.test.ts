@@ -240,6 +240,12 @@ ruleTester.run('require-training-flag', rule, {
         output: null,
       },
       {
+        name: 'a helper shared with inference: reported, but no hard-coded suggestion',
+        code: `class Classifier {\n  constructor() {\n    this.model = TF.sequential({layers: [TF.layers.dropout({rate: 0.5, inputShape: [4]})]});\n    this.opt = TF.train.adam();\n  }\n  getLogits(x) {\n    return this.model.apply(x);\n  }\n  predict(x) {\n    return this.getLogits(x).argMax(-1);\n  }\n  trainStep(x, y) {\n    return this.opt.minimize(() => TF.losses.softmaxCrossEntropy(y, this.getLogits(x)));\n  }\n}`,
+        errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsDropout }, line: 7, suggestions: [] }],
+        output: null,
+      },
+      {
         name: 'through a local helper that forwards the loss function to minimize',
         code: `${DROPOUT_MODEL}\n${OPT}\nfunction step(lossFn) {\n  return opt.minimize(lossFn, true);\n}\nstep(() => model.apply(x).sum());`,
         errors: [{ messageId: 'inferenceInTrainingStep', line: 6, suggestions: [{ messageId: 'addTrainingFlag', output: `${DROPOUT_MODEL}\n${OPT}\nfunction step(lossFn) {\n  return opt.minimize(lossFn, true);\n}\nstep(() => model.apply(x, {training: true}).sum());` }] }],
