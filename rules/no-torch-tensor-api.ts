@@ -6,6 +6,7 @@ import { getTfFile } from '../src/resolver.js';
 import { TENSOR_METHODS } from '../src/tfjs-api.js';
 import {
   IN_PLACE_ADVICE,
+  flattenStartDimEdit,
   inPlaceBase,
   isIntLiteral,
   isProvenTensor,
@@ -16,6 +17,7 @@ import {
   planTorchMethod,
   reassignableBinding,
   reduceOptionsPlan,
+  splitTupleEdit,
   TORCH_FUNCTIONS,
   TORCH_TENSOR_METHODS,
   TORCH_TENSOR_PROPERTIES,
@@ -105,17 +107,12 @@ export default createRule({
         const tier = TUPLE_REDUCTIONS.has(name) && plan.tier === 'fix' ? 'suggest' : plan.tier;
         reportPlan(member.property, signature, { method: name }, { ...plan, tier }, name);
       } else {
-        const recv = unwrap(member.object)!;
-        const simple = recv.type === T.Identifier || (recv.type === T.MemberExpression && unwrap(recv.object)?.type === T.ThisExpression && !recv.computed);
-        const edit = `reshape([${sourceCode.getText(recv)}.shape[0], -1])`;
+        const edit = flattenStartDimEdit(sourceCode, node, member);
         context.report({
           node: member.property,
           messageId: signature,
           data: { arg: argText },
-          suggest:
-            simple && args.length === 1 && numericLiteral(first) === 1
-              ? [{ messageId: 'replaceWith', data: { text: edit }, fix: (f) => f.replaceTextRange([member.property.range[0], node.range[1]], edit) }]
-              : [],
+          suggest: edit ? [{ messageId: 'replaceWith', data: { text: edit.text }, fix: edit.apply }] : [],
         });
       }
     }
@@ -144,19 +141,10 @@ export default createRule({
       const m = calledMember(call);
       const indexMethod = m && TUPLE_REDUCTIONS.get(m.name);
       if (!m || !indexMethod || !isProvenTensor(tf, m.member.object)) return;
-      const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
-      const decl = pattern.parent;
-      const recv = unwrap(m.member.object)!;
-      const [v, i] = pattern.elements;
-      if (
-        decl?.type === T.VariableDeclarator && decl.parent?.type === T.VariableDeclaration && decl.parent.declarations.length === 1 &&
-        pattern.elements.length === 2 && v?.type === T.Identifier && i?.type === T.Identifier && !v.typeAnnotation && !i.typeAnnotation &&
-        recv.type === T.Identifier && call.arguments.length === 1 && numericLiteral(call.arguments[0]) !== null && !m.member.computed
-      ) {
-        const axis = sourceCode.getText(call.arguments[0]!);
-        const text = `${v.name} = ${recv.name}.${m.name}(${axis}), ${i.name} = ${recv.name}.${indexMethod}(${axis})`;
-        suggest.push({ messageId: 'splitResult', data: { method: m.name, indexMethod }, fix: (f) => f.replaceText(decl, text) });
-      }
+      const edit = splitTupleEdit(sourceCode, pattern, call, m.member, indexMethod);
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = edit
+        ? [{ messageId: 'splitResult', data: { method: m.name, indexMethod }, fix: edit.apply }]
+        : [];
       context.report({ node: m.member.property, messageId: 'tupleResult', data: { method: m.name, indexMethod }, suggest });
     }
 

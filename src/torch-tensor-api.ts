@@ -10,7 +10,7 @@
  * `suggest` = suggestions only; `report` = no edit (the replacement needs a human).
  */
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, unwrap, type Node } from './ast.js';
+import { calledMember, memberName, unwrap, type Node } from './ast.js';
 import type * as ts from 'typescript';
 import type { TfFile } from './resolver.js';
 import { TENSOR_METHODS } from './tfjs-api.js';
@@ -484,4 +484,41 @@ export function torchSignature(call: TSESTree.CallExpression, name: string): Tor
   if (REDUCTIONS.has(name)) return first?.type === T.ObjectExpression ? 'reduceOptions' : null;
   if (name === 'flatten') return args.length > 0 && !(args.length === 1 && numericLiteral(first) === 0) ? 'flattenStartDim' : null;
   return null;
+}
+
+/** `t.flatten(1)` -> `t.reshape([t.shape[0], -1])` (PyTorch start_dim 1), for a side-effect-free receiver. */
+export function flattenStartDimEdit(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression,
+  member: TSESTree.MemberExpression,
+): PlannedEdit | null {
+  const recv = unwrap(member.object)!;
+  const simple = recv.type === T.Identifier || (recv.type === T.MemberExpression && unwrap(recv.object)?.type === T.ThisExpression && !recv.computed);
+  if (!simple || call.arguments.length !== 1 || numericLiteral(call.arguments[0]) !== 1) return null;
+  const text = `reshape([${sourceCode.getText(recv)}.shape[0], -1])`;
+  return { text, apply: (f) => f.replaceTextRange([member.property.range[0], call.range[1]], text) };
+}
+
+/** `const [v, i] = t.max(1)` -> `const v = t.max(1), i = t.argMax(1)`: one declarator, two plain names, a literal axis. */
+export function splitTupleEdit(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  pattern: TSESTree.ArrayPattern,
+  call: TSESTree.CallExpression,
+  member: TSESTree.MemberExpression,
+  indexMethod: string,
+): PlannedEdit | null {
+  const decl = pattern.parent;
+  const recv = unwrap(member.object)!;
+  const [v, i] = pattern.elements;
+  const name = memberName(member);
+  if (
+    decl?.type !== T.VariableDeclarator || decl.parent?.type !== T.VariableDeclaration || decl.parent.declarations.length !== 1 ||
+    pattern.elements.length !== 2 || v?.type !== T.Identifier || i?.type !== T.Identifier || v.typeAnnotation || i.typeAnnotation ||
+    recv.type !== T.Identifier || call.arguments.length !== 1 || numericLiteral(call.arguments[0]) === null || member.computed || !name
+  ) {
+    return null;
+  }
+  const axis = sourceCode.getText(call.arguments[0]!);
+  const text = `${v.name} = ${recv.name}.${name}(${axis}), ${i.name} = ${recv.name}.${indexMethod}(${axis})`;
+  return { text, apply: (f) => f.replaceText(decl, text) };
 }
