@@ -69,7 +69,7 @@ export default createRule<[], MessageId>({
       }
       for (const e of structureExprs(tf, model, node)) {
         const frozen = constructorFrozenLayers(tf, e).find((l) => !touched(resolveValue(tf, l)));
-        if (frozen) return { layer: src.getText(frozen), reason: CONSTRUCTOR };
+        if (frozen) return { layer: shortText(frozen), reason: CONSTRUCTOR };
       }
       if (!isSequential(model)) return null;
       // D: a setter freeze of one of its layers, followed by a compile() with no freeze after it
@@ -91,6 +91,13 @@ export default createRule<[], MessageId>({
     }
 
     /** No var list, or `x.weights.map(...)` (then `of` is `x`, whose weights are the only ones updated). */
+    /** A layer's text for messages: an inline factory call becomes its API name, `tf.layers.dense(…)`. */
+    function shortText(node: Node): string {
+      const n = unwrap(node);
+      const path = n?.type === T.CallExpression ? tf.calleePath(n) : null;
+      return path ? `tf.${path.join('.')}(…)` : src.getText(node);
+    }
+
     function varListState(call: TSESTree.CallExpression, index: number): { state: 'missing' } | { state: 'weights'; of: ResolvedValue } | null {
       const arg = call.arguments[index];
       if (!arg) return { state: 'missing' };
@@ -135,6 +142,8 @@ export default createRule<[], MessageId>({
       const distinct: Node[] = [];
       for (const a of applied) if (!distinct.some((d) => sameValue(resolveValue(tf, d), a.value) || src.getText(d) === src.getText(a.node))) distinct.push(a.node);
       if (distinct.some((d) => !textMeansSameAt(tf, d, call)) || fns.some((fn) => usesRawVariables(fn))) return [];
+      const replaced = call.arguments[listIndex];
+      if (replaced && src.getCommentsInside(replaced).length > 0) return []; // keep the user's comments
       const list =
         distinct.length === 1
           ? `${src.getText(distinct[0]!)}.trainableWeights.map((w) => w.read())`

@@ -187,6 +187,19 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
       output: null,
     },
     {
+      name: 'an inline frozen factory in the layer list is named shortly; a commented .weights list gets no suggestion',
+      code: `const model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4], trainable: false}), TF.layers.dense({units: 1})]});\nconst opt = TF.train.sgd(0.1);\nopt.minimize(${LOSS}, false, model.weights.map((w) => /* all of them */ w.read()));`,
+      errors: [
+        {
+          messageId: 'weightsVarList',
+          data: { api: 'minimize', layer: 'tf.layers.dense(…)', reason: REASON_C, model: 'model', effect: MIN },
+          line: 3,
+          suggestions: [],
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'a raw tf.variable in the loss: no suggestion (a model-only list would stop training it)',
       code: `${FROZEN}\nconst scale = TF.variable(TF.scalar(1));\nopt.minimize(() => TF.losses.meanSquaredError(ys, model.apply(xs).mul(scale)));`,
       errors: [{ messageId: 'noVarList', line: 5, suggestions: [] }],
