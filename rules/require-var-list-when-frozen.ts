@@ -90,7 +90,6 @@ export default createRule<[], MessageId>({
       return null;
     }
 
-    /** No var list, or `x.weights.map(...)` (then `of` is `x`, whose weights are the only ones updated). */
     /** A layer's text for messages: an inline factory call becomes its API name, `tf.layers.dense(…)`. */
     function shortText(node: Node): string {
       const n = unwrap(node);
@@ -98,6 +97,7 @@ export default createRule<[], MessageId>({
       return path ? `tf.${path.join('.')}(…)` : src.getText(node);
     }
 
+    /** No var list, or `x.weights.map(...)` (then `of` is `x`, whose weights are the only ones updated). */
     function varListState(call: TSESTree.CallExpression, index: number): { state: 'missing' } | { state: 'weights'; of: ResolvedValue } | null {
       const arg = call.arguments[index];
       if (!arg) return { state: 'missing' };
