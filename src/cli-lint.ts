@@ -77,6 +77,28 @@ export function dropForeignRuleErrors(results: readonly ESLint.LintResult[]): ES
   });
 }
 
+/** `forced` (--progress): from the first file; otherwise (a TTY) only for trees big enough to wait on. */
+export function progressReporter(write: (s: string) => void, forced: boolean): { onFile: (f: string) => void; done: () => void } {
+  let count = 0;
+  let shown = false;
+  let last = 0;
+  const started = Date.now();
+  return {
+    onFile() {
+      count++;
+      const now = Date.now();
+      // After half a second, at most ten updates a second.
+      if ((!forced && now - started < 500) || (shown && now - last < 100)) return;
+      last = now;
+      shown = true;
+      write(`\r\x1b[Ktorch2tf: ${count} files linted…`);
+    },
+    done() {
+      if (shown) write(`\r\x1b[Ktorch2tf: ${count} files linted\n`);
+    },
+  };
+}
+
 export interface LintRun {
   readonly eslint: ESLint;
   readonly results: ESLint.LintResult[];

@@ -11,7 +11,7 @@ import { HELP, parseArgs, UsageError, type CliOptions } from './cli-args.js';
 import { ConfigError, resolveSetup } from './cli-config.js';
 import { unifiedDiff } from './cli-diff.js';
 import { formatGithub, formatSarif, formatStepSummary, type RulesMeta } from './cli-formatters.js';
-import { applySuggestions, dropForeignRuleErrors, lintFilesRecovering, progressConfig } from './cli-lint.js';
+import { applySuggestions, dropForeignRuleErrors, lintFilesRecovering, progressConfig, progressReporter } from './cli-lint.js';
 import { formatReport } from './cli-report.js';
 import plugin from './index.js';
 import { PACKAGE } from './package-info.js';
@@ -56,28 +56,6 @@ function rulesMetaFor(eslint: ESLint, results: ESLint.LintResult[]): RulesMeta {
   return meta;
 }
 
-/** `forced` (--progress): from the first file; otherwise (a TTY) only for trees big enough to wait on. */
-function progressReporter(io: Io, forced: boolean): { onFile: (f: string) => void; done: () => void } {
-  let count = 0;
-  let shown = false;
-  let last = 0;
-  const started = Date.now();
-  return {
-    onFile() {
-      count++;
-      const now = Date.now();
-      // After half a second, at most ten updates a second.
-      if ((!forced && now - started < 500) || (shown && now - last < 100)) return;
-      last = now;
-      shown = true;
-      io.stderr(`\r\x1b[Ktorch2tf: ${count} files linted…`);
-    },
-    done() {
-      if (shown) io.stderr(`\r\x1b[Ktorch2tf: ${count} files linted\n`);
-    },
-  };
-}
-
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let opts: CliOptions;
   try {
@@ -114,7 +92,7 @@ async function audit(opts: CliOptions, io: Io): Promise<number> {
   if (setup.note) io.stderr(`torch2tf: ${setup.note}\n`);
 
   const showProgress = opts.progress ?? io.stderrIsTTY;
-  const progress = showProgress ? progressReporter(io, opts.progress === true) : null;
+  const progress = showProgress ? progressReporter(io.stderr, opts.progress === true) : null;
   const extraConfig: Linter.Config[] = progress ? [progressConfig(progress.onFile)] : [];
   const fix = opts.fix || opts.fixDryRun;
   const make = (ignorePatterns: string[], withFix: boolean) =>

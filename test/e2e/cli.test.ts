@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../../src/index.js';
-import { cli, runCli, IDIOMATIC_FIXTURE, PORT_FIXTURE, projectConfig, ROOT, sortFindings, tempDir, tempProject, type Finding } from '../fixtures-e2e/helpers.js';
+import { CLI, cli, runCli, IDIOMATIC_FIXTURE, PORT_FIXTURE, projectConfig, ROOT, sortFindings, tempDir, tempProject, type Finding } from '../fixtures-e2e/helpers.js';
 import { sarifValidator } from '../fixtures-e2e/sarif.js';
 
 const FILES = ['**/*.{js,mjs,cjs,ts,tsx}'];
@@ -150,6 +150,15 @@ describe('torch2tf CLI: the migration report', () => {
     assert.equal(r.code, 1);
     assert.equal(r.stdout, '');
     assert.ok((JSON.parse(readFileSync(file, 'utf8')) as unknown[]).length > 0);
+  });
+
+  it('on a TTY, a large tree shows a progress line on stderr (run under a pseudo-terminal with `script`)', () => {
+    const dir = tempDir();
+    for (let i = 0; i < 400; i++) writeFileSync(join(dir, `m${i}.js`), `import * as tf from '@tensorflow/tfjs';\nexport const m${i} = tf.sequential();\n`);
+    // util-linux `script` gives the process a pty; stdout goes to a file so only stderr reaches the terminal
+    const out = execFileSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} . > report.txt`, '/dev/null'], { cwd: dir, encoding: 'utf8' });
+    assert.ok(out.includes('\r\x1b[Ktorch2tf: 400 files linted'), JSON.stringify(out));
+    assert.match(readFileSync(join(dir, 'report.txt'), 'utf8'), /^torch2tf migration report: 400 files linted/);
   });
 
   it('--progress shows the files-linted line on stderr (the default shows it on a TTY only)', async () => {
