@@ -5,6 +5,7 @@ import { getTfFile } from '../src/resolver.js';
 import {
   compileReceiver,
   initialTrainable,
+  hasOnlyDirectLayers,
   inLayerLoop,
   isWeightless,
   layerOwner,
@@ -27,7 +28,7 @@ type Data =
   | { type: 'write'; w: TrainableWrite; target: ResolvedValue; owner: ResolvedValue | null }
   | { type: 'train'; model: ResolvedValue; method: string; call: TSESTree.CallExpression; receiver: TSESTree.Node };
 type Event = FlowEvent<Data>;
-type MessageId = 'freezeCompiledModel' | 'unfreezeCompiledModel' | 'freezeAfterCompile' | 'unfreezeAfterCompile' | 'recompile' | 'restoreTrainable';
+type MessageId = 'freezeCompiledModel' | 'freezeCompiledModelLayers' | 'unfreezeCompiledModel' | 'freezeAfterCompile' | 'unfreezeAfterCompile' | 'recompile' | 'restoreTrainable';
 
 export default createRule<[], MessageId>({
   name: 'no-trainable-after-compile',
@@ -41,6 +42,8 @@ export default createRule<[], MessageId>({
     messages: {
       freezeCompiledModel:
         '`{{target}}.trainable = false` flips every weight of this compiled model to non-trainable, so `{{model}}.{{method}}()` (line {{line}}) throws "variableGrads() expects at least one of the input variables to be trainable", even after a recompile; a compiled Keras model would keep training. Set `trainable = true` again before training it.',
+      freezeCompiledModelLayers:
+        '`{{target}}.trainable = false` turns off the weights of this compiled model\'s own layers (not those inside nested models), so `{{model}}.{{method}}()` (line {{line}}) silently stops updating them, or throws "variableGrads() expects at least one of the input variables to be trainable" if none is left; a compiled Keras model would keep training them. Set `trainable = true` again before training it.',
       unfreezeCompiledModel:
         '`{{target}}` was compiled while frozen, so compile() collected no trainable weights and `{{model}}.{{method}}()` (line {{line}}) throws "variableGrads() expects at least one of the input variables to be trainable" despite this unfreeze. Call `compile()` again after `trainable = true`.',
       freezeAfterCompile:
@@ -126,8 +129,14 @@ export default createRule<[], MessageId>({
         const t = training.data;
         const compile = before[0]!.data as Extract<Data, { type: 'compile' }>;
         const messageId: MessageId = compiledSelf
-          ? value ? 'unfreezeCompiledModel' : 'freezeCompiledModel'
-          : value ? 'unfreezeAfterCompile' : 'freezeAfterCompile';
+          ? value
+            ? 'unfreezeCompiledModel'
+            : hasOnlyDirectLayers(tf, model, d.w.target)
+              ? 'freezeCompiledModel'
+              : 'freezeCompiledModelLayers'
+          : value
+            ? 'unfreezeAfterCompile'
+            : 'freezeAfterCompile';
         const data = {
           target: src.getText(d.w.target),
           model: src.getText(t.receiver),
@@ -139,7 +148,7 @@ export default createRule<[], MessageId>({
           node: (d.w.node.left as TSESTree.MemberExpression).property,
           messageId,
           data,
-          suggest: messageId === 'freezeCompiledModel' ? restoreSuggestion(t) : recompileSuggestion(d, compile, model),
+          suggest: compiledSelf && !value ? restoreSuggestion(t) : recompileSuggestion(d, compile, model),
         };
       }
       return null;

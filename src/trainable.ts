@@ -551,3 +551,16 @@ export function initialTrainable(tf: TfFile, target: ResolvedValue, targetExpr: 
   }
   return null;
 }
+
+/**
+ * Whether every weight of a visible model sits directly in its own layers: its layer list is complete,
+ * with no nested model and no custom layer. The `trainable` setter of a model (Container) flips only
+ * those layers' variables, so only then does freezing it leave no trainable variable (measured).
+ */
+export function hasOnlyDirectLayers(tf: TfFile, model: ResolvedValue, receiver: Node): boolean {
+  for (const e of structureExprs(tf, model, receiver)) {
+    const s = modelStructure(tf, e);
+    if (s?.complete) return s.layers.every((l) => l.info?.kind === 'layer' && !l.info.userClass);
+  }
+  return false;
+}

@@ -171,6 +171,59 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
       output: null,
     },
     {
+      name: 'a compiled model with a nested sub-model frozen: its own layers stop training silently',
+      code: [
+        `const trunk = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4]})]});`,
+        `const image = TF.input({shape: [4]});`,
+        `const disc = TF.model({inputs: image, outputs: TF.layers.dense({units: 1}).apply(trunk.apply(image))});`,
+        `disc.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+        `disc.trainable = false;`,
+        `await disc.trainOnBatch(x, y);`,
+      ].join('\n'),
+      errors: [
+        {
+          messageId: 'freezeCompiledModelLayers',
+          data: { model: 'disc', method: 'trainOnBatch', line: '6', target: 'disc', kind: 'model' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'restoreTrainable',
+              data: { model: 'disc', method: 'trainOnBatch' },
+              output: [
+                `const trunk = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4]})]});`,
+                `const image = TF.input({shape: [4]});`,
+                `const disc = TF.model({inputs: image, outputs: TF.layers.dense({units: 1}).apply(trunk.apply(image))});`,
+                `disc.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});`,
+                `disc.trainable = false;`,
+                `disc.trainable = true;`,
+                `await disc.trainOnBatch(x, y);`,
+              ].join('\n'),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a loaded model (layers not visible) frozen after compile',
+      code: `const net = await TF.loadLayersModel('m.json');\nnet.compile({optimizer: 'sgd', loss: 'meanSquaredError'});\nnet.trainable = false;\nawait net.fit(x, y);`,
+      errors: [
+        {
+          messageId: 'freezeCompiledModelLayers',
+          data: { model: 'net', method: 'fit', line: '4', target: 'net', kind: 'model' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'restoreTrainable',
+              data: { model: 'net', method: 'fit' },
+              output: `const net = await TF.loadLayersModel('m.json');\nnet.compile({optimizer: 'sgd', loss: 'meanSquaredError'});\nnet.trainable = false;\nnet.trainable = true;\nawait net.fit(x, y);`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'a model compiled while frozen, unfrozen, then fit throws',
       code: `${SEQ}\nmodel.trainable = false;\n${COMPILE}\nmodel.trainable = true;\nawait model.fit(x, y);`,
       errors: [

@@ -153,6 +153,45 @@ describe('no-trainable-after-compile: trainable changes after compile()', () => 
     assert.equal((await changes(b2.layers[0]!, () => fit(fn))).changed, false, 'inside a functional model it stays frozen');
   });
 
+  for (const outer of ['sequential', 'functional'] as const) {
+    it(`[${outer}] with a nested sub-model: compile -> model.trainable = false -> train: no throw; the nested model trains, the own layers do not`, async () => {
+      const trunk = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] })] });
+      const head = tf.layers.dense({ units: 1 });
+      let m: tf.LayersModel;
+      if (outer === 'sequential') m = tf.sequential({ layers: [trunk, head] });
+      else {
+        const inp = tf.input({ shape: [4] });
+        m = tf.model({ inputs: inp, outputs: head.apply(trunk.apply(inp)) as tf.SymbolicTensor });
+      }
+      compile(m);
+      m.trainable = false;
+      const trunkBefore = kernel(trunk.layers[0]!);
+      const headBefore = kernel(head);
+      await m.trainOnBatch(x, y);
+      assert.notEqual(kernel(trunk.layers[0]!), trunkBefore, 'the nested model still trains');
+      assert.equal(kernel(head), headBefore, 'the own layer silently stopped training');
+      m.trainable = true;
+      const again = kernel(head);
+      await m.trainOnBatch(x, y);
+      assert.notEqual(kernel(head), again, 'trainable = true restores it (the suggested repair)');
+    });
+
+    it(`[${outer}] with a nested sub-model: frozen -> compile -> model.trainable = true -> train throws`, async () => {
+      const trunk = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] })] });
+      const head = tf.layers.dense({ units: 1 });
+      let m: tf.LayersModel;
+      if (outer === 'sequential') m = tf.sequential({ layers: [trunk, head] });
+      else {
+        const inp = tf.input({ shape: [4] });
+        m = tf.model({ inputs: inp, outputs: head.apply(trunk.apply(inp)) as tf.SymbolicTensor });
+      }
+      m.trainable = false;
+      compile(m);
+      m.trainable = true;
+      await assert.rejects(m.trainOnBatch(x, y), NONE_TRAINABLE);
+    });
+  }
+
   it('GAN: D compiled, frozen for the combined model -> D.trainOnBatch throws; D.trainable = true first trains D while combined still skips it', async () => {
     const D = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] }), tf.layers.dense({ units: 1, activation: 'sigmoid' })] });
     D.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy' });
