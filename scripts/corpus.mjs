@@ -118,6 +118,14 @@ async function workerMain() {
     return configCache.get(key);
   };
 
+  // canary: the harness must see a report on a known PyTorch habit, or a silent config mistake would
+  // make the whole corpus look clean
+  const canary = `import * as tf from '@tensorflow/tfjs';\nconst model = tf.sequential();\nmodel.eval();\n`;
+  for (const [ts, name] of [[false, 'corpus/canary.js'], [true, 'corpus/canary.ts']]) {
+    const got = linter.verify(canary, cfg(ts, 'module', false, allRules), { filename: name });
+    if (!got.some((m) => m.ruleId?.startsWith('torch2tf/'))) throw new Error(`harness canary ${name} got no report: ${JSON.stringify(got)}`);
+  }
+
   for (const f of files) {
     const text = readFileSync(join(CORPUS_DIR, f.path), 'utf8');
     const filename = join('corpus', f.path); // virtual, relative to cwd: the real path is under node_modules (ignored)
