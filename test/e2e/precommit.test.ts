@@ -118,6 +118,33 @@ describe('pre-commit: husky + lint-staged + eslint (the README recipe)', () => {
   });
 });
 
+describe('pre-commit: lint-staged running the torch2tf CLI (projects without an ESLint config)', () => {
+  const section = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n## Pre-commit')[1]!.split('\n## CI')[0]!;
+  const command = /use `"(torch2tf[^"`]*)"` as the\s+command/.exec(section)?.[1];
+  const dir = initRepo(
+    { 'package.json': JSON.stringify({ name: 'port', private: true, 'lint-staged': { '*.{js,mjs,cjs,ts,tsx}': command } }), '.husky/pre-commit': 'npx lint-staged\n' },
+    ['lint-staged', 'eslint-plugin-torch2tf'],
+  );
+  bin(dir, 'lint-staged', '../lint-staged/bin/lint-staged.js');
+  bin(dir, 'torch2tf', '../eslint-plugin-torch2tf/dist/src/cli.js');
+  chmodSync(join(dir, '.husky/pre-commit'), 0o755);
+  git(dir, 'config', 'core.hooksPath', '.husky');
+
+  it('refuses the PyTorch-ism, commits the clean file', () => {
+    assert.ok(command, 'README names the torch2tf command for lint-staged');
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src/evaluate.ts'), BAD);
+    git(dir, 'add', '.');
+    const bad = commit(dir, 'bad');
+    assert.notEqual(bad.code, 0, bad.output);
+    assert.match(bad.output, /4:9 +error +tfjs models have no `eval\(\)`/);
+    writeFileSync(join(dir, 'src/evaluate.ts'), GOOD);
+    git(dir, 'add', '.');
+    const good = commit(dir, 'good');
+    assert.equal(good.code, 0, good.output);
+  });
+});
+
 describe('pre-commit framework hook (.pre-commit-hooks.yaml)', () => {
   interface Hook {
     id: string;
