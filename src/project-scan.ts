@@ -32,6 +32,15 @@ export interface ScanOptions {
   readonly modules?: readonly string[];
 }
 
+/**
+ * Whether a source text calls a mode-dependent layer factory at all, whatever module it imports tfjs
+ * through (for typed programs, where the checker already proved the program uses tfjs and files may
+ * reach it through a local wrapper module).
+ */
+export function textCallsModeDependentLayer(text: string): boolean {
+  return MODE_DEPENDENT_CALL.test(text) || RECURRENT_DROPOUT.test(text);
+}
+
 /** Whether a source text constructs a mode-dependent tfjs layer (the text must mention a tfjs module). */
 export function textConstructsModeDependent(text: string, modules: readonly string[] = []): boolean {
   if (!TF_MODULES.some((m) => text.includes(m)) && !modules.some((m) => text.includes(m))) return false;
