@@ -5,8 +5,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import tsParser from '@typescript-eslint/parser';
+import fc from 'fast-check';
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../../src/index.js';
 import { CLI, cli, runCli, IDIOMATIC_FIXTURE, PORT_FIXTURE, projectConfig, ROOT, sortFindings, tempDir, tempProject, type Finding } from '../fixtures-e2e/helpers.js';
@@ -435,5 +437,26 @@ describe('torch2tf CLI: exit codes and --typed', () => {
     const r = await runCli(['--typed'], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--typed needs a tsconfig\.json/);
+  });
+});
+
+describe('unified diffs (--fix-dry-run, --apply-suggestions)', () => {
+  it('every diff applies with `git apply` and gives the new text (random line edits, missing final newlines)', async () => {
+    const { unifiedDiff } = (await import(pathToFileURL(join(ROOT, 'dist/src/cli-diff.js')).href)) as typeof import('../../src/cli-diff.js');
+    const dir = tempDir();
+    const text = fc
+      .tuple(fc.array(fc.constantFrom('a', 'b', 'c', '', '  x();', '// c'), { maxLength: 14 }), fc.boolean())
+      .map(([lines, eol]) => (lines.length === 0 ? '' : lines.join('\n') + (eol ? '\n' : '')));
+    fc.assert(
+      fc.property(text, text, (before, after) => {
+        const diff = unifiedDiff('f.txt', before, after);
+        if (before === after) return diff === '';
+        writeFileSync(join(dir, 'f.txt'), before);
+        writeFileSync(join(dir, 'p.diff'), diff);
+        execFileSync('git', ['apply', 'p.diff'], { cwd: dir, stdio: 'pipe' });
+        return readFileSync(join(dir, 'f.txt'), 'utf8') === after;
+      }),
+      { numRuns: 60 },
+    );
   });
 });
