@@ -15,6 +15,7 @@ import noTorchTensorApi from '../rules/no-torch-tensor-api.js';
 import noTrainableAfterCompile from '../rules/no-trainable-after-compile.js';
 import preferChannelsLast from '../rules/prefer-channels-last.js';
 import requireTrainingFlag from '../rules/require-training-flag.js';
+import requireTrainingFlagTypeChecked from '../rules/require-training-flag-type-checked.js';
 import requireVarListWhenFrozen from '../rules/require-var-list-when-frozen.js';
 
 export const rules = {
@@ -34,5 +35,6 @@ export const rules = {
   'no-trainable-after-compile': noTrainableAfterCompile,
   'prefer-channels-last': preferChannelsLast,
   'require-training-flag': requireTrainingFlag,
+  'require-training-flag-type-checked': requireTrainingFlagTypeChecked,
   'require-var-list-when-frozen': requireVarListWhenFrozen,
 };

@@ -11,6 +11,7 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRequire } from 'node:module';
 import type * as ts from 'typescript';
+import { textCallsModeDependentLayer } from './project-scan.js';
 import type { ValueKind } from './tfjs-api.js';
 
 export type TypedServices = ParserServicesWithTypeInformation;
@@ -156,6 +157,25 @@ export function programUsesTfjs(services: TypedServices): boolean {
   if (v === undefined) {
     v = program.getSourceFiles().some((f) => /[\\/]@tensorflow[\\/]tfjs/.test(f.fileName));
     programsUsingTfjs.set(program, v);
+  }
+  return v;
+}
+
+const programsBuildingModeDependent = new WeakMap<ts.Program, boolean>();
+
+/**
+ * Does any source file of the program (not declarations, not node_modules) construct Dropout,
+ * BatchNormalization, noise or recurrent-dropout layers? The typed fallback for a model whose layers
+ * live in another module; computed once per program.
+ */
+export function programBuildsModeDependentLayers(services: TypedServices): boolean {
+  const program = services.program;
+  let v = programsBuildingModeDependent.get(program);
+  if (v === undefined) {
+    v = program
+      .getSourceFiles()
+      .some((f) => !f.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(f.fileName) && textCallsModeDependentLayer(f.text));
+    programsBuildingModeDependent.set(program, v);
   }
   return v;
 }

@@ -1,0 +1,86 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import { getTfFile } from '../src/resolver.js';
+import { describeEffects, type ModeEffects } from '../src/training-mode.js';
+import { inferenceCallInStep, trainingSuggestions } from '../src/training-step.js';
+import { programBuildsModeDependentLayers, programUsesTfjs } from '../src/type-info.js';
+
+/** tfjs layer classes (as the checker names them) whose output depends on the training flag. */
+const MODE_DEPENDENT_CLASSES: Readonly<Record<string, keyof Omit<ModeEffects, 'custom'>>> = {
+  Dropout: 'dropout',
+  SpatialDropout1D: 'dropout',
+  GaussianDropout: 'dropout',
+  AlphaDropout: 'dropout',
+  GaussianNoise: 'noise',
+  BatchNormalization: 'batchNorm',
+};
+/** Classes whose mode-dependence depends on options or wrapped layers the checker cannot see. */
+const OPAQUE_CLASSES = new Set(['Layer', 'RNN', 'LSTM', 'GRU', 'SimpleRNN', 'ConvLSTM2D', 'Bidirectional', 'TimeDistributed', 'Sequential', 'LayersModel']);
+
+export default createRule({
+  name: 'require-training-flag-type-checked',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Require `{training: true}` when a custom training step runs a model or layer known only through its TypeScript type (models from other modules)',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      inferenceInTrainingStep:
+        '`{{method}}()` inside this `{{api}}()` training step runs the {{className}} in inference mode: {{effects}}. tfjs has no `model.train()`; only `{training: true}` passed to `apply()` trains these layers.',
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/training-step.ts
+      addTrainingFlag: 'Pass `{training: true}` so this step runs in training mode.',
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/training-step.ts
+      useApplyWithTraining: 'Call `apply(…, {training: true})` instead of `{{method}}()`.',
+    },
+    schema: [],
+    languages: ['js/js'],
+  },
+  create(context) {
+    const tf = getTfFile(context);
+    const typed = tf.typed;
+    if (!typed || !programUsesTfjs(typed)) return {};
+    const classNames = new WeakMap<TSESTree.Node, string>();
+    const kindOfReceiver = (n: TSESTree.Node): 'model' | 'layer' | null => {
+      // what the untyped analysis sees belongs to require-training-flag (no double reports)
+      const untyped = tf.kindOf(n);
+      if (tf.isTfFile && untyped && (untyped.kind === 'model' || untyped.kind === 'layer')) return null;
+      const t = tf.typedKindOf(n);
+      if (!t || t.promise || (t.kind !== 'model' && t.kind !== 'layer')) return null;
+      classNames.set(n, t.name ?? t.kind);
+      return t.kind;
+    };
+
+    return {
+      CallExpression(node) {
+        const call = inferenceCallInStep(tf, node, kindOfReceiver);
+        if (!call) return;
+        const className = classNames.get(call.receiver) ?? call.kind;
+        let effects: string;
+        const effect = MODE_DEPENDENT_CLASSES[className];
+        if (effect) {
+          effects = describeEffects({ dropout: false, noise: false, batchNorm: false, recurrent: false, custom: [], [effect]: true });
+        } else if (OPAQUE_CLASSES.has(className) || call.kind === 'model' || !isTfjsClassName(className)) {
+          if (!programBuildsModeDependentLayers(typed)) return;
+          effects = `if it contains Dropout or BatchNormalization (this project builds some), ${describeEffects(null)}`;
+        } else {
+          return; // a tfjs layer class without training-dependent behaviour (Dense, Conv2D, …)
+        }
+        context.report({
+          node: call.member.property,
+          messageId: 'inferenceInTrainingStep',
+          data: { method: call.method, api: call.ctx.api, className: `\`${className}\``, effects },
+          suggest: trainingSuggestions(tf, node, call),
+        });
+      },
+    };
+  },
+});
+
+/** tfjs exports its layer classes with PascalCase names; user subclasses keep the tfjs root name. */
+function isTfjsClassName(name: string): boolean {
+  return /^[A-Z]/.test(name);
+}
