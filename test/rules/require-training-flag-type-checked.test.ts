@@ -41,7 +41,6 @@ typed.run('require-training-flag-type-checked', rule, {
     },
     {
       name: 'any proves nothing',
-      // eslint-disable-next-line no-template-curly-in-string
       code: `${header}export function step(model: any, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => model.apply(x).mean());\n}`,
     },
     {
