@@ -76,6 +76,7 @@ export class TfFile {
   readonly typed: TypedServices | null;
 
   private readonly idPaths = new WeakMap<TSESTree.Identifier, TfPath | null>();
+  private readonly nodePaths = new WeakMap<Node, TfPath | null>();
   private readonly varPaths = new Map<Scope.Variable, TfPath | null | typeof IN_PROGRESS>();
   private readonly kinds = new WeakMap<Node, ValueInfo | null | typeof IN_PROGRESS>();
   private readonly classFields = new WeakMap<ClassNode, Map<string, FieldFacts>>();
@@ -104,6 +105,15 @@ export class TfFile {
   pathOf(node: Node | null | undefined): TfPath | null {
     const n = unwrap(node);
     if (!n) return null;
+    // every rule asks for the callee path of every call: compute each node's path once per file
+    const cached = this.nodePaths.get(n);
+    if (cached !== undefined) return cached;
+    const result = this.computePath(n);
+    this.nodePaths.set(n, result);
+    return result;
+  }
+
+  private computePath(n: Node): TfPath | null {
     switch (n.type) {
       case T.Identifier:
         return this.pathOfIdentifier(n);
