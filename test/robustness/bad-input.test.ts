@@ -69,6 +69,35 @@ describe('invalid rule options are rejected by the schema with a readable messag
   }
 });
 
+describe('the options check above works for a rule with an options schema (none of ours has one yet)', () => {
+  it('an unknown property and a wrong type are rejected with the rule name and the problem', () => {
+    const rule = {
+      meta: {
+        type: 'problem' as const,
+        schema: [
+          {
+            type: 'object',
+            properties: { allowInTests: { type: 'boolean', description: 'x' } },
+            additionalProperties: false,
+          },
+        ],
+        messages: {},
+      },
+      create: () => ({}),
+    };
+    const config = (opt: unknown): Linter.Config[] => [
+      { files: ['**/*.js'], plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': ['error', opt] as never } },
+    ];
+    const unknown = thrown(() => linter.verify('x', config({ thisOptionDoesNotExist__: true }), { filename: 'a.js' }));
+    assert.match(unknown, /"t\/r"/);
+    assert.match(unknown, /thisOptionDoesNotExist__/);
+    const wrongType = thrown(() => linter.verify('x', config({ allowInTests: 'yes' }), { filename: 'a.js' }));
+    assert.match(wrongType, /"t\/r"/);
+    assert.match(wrongType, /allowInTests|boolean/);
+    assert.doesNotThrow(() => linter.verify('x', config({ allowInTests: true }), { filename: 'a.js' }));
+  });
+});
+
 describe('malformed settings.torch2tf gives a readable error naming the rule and the setting', () => {
   const cases: [string, unknown, RegExp][] = [
     ['a string', 'tf', /settings\.torch2tf must be an object/],
