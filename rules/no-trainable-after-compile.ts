@@ -5,20 +5,20 @@ import { getTfFile } from '../src/resolver.js';
 import {
   compileReceiver,
   initialTrainable,
+  containsNestedModel,
   hasOnlyDirectLayers,
   inLayerLoop,
   isWeightless,
   layerOwner,
-  listStatementOf,
   modelHasLayer,
-  recompileArgsText,
   resolveValue,
   sameValue,
-  statementAfter,
   structureExprs,
-  textMeansSameAt,
   trainableWrite,
   trainingCall,
+  recompileInsertion,
+  restoreTrainableInsertion,
+  type Insertion,
   type ResolvedValue,
   type TrainableWrite,
 } from '../src/trainable.js';
@@ -85,6 +85,9 @@ export default createRule<[], MessageId>({
       // a nested model that is not compiled itself: tfjs treats it differently per outer model type
       if (d.target.kind === 'model' && !compiledSelf) return null;
       if (isWeightless(d.target.info)) return null; // no weights: nothing to collect or to warn about
+      // `m.layers[i]` of a model holding sub-models may be one of them (see above)
+      const ownerExpr = layerOwner(tf, d.w.target);
+      if (d.owner && ownerExpr && containsNestedModel(tf, d.owner, ownerExpr)) return null;
       // the compiled models whose trainable list this write changes
       const owners: ResolvedValue[] = [];
       if (compiledSelf) owners.push(d.target);
@@ -148,45 +151,22 @@ export default createRule<[], MessageId>({
           node: (d.w.node.left as TSESTree.MemberExpression).property,
           messageId,
           data,
-          suggest: compiledSelf && !value ? restoreSuggestion(t) : recompileSuggestion(d, compile, model),
+          suggest:
+            compiledSelf && !value
+              ? suggestion('restoreTrainable', restoreTrainableInsertion(tf, t.call, t.receiver), t.method)
+              : suggestion('recompile', recompileInsertion(tf, d.w, d.target, model, compile.call, compile.receiver), t.method),
         };
       }
       return null;
     }
 
-    function restoreSuggestion(t: Extract<Data, { type: 'train' }>): TSESLint.SuggestionReportDescriptor<MessageId>[] {
-      const stmt = listStatementOf(t.call);
-      if (!stmt) return [];
-      const model = src.getText(t.receiver);
-      const indent = ' '.repeat(stmt.loc.start.column);
+    function suggestion(messageId: 'restoreTrainable' | 'recompile', edit: Insertion | null, method: string): TSESLint.SuggestionReportDescriptor<MessageId>[] {
+      if (!edit) return [];
       return [
         {
-          messageId: 'restoreTrainable',
-          data: { model, method: t.method },
-          fix: (fixer) => fixer.insertTextBefore(stmt, `${model}.trainable = true;\n${indent}`),
-        },
-      ];
-    }
-
-    function recompileSuggestion(
-      d: Extract<Data, { type: 'write' }>,
-      compile: Extract<Data, { type: 'compile' }>,
-      model: ResolvedValue,
-    ): TSESLint.SuggestionReportDescriptor<MessageId>[] {
-      const at = d.w.node;
-      const ownerExpr = layerOwner(tf, d.w.target);
-      const candidates = [d.target.kind === 'model' && sameValue(d.target, model) ? d.w.target : null, ownerExpr, compile.receiver];
-      const receiver = candidates.find((c) => c && sameValue(resolveValue(tf, c), model) && textMeansSameAt(tf, c, at));
-      const args = recompileArgsText(tf, compile.call, at);
-      const stmt = statementAfter(at);
-      if (!receiver || args === null || !stmt) return [];
-      const text = src.getText(receiver);
-      const indent = ' '.repeat(stmt.loc.start.column);
-      return [
-        {
-          messageId: 'recompile',
-          data: { model: text },
-          fix: (fixer) => fixer.insertTextAfter(stmt, `\n${indent}${text}.compile(${args});`),
+          messageId,
+          data: { model: edit.model, method },
+          fix: (fixer) => (edit.where === 'before' ? fixer.insertTextBefore(edit.at, edit.text) : fixer.insertTextAfter(edit.at, edit.text)),
         },
       ];
     }

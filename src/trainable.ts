@@ -564,3 +564,47 @@ export function hasOnlyDirectLayers(tf: TfFile, model: ResolvedValue, receiver: 
   }
   return false;
 }
+
+/** Does a visible model hold another model among its layers (`tf.sequential({layers: [base, head]})`)? */
+export function containsNestedModel(tf: TfFile, model: ResolvedValue, receiver: Node): boolean {
+  return structureExprs(tf, model, receiver).some((e) => modelStructure(tf, e)?.layers.some((l) => l.info?.kind === 'model') === true);
+}
+
+/** An insertion a suggestion makes: `text` goes before or after `at` (a statement in a statement list). */
+export interface Insertion {
+  readonly at: TSESTree.Statement;
+  readonly where: 'before' | 'after';
+  readonly text: string;
+  /** The model expression text the inserted code names. */
+  readonly model: string;
+}
+
+/** `model.trainable = true;` on its own line before the statement of a training call. */
+export function restoreTrainableInsertion(tf: TfFile, trainCall: TSESTree.CallExpression, receiver: Node): Insertion | null {
+  const at = listStatementOf(trainCall);
+  if (!at) return null;
+  const model = tf.sourceCode.getText(receiver);
+  return { at, where: 'before', text: `${model}.trainable = true;\n${' '.repeat(at.loc.start.column)}`, model };
+}
+
+/**
+ * `<model>.compile(<the same arguments>);` right after a `trainable` write (after the loop over the
+ * model's layers around it), when the arguments are safe to repeat there (`recompileArgsText`) and some
+ * expression naming the model means the same at the write.
+ */
+export function recompileInsertion(
+  tf: TfFile,
+  write: TrainableWrite,
+  target: ResolvedValue,
+  model: ResolvedValue,
+  compile: TSESTree.CallExpression,
+  compileReceiver: Node,
+): Insertion | null {
+  const candidates = [target.kind === 'model' && sameValue(target, model) ? write.target : null, layerOwner(tf, write.target), compileReceiver];
+  const receiver = candidates.find((c) => c && sameValue(resolveValue(tf, c), model) && textMeansSameAt(tf, c, write.node));
+  const args = recompileArgsText(tf, compile, write.node);
+  const at = statementAfter(write.node);
+  if (!receiver || args === null || !at) return null;
+  const text = tf.sourceCode.getText(receiver);
+  return { at, where: 'after', text: `\n${' '.repeat(at.loc.start.column)}${text}.compile(${args});`, model: text };
+}

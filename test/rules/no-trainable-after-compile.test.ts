@@ -83,6 +83,10 @@ const valid = [
     code: `export async function stage2(model: TF.Sequential) {\n  ${COMPILE}\n  model.getLayer('backbone').trainable = false;\n  await model.fit(x, y);\n}`,
   },
   {
+    name: 'model.layers[i] of a model that holds a sub-model may be that sub-model: not judged',
+    code: `const base = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4]})]});\nconst model = TF.sequential({layers: [base, TF.layers.dense({units: 1})]});\n${COMPILE}\nmodel.layers[0].trainable = false;\nawait model.fit(x, y);`,
+  },
+  {
     name: 'a layer created frozen and frozen again after compile: nothing changes',
     code: `const d1 = TF.layers.dense({units: 4, inputShape: [4], trainable: false});\nconst model = TF.sequential({layers: [d1]});\n${COMPILE}\nmodel.layers[0].trainable = false;\nd1.trainable = false;\nawait model.fit(x, y);`,
   },
