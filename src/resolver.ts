@@ -208,15 +208,24 @@ export class TfFile {
         const declarator = def.node;
         const writes = variable.references.filter((r) => r.isWrite());
         const kind = declarator.parent?.type === T.VariableDeclaration ? declarator.parent.kind : 'const';
-        if (kind !== 'const' && writes.length !== 1) return null;
-        if (declarator.init) {
+        if (kind === 'const' || (writes.length === 1 && declarator.init)) {
+          if (!declarator.init) return null;
           const base = this.pathOf(declarator.init);
           return base ? this.withPatternPath(base, def.name, declarator.id) : null;
         }
-        // `let tf; tf = require('@tensorflow/tfjs')`
-        const w = writes[0];
-        if (w?.writeExpr && w.identifier.parent?.type === T.AssignmentExpression) return this.pathOf(w.writeExpr);
-        return null;
+        // `let tf; if (gpu) tf = require('@tensorflow/tfjs-node-gpu'); else tf = require('@tensorflow/tfjs-node');`
+        // every write must be a plain assignment of the same tfjs path
+        if (declarator.id !== def.name || writes.length === 0) return null;
+        let agreed: TfPath | null = null;
+        for (const w of writes) {
+          if (!w.writeExpr) return null;
+          const isInit = w.writeExpr === declarator.init;
+          if (!isInit && (w.identifier.parent?.type !== T.AssignmentExpression || w.identifier.parent.operator !== '=')) return null;
+          const p = this.pathOf(w.writeExpr);
+          if (!p || (agreed && p.join('.') !== agreed.join('.'))) return null;
+          agreed = p;
+        }
+        return agreed;
       }
       case 'Parameter': {
         // import('@tensorflow/tfjs').then((tf) => ...)

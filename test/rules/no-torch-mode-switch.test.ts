@@ -18,15 +18,31 @@ const valid = [
   { name: 'a loaded model before await is a Promise', code: `const p = TF.loadLayersModel('x');\np.eval;` },
 ];
 
+// Import forms outside the shared table: `let tf` assigned in branches (tfjs-examples pick a backend this way).
+const branchRequire = `let tf;\nif (process.env.GPU) {\n  tf = require('@tensorflow/tfjs-node-gpu');\n} else {\n  tf = require('@tensorflow/tfjs-node');\n}\n`;
+
 ruleTester.run('no-torch-mode-switch', rule, {
-  valid: [...validAcross(valid), ...validAcross(
+  valid: [
+    {
+      name: 'let tf with one tfjs write and one other write is not provably tfjs',
+      code: `let tf;\ntf = require('@tensorflow/tfjs');\ntf = makeFake();\nconst m = tf.sequential();\nm.eval();`,
+    },
+    ...validAcross(valid),
+    ...validAcross(
     [
       { name: 'look-alike tf: model.eval()', code: `const m = TF.sequential();\nm.eval();\nm.training = false;` },
       { name: 'look-alike tf: layer.train()', code: `const d = TF.layers.dropout({rate: 0.5});\nd.train();` },
     ],
     LOOKALIKE_FORMS,
   )],
-  invalid: invalidAcross([
+  invalid: [
+    {
+      name: 'let tf assigned a tfjs backend package in each branch',
+      code: `${branchRequire}const m = tf.sequential();\nm.eval();`,
+      errors: [{ messageId: 'modeCall', line: 8, suggestions: [{ messageId: 'removeCall', data: { method: 'eval' }, output: `${branchRequire}const m = tf.sequential();\n` }] }],
+      output: null,
+    },
+    ...invalidAcross([
     {
       name: 'model.eval() on tf.sequential()',
       code: `const model = TF.sequential();\nmodel.eval();\nmodel.predict(x);`,
@@ -119,4 +135,5 @@ ruleTester.run('no-torch-mode-switch', rule, {
       output: null,
     },
   ]),
+  ],
 });
