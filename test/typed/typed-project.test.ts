@@ -56,3 +56,24 @@ describe('fixtures/typed-project: cross-module bugs need types', () => {
     assert.equal((await typed).length, 2, (await typed).join('\n'));
   });
 });
+
+describe("README's type-aware eslint.config.js", () => {
+  it('runs as written on fixtures/typed-project and gives the typed findings', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### Type-aware linting'));
+    const config = /```js\n([\s\S]*?)```/.exec(section)?.[1];
+    assert.ok(config, 'no js block in the Type-aware linting section');
+    // the config file must live inside the repo so `eslint-plugin-torch2tf` and `typescript-eslint` resolve
+    const file = fileURLToPath(new URL(`./.readme-config-${process.pid}.mjs`, import.meta.url));
+    const { writeFileSync, rmSync } = await import('node:fs');
+    writeFileSync(file, config.replace('import.meta.dirname', JSON.stringify(dir)));
+    try {
+      const eslint = new ESLint({ cwd: dir, overrideConfigFile: file });
+      const results = await eslint.lintFiles(['src']);
+      const ids = results.flatMap((r) => r.messages.map((m) => m.ruleId)).sort();
+      assert.deepEqual(ids, ['torch2tf/no-discarded-tensor-type-checked', 'torch2tf/require-training-flag-type-checked']);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+});
