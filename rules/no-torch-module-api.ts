@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { calledMember, memberName, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { hasCommentInside, removeStatement, statementOf, textAsReceiver } from '../src/fix.js';
+import { asiSafeStatementText, hasCommentInside, removeStatement, statementOf, textAsReceiver } from '../src/fix.js';
 import { getTfFile } from '../src/resolver.js';
 import {
   assignedMembers,
@@ -136,7 +136,7 @@ export default createRule({
           if (stmt && literal && call.arguments.length <= 1) {
             const value = arg ? sourceCode.getText(arg) : 'true';
             const text = `${textAsReceiver(sourceCode, member.object)}.trainable = ${value}`;
-            suggest.push({ messageId: 'useTrainable', fix: (f) => f.replaceText(stmt.expression, text) });
+            suggest.push({ messageId: 'useTrainable', fix: (f) => f.replaceText(stmt.expression, asiSafeStatementText(sourceCode, stmt, text)) });
           }
           break;
         }

@@ -25,6 +25,11 @@ export function removeStatement(fixer: Fixer, sourceCode: SourceCode, stmt: TSES
     parent?.type === T.SwitchCase ||
     parent?.type === T.TSModuleBlock;
   if (!inList) return fixer.replaceText(stmt, '{}');
+  // `a()\nm.eval()\n;[1].forEach(g)`: the statement owns the `;` that guards the next line;
+  // removing it would silently join `a()[1]…`. Keep an empty statement instead.
+  if (startsWithAsiHazard(sourceCode.getTokenAfter(stmt)?.value ?? '') && needsSeparator(sourceCode, stmt)) {
+    return fixer.replaceText(stmt, ';');
+  }
   const text = sourceCode.text;
   let [start, end] = stmt.range;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -39,6 +44,25 @@ export function removeStatement(fixer: Fixer, sourceCode: SourceCode, stmt: TSES
   return fixer.removeRange([start, end]);
 }
 
+/** A token or text that would continue the previous line's expression if that line has no `;`. */
+function startsWithAsiHazard(text: string): boolean {
+  return /^[([`+\-/]/.test(text);
+}
+
+/** Whether code placed at the start of `stmt` could join the previous statement (no `;`/`{` before it). */
+function needsSeparator(sourceCode: SourceCode, stmt: Node): boolean {
+  const prev = sourceCode.getTokenBefore(stmt);
+  return !!prev && prev.value !== ';' && prev.value !== '{';
+}
+
+/**
+ * Text that replaces a whole statement's expression: prefixed with `;` when it starts with `(`, `[`,
+ * a template or a sign and the previous statement does not end with `;` (ASI would join them).
+ */
+export function asiSafeStatementText(sourceCode: SourceCode, stmt: TSESTree.ExpressionStatement, text: string): string {
+  return startsWithAsiHazard(text) && needsSeparator(sourceCode, stmt) ? `;${text}` : text;
+}
+
 /** The source text of a node, parenthesised when it is not a simple member/call/identifier chain. */
 export function textAsReceiver(sourceCode: SourceCode, node: Node): string {
   const text = sourceCode.getText(node);
@@ -46,6 +70,7 @@ export function textAsReceiver(sourceCode: SourceCode, node: Node): string {
     case T.Identifier:
     case T.MemberExpression:
     case T.CallExpression:
+    case T.TSNonNullExpression:
     case T.ThisExpression:
     case T.Literal:
     case T.ArrayExpression:

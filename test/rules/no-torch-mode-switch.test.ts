@@ -37,6 +37,12 @@ ruleTester.run('no-torch-mode-switch', rule, {
   )],
   invalid: [
     {
+      name: 'ASI: removing a statement keeps the semicolon that guards the next line',
+      code: `import * as tf from '@tensorflow/tfjs'\nconst m = tf.sequential()\nfoo()\nm.eval()\n;[1].forEach(g)`,
+      errors: [{ messageId: 'modeCall', line: 4, suggestions: [{ messageId: 'removeCall', data: { method: 'eval' }, output: `import * as tf from '@tensorflow/tfjs'\nconst m = tf.sequential()\nfoo()\n;[1].forEach(g)` }] }],
+      output: null,
+    },
+    {
       name: 'let tf assigned a tfjs backend package in each branch',
       code: `${branchRequire}const m = tf.sequential();\nm.eval();`,
       errors: [{ messageId: 'modeCall', line: 8, suggestions: [{ messageId: 'removeCall', data: { method: 'eval' }, output: `${branchRequire}const m = tf.sequential();\n` }] }],

@@ -343,3 +343,34 @@ ruleTester.run('no-torch-module-api', rule, {
     },
   ]),
 });
+
+// Regressions found by the generated-program fuzzer (npm run fuzz): suggestions must not change how ASI reads the file.
+createRuleTester().run('no-torch-module-api (ASI-safe suggestions)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'requires_grad_() on a non-null-asserted model after a line without a semicolon',
+      code: `import * as tf from '@tensorflow/tfjs'\nconst m = await tf.loadLayersModel('m.json')\nm!.requires_grad_(false)`,
+      errors: [
+        {
+          messageId: 'requiresGradCall',
+          line: 3,
+          suggestions: [{ messageId: 'useTrainable', output: `import * as tf from '@tensorflow/tfjs'\nconst m = await tf.loadLayersModel('m.json')\nm!.trainable = false` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'requires_grad_() on a parenthesised receiver gets a leading semicolon',
+      code: `import * as tf from '@tensorflow/tfjs'\nconst m = await tf.loadLayersModel('m.json')\n;(m as tf.LayersModel).requires_grad_(false)`,
+      errors: [
+        {
+          messageId: 'requiresGradCall',
+          line: 3,
+          suggestions: [{ messageId: 'useTrainable', output: `import * as tf from '@tensorflow/tfjs'\nconst m = await tf.loadLayersModel('m.json')\n;(m as tf.LayersModel).trainable = false` }],
+        },
+      ],
+      output: null,
+    },
+  ],
+});
