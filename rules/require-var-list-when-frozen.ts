@@ -80,10 +80,12 @@ export default createRule<[], MessageId>({
         e.data.target.kind === 'layer' &&
         (sameValue(e.data.owner, model) || structureExprs(tf, model, node).some((s) => modelHasLayer(tf, s, (e.data as { target: ResolvedValue }).target)));
       const compiles = events.filter((e) => e.data.type === 'compile' && sameValue(e.data.model, model));
-      for (const f of events) {
-        if (!isFreeze(f)) continue;
+      if (compiles.length === 0) return null;
+      // classify each event once (isFreeze resolves model structure): the nested loops stayed linear in it
+      const freezes = events.filter(isFreeze);
+      for (const f of freezes) {
         const reset = compiles.some(
-          (c) => flow.mayPrecede(f, c, () => false, { methodsInAnyOrder: false }) && !events.some((g) => isFreeze(g) && flow.mayPrecede(c, g, () => false)),
+          (c) => flow.mayPrecede(f, c, () => false, { methodsInAnyOrder: false }) && !freezes.some((g) => flow.mayPrecede(c, g, () => false)),
         );
         if (reset) return { layer: src.getText(f.data.node), reason: COMPILE_RESET };
       }

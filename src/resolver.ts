@@ -163,6 +163,11 @@ export class TfFile {
 
   private pathOfIdentifier(id: TSESTree.Identifier): TfPath | null {
     if (this.idPaths.has(id)) return this.idPaths.get(id)!;
+    // cheap pre-filter: a name no tfjs binding in this file could have needs no scope lookup
+    if (!this.candidateRootNames().has(id.name)) {
+      this.idPaths.set(id, null);
+      return null;
+    }
     const variable = this.variableOf(id);
     let result: TfPath | null;
     if (!variable || variable.defs.length === 0) {
@@ -173,6 +178,88 @@ export class TfFile {
     }
     this.idPaths.set(id, result);
     return result;
+  }
+
+  private rootNames: Set<string> | null = null;
+
+  /**
+   * Every name that could denote a tfjs API path in this file, by name only (scopes ignored, so a
+   * superset): locals of tfjs imports, `require` / `import()` bindings, configured globals, and names
+   * bound or assigned from an expression rooted at one of those (fixed point). One walk per file.
+   */
+  candidateRootNames(): ReadonlySet<string> {
+    if (this.rootNames) return this.rootNames;
+    const names = new Set<string>(this.settings.globals);
+    const pending: { targets: string[]; root: string }[] = [];
+    const bind = (targets: string[], init: Node | null | undefined): void => {
+      const root = this.rootOf(init);
+      if (root === true) for (const t of targets) names.add(t);
+      else if (typeof root === 'string') pending.push({ targets, root });
+    };
+    walk(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
+      switch (node.type) {
+        case T.ImportDeclaration:
+          if (this.isModuleSource(node.source)) for (const sp of node.specifiers) names.add(sp.local.name);
+          return false;
+        case T.TSImportEqualsDeclaration: {
+          const ref = node.moduleReference;
+          if (ref.type === T.TSExternalModuleReference) {
+            if (this.isModuleSource(ref.expression)) names.add(node.id.name);
+          } else {
+            let left: TSESTree.EntityName = ref;
+            while (left.type === T.TSQualifiedName) left = left.left;
+            if (left.type === T.Identifier) pending.push({ targets: [node.id.name], root: left.name });
+          }
+          return false;
+        }
+        case T.VariableDeclarator:
+          bind(patternNames(node.id), node.init);
+          return undefined;
+        case T.AssignmentExpression:
+          if (node.left.type === T.Identifier) bind([node.left.name], node.right);
+          return undefined;
+        case T.CallExpression: {
+          // import('@tensorflow/tfjs').then((tf) => …)
+          const m = calledMember(node);
+          const obj = m && m.name === 'then' ? unwrap(m.member.object) : null;
+          const cb = unwrap(node.arguments[0]);
+          if (obj?.type === T.ImportExpression && this.isModuleSource(obj.source) && isFunction(cb) && cb.params[0]) {
+            for (const n of patternNames(cb.params[0])) names.add(n);
+          }
+          return undefined;
+        }
+        default:
+          return undefined;
+      }
+    });
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const p of pending) {
+        if (!names.has(p.root)) continue;
+        for (const t of p.targets) {
+          if (!names.has(t)) {
+            names.add(t);
+            changed = true;
+          }
+        }
+      }
+    }
+    this.rootNames = names;
+    return names;
+  }
+
+  /** `true` for a direct tfjs module value, the root identifier's name for a chain, else null. */
+  private rootOf(node: Node | null | undefined): true | string | null {
+    let n = unwrap(node);
+    while (n && n.type === T.MemberExpression) n = unwrap(n.object);
+    if (!n) return null;
+    if (n.type === T.Identifier) return n.name;
+    if (n.type === T.CallExpression) return this.isRequireOfTf(n) ? true : null;
+    if (n.type === T.AwaitExpression) {
+      const arg = unwrap(n.argument);
+      return arg?.type === T.ImportExpression && this.isModuleSource(arg.source) ? true : null;
+    }
+    return null;
   }
 
   pathOfVariable(variable: Scope.Variable): TfPath | null {
@@ -661,6 +748,26 @@ export class TfFile {
   /** Literal option of a factory config, e.g. `trainable` of `tf.layers.dense({trainable: false})`. */
   optionOf(info: ValueInfo | null, key: string): TSESTree.Property | null {
     return findProperty(this.configOf(info), key);
+  }
+}
+
+/** The identifier names a binding pattern declares (`a`, `{a, b: {c}}`, `[d, ...e]`, `f = 1`). */
+function patternNames(pattern: Node): string[] {
+  switch (pattern.type) {
+    case T.Identifier:
+      return [pattern.name];
+    case T.ObjectPattern:
+      return pattern.properties.flatMap((p) => (p.type === T.RestElement ? patternNames(p.argument) : patternNames(p.value)));
+    case T.ArrayPattern:
+      return pattern.elements.flatMap((e) => (e ? patternNames(e) : []));
+    case T.AssignmentPattern:
+      return patternNames(pattern.left);
+    case T.RestElement:
+      return patternNames(pattern.argument);
+    case T.TSParameterProperty:
+      return patternNames(pattern.parameter);
+    default:
+      return [];
   }
 }
 

@@ -215,21 +215,24 @@ export function appendArgument(
     : fixer.insertTextAfter(before, `, ${text}`);
 }
 
-const sharedHelpers = new WeakMap<FunctionNode, boolean>();
+const sharedHelpers = new WeakMap<TfFile, Set<FunctionNode>>();
 
 /**
  * True when a same-file function is also called outside every gradient context (a `getLogits(x)` used by
  * both the training step and `predict()`): hard-coding `{training: true}` inside it would change inference too.
  */
 export function calledOutsideGradientContexts(tf: TfFile, fn: FunctionNode): boolean {
-  const cached = sharedHelpers.get(fn);
-  if (cached !== undefined) return cached;
-  let found = false;
-  walk(tf.sourceCode.ast, tf.sourceCode.visitorKeys, (n) => {
-    if (found) return false;
-    if (n.type === T.CallExpression && callTarget(tf, n) === fn && !gradientContextOf(tf, n)) found = true;
-    return undefined;
-  });
-  sharedHelpers.set(fn, found);
-  return found;
+  // one walk per file collects every same-file function called from outside a training step
+  let called = sharedHelpers.get(tf);
+  if (!called) {
+    const found = new Set<FunctionNode>();
+    walk(tf.sourceCode.ast, tf.sourceCode.visitorKeys, (n) => {
+      if (n.type !== T.CallExpression) return undefined;
+      const target = callTarget(tf, n);
+      if (target && !found.has(target) && !gradientContextOf(tf, n)) found.add(target);
+      return undefined;
+    });
+    sharedHelpers.set(tf, (called = found));
+  }
+  return called.has(fn);
 }
