@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, findProperty, literalValue, memberName, objectArg } from '../src/ast.js';
+import { calledMember, findProperty, literalValue, memberName, objectArg, unwrap } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { containsBatchNorm, layerCallName, layerFactoryName, mayRunAfter, reachesOrigin, trainerOf, type Trainer } from '../src/layer-config.js';
 import { getTfFile } from '../src/resolver.js';
@@ -48,6 +48,9 @@ export default createRule({
       CallExpression(node) {
         const m = calledMember(node);
         if (m && (m.name === 'apply' || TRAINING_METHODS.has(m.name))) candidates.push(node);
+        // cheap syntactic filter before resolving the callee: `x.batchNormalization(…)` or a bare name
+        const callee = unwrap(node.callee);
+        if (callee?.type === T.MemberExpression && memberName(callee) !== 'batchNormalization') return;
         if (layerCallName(tf, node) !== 'batchNormalization') return;
         const prop = findProperty(objectArg(node), 'trainable');
         if (prop && literalValue(prop.value) === false) freezes.push({ node: prop, origin: node, parent: null });

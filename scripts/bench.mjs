@@ -26,7 +26,11 @@ const VARIANTS = {
   a: 'no-debugger only',
   b: 'no-debugger + torch2tf all',
   c: 'no-debugger + @eslint/js recommended',
+  d: 'typed: TS files, projectService, no-debugger',
+  e: 'typed: (d) + torch2tf all (typed rules on)',
 };
+const TYPED = new Set(['d', 'e']);
+const TS_FILE = /\.(ts|tsx|mts|cts)$/;
 const PATTERN = '**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}';
 
 // ------------------------------------------------------------------------------------------ worker
@@ -35,7 +39,10 @@ async function worker(variant, withStats) {
   const cpu0 = process.cpuUsage();
   const { ESLint } = await import('eslint');
   const tsParser = (await import('@typescript-eslint/parser')).default;
-  const files = JSON.parse(readFileSync(FILES_JSON, 'utf8'));
+  const allFiles = JSON.parse(readFileSync(FILES_JSON, 'utf8'));
+  // typed passes: the corpus' TypeScript files, each program from the nearest tsconfig (a generated
+  // one at the corpus root unless a package ships its own), with the real @tensorflow declarations
+  const files = TYPED.has(variant) ? allFiles.filter((f) => TS_FILE.test(f)) : allFiles;
   const config = [
     {
       files: [PATTERN],
@@ -46,7 +53,10 @@ async function worker(variant, withStats) {
     { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },
     { files: ['**/*.tsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
   ];
-  if (variant === 'b') config.push({ ...(await loadPlugin()).configs.all, files: [PATTERN] });
+  if (TYPED.has(variant)) {
+    config.push({ files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: CORPUS_DIR } } });
+  }
+  if (variant === 'b' || variant === 'e') config.push({ ...(await loadPlugin()).configs.all, files: [PATTERN] });
   if (variant === 'c') config.push({ ...(await import('@eslint/js')).default.configs.recommended, files: [PATTERN] });
   const eslint = new ESLint({ cwd: CORPUS_DIR, overrideConfigFile: true, overrideConfig: config, cache: false, stats: withStats });
   const t0 = performance.now();
@@ -111,12 +121,19 @@ async function main(argv) {
   const plugin = await loadPlugin();
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(FILES_JSON, JSON.stringify(rows.map((r) => r.path)));
+  writeFileSync(
+    join(CORPUS_DIR, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'esnext', moduleResolution: 'bundler', skipLibCheck: true, noEmit: true, types: [], strict: false },
+      include: ['**/*.ts', '**/*.tsx'],
+    }),
+  );
   const lines = rows.reduce((s, r) => s + r.lines, 0);
   console.log(`bench: ${rows.length} files, ${lines} lines (tiers ${tiers.join(', ')}); ${reps} interleaved rep(s) of ${Object.keys(VARIANTS).length} variants, each a fresh process`);
   console.log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}; plugin rules: ${Object.keys(plugin.configs.all.rules).length}`);
 
-  const runs = { a: [], b: [], c: [] };
-  const order = ['a', 'b', 'c'];
+  const runs = { a: [], b: [], c: [], d: [], e: [] };
+  const order = ['a', 'b', 'c', 'd', 'e'];
   for (let i = 0; i < reps; i++) {
     // rotate the order so no variant always runs first (or right after the same neighbour)
     const rot = order.map((_, k) => order[(k + i) % order.length]);
@@ -152,6 +169,10 @@ async function main(argv) {
   for (const [k, r] of Object.entries(ratios)) {
     console.log(`  ${k.padEnd(4)} (b)/(a) = ${r.ba.toFixed(3)} ${r.ba <= 1.03 ? '(target ≤ 1.03 met)' : '(target ≤ 1.03 MISSED)'}   (c)/(a) = ${r.ca.toFixed(3)}`);
   }
+  ratios.typed = { wall: ratio('e', 'd', 'wallMs'), cpu: ratio('e', 'd', 'cpuMs') };
+  console.log(
+    `  typed (e)/(d): cpu ${ratios.typed.cpu.toFixed(3)}, wall ${ratios.typed.wall.toFixed(3)} ${ratios.typed.cpu <= 1.1 ? '(target ≤ 1.10 met)' : '(target ≤ 1.10 MISSED)'} on ${runs.d[0].files} TypeScript files`,
+  );
 
   console.log('\nper-rule time, one extra pass of (b) with stats: true');
   const st = runWorker('b', true).stats;

@@ -33,7 +33,7 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'torch2tf-corpus');
 export const CORPUS_DIR = join(CACHE_DIR, 'out');
 const TARBALLS = join(CACHE_DIR, 'tarballs');
-const BUILD_SCRIPT = process.env.TORCH2TF_CORPUS_SCRIPT ?? '/work/shared/corpus/build-corpus.sh';
+const BUILD_SCRIPT = process.env.TORCH2TF_CORPUS_SCRIPT ?? join(ROOT, '..', 'shared', 'corpus', 'build-corpus.sh');
 const TS_EXT = /\.(ts|tsx|mts|cts)$/;
 export const LINTABLE = /\.(js|mjs|cjs|ts|tsx|mts|cts)$/;
 

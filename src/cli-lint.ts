@@ -77,6 +77,8 @@ export function dropForeignRuleErrors(results: readonly ESLint.LintResult[]): ES
   });
 }
 
+const LARGE_TREE = 100;
+
 /** `forced` (--progress): from the first file; otherwise (a TTY) only for trees big enough to wait on. */
 export function progressReporter(write: (s: string) => void, forced: boolean): { onFile: (f: string) => void; done: () => void } {
   let count = 0;
@@ -87,8 +89,8 @@ export function progressReporter(write: (s: string) => void, forced: boolean): {
     onFile() {
       count++;
       const now = Date.now();
-      // After half a second, at most ten updates a second.
-      if ((!forced && now - started < 500) || (shown && now - last < 100)) return;
+      // A large tree (100 files) or a slow one (half a second) earns the line; at most ten updates a second.
+      if ((!forced && now - started < 500 && count < LARGE_TREE) || (shown && now - last < 100)) return;
       last = now;
       shown = true;
       write(`\r\x1b[Ktorch2tf: ${count} files linted…`);

@@ -95,8 +95,24 @@ export class TfFile {
 
   // ---------------------------------------------------------------- scope helpers
 
+  private refMap: Map<TSESTree.Node, Scope.Variable> | null = null;
+
+  /**
+   * The variable an identifier refers to or declares. Built once per file from the scope manager's
+   * references (one pass), instead of a `getScope` ancestor walk + scope-chain search per query.
+   */
   variableOf(id: TSESTree.Identifier): Scope.Variable | null {
-    return ASTUtils.findVariable(this.sourceCode.getScope(id), id);
+    if (!this.refMap) {
+      const map = new Map<TSESTree.Node, Scope.Variable>();
+      const manager = this.sourceCode.scopeManager;
+      for (const scope of manager?.scopes ?? []) {
+        for (const ref of scope.references) if (ref.resolved) map.set(ref.identifier, ref.resolved);
+        for (const v of scope.variables) for (const d of v.defs) map.set(d.name, v);
+      }
+      this.refMap = map;
+    }
+    // an unresolved reference (a global, or a type position naming a value) falls back to lookup by name
+    return this.refMap.get(id) ?? ASTUtils.findVariable(this.sourceCode.getScope(id), id);
   }
 
   // ---------------------------------------------------------------- API paths
