@@ -48,12 +48,13 @@ export default createRule({
       CallExpression(node) {
         const m = calledMember(node);
         if (m && (m.name === 'apply' || TRAINING_METHODS.has(m.name))) candidates.push(node);
-        // cheap syntactic filter before resolving the callee: `x.batchNormalization(…)` or a bare name
+        // cheap syntactic filters before resolving the callee: a literal `trainable: false`, on
+        // `x.batchNormalization(…)` or a bare name
+        const prop = findProperty(objectArg(node), 'trainable');
+        if (!prop || literalValue(prop.value) !== false) return;
         const callee = unwrap(node.callee);
         if (callee?.type === T.MemberExpression && memberName(callee) !== 'batchNormalization') return;
-        if (layerCallName(tf, node) !== 'batchNormalization') return;
-        const prop = findProperty(objectArg(node), 'trainable');
-        if (prop && literalValue(prop.value) === false) freezes.push({ node: prop, origin: node, parent: null });
+        if (layerCallName(tf, node) === 'batchNormalization') freezes.push({ node: prop, origin: node, parent: null });
       },
       'AssignmentExpression[operator="="]'(node: TSESTree.AssignmentExpression) {
         const left = node.left;

@@ -35,10 +35,11 @@ export default createRule({
       DROPOUT_FAMILY.has(layer) && literalValue(value) !== true ? 'dropoutTrainable' : 'noWeights';
     return {
       CallExpression(node) {
-        const layer = layerCallName(tf, node);
-        if (layer === null || !WEIGHTLESS_LAYERS.has(layer)) return;
+        // the syntactic check first: almost no call has a literal config with `trainable`
         const prop = findProperty(objectArg(node), 'trainable');
         if (!prop) return;
+        const layer = layerCallName(tf, node);
+        if (layer === null || !WEIGHTLESS_LAYERS.has(layer)) return;
         const literal = typeof literalValue(prop.value) === 'boolean';
         const remove = (fixer: TSESLint.RuleFixer) => removeConfigProperty(fixer, sourceCode, prop);
         const canRemove = canRemoveConfigProperty(sourceCode, prop);
@@ -52,6 +53,7 @@ export default createRule({
       },
       NewExpression(node) {
         // new UserLayer({trainable: false}) on a weightless user Layer subclass: suggestion only (user code)
+        if (!findProperty(objectArg(node), 'trainable')) return;
         const info = tf.kindOf(node);
         if (!info?.userClass || !configReachesLayerBase(tf, info.userClass)) return;
         const layer = weightlessLayerName(tf, info);

@@ -206,57 +206,49 @@ export class TfFile {
   candidateRootNames(): ReadonlySet<string> {
     if (this.rootNames) return this.rootNames;
     const names = new Set<string>(this.settings.globals);
-    const pending: { targets: string[]; root: string }[] = [];
-    const bind = (targets: string[], init: Node | null | undefined): void => {
+    const pending: { target: string; root: string }[] = [];
+    const bind = (target: string, init: Node | null | undefined): void => {
       const root = this.rootOf(init);
-      if (root === true) for (const t of targets) names.add(t);
-      else if (typeof root === 'string') pending.push({ targets, root });
+      if (root === true) names.add(target);
+      else if (typeof root === 'string') pending.push({ target, root });
     };
-    walk(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
-      switch (node.type) {
-        case T.ImportDeclaration:
-          if (this.isModuleSource(node.source)) for (const sp of node.specifiers) names.add(sp.local.name);
-          return false;
-        case T.TSImportEqualsDeclaration: {
-          const ref = node.moduleReference;
-          if (ref.type === T.TSExternalModuleReference) {
-            if (this.isModuleSource(ref.expression)) names.add(node.id.name);
-          } else {
-            let left: TSESTree.EntityName = ref;
-            while (left.type === T.TSQualifiedName) left = left.left;
-            if (left.type === T.Identifier) pending.push({ targets: [node.id.name], root: left.name });
+    // every binding of the file, from the scope manager (far fewer than the AST's nodes)
+    for (const scope of this.sourceCode.scopeManager?.scopes ?? []) {
+      for (const v of scope.variables) {
+        for (const def of v.defs) {
+          if (def.type === 'ImportBinding') {
+            const node = def.node;
+            if (node.type === T.TSImportEqualsDeclaration) {
+              const ref = node.moduleReference;
+              if (ref.type === T.TSExternalModuleReference) {
+                if (this.isModuleSource(ref.expression)) names.add(v.name);
+              } else {
+                let left: TSESTree.EntityName = ref;
+                while (left.type === T.TSQualifiedName) left = left.left;
+                if (left.type === T.Identifier) pending.push({ target: v.name, root: left.name });
+              }
+            } else if (node.parent?.type === T.ImportDeclaration && this.isModuleSource(node.parent.source)) {
+              names.add(v.name);
+            }
+          } else if (def.type === 'Variable') {
+            bind(v.name, def.node.init);
+          } else if (def.type === 'Parameter' && isFunction(def.node)) {
+            // import('@tensorflow/tfjs').then((tf) => …)
+            const call = def.node.parent;
+            const m = call?.type === T.CallExpression ? calledMember(call) : null;
+            const obj = m && m.name === 'then' ? unwrap(m.member.object) : null;
+            if (obj?.type === T.ImportExpression && this.isModuleSource(obj.source)) names.add(v.name);
           }
-          return false;
         }
-        case T.VariableDeclarator:
-          bind(patternNames(node.id), node.init);
-          return undefined;
-        case T.AssignmentExpression:
-          if (node.left.type === T.Identifier) bind([node.left.name], node.right);
-          return undefined;
-        case T.CallExpression: {
-          // import('@tensorflow/tfjs').then((tf) => …)
-          const m = calledMember(node);
-          const obj = m && m.name === 'then' ? unwrap(m.member.object) : null;
-          const cb = unwrap(node.arguments[0]);
-          if (obj?.type === T.ImportExpression && this.isModuleSource(obj.source) && isFunction(cb) && cb.params[0]) {
-            for (const n of patternNames(cb.params[0])) names.add(n);
-          }
-          return undefined;
-        }
-        default:
-          return undefined;
+        for (const r of v.references) if (r.isWrite() && r.writeExpr) bind(v.name, r.writeExpr);
       }
-    });
+    }
     for (let changed = true; changed; ) {
       changed = false;
       for (const p of pending) {
-        if (!names.has(p.root)) continue;
-        for (const t of p.targets) {
-          if (!names.has(t)) {
-            names.add(t);
-            changed = true;
-          }
+        if (names.has(p.root) && !names.has(p.target)) {
+          names.add(p.target);
+          changed = true;
         }
       }
     }
@@ -387,8 +379,12 @@ export class TfFile {
     if (cached !== undefined) return cached;
     this.kinds.set(n, IN_PROGRESS);
     let result = this.computeKind(n);
-    // types only narrow: a receiver the checker proves is not a tfjs value is dropped
-    if (result && this.typed && typeVerdict(this.typed, n).verdict === 'not-tfjs') result = null;
+    // types only narrow: a receiver the checker proves is not a tfjs value is dropped. A resolved
+    // tfjs factory call or `new` has its type fixed by tfjs' own declarations, so only the values
+    // that reach a rule through names, members and annotations are checked (checker calls are costly).
+    if (result && this.typed && (n.type === T.Identifier || n.type === T.MemberExpression) && typeVerdict(this.typed, n).verdict === 'not-tfjs') {
+      result = null;
+    }
     this.kinds.set(n, result);
     return result;
   }
@@ -764,26 +760,6 @@ export class TfFile {
   /** Literal option of a factory config, e.g. `trainable` of `tf.layers.dense({trainable: false})`. */
   optionOf(info: ValueInfo | null, key: string): TSESTree.Property | null {
     return findProperty(this.configOf(info), key);
-  }
-}
-
-/** The identifier names a binding pattern declares (`a`, `{a, b: {c}}`, `[d, ...e]`, `f = 1`). */
-function patternNames(pattern: Node): string[] {
-  switch (pattern.type) {
-    case T.Identifier:
-      return [pattern.name];
-    case T.ObjectPattern:
-      return pattern.properties.flatMap((p) => (p.type === T.RestElement ? patternNames(p.argument) : patternNames(p.value)));
-    case T.ArrayPattern:
-      return pattern.elements.flatMap((e) => (e ? patternNames(e) : []));
-    case T.AssignmentPattern:
-      return patternNames(pattern.left);
-    case T.RestElement:
-      return patternNames(pattern.argument);
-    case T.TSParameterProperty:
-      return patternNames(pattern.parameter);
-    default:
-      return [];
   }
 }
 
