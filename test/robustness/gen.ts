@@ -223,9 +223,10 @@ function indent(s: string): string {
 }
 
 function term(s: string, semicolons: boolean): string {
-  // without semicolons, guard lines that would join with the previous one (ASI hazards)
-  if (semicolons) return `${s};`;
-  return /^[([`+\-/]/.test(s) ? `;${s}` : s;
+  // guard lines that would join with the previous one (ASI hazards): snippets of both styles are
+  // mixed in one program, so a `(`-line after a snippet without semicolons needs the guard too
+  const guarded = /^[([`+\-/]/.test(s) ? `;${s}` : s;
+  return semicolons ? `${guarded};` : guarded;
 }
 
 function awaitIn(s: string, isAsync: boolean): string {
