@@ -1,7 +1,11 @@
 /**
  * One place for RuleTester wiring, and the shared import-form table every rule test runs across.
  */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import tsParser from '@typescript-eslint/parser';
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 
 export function createRuleTester(): RuleTester {
@@ -138,6 +142,35 @@ export function invalidAcross<M extends string, O extends Options>(
       };
     }),
   );
+}
+
+/**
+ * Every suggestion resolves what it was offered for: linting its output again (under two import
+ * forms, with the TS parser) reports nothing for that rule.
+ */
+export function checkSuggestionsResolve(
+  name: string,
+  rule: unknown,
+  cases: readonly { name?: string; errors: readonly { suggestions?: readonly { output: string }[] | null }[] }[],
+): void {
+  describe(`${name}: applying a suggestion leaves nothing to report`, () => {
+    const linter = new Linter({ configType: 'flat' });
+    for (const form of [IMPORT_FORMS[0]!, IMPORT_FORMS[2]!]) {
+      for (const c of cases) {
+        for (const s of c.errors.flatMap((e) => e.suggestions ?? [])) {
+          it(`[${form.name}] ${c.name}`, () => {
+            const applied = applyForm(form, s.output);
+            const messages = linter.verify(
+              applied.code,
+              [{ files: ['**/*.ts'], plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': 'error' }, languageOptions: { parser: tsParser } }],
+              { filename: 'x.ts' },
+            );
+            assert.deepEqual(messages.map((m) => m.message), []);
+          });
+        }
+      }
+    }
+  });
 }
 
 export type { TSESLint };

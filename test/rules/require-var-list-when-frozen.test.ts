@@ -1,11 +1,7 @@
 import rule from '../../rules/require-var-list-when-frozen.js';
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import type { ESLintUtils } from '@typescript-eslint/utils';
-import { applyForm, createRuleTester, IMPORT_FORMS, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
+import { checkSuggestionsResolve, createRuleTester, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -215,26 +211,4 @@ ruleTester.run('require-var-list-when-frozen', rule, {
   invalid: invalidAcross(invalid),
 });
 
-/** Every suggestion resolves what it was offered for: linting its output again reports nothing. */
-function checkSuggestionsResolve(name: string, cases: readonly { name?: string; errors: readonly { suggestions?: readonly { output: string }[] | null }[] }[]): void {
-  describe(`${name}: applying a suggestion leaves nothing to report`, () => {
-    const linter = new Linter({ configType: 'flat' });
-    for (const form of [IMPORT_FORMS[0]!, IMPORT_FORMS[2]!]) {
-      for (const c of cases) {
-        for (const s of c.errors.flatMap((e) => e.suggestions ?? [])) {
-          it(`[${form.name}] ${c.name}`, () => {
-            const applied = applyForm(form, s.output);
-            const messages = linter.verify(
-              applied.code,
-              [{ files: ['**/*.ts'], plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': 'error' }, languageOptions: { parser: tsParser } }],
-              { filename: 'x.ts' },
-            );
-            assert.deepEqual(messages.map((m) => m.message), []);
-          });
-        }
-      }
-    }
-  });
-}
-
-checkSuggestionsResolve('require-var-list-when-frozen', invalid);
+checkSuggestionsResolve('require-var-list-when-frozen', rule, invalid);
