@@ -1,12 +1,13 @@
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, isFunction, methodOf, propertyKeyName, unwrap, type FunctionNode, type Node } from '../src/ast.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { calledMember, isFunction, methodOf, propertyKeyName, unwrap, type FunctionNode, type Node } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { modelReachesModeDependent } from '../src/model-structure.js';
-import { getTfFile, type ClassNode, type TfFile } from '../src/resolver.js';
-import { appendArgument, describeEffects, kwargsState, modeEffects } from '../src/training-mode.js';
+import { modelReachesModeDependent } from '../src/engine/model-structure.js';
+import { getFileIndex, type ClassNode, type FileIndex } from '../src/engine/resolver.js';
+import { appendArgument, describeEffects, kwargsState, modeEffects } from '../src/engine/training-mode.js';
 
 /** The `call()` method of a tfjs Layer subclass that encloses `node` (through nested callbacks), or null. */
-function enclosingLayerCall(tf: TfFile, node: Node): FunctionNode | null {
+function enclosingLayerCall(file: FileIndex, node: Node): FunctionNode | null {
   for (let n: Node | undefined = node.parent; n; n = n.parent) {
     if (n.type === T.ClassBody || n.type === T.Program) return null;
     if (!isFunction(n)) continue;
@@ -14,7 +15,7 @@ function enclosingLayerCall(tf: TfFile, node: Node): FunctionNode | null {
     if (!member) continue;
     if (member.static || propertyKeyName(member) !== 'call' || (member.type === T.MethodDefinition && member.kind !== 'method')) return null;
     const cls = member.parent.parent as ClassNode;
-    return tf.classKind(cls)?.kind === 'layer' ? n : null;
+    return file.classKind(cls)?.kind === 'layer' ? n : null;
   }
   return null;
 }
@@ -46,8 +47,8 @@ export default createRule({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
     const sourceCode = context.sourceCode;
 
     return {
@@ -59,10 +60,10 @@ export default createRule({
         const state = kwargsState(node, 1);
         if (state !== 'missing' && state !== 'literal') return;
         const receiver = unwrap(m.member.object)!;
-        const info = tf.kindOf(receiver);
+        const info = file.kindOf(receiver);
         if (!info || info.promise || (info.kind !== 'layer' && info.kind !== 'model')) return;
-        const call = enclosingLayerCall(tf, node);
-        if (!call || modelReachesModeDependent(tf, receiver) !== 'yes') return;
+        const call = enclosingLayerCall(file, node);
+        if (!call || modelReachesModeDependent(file, receiver) !== 'yes') return;
 
         const access = kwargsAccess(call);
         const suggest: TSESLint.SuggestionReportDescriptor<'forwardKwargs' | 'forwardTraining'>[] = [];
@@ -96,7 +97,7 @@ export default createRule({
         context.report({
           node: m.member.property,
           messageId: 'notForwarded',
-          data: { sublayer: sourceCode.getText(receiver), effects: describeEffects(modeEffects(tf, receiver)) },
+          data: { sublayer: sourceCode.getText(receiver), effects: describeEffects(modeEffects(file, receiver)) },
           suggest,
         });
       },

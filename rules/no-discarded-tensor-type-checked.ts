@@ -1,8 +1,9 @@
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, unwrap } from '../src/ast.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { calledMember, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { getTfFile } from '../src/resolver.js';
-import { programUsesTfjs } from '../src/type-info.js';
+import { getFileIndex } from '../src/engine/resolver.js';
+import { programUsesTfjs } from '../src/engine/type-info.js';
 
 /** Calls whose tensor result is a by-product of a deliberate side effect. */
 const SIDE_EFFECT_CALLS = new Set(['keep', 'assign']);
@@ -25,8 +26,8 @@ export default createRule({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    const typed = tf.typed;
+    const file = getFileIndex(context);
+    const typed = file.typed;
     if (!typed || !programUsesTfjs(typed)) return {};
     return {
       ExpressionStatement(node: TSESTree.ExpressionStatement) {
@@ -34,11 +35,11 @@ export default createRule({
         if (expr?.type === T.AwaitExpression) expr = unwrap(expr.argument);
         if (!expr || expr.type !== T.CallExpression) return;
         // the untyped analysis already sees it: no-discarded-tensor owns that report
-        if (tf.kindOf(expr)?.kind === 'tensor') return;
+        if (file.kindOf(expr)?.kind === 'tensor') return;
         const callee = unwrap(expr.callee);
         const name = calledMember(expr)?.name ?? (callee?.type === T.Identifier ? callee.name : null);
         if (name !== null && SIDE_EFFECT_CALLS.has(name)) return;
-        const kind = tf.typedKindOf(node.expression);
+        const kind = file.typedKindOf(node.expression);
         if (!kind || kind.kind !== 'tensor' || kind.promise) return;
         context.report({ node: expr, messageId: 'discarded', data: { className: kind.name ?? 'Tensor' } });
       },

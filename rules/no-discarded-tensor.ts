@@ -1,9 +1,10 @@
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, unwrap } from '../src/ast.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { calledMember, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { getTfFile } from '../src/resolver.js';
-import { TENSOR_METHODS, TENSOR_NAMESPACES, TENSOR_OPS } from '../src/tfjs-api.js';
-import { isVariableValue, reassignableBinding } from '../src/torch-tensor-api.js';
+import { getFileIndex } from '../src/engine/resolver.js';
+import { TENSOR_METHODS, TENSOR_NAMESPACES, TENSOR_OPS } from '../src/facts/tfjs-api.js';
+import { isVariableValue, reassignableBinding } from '../src/facts/torch-tensor-api.js';
 
 /** Ops called for a side effect: `tf.variable(x, true, 'name')` registers a named variable. */
 const SIDE_EFFECT_OPS: ReadonlySet<string> = new Set(['variable']);
@@ -26,8 +27,8 @@ export default createRule({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
     const sourceCode = context.sourceCode;
 
     return {
@@ -35,7 +36,7 @@ export default createRule({
         let op: string;
         let target: TSESTree.Node | null = null;
         let report: TSESTree.Node;
-        const p = tf.calleePath(node);
+        const p = file.calleePath(node);
         if (p) {
           const isOp = p.length === 1 && TENSOR_OPS.has(p[0]!) && !SIDE_EFFECT_OPS.has(p[0]!);
           const isNamespaced = p.length === 2 && TENSOR_NAMESPACES.has(p[0]!);
@@ -46,22 +47,22 @@ export default createRule({
         } else {
           const m = calledMember(node);
           if (!m || !TENSOR_METHODS.has(m.name)) return;
-          const recv = tf.kindOf(m.member.object);
+          const recv = file.kindOf(m.member.object);
           if (recv?.kind !== 'tensor' || recv.promise) return;
           op = m.name;
           target = unwrap(m.member.object);
           report = m.member.property;
         }
-        const info = tf.kindOf(node);
+        const info = file.kindOf(node);
         if (info?.kind !== 'tensor' || info.promise) return;
 
         const suggest: TSESLint.SuggestionReportDescriptor<'assignBack'>[] = [];
-        if (target && tf.kindOf(target)?.kind === 'tensor' && sourceCode.getCommentsInside(node).length === 0) {
+        if (target && file.kindOf(target)?.kind === 'tensor' && sourceCode.getCommentsInside(node).length === 0) {
           const call = sourceCode.getText(node);
           const t = sourceCode.getText(target);
-          const text = isVariableValue(tf, target)
+          const text = isVariableValue(file, target)
             ? `${t}.assign(${call})`
-            : reassignableBinding(tf, target)
+            : reassignableBinding(file, target)
               ? `${t} = ${call}`
               : null;
           if (text) suggest.push({ messageId: 'assignBack', data: { text }, fix: (f) => f.replaceText(node, text) });

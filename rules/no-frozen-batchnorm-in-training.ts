@@ -1,9 +1,10 @@
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, findProperty, literalValue, memberName, objectArg, unwrap } from '../src/ast.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { calledMember, findProperty, literalValue, memberName, objectArg, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { containsBatchNorm, layerCallName, layerFactoryName, mayRunAfter, reachesOrigin, trainerOf, type Trainer } from '../src/layer-config.js';
-import { getTfFile } from '../src/resolver.js';
-import { TRAINING_METHODS } from '../src/tfjs-api.js';
+import { containsBatchNorm, layerCallName, layerFactoryName, mayRunAfter, reachesOrigin, trainerOf, type Trainer } from '../src/engine/layer-config.js';
+import { getFileIndex } from '../src/engine/resolver.js';
+import { TRAINING_METHODS } from '../src/facts/tfjs-api.js';
 
 interface Freeze {
   /** The `trainable` option or the `.trainable` of the write: where the report goes. */
@@ -32,16 +33,16 @@ export default createRule({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
     const freezes: Freeze[] = [];
     /** Calls that may train (resolved only when the file freezes something). */
     const candidates: TSESTree.CallExpression[] = [];
 
     const trains = (t: Trainer, f: Freeze): boolean => {
-      if (!mayRunAfter(f.node, t.call) || !reachesOrigin(tf, t.receiver, f.origin)) return false;
+      if (!mayRunAfter(f.node, t.call) || !reachesOrigin(file, t.receiver, f.origin)) return false;
       // fit() on the frozen model itself throws (no trainable weights): another problem, not this one
-      return !(f.parent !== null && t.method !== 'apply' && tf.kindOf(t.receiver)?.origin === f.origin);
+      return !(f.parent !== null && t.method !== 'apply' && file.kindOf(t.receiver)?.origin === f.origin);
     };
 
     return {
@@ -54,24 +55,24 @@ export default createRule({
         if (!prop || literalValue(prop.value) !== false) return;
         const callee = unwrap(node.callee);
         if (callee?.type === T.MemberExpression && memberName(callee) !== 'batchNormalization') return;
-        if (layerCallName(tf, node) === 'batchNormalization') freezes.push({ node: prop, origin: node, parent: null });
+        if (layerCallName(file, node) === 'batchNormalization') freezes.push({ node: prop, origin: node, parent: null });
       },
       'AssignmentExpression[operator="="]'(node: TSESTree.AssignmentExpression) {
         const left = node.left;
         if (left.type !== T.MemberExpression || memberName(left) !== 'trainable') return;
         if (literalValue(node.right) !== false) return;
-        const info = tf.kindOf(left.object);
+        const info = file.kindOf(left.object);
         if (!info?.origin || info.promise) return;
-        if (info.kind === 'layer' && layerFactoryName(tf, info) === 'batchNormalization') {
+        if (info.kind === 'layer' && layerFactoryName(file, info) === 'batchNormalization') {
           freezes.push({ node: left.property, origin: info.origin, parent: null });
-        } else if ((info.kind === 'model' || info.userClass) && containsBatchNorm(tf, left.object)) {
+        } else if ((info.kind === 'model' || info.userClass) && containsBatchNorm(file, left.object)) {
           const parent = info.kind === 'model' ? 'model' : `\`${info.userClass?.id?.name ?? 'layer'}\` layer`;
           freezes.push({ node: left.property, origin: info.origin, parent });
         }
       },
       'Program:exit'() {
         if (freezes.length === 0) return;
-        const trainers = candidates.map((c) => trainerOf(tf, c)).filter((t): t is Trainer => t !== null);
+        const trainers = candidates.map((c) => trainerOf(file, c)).filter((t): t is Trainer => t !== null);
         for (const f of freezes) {
           const t = trainers.find((tr) => trains(tr, f));
           if (!t) continue;

@@ -1,10 +1,11 @@
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, literalValue, memberName, objectArg } from '../src/ast.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findProperty, literalValue, memberName, objectArg } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { removeStatement, statementOf } from '../src/fix.js';
-import { canRemoveConfigProperty, configReachesLayerBase, layerCallName, removeConfigProperty, weightlessLayerName } from '../src/layer-config.js';
-import { getTfFile } from '../src/resolver.js';
-import { DROPOUT_FAMILY, WEIGHTLESS_LAYERS } from '../src/tfjs-api.js';
+import { removeStatement, statementOf } from '../src/fix/edits.js';
+import { canRemoveConfigProperty, configReachesLayerBase, layerCallName, removeConfigProperty, weightlessLayerName } from '../src/engine/layer-config.js';
+import { getFileIndex } from '../src/engine/resolver.js';
+import { DROPOUT_FAMILY, WEIGHTLESS_LAYERS } from '../src/facts/tfjs-api.js';
 
 export default createRule({
   name: 'no-ineffective-trainable',
@@ -28,8 +29,8 @@ export default createRule({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
     const sourceCode = context.sourceCode;
     const messageFor = (layer: string, value: TSESTree.Node): 'dropoutTrainable' | 'noWeights' =>
       DROPOUT_FAMILY.has(layer) && literalValue(value) !== true ? 'dropoutTrainable' : 'noWeights';
@@ -38,7 +39,7 @@ export default createRule({
         // the syntactic check first: almost no call has a literal config with `trainable`
         const prop = findProperty(objectArg(node), 'trainable');
         if (!prop) return;
-        const layer = layerCallName(tf, node);
+        const layer = layerCallName(file, node);
         if (layer === null || !WEIGHTLESS_LAYERS.has(layer)) return;
         const literal = typeof literalValue(prop.value) === 'boolean';
         const remove = (fixer: TSESLint.RuleFixer) => removeConfigProperty(fixer, sourceCode, prop);
@@ -54,9 +55,9 @@ export default createRule({
       NewExpression(node) {
         // new UserLayer({trainable: false}) on a weightless user Layer subclass: suggestion only (user code)
         if (!findProperty(objectArg(node), 'trainable')) return;
-        const info = tf.kindOf(node);
-        if (!info?.userClass || !configReachesLayerBase(tf, info.userClass)) return;
-        const layer = weightlessLayerName(tf, info);
+        const info = file.kindOf(node);
+        if (!info?.userClass || !configReachesLayerBase(file, info.userClass)) return;
+        const layer = weightlessLayerName(file, info);
         const prop = findProperty(objectArg(node), 'trainable');
         if (layer === null || !prop) return;
         context.report({
@@ -71,7 +72,7 @@ export default createRule({
       'AssignmentExpression[operator="="]'(node: TSESTree.AssignmentExpression) {
         const left = node.left;
         if (left.type !== T.MemberExpression || memberName(left) !== 'trainable') return;
-        const layer = weightlessLayerName(tf, tf.kindOf(left.object));
+        const layer = weightlessLayerName(file, file.kindOf(left.object));
         if (layer === null) return;
         const stmt = statementOf(node);
         context.report({

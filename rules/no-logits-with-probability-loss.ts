@@ -1,9 +1,10 @@
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, findProperty, literalValue, objectArg, unwrap } from '../src/ast.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { calledMember, findProperty, literalValue, objectArg, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { compileCallsOf, lossInfo, outputActivation, tfReference, type OutputActivation } from '../src/loss.js';
-import { removeProperty } from '../src/padding.js';
-import { getTfFile } from '../src/resolver.js';
+import { compileCallsOf, lossInfo, outputActivation, tfReference, type OutputActivation } from '../src/engine/loss.js';
+import { removeProperty } from '../src/engine/padding.js';
+import { getFileIndex } from '../src/engine/resolver.js';
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<'addActivation' | 'useLogitsLoss' | 'removeActivation' | 'useProbabilityLoss' | 'removeFromLogits'>;
 
@@ -35,8 +36,8 @@ export default createRule({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
     const sourceCode = context.sourceCode;
 
     /** Set or add `activation: '<value>'` on the deciding layer's config. */
@@ -69,22 +70,22 @@ export default createRule({
         if (inner) context.report({ node: inner.key, messageId: 'fromLogitsThrows' });
         return;
       }
-      const loss = lossInfo(tf, lossValue);
+      const loss = lossInfo(file, lossValue);
       if (!loss) return;
-      const out = outputActivation(tf, receiver);
+      const out = outputActivation(file, receiver);
       if (!out) return;
       const act = loss.activation;
       const logitsLoss = `${act}CrossEntropy`;
       if (loss.expects === 'probability' && out.activation === 'linear') {
         // a later compile() on the same model with a logits loss replaces this one
-        const later = compileCallsOf(tf, receiver).filter((c) => c.range[0] > call.range[0]);
-        if (later.some((c) => lossInfo(tf, findProperty(objectArg(c), 'loss')?.value)?.expects === 'logits')) return;
+        const later = compileCallsOf(file, receiver).filter((c) => c.range[0] > call.range[0]);
+        if (later.some((c) => lossInfo(file, findProperty(objectArg(c), 'loss')?.value)?.expects === 'logits')) return;
         const suggest: Suggestion[] = [];
         const units = literalValue(findProperty(out.config, 'units')?.value);
         if (out.isLast && out.config && out.config.properties.length > 0 && !(act === 'softmax' && units === 1)) {
           suggest.push({ messageId: 'addActivation', data: { activation: act }, fix: setActivation(out, act) });
         }
-        const ref = /sparse/i.test(loss.name) ? null : tfReference(tf, call, ['losses', logitsLoss]);
+        const ref = /sparse/i.test(loss.name) ? null : tfReference(file, call, ['losses', logitsLoss]);
         if (ref) {
           const code = `(yt, yp) => ${ref}(yt, yp)`;
           suggest.push({ messageId: 'useLogitsLoss', data: { code }, fix: (fixer) => fixer.replaceText(lossValue, code) });
@@ -111,7 +112,7 @@ export default createRule({
       CallExpression(node) {
         const m = calledMember(node);
         if (!m || m.name !== 'compile' || node.arguments.length !== 1) return;
-        const k = tf.kindOf(m.member.object);
+        const k = file.kindOf(m.member.object);
         if (k?.kind !== 'model' || k.promise) return;
         checkCompile(node, m.member.object);
       },

@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calledMember, literalValue } from '../src/ast.js';
+import { calledMember, literalValue } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { textAsReceiver } from '../src/fix.js';
-import { getTfFile } from '../src/resolver.js';
-import { missingMemberReceiver, resultIsUsed } from '../src/torch-module-api.js';
-import { varListShape } from '../src/var-list.js';
+import { textAsReceiver } from '../src/fix/edits.js';
+import { getFileIndex } from '../src/engine/resolver.js';
+import { missingMemberReceiver, resultIsUsed } from '../src/facts/torch-module-api.js';
+import { varListShape } from '../src/engine/var-list.js';
 
 type MessageId = 'misplacedVarList' | 'swappedArguments' | 'moveToVarList' | 'moveToVarListRead' | 'swapArguments';
 
@@ -31,8 +31,8 @@ export default createRule({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
     const sourceCode = context.sourceCode;
     const READ = '.map((v) => v.read())';
     /** The list as minimize() accepts it: tf.Variables in an array. */
@@ -48,8 +48,8 @@ export default createRule({
         if (!m || m.name !== 'minimize' || node.arguments.length < 2 || node.arguments.length > 3) return;
         const [, second, third] = node.arguments;
         if (!second || second.type === 'SpreadElement' || third?.type === 'SpreadElement') return;
-        const shape = varListShape(tf, second);
-        if (!shape || !missingMemberReceiver(tf, m.member.object, 'minimize', ['optimizer'], { ignorePatched: true })) return;
+        const shape = varListShape(file, second);
+        if (!shape || !missingMemberReceiver(file, m.member.object, 'minimize', ['optimizer'], { ignorePatched: true })) return;
 
         const flag = literalValue(third);
         if (third && typeof flag === 'boolean') {

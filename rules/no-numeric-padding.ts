@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, literalValue, objectArg, unwrap } from '../src/ast.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findProperty, literalValue, objectArg, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { hasCommentInside } from '../src/fix.js';
+import { hasCommentInside } from '../src/fix/edits.js';
 import {
   adviseNumericPadding,
   layerDims,
@@ -13,8 +14,8 @@ import {
   removeProperty,
   type PaddingAdvice,
   type PaddingLayer,
-} from '../src/padding.js';
-import { getTfFile } from '../src/resolver.js';
+} from '../src/engine/padding.js';
+import { getFileIndex } from '../src/engine/resolver.js';
 
 const SAME_CAVEATS = {
   stride:
@@ -63,8 +64,8 @@ export default createRule({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
     const sourceCode = context.sourceCode;
     const quoteOf = (node: TSESTree.Node): string => (node.type === T.Literal && node.raw.startsWith('"') ? '"' : "'");
     const replaceMode = (node: TSESTree.Node, mode: string) => (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, `${quoteOf(node)}${mode}${quoteOf(node)}`);
@@ -102,9 +103,9 @@ export default createRule({
       const valueText = sourceCode.getText(value);
       const pads = literalPads(value, layer.rank);
       const advice: PaddingAdvice = pads ? adviseNumericPadding(layer, pads, layerDims(cfg, layer)) : { fix: null, same: null, zeroPad: null };
-      const slot = advice.zeroPad && layer.rank === 2 ? layerSlot(tf, sourceCode, call) : null;
+      const slot = advice.zeroPad && layer.rank === 2 ? layerSlot(file, sourceCode, call) : null;
       const callee = unwrap(call.callee);
-      const ns = callee?.type === T.MemberExpression && tf.pathOf(callee.object)?.join('.') === 'layers' ? sourceCode.getText(callee.object) : null;
+      const ns = callee?.type === T.MemberExpression && file.pathOf(callee.object)?.join('.') === 'layers' ? sourceCode.getText(callee.object) : null;
       const suggest: TSESLint.SuggestionReportDescriptor<'useSame' | 'insertZeroPadding'>[] = [];
       if (slot && ns && !hasCommentInside(sourceCode, cfg)) {
         const moved = INPUT_OPTIONS.map((k) => findProperty(cfg, k)).filter((p): p is TSESTree.Property => !!p);
@@ -154,7 +155,7 @@ export default createRule({
       const format = call.arguments[4] ? literalValue(call.arguments[4]) : 'NWC';
       const p = typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
       if (p === 0) suggest.push({ messageId: 'zeroThenValid', fix: replaceMode(value, 'valid') });
-      else if (p !== null && x && x.type !== T.SpreadElement && format === 'NWC' && callee?.type === T.MemberExpression && tf.pathOf(callee.object)?.length === 0) {
+      else if (p !== null && x && x.type !== T.SpreadElement && format === 'NWC' && callee?.type === T.MemberExpression && file.pathOf(callee.object)?.length === 0) {
         const padCall = `${sourceCode.getText(callee.object)}.pad(${sourceCode.getText(x)}, [[0, 0], [${p}, ${p}], [0, 0]])`;
         suggest.push({
           messageId: 'padThenValid',
@@ -169,11 +170,11 @@ export default createRule({
       CallExpression(node) {
         const a0 = node.arguments[0];
         if (a0?.type === T.ObjectExpression) {
-          const path = tf.calleePath(node);
+          const path = file.calleePath(node);
           const layer = path?.length === 2 && path[0] === 'layers' ? PADDING_LAYERS.get(path[1]!) : undefined;
           if (layer) checkLayer(node, path![1]!, layer);
         } else if (node.arguments.length >= 4) {
-          const path = tf.calleePath(node);
+          const path = file.calleePath(node);
           const index = path?.length === 1 ? PADDING_OPS.get(path[0]!) : undefined;
           if (index !== undefined) checkOp(node, path![0]!, index);
         }

@@ -1,8 +1,8 @@
-import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { findProperty, objectArg, unwrap } from '../src/ast.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import { findProperty, objectArg, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { complementLiteral, constNumber, layerCallName } from '../src/layer-config.js';
-import { getTfFile } from '../src/resolver.js';
+import { complementLiteral, constNumber, layerCallName } from '../src/engine/layer-config.js';
+import { getFileIndex } from '../src/engine/resolver.js';
 
 export default createRule({
   name: 'no-torch-batchnorm-momentum',
@@ -22,15 +22,15 @@ export default createRule({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
     return {
       CallExpression(node) {
-        if (layerCallName(tf, node) !== 'batchNormalization') return;
+        if (layerCallName(file, node) !== 'batchNormalization') return;
         const prop = findProperty(objectArg(node), 'momentum');
         const value = unwrap(prop?.value);
         if (!value) return;
-        const m = value.type === T.Identifier ? constNumber(tf, value) : value.type === T.Literal ? value.value : null;
+        const m = value.type === T.Identifier ? constNumber(file, value) : value.type === T.Literal ? value.value : null;
         if (typeof m !== 'number' || !(m >= 0 && m < 0.5)) return;
         const data = { momentum: String(m), complement: complementLiteral(m) };
         // a named constant keeps its name: `momentum: 1 - BN_MOMENTUM`

@@ -1,8 +1,9 @@
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, memberName, unwrap } from '../src/ast.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { calledMember, memberName, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { removeStatement, statementOf } from '../src/fix.js';
-import { getTfFile } from '../src/resolver.js';
+import { removeStatement, statementOf } from '../src/fix/edits.js';
+import { getFileIndex } from '../src/engine/resolver.js';
 
 const MODE_METHODS = new Set(['eval', 'train']);
 const MODE_PROPERTIES = new Set(['training', 'isTraining']);
@@ -30,10 +31,10 @@ export default createRule({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
     const kindName = (node: TSESTree.Node): string | null => {
-      const k = tf.kindOf(node);
+      const k = file.kindOf(node);
       return k && !k.promise && (k.kind === 'model' || k.kind === 'layer') ? k.kind : null;
     };
     return {

@@ -1,8 +1,10 @@
-import { ASTUtils, AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, memberName, unwrap } from '../src/ast.js';
+import { isParenthesized } from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { calledMember, memberName, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { asiSafeStatementText, hasCommentInside, removeStatement, statementOf, textAsReceiver } from '../src/fix.js';
-import { getTfFile } from '../src/resolver.js';
+import { asiSafeStatementText, hasCommentInside, removeStatement, statementOf, textAsReceiver } from '../src/fix/edits.js';
+import { getFileIndex } from '../src/engine/resolver.js';
 import {
   assignedMembers,
   isPlainReference,
@@ -14,7 +16,7 @@ import {
   MODULE_METHODS,
   MODULE_PROPERTIES,
   type ModuleApiGroup,
-} from '../src/torch-module-api.js';
+} from '../src/facts/torch-module-api.js';
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<'useApply' | 'useApplyTraining' | 'useProperty' | 'useMethod' | 'removeCall' | 'useTrainable'>;
 const THROWS = 'tfjs {{kind}}s have no `{{method}}()`: this call throws "TypeError: … is not a function".';
@@ -58,8 +60,8 @@ export default createRule({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
     const sourceCode = context.sourceCode;
 
     const rename = (fixer: TSESLint.RuleFixer, member: TSESTree.MemberExpression, name: string): TSESLint.RuleFix =>
@@ -85,7 +87,7 @@ export default createRule({
 
     function reportMethod(call: TSESTree.CallExpression, member: TSESTree.MemberExpression, method: string, group: ModuleApiGroup, kind: string): void {
       const data = { kind, method };
-      const plain = !member.computed && !ASTUtils.isParenthesized(member, sourceCode);
+      const plain = !member.computed && !isParenthesized(member as never, sourceCode as never);
       const literal = literalArguments(call);
       const suggest: Suggestion[] = [];
       let fix: TSESLint.ReportFixFunction | null = null;
@@ -119,7 +121,7 @@ export default createRule({
           suggest.push({ messageId: 'useMethod', data: { replacement: 'setWeights' }, fix: (f) => rename(f, member, 'setWeights') });
           break;
         case 'countParams':
-          // always throws; countParams() is the exact Keras equivalent (see src/torch-module-api.ts)
+          // always throws; countParams() is the exact Keras equivalent (see src/facts/torch-module-api.ts)
           if (call.arguments.length === 0) fix = (f) => rename(f, member, 'countParams');
           break;
         case 'device':
@@ -152,14 +154,14 @@ export default createRule({
         if (m && entry) {
           // `model.cuda?.()` short-circuits on the missing method: it does not throw
           if (node.optional) return;
-          const info = missingMemberReceiver(tf, m.member.object, m.name, ['model', 'layer']);
+          const info = missingMemberReceiver(file, m.member.object, m.name, ['model', 'layer']);
           if (info) reportMethod(node, m.member, m.name, entry.group, info.kind);
           return;
         }
         // PyTorch `model(x)` / Keras `Dense(10)(x)`
         const callee = unwrap(node.callee);
         if (!callee) return;
-        const info = tf.kindOf(callee);
+        const info = file.kindOf(callee);
         if (!info || info.promise || (info.kind !== 'model' && info.kind !== 'layer')) return;
         const head = `${textAsReceiver(sourceCode, node.callee)}.apply`;
         // the `(` that opens the arguments (after any parens around the callee, and type arguments)
@@ -176,9 +178,9 @@ export default createRule({
         if (property === null || !MODULE_PROPERTIES.has(property)) return;
         const isWrite = isWriteTarget(node);
         // every write is the PyTorch habit (tfjs never reads it); a read is `undefined` only if nothing assigns the name
-        if (!isWrite && assignedMembers(tf).has(property)) return;
+        if (!isWrite && assignedMembers(file).has(property)) return;
         // tensors and variables: no-torch-tensor-api reports `requires_grad` there (no double reports)
-        const info = missingMemberReceiver(tf, node.object, property, ['model', 'layer'], { ignorePatched: true });
+        const info = missingMemberReceiver(file, node.object, property, ['model', 'layer'], { ignorePatched: true });
         if (!info) return;
         const renamable = !isWrite || (node.parent.type === T.AssignmentExpression && node.parent.operator === '=');
         context.report({

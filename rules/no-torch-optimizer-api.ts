@@ -1,9 +1,10 @@
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, memberName } from '../src/ast.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { calledMember, memberName } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { removeStatement, statementOf } from '../src/fix.js';
-import { getTfFile } from '../src/resolver.js';
-import { assignedMembers, isLiteralValue, isWriteTarget, missingMemberReceiver, OPTIMIZER_METHODS, TENSOR_AUTOGRAD_METHODS, TENSOR_AUTOGRAD_PROPERTIES } from '../src/torch-module-api.js';
+import { removeStatement, statementOf } from '../src/fix/edits.js';
+import { getFileIndex } from '../src/engine/resolver.js';
+import { assignedMembers, isLiteralValue, isWriteTarget, missingMemberReceiver, OPTIMIZER_METHODS, TENSOR_AUTOGRAD_METHODS, TENSOR_AUTOGRAD_PROPERTIES } from '../src/facts/torch-module-api.js';
 
 export default createRule({
   name: 'no-torch-optimizer-api',
@@ -33,8 +34,8 @@ export default createRule({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
     const sourceCode = context.sourceCode;
 
     const removeSuggestion = (
@@ -49,7 +50,7 @@ export default createRule({
         // `opt.step?.()` short-circuits on the missing method: it does not throw
         if (!m || node.optional) return;
         if (OPTIMIZER_METHODS.has(m.name)) {
-          if (!missingMemberReceiver(tf, m.member.object, m.name, ['optimizer'])) return;
+          if (!missingMemberReceiver(file, m.member.object, m.name, ['optimizer'])) return;
           if (m.name === 'step') {
             context.report({ node: m.member.property, messageId: 'step' });
             return;
@@ -62,7 +63,7 @@ export default createRule({
           });
           return;
         }
-        if (TENSOR_AUTOGRAD_METHODS.has(m.name) && missingMemberReceiver(tf, m.member.object, m.name, ['tensor'])) {
+        if (TENSOR_AUTOGRAD_METHODS.has(m.name) && missingMemberReceiver(file, m.member.object, m.name, ['tensor'])) {
           context.report({ node: m.member.property, messageId: 'backward' });
         }
       },
@@ -73,8 +74,8 @@ export default createRule({
         const isWrite = isWriteTarget(node);
         // `w.grad = someTensor` stores the user's own data: neither that write nor reads are reported;
         // after `w.grad = null` a read is not `undefined` (the write itself is reported)
-        if (!isWrite && assignedMembers(tf).has(name)) return;
-        if (!missingMemberReceiver(tf, node.object, name, ['tensor'])) return;
+        if (!isWrite && assignedMembers(file).has(name)) return;
+        if (!missingMemberReceiver(file, node.object, name, ['tensor'])) return;
         if (isWrite) {
           context.report({
             node: node.property,

@@ -1,9 +1,10 @@
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, memberName, unwrap } from '../src/ast.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { calledMember, memberName, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { statementOf } from '../src/fix.js';
-import { getTfFile } from '../src/resolver.js';
-import { TENSOR_METHODS } from '../src/tfjs-api.js';
+import { statementOf } from '../src/fix/edits.js';
+import { getFileIndex } from '../src/engine/resolver.js';
+import { TENSOR_METHODS } from '../src/facts/tfjs-api.js';
 import {
   IN_PLACE_ADVICE,
   flattenStartDimEdit,
@@ -25,7 +26,7 @@ import {
   torchSignature,
   type Plan,
   type TorchSignature,
-} from '../src/torch-tensor-api.js';
+} from '../src/facts/torch-tensor-api.js';
 
 type MessageId =
   | 'missingMethod'
@@ -78,10 +79,10 @@ export default createRule({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
     const sourceCode = context.sourceCode;
-    const types = numberTypes(tf);
+    const types = numberTypes(file);
 
     function reportPlan(node: TSESTree.Node, messageId: MessageId, data: Record<string, string>, plan: Plan, method: string): void {
       const fix = plan.tier === 'fix' && plan.edits.length === 1 ? plan.edits[0]!.apply : null;
@@ -124,7 +125,7 @@ export default createRule({
       const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
       const stmt = statementOf(node);
       if (replacement && stmt && !member.optional && sourceCode.getCommentsInside(node).length === 0) {
-        const text = isVariableValue(tf, recv) ? `${recvText}.assign(${recvText}.${replacement})` : reassignableBinding(tf, recv) ? `${recvText} = ${recvText}.${replacement}` : null;
+        const text = isVariableValue(file, recv) ? `${recvText}.assign(${recvText}.${replacement})` : reassignableBinding(file, recv) ? `${recvText} = ${recvText}.${replacement}` : null;
         if (text) suggest.push({ messageId: 'replaceWith', data: { text }, fix: (f) => f.replaceText(node, text) });
       }
       const advice =
@@ -140,7 +141,7 @@ export default createRule({
       if (call?.type !== T.CallExpression || call.arguments.length === 0) return;
       const m = calledMember(call);
       const indexMethod = m && TUPLE_REDUCTIONS.get(m.name);
-      if (!m || !indexMethod || !isProvenTensor(tf, m.member.object)) return;
+      if (!m || !indexMethod || !isProvenTensor(file, m.member.object)) return;
       const edit = splitTupleEdit(sourceCode, pattern, call, m.member, indexMethod);
       const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = edit
         ? [{ messageId: 'splitResult', data: { method: m.name, indexMethod }, fix: edit.apply }]
@@ -156,7 +157,7 @@ export default createRule({
         const entry = TORCH_TENSOR_METHODS.get(name);
         const fn = TORCH_FUNCTIONS.get(name);
         if (fn && !member.computed) {
-          const p = tf.pathOf(member.object);
+          const p = file.pathOf(member.object);
           if (p && p.length === 0) {
             const lo = numericLiteral(node.arguments[1]);
             const hi = numericLiteral(node.arguments[2]);
@@ -177,7 +178,7 @@ export default createRule({
         const base = entry ? null : inPlaceBase(name);
         const signature = !entry && !base ? torchSignature(node, name) : null;
         if (!entry && !base && !signature) return;
-        if (!isProvenTensor(tf, member.object)) return;
+        if (!isProvenTensor(file, member.object)) return;
         if (entry) {
           const plan = planTorchMethod(sourceCode, node, member, name, entry, types);
           reportPlan(member.property, 'missingMethod', { method: name, advice: entry.advice }, plan, name);
@@ -197,7 +198,7 @@ export default createRule({
         const name = memberName(node);
         const prop = name === null ? undefined : TORCH_TENSOR_PROPERTIES.get(name);
         if (!prop || (node.parent?.type === T.CallExpression && node.parent.callee === node)) return;
-        if (!isProvenTensor(tf, node.object)) return;
+        if (!isProvenTensor(file, node.object)) return;
         const replacement = prop.replacement;
         const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] =
           replacement && !node.computed && !(node.parent?.type === T.AssignmentExpression && node.parent.left === node)

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { EventFlow, type FlowEvent } from '../src/event-flow.js';
-import { getTfFile } from '../src/resolver.js';
+import { EventFlow, type FlowEvent } from '../src/engine/event-flow.js';
+import { getFileIndex } from '../src/engine/resolver.js';
 import {
   compileReceiver,
   containsNestedModel,
@@ -21,7 +21,7 @@ import {
   type Insertion,
   type ResolvedValue,
   type TrainableWrite,
-} from '../src/trainable.js';
+} from '../src/engine/trainable.js';
 
 type Data =
   | { type: 'compile'; model: ResolvedValue; call: TSESTree.CallExpression; receiver: TSESTree.Node }
@@ -57,9 +57,9 @@ export default createRule<[], MessageId>({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
-    const flow = new EventFlow<Data>(tf);
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
+    const flow = new EventFlow<Data>(file);
     const { CallExpression: recordCall, ...codePathListeners } = flow.listeners;
     const src = context.sourceCode;
 
@@ -86,8 +86,8 @@ export default createRule<[], MessageId>({
       if (d.target.kind === 'model' && !compiledSelf) return null;
       if (isWeightless(d.target.info)) return null; // no weights: nothing to collect or to warn about
       // `m.layers[i]` of a model holding sub-models may be one of them (see above)
-      const ownerExpr = layerOwner(tf, d.w.target);
-      if (d.owner && ownerExpr && containsNestedModel(tf, d.owner, ownerExpr)) return null;
+      const ownerExpr = layerOwner(file, d.w.target);
+      if (d.owner && ownerExpr && containsNestedModel(file, d.owner, ownerExpr)) return null;
       // the compiled models whose trainable list this write changes
       const owners: ResolvedValue[] = [];
       if (compiledSelf) owners.push(d.target);
@@ -95,7 +95,7 @@ export default createRule<[], MessageId>({
         for (const c of compiles) {
           if (c.data.type !== 'compile' || owners.some((o) => sameValue(o, (c.data as { model: ResolvedValue }).model))) continue;
           const m = c.data.model;
-          if (sameValue(d.owner, m) || structureExprs(tf, m, c.data.receiver).some((e) => modelHasLayer(tf, e, d.target))) owners.push(m);
+          if (sameValue(d.owner, m) || structureExprs(file, m, c.data.receiver).some((e) => modelHasLayer(file, e, d.target))) owners.push(m);
         }
       }
       // writes to the same layer, or to layers of the same model's list (`for (const l of m.layers)`)
@@ -117,7 +117,7 @@ export default createRule<[], MessageId>({
             reaching.length === 0 ||
             (reaching.every((r) => r.owner === c.owner && !inLayerLoop(r.node)) && flow.reachableFromStart(c, isTargetWrite));
           if (initialReaches) {
-            states.add(initialTrainable(tf, d.target, d.w.target, d.owner));
+            states.add(initialTrainable(file, d.target, d.w.target, d.owner));
           }
         }
         if (states.size !== 1 || !states.has(!value)) continue;
@@ -134,7 +134,7 @@ export default createRule<[], MessageId>({
         const messageId: MessageId = compiledSelf
           ? value
             ? 'unfreezeCompiledModel'
-            : hasOnlyDirectLayers(tf, model, d.w.target)
+            : hasOnlyDirectLayers(file, model, d.w.target)
               ? 'freezeCompiledModel'
               : 'freezeCompiledModelLayers'
           : value
@@ -153,8 +153,8 @@ export default createRule<[], MessageId>({
           data,
           suggest:
             compiledSelf && !value
-              ? suggestion('restoreTrainable', restoreTrainableInsertion(tf, t.call, t.receiver), t.method)
-              : suggestion('recompile', recompileInsertion(tf, d.w, d.target, model, compile.call, compile.receiver), t.method),
+              ? suggestion('restoreTrainable', restoreTrainableInsertion(file, t.call, t.receiver), t.method)
+              : suggestion('recompile', recompileInsertion(file, d.w, d.target, model, compile.call, compile.receiver), t.method),
         };
       }
       return null;
@@ -175,21 +175,21 @@ export default createRule<[], MessageId>({
       ...codePathListeners,
       CallExpression(node) {
         recordCall!(node as never);
-        const c = compileReceiver(tf, node);
+        const c = compileReceiver(file, node);
         if (c) {
           flow.record(node, { type: 'compile', model: c, call: node, receiver: (node.callee as TSESTree.MemberExpression).object });
           return;
         }
-        const t = trainingCall(tf, node);
+        const t = trainingCall(file, node);
         if (t) flow.record(node, { type: 'train', model: t.model, method: t.method, call: node, receiver: t.receiver });
       },
       AssignmentExpression(node) {
         const w = trainableWrite(node);
         if (!w) return;
-        const target = resolveValue(tf, w.target);
+        const target = resolveValue(file, w.target);
         if (!target) return;
-        const ownerExpr = layerOwner(tf, w.target);
-        flow.record(node, { type: 'write', w, target, owner: ownerExpr ? resolveValue(tf, ownerExpr) : null });
+        const ownerExpr = layerOwner(file, w.target);
+        flow.record(node, { type: 'write', w, target, owner: ownerExpr ? resolveValue(file, ownerExpr) : null });
       },
     };
   },

@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findProperty, hasSpread, literalValue, objectArg } from '../src/ast.js';
+import { findProperty, hasSpread, literalValue, objectArg } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { CHANNELS_FIRST_IGNORED, CHANNELS_FIRST_TRANSPOSING, channelsFirstProducer, layerCallName } from '../src/layer-config.js';
-import { getTfFile } from '../src/resolver.js';
+import { CHANNELS_FIRST_IGNORED, CHANNELS_FIRST_TRANSPOSING, channelsFirstProducer, layerCallName } from '../src/engine/layer-config.js';
+import { getFileIndex } from '../src/engine/resolver.js';
 
 export default createRule({
   name: 'prefer-channels-last',
@@ -30,8 +30,8 @@ export default createRule({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
     const sourceCode = context.sourceCode;
     /** BatchNormalization right after a channelsFirst layer, without `axis` (or with `axis: -1`). */
     const checkBatchNormAxis = (node: TSESTree.CallExpression): void => {
@@ -39,7 +39,7 @@ export default createRule({
       if (node.arguments.length > 1 || (node.arguments.length === 1 && (!cfg || hasSpread(cfg)))) return;
       const axis = findProperty(cfg, 'axis');
       if (axis && literalValue(axis.value) !== -1) return;
-      const producer = channelsFirstProducer(tf, node);
+      const producer = channelsFirstProducer(file, node);
       if (!producer) return;
       context.report({
         node: axis ? axis.value : node.callee,
@@ -60,7 +60,7 @@ export default createRule({
     };
     return {
       CallExpression(node) {
-        const layer = layerCallName(tf, node);
+        const layer = layerCallName(file, node);
         if (layer === null) return;
         if (layer === 'batchNormalization') {
           checkBatchNormAxis(node);

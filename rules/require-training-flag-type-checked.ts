@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { getTfFile } from '../src/resolver.js';
-import { describeEffects, type ModeEffects } from '../src/training-mode.js';
-import { inferenceCallInStep, trainingSuggestions } from '../src/training-step.js';
-import { programBuildsModeDependentLayers, programUsesTfjs } from '../src/type-info.js';
+import { getFileIndex } from '../src/engine/resolver.js';
+import { describeEffects, type ModeEffects } from '../src/engine/training-mode.js';
+import { inferenceCallInStep, trainingSuggestions } from '../src/engine/training-step.js';
+import { programBuildsModeDependentLayers, programUsesTfjs } from '../src/engine/type-info.js';
 
 /** tfjs layer classes (as the checker names them) whose output depends on the training flag. */
 const MODE_DEPENDENT_CLASSES: Readonly<Record<string, keyof Omit<ModeEffects, 'custom'>>> = {
@@ -31,24 +31,24 @@ export default createRule({
     messages: {
       inferenceInTrainingStep:
         '`{{method}}()` inside this `{{api}}()` training step runs the {{className}} in inference mode: {{effects}}. tfjs has no `model.train()`; only `{training: true}` passed to `apply()` trains these layers.',
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/training-step.ts
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/engine/training-step.ts
       addTrainingFlag: 'Pass `{training: true}` so this step runs in training mode.',
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/training-step.ts
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/engine/training-step.ts
       useApplyWithTraining: 'Call `apply(…, {training: true})` instead of `{{method}}()`.',
     },
     schema: [],
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    const typed = tf.typed;
+    const file = getFileIndex(context);
+    const typed = file.typed;
     if (!typed || !programUsesTfjs(typed)) return {};
     const classNames = new WeakMap<TSESTree.Node, string>();
     const kindOfReceiver = (n: TSESTree.Node): 'model' | 'layer' | null => {
       // what the untyped analysis sees belongs to require-training-flag (no double reports)
-      const untyped = tf.kindOf(n);
-      if (tf.isTfFile && untyped && (untyped.kind === 'model' || untyped.kind === 'layer')) return null;
-      const t = tf.typedKindOf(n);
+      const untyped = file.kindOf(n);
+      if (file.touchesTfjs && untyped && (untyped.kind === 'model' || untyped.kind === 'layer')) return null;
+      const t = file.typedKindOf(n);
       if (!t || t.promise || (t.kind !== 'model' && t.kind !== 'layer')) return null;
       classNames.set(n, t.name ?? t.kind);
       return t.kind;
@@ -56,7 +56,7 @@ export default createRule({
 
     return {
       CallExpression(node) {
-        const call = inferenceCallInStep(tf, node, kindOfReceiver);
+        const call = inferenceCallInStep(file, node, kindOfReceiver);
         if (!call) return;
         const className = classNames.get(call.receiver) ?? call.kind;
         let effects: string;
@@ -73,7 +73,7 @@ export default createRule({
           node: call.member.property,
           messageId: 'inferenceInTrainingStep',
           data: { method: call.method, api: call.ctx.api, className: `\`${className}\``, effects },
-          suggest: trainingSuggestions(tf, node, call),
+          suggest: trainingSuggestions(file, node, call),
         });
       },
     };

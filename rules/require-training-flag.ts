@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { modelReachesModeDependent, provenanceOf } from '../src/model-structure.js';
-import { getTfFile } from '../src/resolver.js';
-import { describeEffects, modeEffects, projectMayBeModeDependent } from '../src/training-mode.js';
-import { inferenceCallInStep, trainingSuggestions } from '../src/training-step.js';
+import { modelReachesModeDependent, provenanceOf } from '../src/engine/model-structure.js';
+import { getFileIndex } from '../src/engine/resolver.js';
+import { describeEffects, modeEffects, projectMayBeModeDependent } from '../src/engine/training-mode.js';
+import { inferenceCallInStep, trainingSuggestions } from '../src/engine/training-step.js';
 
 export default createRule({
   name: 'require-training-flag',
@@ -17,42 +17,42 @@ export default createRule({
     messages: {
       inferenceInTrainingStep:
         '`{{method}}()` inside this `{{api}}()` training step runs the {{kind}} in inference mode: {{effects}}. tfjs has no `model.train()`; only `{training: true}` passed to `apply()` trains these layers.',
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/training-step.ts
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/engine/training-step.ts
       addTrainingFlag: 'Pass `{training: true}` so this step runs in training mode.',
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/training-step.ts
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/engine/training-step.ts
       useApplyWithTraining: 'Call `apply(…, {training: true})` instead of `{{method}}()`.',
     },
     schema: [],
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
     const kindOfReceiver = (n: TSESTree.Node): 'model' | 'layer' | null => {
-      const info = tf.kindOf(n);
+      const info = file.kindOf(n);
       return info && !info.promise && (info.kind === 'model' || info.kind === 'layer') ? info.kind : null;
     };
 
     return {
       CallExpression(node) {
-        const call = inferenceCallInStep(tf, node, kindOfReceiver);
+        const call = inferenceCallInStep(file, node, kindOfReceiver);
         if (!call) return;
-        const reach = modelReachesModeDependent(tf, call.receiver);
+        const reach = modelReachesModeDependent(file, call.receiver);
         if (reach === 'no') return;
         let effects: string;
         if (reach === 'yes') {
-          effects = describeEffects(modeEffects(tf, call.receiver));
+          effects = describeEffects(modeEffects(file, call.receiver));
         } else {
-          const origin = provenanceOf(tf, call.receiver)?.origin;
-          if (origin && tf.isTfCall(origin, 'loadLayersModel')) return; // a loaded model's layers are not in the source
-          if (!projectMayBeModeDependent(tf, context.physicalFilename)) return;
+          const origin = provenanceOf(file, call.receiver)?.origin;
+          if (origin && file.isTfCall(origin, 'loadLayersModel')) return; // a loaded model's layers are not in the source
+          if (!projectMayBeModeDependent(file, context.physicalFilename)) return;
           effects = `if it contains Dropout or BatchNormalization (this project builds some), ${describeEffects(null)}`;
         }
         context.report({
           node: call.member.property,
           messageId: 'inferenceInTrainingStep',
           data: { method: call.method, api: call.ctx.api, kind: call.kind, effects },
-          suggest: trainingSuggestions(tf, node, call),
+          suggest: trainingSuggestions(file, node, call),
         });
       },
     };

@@ -1,8 +1,9 @@
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, literalValue, memberName, unwrap, walk, type Node } from '../src/ast.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { calledMember, literalValue, memberName, unwrap, walk, type Node } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { EventFlow, type FlowEvent } from '../src/event-flow.js';
-import { getTfFile } from '../src/resolver.js';
+import { EventFlow, type FlowEvent } from '../src/engine/event-flow.js';
+import { getFileIndex } from '../src/engine/resolver.js';
 import {
   appliedValues,
   compileReceiver,
@@ -18,7 +19,7 @@ import {
   textMeansSameAt,
   trainableWrite,
   type ResolvedValue,
-} from '../src/trainable.js';
+} from '../src/engine/trainable.js';
 
 type Data =
   | { type: 'compile'; model: ResolvedValue }
@@ -51,9 +52,9 @@ export default createRule<[], MessageId>({
     languages: ['js/js'],
   },
   create(context) {
-    const tf = getTfFile(context);
-    if (!tf.isTfFile) return {};
-    const flow = new EventFlow<Data>(tf);
+    const file = getFileIndex(context);
+    if (!file.touchesTfjs) return {};
+    const flow = new EventFlow<Data>(file);
     const { CallExpression: recordCall, ...codePathListeners } = flow.listeners;
     const src = context.sourceCode;
     const gradientCalls: { call: TSESTree.CallExpression; api: string; listIndex: number }[] = [];
@@ -65,10 +66,10 @@ export default createRule<[], MessageId>({
       const touched = (layer: ResolvedValue | null): boolean =>
         writes.some((e) => sameValue(e.data.target, layer) || sameValue(e.data.target, model) || sameValue(e.data.owner, model));
       if (model.kind === 'layer') {
-        return frozenAtConstruction(tf, model.info) && !touched(model) ? { layer: src.getText(node), reason: CONSTRUCTOR } : null;
+        return frozenAtConstruction(file, model.info) && !touched(model) ? { layer: src.getText(node), reason: CONSTRUCTOR } : null;
       }
-      for (const e of structureExprs(tf, model, node)) {
-        const frozen = constructorFrozenLayers(tf, e).find((l) => !touched(resolveValue(tf, l)));
+      for (const e of structureExprs(file, model, node)) {
+        const frozen = constructorFrozenLayers(file, e).find((l) => !touched(resolveValue(file, l)));
         if (frozen) return { layer: shortText(frozen), reason: CONSTRUCTOR };
       }
       if (!isSequential(model)) return null;
@@ -78,7 +79,7 @@ export default createRule<[], MessageId>({
         e.data.type === 'write' &&
         e.data.value === false &&
         e.data.target.kind === 'layer' &&
-        (sameValue(e.data.owner, model) || structureExprs(tf, model, node).some((s) => modelHasLayer(tf, s, (e.data as { target: ResolvedValue }).target)));
+        (sameValue(e.data.owner, model) || structureExprs(file, model, node).some((s) => modelHasLayer(file, s, (e.data as { target: ResolvedValue }).target)));
       const compiles = events.filter((e) => e.data.type === 'compile' && sameValue(e.data.model, model));
       if (compiles.length === 0) return null;
       // classify each event once (isFreeze resolves model structure): the nested loops stayed linear in it
@@ -95,7 +96,7 @@ export default createRule<[], MessageId>({
     /** A layer's text for messages: an inline factory call becomes its API name, `tf.layers.dense(…)`. */
     function shortText(node: Node): string {
       const n = unwrap(node);
-      const path = n?.type === T.CallExpression ? tf.calleePath(n) : null;
+      const path = n?.type === T.CallExpression ? file.calleePath(n) : null;
       return path ? `tf.${path.join('.')}(…)` : src.getText(node);
     }
 
@@ -109,7 +110,7 @@ export default createRule<[], MessageId>({
       const m = calledMember(a);
       const list = m && m.name === 'map' ? unwrap(m.member.object) : null;
       if (list?.type !== T.MemberExpression || memberName(list) !== 'weights') return null;
-      const of = resolveValue(tf, list.object);
+      const of = resolveValue(file, list.object);
       return of ? { state: 'weights', of } : null;
     }
 
@@ -117,8 +118,8 @@ export default createRule<[], MessageId>({
       const list = varListState(call, listIndex);
       if (!list) return;
       const state = list.state;
-      const fns = tapedFunctions(tf, call);
-      const applied = fns.flatMap((fn) => appliedValues(tf, fn));
+      const fns = tapedFunctions(file, call);
+      const applied = fns.flatMap((fn) => appliedValues(file, fn));
       for (const a of applied) {
         // a `.weights` list updates only the weights of its own model
         if (list.state === 'weights' && !sameValue(list.of, a.value)) continue;
@@ -142,8 +143,8 @@ export default createRule<[], MessageId>({
     ): TSESLint.SuggestionReportDescriptor<MessageId>[] {
       // the list must name every model the loss runs, and nothing else may hold variables (`tf.variable`)
       const distinct: Node[] = [];
-      for (const a of applied) if (!distinct.some((d) => sameValue(resolveValue(tf, d), a.value) || src.getText(d) === src.getText(a.node))) distinct.push(a.node);
-      if (distinct.some((d) => !textMeansSameAt(tf, d, call)) || fns.some((fn) => usesRawVariables(fn))) return [];
+      for (const a of applied) if (!distinct.some((d) => sameValue(resolveValue(file, d), a.value) || src.getText(d) === src.getText(a.node))) distinct.push(a.node);
+      if (distinct.some((d) => !textMeansSameAt(file, d, call)) || fns.some((fn) => usesRawVariables(fn))) return [];
       const replaced = call.arguments[listIndex];
       if (replaced && src.getCommentsInside(replaced).length > 0) return []; // keep the user's comments
       const list =
@@ -168,7 +169,7 @@ export default createRule<[], MessageId>({
       let found = false;
       walk(fn, src.visitorKeys, (n) => {
         if (found) return false;
-        if (n.type === T.Identifier && tf.kindOf(n)?.name === 'variable') found = true;
+        if (n.type === T.Identifier && file.kindOf(n)?.name === 'variable') found = true;
         return undefined;
       });
       return found;
@@ -182,23 +183,23 @@ export default createRule<[], MessageId>({
       ...codePathListeners,
       CallExpression(node) {
         recordCall!(node as never);
-        const c = compileReceiver(tf, node);
+        const c = compileReceiver(file, node);
         if (c) flow.record(node, { type: 'compile', model: c });
         if (node.arguments.length === 0 || node.arguments.some((a) => a.type === T.SpreadElement)) return;
         const m = calledMember(node);
-        if (m && (m.name === 'minimize' || m.name === 'computeGradients') && tf.kindOf(m.member.object)?.kind === 'optimizer') {
+        if (m && (m.name === 'minimize' || m.name === 'computeGradients') && file.kindOf(m.member.object)?.kind === 'optimizer') {
           gradientCalls.push({ call: node, api: m.name, listIndex: m.name === 'minimize' ? 2 : 1 });
-        } else if (tf.isTfCall(node, 'variableGrads')) {
+        } else if (file.isTfCall(node, 'variableGrads')) {
           gradientCalls.push({ call: node, api: 'variableGrads', listIndex: 1 });
         }
       },
       AssignmentExpression(node) {
         const w = trainableWrite(node);
         if (!w) return;
-        const target = resolveValue(tf, w.target);
+        const target = resolveValue(file, w.target);
         if (!target) return;
-        const ownerExpr = layerOwner(tf, w.target);
-        flow.record(node, { type: 'write', value: w.value, target, owner: ownerExpr ? resolveValue(tf, ownerExpr) : null, node: w.target });
+        const ownerExpr = layerOwner(file, w.target);
+        flow.record(node, { type: 'write', value: w.value, target, owner: ownerExpr ? resolveValue(file, ownerExpr) : null, node: w.target });
       },
     };
   },

@@ -1,4 +1,4 @@
-// The `torch2tf` CLI end to end: the built dist/src/cli.js run as a process, compared with the ESLint
+// The `torch2tf` CLI end to end: the built dist/src/cli/cli.js run as a process, compared with the ESLint
 // Node API run in the same test (so the assertions stay true as rules are added), plus the specific
 // known findings of the template rule on fixtures/pytorch-port (src/evaluate.ts lines 6 and 9).
 import assert from 'node:assert/strict';
@@ -135,7 +135,7 @@ describe('torch2tf CLI: the migration report', () => {
     assert.deepEqual(json.map((x) => x.filePath).sort(), api.map((x) => x.filePath).sort());
   });
 
-  it('fixtures/idiomatic: no findings, exit 0 (npx bin form)', () => {
+  it('fixtures/idiomatic: no findings, exit 0 (the package.json bin, executed as a program)', () => {
     const r = spawn(['torch2tf', IDIOMATIC_FIXTURE]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /No PyTorch habits found\./);
@@ -172,9 +172,13 @@ describe('torch2tf CLI: the migration report', () => {
 });
 
 function spawn(args: string[], cwd = ROOT): { code: number | null; stdout: string; stderr: string } {
-  // `npx torch2tf` resolves the package's own bin (package.json "bin") like an installed one.
+  // The file package.json's "bin" names, executed directly (shebang + executable bit), as the
+  // node_modules/.bin link of an installed package would run it. (`npx --no-install torch2tf` inside
+  // this repository depends on npx's cache, not on the package.)
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  const [name, ...rest] = args;
   try {
-    const stdout = execFileSync('npx', ['--no-install', ...args], { cwd, encoding: 'utf8', stdio: 'pipe' });
+    const stdout = execFileSync(join(ROOT, pkg.bin[name!]!), rest, { cwd, encoding: 'utf8', stdio: 'pipe' });
     return { code: 0, stdout, stderr: '' };
   } catch (e) {
     const err = e as { status: number; stdout: string; stderr: string };
@@ -442,7 +446,7 @@ describe('torch2tf CLI: exit codes and --typed', () => {
 
 describe('unified diffs (--fix-dry-run, --apply-suggestions)', () => {
   it('every diff applies with `git apply` and gives the new text (random line edits, missing final newlines)', async () => {
-    const { unifiedDiff } = (await import(pathToFileURL(join(ROOT, 'dist/src/cli-diff.js')).href)) as typeof import('../../src/cli-diff.js');
+    const { unifiedDiff } = (await import(pathToFileURL(join(ROOT, 'dist/src/cli/diff.js')).href)) as typeof import('../../src/cli/diff.js');
     const dir = tempDir();
     const text = fc
       .tuple(fc.array(fc.constantFrom('a', 'b', 'c', '', '  x();', '// c'), { maxLength: 14 }), fc.boolean())

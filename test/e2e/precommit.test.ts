@@ -126,7 +126,7 @@ describe('pre-commit: lint-staged running the torch2tf CLI (projects without an 
     ['lint-staged', 'eslint-plugin-torch2tf'],
   );
   bin(dir, 'lint-staged', '../lint-staged/bin/lint-staged.js');
-  bin(dir, 'torch2tf', '../eslint-plugin-torch2tf/dist/src/cli.js');
+  bin(dir, 'torch2tf', '../eslint-plugin-torch2tf/dist/src/cli/cli.js');
   chmodSync(join(dir, '.husky/pre-commit'), 0o755);
   git(dir, 'config', 'core.hooksPath', '.husky');
 
@@ -159,7 +159,7 @@ describe('pre-commit framework hook (.pre-commit-hooks.yaml)', () => {
   it('runs the project\'s installed torch2tf bin (npx, no install) on JS/TS files', () => {
     assert.equal(hook.language, 'system');
     assert.match(hook.entry, /^npx --no-install torch2tf( |$)/);
-    assert.equal(pkg.bin['torch2tf'], './dist/src/cli.js');
+    assert.equal(pkg.bin['torch2tf'], './dist/src/cli/cli.js');
     // identify's tags: .js/.mjs/.cjs are `javascript`, .ts `ts`, .tsx `tsx`: what the CLI lints
     assert.deepEqual([...hook.types_or].sort(), ['javascript', 'ts', 'tsx']);
   });
@@ -175,7 +175,7 @@ describe('pre-commit framework hook (.pre-commit-hooks.yaml)', () => {
     const dir = initRepo({ 'src/evaluate.ts': BAD, 'src/clean.ts': GOOD, 'package.json': '{"name":"port","private":true}' }, [
       'eslint-plugin-torch2tf',
     ]);
-    bin(dir, 'torch2tf', '../eslint-plugin-torch2tf/dist/src/cli.js');
+    bin(dir, 'torch2tf', '../eslint-plugin-torch2tf/dist/src/cli/cli.js');
     const bad = run(dir, ['src/evaluate.ts', 'src/clean.ts']);
     assert.equal(bad.status, 1, bad.stderr);
     assert.match(bad.stdout, /4:9 +error +tfjs models have no `eval\(\)`.*torch2tf\/no-torch-mode-switch/);

@@ -1,11 +1,11 @@
-// Unit tests of src/event-flow.ts: "can A run before B with no blocking event in between?" on ESLint's
+// Unit tests of src/engine/event-flow.ts: "can A run before B with no blocking event in between?" on ESLint's
 // code paths, within a function and across same-file calls.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Linter } from 'eslint';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { EventFlow, type FlowEvent, type FlowOptions } from '../../src/event-flow.js';
-import { getTfFile, type RuleContext } from '../../src/resolver.js';
+import { EventFlow, type FlowEvent, type FlowOptions } from '../../src/engine/event-flow.js';
+import { getFileIndex, type RuleContext } from '../../src/engine/resolver.js';
 
 type Name = 'A' | 'B' | 'X';
 
@@ -15,7 +15,7 @@ function query(code: string, options: FlowOptions = {}): boolean {
   const rule = {
     meta: { type: 'problem' as const, schema: [] },
     create(context: RuleContext) {
-      const flow = new EventFlow<Name>(getTfFile(context));
+      const flow = new EventFlow<Name>(getFileIndex(context));
       const { CallExpression: recordCall, ...listeners } = flow.listeners;
       flow.onEnd(() => {
         const first = (n: Name): FlowEvent<Name> => flow.all.find((e) => e.data === n)!;

@@ -1,7 +1,7 @@
-// Unit tests of src/gradient-context.ts: which functions run under a gradient tape.
+// Unit tests of src/engine/gradient-context.ts: which functions run under a gradient tape.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { gradientContextOf, gradientContexts } from '../../src/gradient-context.js';
+import { gradientContextOf, gradientContexts } from '../../src/engine/gradient-context.js';
 import { nodeStarting, withTf } from './probe.js';
 
 const HEADER = `import * as tf from '@tensorflow/tfjs';\nconst model = tf.sequential();\nconst opt = tf.train.adam();\n`;
@@ -29,8 +29,8 @@ const contextCases: { name: string; code: string; probe: string; api: string | n
 describe('gradientContextOf', () => {
   for (const c of contextCases) {
     it(c.name, () => {
-      withTf(HEADER + c.code, (tf, ast) => {
-        const ctx = gradientContextOf(tf, nodeStarting(tf, ast, c.probe));
+      withTf(HEADER + c.code, (file, ast) => {
+        const ctx = gradientContextOf(file, nodeStarting(file, ast, c.probe));
         assert.equal(ctx?.api ?? null, c.api);
         if (c.depth !== undefined) assert.equal(ctx?.depth, c.depth);
       });
@@ -38,17 +38,17 @@ describe('gradientContextOf', () => {
   }
 
   it('is computed once per file and empty for a file without tfjs', () => {
-    withTf(`const x = 1;\nopt.minimize(() => x);`, (tf) => {
-      assert.equal(tf.isTfFile, false);
-      assert.equal(gradientContexts(tf).size, 0);
-      assert.equal(gradientContexts(tf), gradientContexts(tf));
+    withTf(`const x = 1;\nopt.minimize(() => x);`, (file) => {
+      assert.equal(file.touchesTfjs, false);
+      assert.equal(gradientContexts(file).size, 0);
+      assert.equal(gradientContexts(file), gradientContexts(file));
     });
   });
 
   it('does not throw on ES5 / __awaiter-style code and odd arguments', () => {
     const code = `${HEADER}var __awaiter = function (t, a, P, g) { return new (P || (P = Promise))(function (r) { r(g.apply(t, a || []).next().value); }); };\nopt.minimize();\nopt.minimize(...fns);\ntf.variableGrads(42);\nstep(() => 1);\nfunction step(...rest) { return opt.minimize(rest); }`;
-    withTf(code, (tf) => {
-      assert.doesNotThrow(() => gradientContexts(tf));
+    withTf(code, (file) => {
+      assert.doesNotThrow(() => gradientContexts(file));
     });
   });
 });

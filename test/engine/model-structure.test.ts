@@ -1,8 +1,8 @@
-// Unit tests of src/model-structure.ts: which layers a visible model has, and whether it reaches a
+// Unit tests of src/engine/model-structure.ts: which layers a visible model has, and whether it reaches a
 // layer whose output depends on the training flag.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { layerModeDependence, modelReachesModeDependent, modelStructure, provenanceOf, type Tri } from '../../src/model-structure.js';
+import { layerModeDependence, modelReachesModeDependent, modelStructure, provenanceOf, type Tri } from '../../src/engine/model-structure.js';
 import { probed, withTf } from './probe.js';
 
 const H = `import * as tf from '@tensorflow/tfjs';\n`;
@@ -40,32 +40,32 @@ const reachCases: { name: string; code: string; want: Tri }[] = [
 
 describe('modelReachesModeDependent', () => {
   for (const c of reachCases) {
-    it(c.name, () => withTf(H + c.code, (tf, ast) => assert.equal(modelReachesModeDependent(tf, probed(tf, ast)), c.want)));
+    it(c.name, () => withTf(H + c.code, (file, ast) => assert.equal(modelReachesModeDependent(file, probed(file, ast)), c.want)));
   }
 });
 
 describe('modelStructure / provenanceOf / layerModeDependence', () => {
   it('lists the layers of sequential + add() and says whether the list is complete', () => {
-    withTf(H + `const m = tf.sequential({layers: [tf.layers.dense({units: 1})]});\nm.add(tf.layers.dropout({rate: 0.5}));\nprobe(m);`, (tf, ast) => {
-      const s = modelStructure(tf, probed(tf, ast));
+    withTf(H + `const m = tf.sequential({layers: [tf.layers.dense({units: 1})]});\nm.add(tf.layers.dropout({rate: 0.5}));\nprobe(m);`, (file, ast) => {
+      const s = modelStructure(file, probed(file, ast));
       assert.deepEqual(s?.layers.map((l) => l.info?.name), ['dense', 'dropout']);
       assert.equal(s?.complete, true);
     });
   });
 
   it('provenanceOf prefers the single factory write to a type annotation', () => {
-    withTf(H + `let d: tf.layers.Layer = tf.layers.dropout({rate: 0.5});\nprobe(d);\nlet e: tf.layers.Layer;\nprobe(e);`, (tf, ast) => {
-      assert.equal(tf.kindOf(probed(tf, ast))?.via, 'annotation');
-      assert.equal(provenanceOf(tf, probed(tf, ast))?.name, 'dropout');
-      assert.equal(provenanceOf(tf, probed(tf, ast, 1))?.via, 'annotation');
-      assert.equal(layerModeDependence(tf, provenanceOf(tf, probed(tf, ast, 1))), 'unknown');
+    withTf(H + `let d: tf.layers.Layer = tf.layers.dropout({rate: 0.5});\nprobe(d);\nlet e: tf.layers.Layer;\nprobe(e);`, (file, ast) => {
+      assert.equal(file.kindOf(probed(file, ast))?.via, 'annotation');
+      assert.equal(provenanceOf(file, probed(file, ast))?.name, 'dropout');
+      assert.equal(provenanceOf(file, probed(file, ast, 1))?.via, 'annotation');
+      assert.equal(layerModeDependence(file, provenanceOf(file, probed(file, ast, 1))), 'unknown');
     });
   });
 
   it('does not throw on unusual code', () => {
-    withTf(H + `const m = tf.sequential({layers: [,, null]});\nm.add();\nm.add(...xs);\nconst k = tf.model({});\nprobe(m);\nprobe(k);`, (tf, ast) => {
-      assert.equal(modelReachesModeDependent(tf, probed(tf, ast)), 'unknown');
-      assert.equal(modelReachesModeDependent(tf, probed(tf, ast, 1)), 'unknown');
+    withTf(H + `const m = tf.sequential({layers: [,, null]});\nm.add();\nm.add(...xs);\nconst k = tf.model({});\nprobe(m);\nprobe(k);`, (file, ast) => {
+      assert.equal(modelReachesModeDependent(file, probed(file, ast)), 'unknown');
+      assert.equal(modelReachesModeDependent(file, probed(file, ast, 1)), 'unknown');
     });
   });
 });

@@ -1,13 +1,13 @@
-// Test helper for engine unit tests: lint a snippet with a probe rule and inspect the per-file TfFile.
+// Test helper for engine unit tests: lint a snippet with a probe rule and inspect the per-file FileIndex.
 import assert from 'node:assert/strict';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { walk, type Node } from '../../src/ast.js';
-import { getTfFile, type TfFile } from '../../src/resolver.js';
+import { walk, type Node } from '../../src/engine/ast.js';
+import { getFileIndex, type FileIndex } from '../../src/engine/resolver.js';
 
-/** Lint `code` with a probe rule and hand its TfFile and AST to `inspect`. */
-export function withTf(code: string, inspect: (tf: TfFile, ast: TSESTree.Program) => void, filename = 'probe.ts'): void {
+/** Lint `code` with a probe rule and hand its FileIndex and AST to `inspect`. */
+export function withTf(code: string, inspect: (file: FileIndex, ast: TSESTree.Program) => void, filename = 'probe.ts'): void {
   const linter = new Linter({ configType: 'flat' });
   let ran = false;
   const messages = linter.verify(
@@ -21,8 +21,8 @@ export function withTf(code: string, inspect: (tf: TfFile, ast: TSESTree.Program
             rules: {
               probe: {
                 create(context) {
-                  const tf = getTfFile(context as never);
-                  inspect(tf, context.sourceCode.ast as unknown as TSESTree.Program);
+                  const file = getFileIndex(context as never);
+                  inspect(file, context.sourceCode.ast as unknown as TSESTree.Program);
                   ran = true;
                   return {};
                 },
@@ -40,10 +40,10 @@ export function withTf(code: string, inspect: (tf: TfFile, ast: TSESTree.Program
 }
 
 /** The first call (in source order) whose text starts with `text`. */
-export function nodeStarting(tf: TfFile, ast: TSESTree.Program, text: string): Node {
+export function nodeStarting(file: FileIndex, ast: TSESTree.Program, text: string): Node {
   let found: Node | null = null;
-  walk(ast, tf.sourceCode.visitorKeys, (n) => {
-    if (!found && n.type === 'CallExpression' && tf.sourceCode.getText(n).startsWith(text)) found = n;
+  walk(ast, file.sourceCode.visitorKeys, (n) => {
+    if (!found && n.type === 'CallExpression' && file.sourceCode.getText(n).startsWith(text)) found = n;
   });
   assert.ok(found, `no call starting with ${text}`);
   return found;
@@ -51,9 +51,9 @@ export function nodeStarting(tf: TfFile, ast: TSESTree.Program, text: string): N
 
 
 /** The argument of the first `probe(<expr>)` call in the snippet. */
-export function probed(tf: TfFile, ast: TSESTree.Program, index = 0): Node {
+export function probed(file: FileIndex, ast: TSESTree.Program, index = 0): Node {
   const calls: TSESTree.CallExpression[] = [];
-  walk(ast, tf.sourceCode.visitorKeys, (n) => {
+  walk(ast, file.sourceCode.visitorKeys, (n) => {
     if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'probe') calls.push(n);
   });
   const arg = calls[index]?.arguments[0];

@@ -1,4 +1,4 @@
-// Unit tests of src/training-mode.ts and src/project-scan.ts.
+// Unit tests of src/engine/training-mode.ts and src/engine/project-scan.ts.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,8 +11,8 @@ import {
   projectConstructsModeDependent,
   resolveRelativeImport,
   textConstructsModeDependent,
-} from '../../src/project-scan.js';
-import { calledOutsideGradientContexts, describeEffects, isFrozen, kwargsState, modeEffects, relativeImports } from '../../src/training-mode.js';
+} from '../../src/engine/project-scan.js';
+import { calledOutsideGradientContexts, describeEffects, isFrozen, kwargsState, modeEffects, relativeImports } from '../../src/engine/training-mode.js';
 import { probed, withTf } from './probe.js';
 
 const H = `import * as tf from '@tensorflow/tfjs';\n`;
@@ -34,7 +34,7 @@ describe('kwargsState', () => {
   ];
   for (const [code, want] of cases) {
     it(`${code} → ${want}`, () =>
-      withTf(H + `probe(${code});`, (tf, ast) => assert.equal(kwargsState(probed(tf, ast) as TSESTree.CallExpression, 1), want)));
+      withTf(H + `probe(${code});`, (file, ast) => assert.equal(kwargsState(probed(file, ast) as TSESTree.CallExpression, 1), want)));
   }
 });
 
@@ -52,7 +52,7 @@ describe('isFrozen', () => {
     ['another model frozen', `const m = tf.sequential();\nconst t = tf.sequential();\nt.trainable = false;\nprobe(m);`, false],
   ];
   for (const [name, code, want] of cases) {
-    it(name, () => withTf(H + code, (tf, ast) => assert.equal(isFrozen(tf, probed(tf, ast)), want)));
+    it(name, () => withTf(H + code, (file, ast) => assert.equal(isFrozen(file, probed(file, ast)), want)));
   }
 });
 
@@ -61,8 +61,8 @@ describe('modeEffects / describeEffects', () => {
     withTf(
       H +
         `class B extends tf.layers.Layer { call(x, k) { return k.training ? x : x; } }\nconst m = tf.sequential({layers: [tf.layers.dropout({rate: 0.1}), tf.layers.batchNormalization(), tf.layers.gaussianNoise({stddev: 1}), tf.layers.gru({units: 2, recurrentDropout: 0.1}), new B(), tf.layers.dense({units: 1})]});\nprobe(m);`,
-      (tf, ast) => {
-        const e = modeEffects(tf, probed(tf, ast));
+      (file, ast) => {
+        const e = modeEffects(file, probed(file, ast));
         assert.deepEqual(e, { dropout: true, noise: true, batchNorm: true, recurrent: true, custom: ['B'] });
         assert.equal(
           describeEffects(e),
@@ -80,10 +80,10 @@ describe('calledOutsideGradientContexts', () => {
   const code = (extra: string): string =>
     H + `const opt = tf.train.adam();\nfunction forward(x) { return x; }\nopt.minimize(() => forward(1));\n${extra}probe(forward);`;
   const check = (extra: string, want: boolean) =>
-    withTf(code(extra), (tf, ast) => {
-      const fn = tf.functionOfIdentifier(probed(tf, ast) as TSESTree.Identifier)!;
+    withTf(code(extra), (file, ast) => {
+      const fn = file.functionOfIdentifier(probed(file, ast) as TSESTree.Identifier)!;
       assert.ok(fn);
-      assert.equal(calledOutsideGradientContexts(tf, fn), want);
+      assert.equal(calledOutsideGradientContexts(file, fn), want);
     });
   it('false when only the training step calls the helper', () => check('', false));
   it('true when the helper also serves inference', () => check('const y = forward(3);\n', true));
@@ -93,7 +93,7 @@ describe('calledOutsideGradientContexts', () => {
 describe('relativeImports', () => {
   it('collects import, export-from, require, dynamic import and import-equals, relative only', () => {
     const code = `import * as tf from '@tensorflow/tfjs';\nimport a from './a';\nexport * from '../b.js';\nexport { c } from './c';\nconst d = require('./d');\nconst e = await import('./e');\nimport f = require('./f');\nimport g from 'lodash';\nprobe(0);`;
-    withTf(code, (tf) => assert.deepEqual(relativeImports(tf).sort(), ['../b.js', './a', './c', './d', './e', './f']));
+    withTf(code, (file) => assert.deepEqual(relativeImports(file).sort(), ['../b.js', './a', './c', './d', './e', './f']));
   });
 });
 

@@ -1,6 +1,6 @@
 // no-numeric-padding fixes and suggestions, verified by execution on real tfjs: the fixed code is
 // built and run, and compared with the exact PyTorch-semantics emulation of the original
-// (`tf.pad` + 'valid'; the original itself throws). Also the truth table of src/padding.ts.
+// (`tf.pad` + 'valid'; the original itself throws). Also the truth table of src/engine/padding.ts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Linter } from 'eslint';
@@ -13,7 +13,7 @@ import {
   torchPadIsSame,
   transposeSameExact,
   transposeValidExact,
-} from '../../src/padding.js';
+} from '../../src/engine/padding.js';
 import { tf } from '../semantics/tf.js';
 
 const linter = new Linter({ configType: 'flat' });
@@ -229,7 +229,7 @@ describe('no-numeric-padding suggestions, run on real tfjs', () => {
   });
 });
 
-describe("src/padding.ts predicates against real tfjs ('same' vs PyTorch padding=p)", () => {
+describe("src/engine/padding.ts predicates against real tfjs ('same' vs PyTorch padding=p)", () => {
   it('conv: torchPadIsSame / sameForEverySize / sameUpToAlignment agree with tfjs on every config', () => {
     let tested = 0;
     let equalCount = 0;

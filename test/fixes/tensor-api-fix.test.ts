@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Linter } from 'eslint';
 import rule from '../../rules/no-torch-tensor-api.js';
-import { TORCH_FUNCTIONS, TORCH_TENSOR_METHODS } from '../../src/torch-tensor-api.js';
+import { TORCH_FUNCTIONS, TORCH_TENSOR_METHODS } from '../../src/facts/torch-tensor-api.js';
 import { tf } from '../semantics/tf.js';
 
 const config = [

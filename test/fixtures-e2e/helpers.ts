@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after } from 'node:test';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CLI = join(ROOT, 'dist/src/cli.js');
+export const CLI = join(ROOT, 'dist/src/cli/cli.js');
 export const PLUGIN = join(ROOT, 'dist/src/index.js');
 export const PORT_FIXTURE = join(ROOT, 'fixtures/pytorch-port');
 export const IDIOMATIC_FIXTURE = join(ROOT, 'fixtures/idiomatic');
@@ -78,7 +78,7 @@ type RunFn = (
 let runFn: RunFn | undefined;
 
 /**
- * Runs the built CLI's `run()` (dist/src/cli.js, the code `torch2tf` executes) in this process:
+ * Runs the built CLI's `run()` (dist/src/cli/cli.js, the code `torch2tf` executes) in this process:
  * the same behaviour as a spawned `torch2tf` minus process start-up, which dominates on a busy
  * 2-core CI machine. A few tests spawn the real process (exit status, the bin link).
  */

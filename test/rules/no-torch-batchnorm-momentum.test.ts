@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import rule from '../../rules/no-torch-batchnorm-momentum.js';
-import { complementLiteral } from '../../src/layer-config.js';
+import { complementLiteral } from '../../src/engine/layer-config.js';
 import { createRuleTester, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();

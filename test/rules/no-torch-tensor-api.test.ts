@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import rule from '../../rules/no-torch-tensor-api.js';
-import { TENSOR_AUTOGRAD_METHODS, TENSOR_AUTOGRAD_PROPERTIES } from '../../src/torch-module-api.js';
-import { TORCH_TENSOR_METHODS, TORCH_TENSOR_PROPERTIES } from '../../src/torch-tensor-api.js';
+import { TENSOR_AUTOGRAD_METHODS, TENSOR_AUTOGRAD_PROPERTIES } from '../../src/facts/torch-module-api.js';
+import { TORCH_TENSOR_METHODS, TORCH_TENSOR_PROPERTIES } from '../../src/facts/torch-tensor-api.js';
 import { createRuleTester, IMPORT_FORMS, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
 import { createTypedRuleTester } from '../typed/rule-tester-typed.js';
 

@@ -1,4 +1,4 @@
-// The data tables in src/tfjs-api.ts are facts about tfjs 4.22; every entry is re-checked here on the
+// The data tables in src/facts/tfjs-api.ts are facts about tfjs 4.22; every entry is re-checked here on the
 // real @tensorflow/tfjs (CPU backend). Adding a name to a table without a fact behind it fails this file.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -18,7 +18,7 @@ import {
   WEIGHTLESS_LAYERS,
   WRAPPER_LAYERS,
   type ValueKind,
-} from '../../src/tfjs-api.js';
+} from '../../src/facts/tfjs-api.js';
 
 type Factory = (config?: object) => tf.layers.Layer;
 const layerFactory = (name: string): Factory | undefined => (tf.layers as unknown as Record<string, Factory | undefined>)[name];

@@ -1,8 +1,8 @@
 // Facts behind prefer-channels-last (FINDINGS §12), re-measured on real tfjs. The layer tables are the
-// ones the rule uses (src/layer-config.ts), so adding a name there without the fact fails here.
+// ones the rule uses (src/engine/layer-config.ts), so adding a name there without the fact fails here.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CHANNELS_FIRST_IGNORED, CHANNELS_FIRST_OUTPUT, CHANNELS_FIRST_TRANSPOSING, LAYOUT_PRESERVING } from '../../src/layer-config.js';
+import { CHANNELS_FIRST_IGNORED, CHANNELS_FIRST_OUTPUT, CHANNELS_FIRST_TRANSPOSING, LAYOUT_PRESERVING } from '../../src/engine/layer-config.js';
 import { tf } from './tf.js';
 
 type Factory = (config: object) => tf.layers.Layer;

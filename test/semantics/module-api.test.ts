@@ -1,7 +1,7 @@
 // Facts behind no-torch-module-api (FINDINGS §1, §4, §9), re-measured on real tfjs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MODULE_METHODS, MODULE_PROPERTIES } from '../../src/torch-module-api.js';
+import { MODULE_METHODS, MODULE_PROPERTIES } from '../../src/facts/torch-module-api.js';
 import { tf, zeroFraction } from './tf.js';
 
 class Custom extends tf.layers.Layer {

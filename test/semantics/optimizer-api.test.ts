@@ -1,8 +1,8 @@
 // Facts behind no-torch-optimizer-api (FINDINGS §9, §10), re-measured on real tfjs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { OPTIMIZER_METHODS, TENSOR_AUTOGRAD_METHODS, TENSOR_AUTOGRAD_PROPERTIES } from '../../src/torch-module-api.js';
-import { OPTIMIZER_FACTORIES } from '../../src/tfjs-api.js';
+import { OPTIMIZER_METHODS, TENSOR_AUTOGRAD_METHODS, TENSOR_AUTOGRAD_PROPERTIES } from '../../src/facts/torch-module-api.js';
+import { OPTIMIZER_FACTORIES } from '../../src/facts/tfjs-api.js';
 import { tf } from './tf.js';
 
 type Open = Record<string, unknown>;

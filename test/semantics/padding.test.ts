@@ -2,7 +2,7 @@
 // (which numeric pads equal 'same'/'valid') is checked by execution in test/fixes/padding-fix.test.ts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PADDING_LAYERS, PADDING_OPS } from '../../src/padding.js';
+import { PADDING_LAYERS, PADDING_OPS } from '../../src/engine/padding.js';
 import { tf } from './tf.js';
 
 type LayerFactory = (cfg: object) => tf.layers.Layer;

@@ -1,10 +1,10 @@
 // Facts behind no-torch-tensor-api (FINDINGS §9), re-measured on real tfjs 4.22 (CPU backend).
-// The table itself is checked: every entry of src/torch-tensor-api.ts must be missing from a real
+// The table itself is checked: every entry of src/facts/torch-tensor-api.ts must be missing from a real
 // tensor, and every tfjs name it recommends must exist.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tf } from './tf.js';
-import { IN_PLACE_ADVICE, REDUCTIONS, TORCH_FUNCTIONS, TORCH_TENSOR_METHODS, TORCH_TENSOR_PROPERTIES, TUPLE_REDUCTIONS } from '../../src/torch-tensor-api.js';
+import { IN_PLACE_ADVICE, REDUCTIONS, TORCH_FUNCTIONS, TORCH_TENSOR_METHODS, TORCH_TENSOR_PROPERTIES, TUPLE_REDUCTIONS } from '../../src/facts/torch-tensor-api.js';
 
 type Loose = Record<string, unknown> & Record<string, (...a: unknown[]) => tf.Tensor>;
 const t2 = (): tf.Tensor2D => tf.tensor2d([[1, 2, 3], [4, 5, 6]]);

@@ -1,7 +1,7 @@
 // Facts behind no-ineffective-trainable (FINDINGS §6), re-measured on real tfjs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DROPOUT_FAMILY, WEIGHTLESS_LAYERS } from '../../src/tfjs-api.js';
+import { DROPOUT_FAMILY, WEIGHTLESS_LAYERS } from '../../src/facts/tfjs-api.js';
 import { tf, zeroFraction } from './tf.js';
 
 type Factory = (config?: object) => tf.layers.Layer;

@@ -1,9 +1,9 @@
-// The checker-side predicates of src/type-info.ts against the REAL @tensorflow/tfjs 4.22.0 declarations.
+// The checker-side predicates of src/engine/type-info.ts against the REAL @tensorflow/tfjs 4.22.0 declarations.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { verdictOfType, type TypeVerdict } from '../../src/type-info.js';
+import { verdictOfType, type TypeVerdict } from '../../src/engine/type-info.js';
 
 const dir = fileURLToPath(new URL('./fixture/', import.meta.url));
 const config = ts.getParsedCommandLineOfConfigFile(`${dir}tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;

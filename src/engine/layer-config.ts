@@ -4,12 +4,13 @@
  * implement `channelsFirst` with transposes, where a model is trained and whether it contains a given
  * layer, the `1 - momentum` literal, and a comment-aware removal of one config property.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calledMember, enclosingFunction, findProperty, literalValue, memberName, objectArg, propertyKeyName, unwrap, walk, type Node } from './ast.js';
 import { gradientContextOf } from './gradient-context.js';
 import { modelStructure } from './model-structure.js';
-import type { ClassNode, TfFile, ValueInfo } from './resolver.js';
-import { TRAINING_METHODS, WEIGHTLESS_LAYERS } from './tfjs-api.js';
+import type { ClassNode, FileIndex, ValueInfo } from './resolver.js';
+import { TRAINING_METHODS, WEIGHTLESS_LAYERS } from '../facts/tfjs-api.js';
 
 type Origin = TSESTree.CallExpression | TSESTree.NewExpression;
 
@@ -42,15 +43,15 @@ export const CHANNELS_FIRST_TRANSPOSING: ReadonlySet<string> = new Set([
 export const CHANNELS_FIRST_IGNORED: ReadonlySet<string> = new Set(['maxPooling1d', 'maxPool1d', 'averagePooling1d', 'avgPool1d', 'avgPooling1d']);
 
 /** The `tf.layers.<name>` factory a value comes from, when it was created by a visible tfjs factory call. */
-export function layerFactoryName(tf: TfFile, info: ValueInfo | null): string | null {
+export function layerFactoryName(file: FileIndex, info: ValueInfo | null): string | null {
   if (!info || info.kind !== 'layer' || info.userClass || !info.origin || info.origin.type !== T.CallExpression) return null;
-  const p = tf.calleePath(info.origin);
+  const p = file.calleePath(info.origin);
   return p && p.length === 2 && p[0] === 'layers' ? p[1]! : null;
 }
 
 /** The factory name of a `tf.layers.<name>(...)` call. */
-export function layerCallName(tf: TfFile, call: Origin): string | null {
-  const p = tf.calleePath(call);
+export function layerCallName(file: FileIndex, call: Origin): string | null {
+  const p = file.calleePath(call);
   return call.type === T.CallExpression && p && p.length === 2 && p[0] === 'layers' ? p[1]! : null;
 }
 
@@ -64,33 +65,33 @@ const weightlessClasses = new WeakMap<ClassNode, boolean>();
  * class that is itself weightless), never mentions `addWeight`, `build`, the weight getters or `trainable`,
  * and every `this.<field>` it stores cannot hold a layer (primitives, functions, tensors).
  */
-export function isWeightlessUserLayer(tf: TfFile, cls: ClassNode): boolean {
+export function isWeightlessUserLayer(file: FileIndex, cls: ClassNode): boolean {
   const cached = weightlessClasses.get(cls);
   if (cached !== undefined) return cached;
   weightlessClasses.set(cls, false);
-  const k = tf.classKind(cls);
+  const k = file.classKind(cls);
   let ok = !!k && k.kind === 'layer';
   const sup = unwrap(cls.superClass);
   if (ok && sup) {
-    const p = tf.pathOf(sup);
+    const p = file.pathOf(sup);
     if (p) ok = p.join('.') === 'layers.Layer';
     else {
-      const parent = sup.type === T.Identifier ? tf.classOfIdentifier(sup) : null;
-      ok = !!parent && isWeightlessUserLayer(tf, parent);
+      const parent = sup.type === T.Identifier ? file.classOfIdentifier(sup) : null;
+      ok = !!parent && isWeightlessUserLayer(file, parent);
     }
   }
   if (ok) {
-    walk(cls.body, tf.sourceCode.visitorKeys, (node) => {
+    walk(cls.body, file.sourceCode.visitorKeys, (node) => {
       if (!ok) return false;
       if (node.type === T.MemberExpression && WEIGHT_MEMBERS.has(memberName(node) ?? '')) ok = false;
       else if ((node.type === T.MethodDefinition || node.type === T.PropertyDefinition) && WEIGHT_MEMBERS.has(propertyKeyName(node) ?? '')) ok = false;
       else if (node.type === T.Identifier && node.name === 'addWeight') ok = false;
-      else if (node.type === T.PropertyDefinition && node.value && !cannotHoldLayer(tf, node.value)) ok = false;
+      else if (node.type === T.PropertyDefinition && node.value && !cannotHoldLayer(file, node.value)) ok = false;
       else if (
         node.type === T.AssignmentExpression &&
         node.left.type === T.MemberExpression &&
         unwrap(node.left.object)?.type === T.ThisExpression &&
-        !cannotHoldLayer(tf, node.right)
+        !cannotHoldLayer(file, node.right)
       ) {
         ok = false;
       }
@@ -101,7 +102,7 @@ export function isWeightlessUserLayer(tf: TfFile, cls: ClassNode): boolean {
   return ok;
 }
 
-function cannotHoldLayer(tf: TfFile, expr: Node): boolean {
+function cannotHoldLayer(file: FileIndex, expr: Node): boolean {
   const e = unwrap(expr);
   if (!e) return true;
   switch (e.type) {
@@ -114,7 +115,7 @@ function cannotHoldLayer(tf: TfFile, expr: Node): boolean {
     case T.FunctionExpression:
       return true;
     default: {
-      const k = tf.kindOf(e)?.kind;
+      const k = file.kindOf(e)?.kind;
       return k === 'tensor' || k === 'optimizer' || k === 'symbolic';
     }
   }
@@ -124,7 +125,7 @@ function cannotHoldLayer(tf: TfFile, expr: Node): boolean {
  * The config argument of `new UserLayer(config)` reaches `tf.layers.Layer` unchanged: the class chain
  * has no constructor, or each constructor passes its first parameter straight to `super(param)`.
  */
-export function configReachesLayerBase(tf: TfFile, cls: ClassNode, depth = 0): boolean {
+export function configReachesLayerBase(file: FileIndex, cls: ClassNode, depth = 0): boolean {
   if (depth > 8) return false;
   const ctor = cls.body.body.find((el): el is TSESTree.MethodDefinition => el.type === T.MethodDefinition && el.kind === 'constructor');
   if (ctor) {
@@ -142,16 +143,16 @@ export function configReachesLayerBase(tf: TfFile, cls: ClassNode, depth = 0): b
   }
   const sup = unwrap(cls.superClass);
   if (!sup) return false;
-  if (tf.pathOf(sup)?.join('.') === 'layers.Layer') return true;
-  const parent = sup.type === T.Identifier ? tf.classOfIdentifier(sup) : null;
-  return !!parent && configReachesLayerBase(tf, parent, depth + 1);
+  if (file.pathOf(sup)?.join('.') === 'layers.Layer') return true;
+  const parent = sup.type === T.Identifier ? file.classOfIdentifier(sup) : null;
+  return !!parent && configReachesLayerBase(file, parent, depth + 1);
 }
 
 /** The value is a layer with no weights: a weightless tfjs factory, or a provably weightless user class. */
-export function weightlessLayerName(tf: TfFile, info: ValueInfo | null): string | null {
+export function weightlessLayerName(file: FileIndex, info: ValueInfo | null): string | null {
   if (!info || info.kind !== 'layer' || info.promise) return null;
-  if (info.userClass) return isWeightlessUserLayer(tf, info.userClass) ? (info.userClass.id?.name ?? 'this Layer subclass') : null;
-  const name = layerFactoryName(tf, info);
+  if (info.userClass) return isWeightlessUserLayer(file, info.userClass) ? (info.userClass.id?.name ?? 'this Layer subclass') : null;
+  const name = layerFactoryName(file, info);
   return name !== null && WEIGHTLESS_LAYERS.has(name) ? name : null;
 }
 
@@ -167,52 +168,52 @@ export interface Trainer {
 }
 
 /** A call that runs `receiver` in training mode while gradients are recorded or weights are fitted. */
-export function trainerOf(tf: TfFile, call: TSESTree.CallExpression): Trainer | null {
+export function trainerOf(file: FileIndex, call: TSESTree.CallExpression): Trainer | null {
   const m = calledMember(call);
   if (!m) return null;
-  const info = tf.kindOf(m.member.object);
+  const info = file.kindOf(m.member.object);
   if (!info || info.promise) return null;
   const receiver = unwrap(m.member.object)!;
   if (TRAINING_METHODS.has(m.name)) return info.kind === 'model' ? { call, receiver, method: m.name } : null;
   if (m.name !== 'apply' || (info.kind !== 'model' && info.kind !== 'layer')) return null;
   const training = findProperty(objectArg(call, 1), 'training');
   if (!training || literalValue(training.value) !== true) return null;
-  return gradientContextOf(tf, call) ? { call, receiver, method: 'apply' } : null;
+  return gradientContextOf(file, call) ? { call, receiver, method: 'apply' } : null;
 }
 
 /** `expr` (a model or layer) is, or contains through visible model structure, the value created by `origin`. */
-export function reachesOrigin(tf: TfFile, expr: Node, origin: Origin, depth = 0): boolean {
+export function reachesOrigin(file: FileIndex, expr: Node, origin: Origin, depth = 0): boolean {
   if (depth > 8) return false;
-  const info = tf.kindOf(expr);
+  const info = file.kindOf(expr);
   if (!info) return false;
   if (info.origin === origin) return true;
   if (info.kind !== 'model') return false;
-  const s = modelStructure(tf, expr);
-  return !!s && s.layers.some((l) => l.info?.origin === origin || (l.info?.kind === 'model' && reachesOrigin(tf, l.node, origin, depth + 1)));
+  const s = modelStructure(file, expr);
+  return !!s && s.layers.some((l) => l.info?.origin === origin || (l.info?.kind === 'model' && reachesOrigin(file, l.node, origin, depth + 1)));
 }
 
 /** A model (or user layer) that visibly contains a BatchNormalization which it runs in training mode. */
-export function containsBatchNorm(tf: TfFile, expr: Node, depth = 0): boolean {
+export function containsBatchNorm(file: FileIndex, expr: Node, depth = 0): boolean {
   if (depth > 8) return false;
-  const info = tf.kindOf(expr);
+  const info = file.kindOf(expr);
   if (!info) return false;
   if (info.kind === 'layer') {
-    if (info.userClass) return userLayerTrainsBatchNorm(tf, info.userClass);
-    return layerFactoryName(tf, info) === 'batchNormalization';
+    if (info.userClass) return userLayerTrainsBatchNorm(file, info.userClass);
+    return layerFactoryName(file, info) === 'batchNormalization';
   }
   if (info.kind !== 'model') return false;
-  const s = modelStructure(tf, expr);
-  return !!s && s.layers.some((l) => containsBatchNorm(tf, l.node, depth + 1));
+  const s = modelStructure(file, expr);
+  return !!s && s.layers.some((l) => containsBatchNorm(file, l.node, depth + 1));
 }
 
 /** A user Layer subclass that applies a BatchNormalization sublayer with forwarded kwargs (`this.bn.apply(x, kwargs)`). */
-function userLayerTrainsBatchNorm(tf: TfFile, cls: ClassNode): boolean {
+function userLayerTrainsBatchNorm(file: FileIndex, cls: ClassNode): boolean {
   let found = false;
-  walk(cls.body, tf.sourceCode.visitorKeys, (node) => {
+  walk(cls.body, file.sourceCode.visitorKeys, (node) => {
     if (found) return false;
     if (node.type === T.CallExpression && node.arguments.length >= 2 && forwardsTraining(node.arguments[1]!)) {
       const m = calledMember(node);
-      if (m?.name === 'apply' && layerFactoryName(tf, tf.kindOf(m.member.object)) === 'batchNormalization') found = true;
+      if (m?.name === 'apply' && layerFactoryName(file, file.kindOf(m.member.object)) === 'batchNormalization') found = true;
     }
     return undefined;
   });
@@ -239,8 +240,8 @@ export function mayRunAfter(earlier: Node, later: Node): boolean {
 // ---------------------------------------------------------------- literals and edits
 
 /** The number a `const NAME = <number literal>` identifier holds (never reassigned: it is const). */
-export function constNumber(tf: TfFile, id: TSESTree.Identifier): number | null {
-  const v = tf.variableOf(id);
+export function constNumber(file: FileIndex, id: TSESTree.Identifier): number | null {
+  const v = file.variableOf(id);
   const def = v?.defs.length === 1 ? v.defs[0] : undefined;
   if (def?.type !== 'Variable' || def.node.id !== def.name || def.node.parent?.kind !== 'const') return null;
   const init = unwrap(def.node.init);
@@ -336,13 +337,13 @@ export const LAYOUT_PRESERVING: ReadonlySet<string> = new Set([
  * For a `tf.layers.batchNormalization(...)` call that is an element of a layer list, the preceding
  * channels-first layer call whose NC… output it normalises (skipping element-wise layers), or null.
  */
-export function channelsFirstProducer(tf: TfFile, bn: TSESTree.CallExpression): { call: TSESTree.CallExpression; layer: string } | null {
+export function channelsFirstProducer(file: FileIndex, bn: TSESTree.CallExpression): { call: TSESTree.CallExpression; layer: string } | null {
   const list = bn.parent;
   if (list?.type !== T.ArrayExpression) return null;
   for (let i = list.elements.indexOf(bn) - 1; i >= 0; i--) {
     const el = unwrap(list.elements[i]);
     if (!el || el.type !== T.CallExpression) return null;
-    const layer = layerCallName(tf, el);
+    const layer = layerCallName(file, el);
     if (layer === null) return null;
     if (LAYOUT_PRESERVING.has(layer)) continue;
     if (!CHANNELS_FIRST_OUTPUT.has(layer)) return null;

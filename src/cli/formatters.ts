@@ -5,8 +5,8 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ESLint, Linter, Rule } from 'eslint';
-import { REPO_URL } from './create-rule.js';
-import { PACKAGE } from './package-info.js';
+import { REPO_URL } from '../create-rule.js';
+import { PACKAGE } from '../package-info.js';
 
 export type RulesMeta = Record<string, Rule.RuleMetaData | undefined>;
 

@@ -3,10 +3,11 @@
  * which calls inside a custom training step run a model in inference mode, and the suggestions that
  * switch them to training mode (FINDINGS §2).
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calledMember, unwrap, walk, type Node } from './ast.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
-import type { TfFile } from './resolver.js';
+import type { FileIndex } from './resolver.js';
 import { appendArgument, calledOutsideGradientContexts, isFrozen, kwargsState } from './training-mode.js';
 
 /** Model methods that always run in inference mode (no kwargs reach the layers). */
@@ -22,12 +23,12 @@ const VAR_LIST_INDEX: Readonly<Record<string, number>> = { minimize: 2, computeG
  * A step that optimizes only explicit `tf.variable`s (`minimize(f, false, [image])`: style transfer,
  * input optimization) uses the model as a fixed feature extractor: inference mode is intended.
  */
-function optimizesOnlyOwnVariables(tf: TfFile, ctx: GradientContext): boolean {
+function optimizesOnlyOwnVariables(file: FileIndex, ctx: GradientContext): boolean {
   const list = unwrap(ctx.call.arguments[VAR_LIST_INDEX[ctx.api] ?? -1]);
   return (
     list?.type === T.ArrayExpression &&
     list.elements.length > 0 &&
-    list.elements.every((e) => !!e && e.type !== T.SpreadElement && tf.kindOf(e)?.kind === 'tensor')
+    list.elements.every((e) => !!e && e.type !== T.SpreadElement && file.kindOf(e)?.kind === 'tensor')
   );
 }
 
@@ -37,17 +38,17 @@ function optimizesOnlyOwnVariables(tf: TfFile, ctx: GradientContext): boolean {
  * feature extractors, for which inference mode is intended. For `minimize`, a list misplaced in the
  * `returnCost` position (reported by no-misplaced-var-list) still tells which model the step trains.
  */
-function modelsInVarList(tf: TfFile, ctx: GradientContext, isModel: (n: Node) => boolean): Set<string> | null {
+function modelsInVarList(file: FileIndex, ctx: GradientContext, isModel: (n: Node) => boolean): Set<string> | null {
   const index = VAR_LIST_INDEX[ctx.api] ?? -1;
   const lists = [ctx.call.arguments[index]];
   if (ctx.api === 'minimize') lists.push(ctx.call.arguments[1]);
   const names = new Set<string>();
   for (const list of lists) {
     if (!list || list.type === T.SpreadElement) continue;
-    walk(list, tf.sourceCode.visitorKeys, (n) => {
+    walk(list, file.sourceCode.visitorKeys, (n) => {
       if (n.type !== T.Identifier && n.type !== T.MemberExpression) return undefined;
       if (isModel(n)) {
-        names.add(tf.sourceCode.getText(n));
+        names.add(file.sourceCode.getText(n));
         return false;
       }
       return undefined;
@@ -69,7 +70,7 @@ export interface InferenceCall {
  * `kindOfReceiver` says whether the receiver is a model or a layer (null: not a tfjs model/layer).
  */
 export function inferenceCallInStep(
-  tf: TfFile,
+  file: FileIndex,
   node: TSESTree.CallExpression,
   kindOfReceiver: (n: Node) => 'model' | 'layer' | null,
 ): (InferenceCall & { kind: 'model' | 'layer' }) | null {
@@ -83,13 +84,13 @@ export function inferenceCallInStep(
   if (!first || first.type === T.SpreadElement) return null;
   const kwargs = m.name === 'apply' ? kwargsState(node, 1) : 'missing';
   if (kwargs === 'explicit' || kwargs === 'unknown') return null;
-  if (m.name === 'apply' && tf.kindOf(first)?.kind === 'symbolic') return null; // building a graph, not running it
+  if (m.name === 'apply' && file.kindOf(first)?.kind === 'symbolic') return null; // building a graph, not running it
 
-  const ctx = gradientContextOf(tf, node);
-  if (!ctx || INPUT_GRADIENT_APIS.has(ctx.api) || optimizesOnlyOwnVariables(tf, ctx)) return null;
-  if (isFrozen(tf, receiver)) return null;
-  const trained = modelsInVarList(tf, ctx, (n) => kindOfReceiver(n) !== null);
-  if (trained && !trained.has(tf.sourceCode.getText(receiver))) return null;
+  const ctx = gradientContextOf(file, node);
+  if (!ctx || INPUT_GRADIENT_APIS.has(ctx.api) || optimizesOnlyOwnVariables(file, ctx)) return null;
+  if (isFrozen(file, receiver)) return null;
+  const trained = modelsInVarList(file, ctx, (n) => kindOfReceiver(n) !== null);
+  if (trained && !trained.has(file.sourceCode.getText(receiver))) return null;
   return { method: m.name, member: m.member, receiver, ctx, kind };
 }
 
@@ -101,12 +102,12 @@ export type TrainingSuggestionId = 'addTrainingFlag' | 'useApplyWithTraining';
  * (the docs recommend a `training` parameter).
  */
 export function trainingSuggestions(
-  tf: TfFile,
+  file: FileIndex,
   node: TSESTree.CallExpression,
   call: InferenceCall,
 ): TSESLint.SuggestionReportDescriptor<TrainingSuggestionId>[] {
-  const sourceCode = tf.sourceCode;
-  if (call.ctx.depth === 1 && calledOutsideGradientContexts(tf, call.ctx.fn)) return [];
+  const sourceCode = file.sourceCode;
+  if (call.ctx.depth === 1 && calledOutsideGradientContexts(file, call.ctx.fn)) return [];
   if (call.method === 'apply') {
     return [{ messageId: 'addTrainingFlag', fix: (fixer) => addTrainingFlag(fixer, sourceCode, node) }];
   }

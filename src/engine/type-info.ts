@@ -12,7 +12,7 @@ import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typ
 import { createRequire } from 'node:module';
 import type * as ts from 'typescript';
 import { textCallsModeDependentLayer } from './project-scan.js';
-import type { ValueKind } from './tfjs-api.js';
+import type { ValueKind } from '../facts/tfjs-api.js';
 
 export type TypedServices = ParserServicesWithTypeInformation;
 

@@ -14,8 +14,10 @@
  * ("what is this receiver?") for arbitrary expressions, and need forms the tracker does not follow.
  * Everything is memoised per file in a WeakMap keyed by the Program node.
  */
-import { AST_NODE_TYPES as T, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { findVariable } from '@eslint-community/eslint-utils';
 import {
   calledMember,
   findProperty,
@@ -38,7 +40,7 @@ import {
   TENSOR_OPS,
   TYPE_KINDS,
   type ValueKind,
-} from './tfjs-api.js';
+} from '../facts/tfjs-api.js';
 
 export type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -67,10 +69,10 @@ interface FieldFacts {
 
 const IN_PROGRESS = Symbol('in-progress');
 
-export class TfFile {
+export class FileIndex {
   readonly settings: Torch2tfSettings;
   /** Cheap gate: false when the file never mentions tfjs (no import, no configured module or global). */
-  readonly isTfFile: boolean;
+  readonly touchesTfjs: boolean;
   readonly sourceCode: TSESLint.SourceCode;
   /** Type information when the parser has a program (typescript-eslint with a project), else null. */
   readonly typed: TypedServices | null;
@@ -87,7 +89,7 @@ export class TfFile {
     this.settings = readSettings(context);
     this.typed = getTypedServices(context);
     const text = this.sourceCode.text;
-    this.isTfFile =
+    this.touchesTfjs =
       text.includes('@tensorflow/') ||
       this.settings.modules.some((m) => text.includes(m)) ||
       this.settings.globals.some((g) => text.includes(g));
@@ -112,7 +114,7 @@ export class TfFile {
       this.refMap = map;
     }
     // an unresolved reference (a global, or a type position naming a value) falls back to lookup by name
-    return this.refMap.get(id) ?? ASTUtils.findVariable(this.sourceCode.getScope(id), id);
+    return this.refMap.get(id) ?? (findVariable(this.sourceCode.getScope(id) as never, id as never) as Scope.Variable | null);
   }
 
   // ---------------------------------------------------------------- API paths
@@ -780,14 +782,14 @@ export function thisClass(thisNode: TSESTree.ThisExpression | TSESTree.Node): Cl
   return null;
 }
 
-const files = new WeakMap<TSESTree.Program, TfFile>();
+const files = new WeakMap<TSESTree.Program, FileIndex>();
 
 /** The per-file resolver (memoised on the Program node). */
-export function getTfFile(context: RuleContext): TfFile {
+export function getFileIndex(context: RuleContext): FileIndex {
   const ast = context.sourceCode.ast;
   let f = files.get(ast);
   if (!f) {
-    f = new TfFile(context);
+    f = new FileIndex(context);
     files.set(ast, f);
   }
   return f;

@@ -5,7 +5,7 @@
  */
 import { relative, sep } from 'node:path';
 import type { ESLint, Linter } from 'eslint';
-import type { RulesMeta } from './cli-formatters.js';
+import type { RulesMeta } from './formatters.js';
 
 export interface ReportContext {
   readonly cwd: string;

@@ -9,10 +9,11 @@
  * Tiers: `fix` = autofix when the arguments are literal (else downgraded to a suggestion);
  * `suggest` = suggestions only; `report` = no edit (the replacement needs a human).
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, memberName, unwrap, type Node } from './ast.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { calledMember, memberName, unwrap, type Node } from '../engine/ast.js';
 import type * as ts from 'typescript';
-import type { TfFile } from './resolver.js';
+import type { FileIndex } from '../engine/resolver.js';
 import { TENSOR_METHODS } from './tfjs-api.js';
 
 export type FixTier = 'fix' | 'suggest' | 'report';
@@ -49,7 +50,7 @@ const cast = (dtype: string, note = ''): TorchTensorMethod => ({
 /**
  * PyTorch tensor methods that do not exist on a tfjs tensor (FINDINGS §9). Autograd on tensors
  * (`backward()`, `.grad`) belongs to no-torch-optimizer-api (`TENSOR_AUTOGRAD_*` in
- * src/torch-module-api.ts); the rule tests check the tables stay disjoint.
+ * src/facts/torch-module-api.ts); the rule tests check the tables stay disjoint.
  */
 export const TORCH_TENSOR_METHODS: ReadonlyMap<string, TorchTensorMethod> = new Map<string, TorchTensorMethod>([
   ['view', { advice: 'Use `reshape([...])` with the shape as one array', tier: 'fix', edit: { type: 'dims', to: 'reshape' }, returnsTensor: true }],
@@ -165,35 +166,35 @@ export function allIntLiterals(args: readonly TSESTree.CallExpressionArgument[])
 
 // ---------------------------------------------------------------- tensors through PyTorch chains
 
-const chainCache = new WeakMap<TfFile, WeakMap<Node, boolean>>();
+const chainCache = new WeakMap<FileIndex, WeakMap<Node, boolean>>();
 
 /**
- * The expression is a proven tfjs tensor: `tf.kindOf` says so, or it is a PyTorch-style call on one
+ * The expression is a proven tfjs tensor: `file.kindOf` says so, or it is a PyTorch-style call on one
  * whose PyTorch result is a tensor (`t.view(2, 3)` in `t.view(2, 3).permute(1, 0)`), a tfjs chained
  * op on such a call, or a `const` bound to one, so a chain of PyTorch calls is reported in one pass.
  * Only this rule family uses it: `kindOf` itself stays strict (those PyTorch calls throw at run time).
  */
-export function isProvenTensor(tf: TfFile, node: Node | null | undefined): boolean {
+export function isProvenTensor(file: FileIndex, node: Node | null | undefined): boolean {
   const n = unwrap(node);
   if (!n) return false;
-  let cache = chainCache.get(tf);
-  if (!cache) chainCache.set(tf, (cache = new WeakMap()));
+  let cache = chainCache.get(file);
+  if (!cache) chainCache.set(file, (cache = new WeakMap()));
   const hit = cache.get(n);
   if (hit !== undefined) return hit;
   cache.set(n, false);
-  const k = tf.kindOf(n);
+  const k = file.kindOf(n);
   let result = !!k && k.kind === 'tensor' && !k.promise;
   if (!result && n.type === T.CallExpression) {
     // `t.view(6).sum()`: PyTorch calls and tfjs chained ops on a proven tensor return tensors
     const m = calledMember(n);
-    if (m && (TORCH_TENSOR_METHODS.get(m.name)?.returnsTensor || TENSOR_METHODS.has(m.name))) result = isProvenTensor(tf, m.member.object);
+    if (m && (TORCH_TENSOR_METHODS.get(m.name)?.returnsTensor || TENSOR_METHODS.has(m.name))) result = isProvenTensor(file, m.member.object);
   }
   if (!result && n.type === T.Identifier) {
     // `const flat = t.view(-1)`: a const bound to such a chain
-    const v = tf.variableOf(n);
+    const v = file.variableOf(n);
     const def = v?.defs.length === 1 ? v.defs[0] : undefined;
     if (def?.type === 'Variable' && def.node.id === def.name && def.node.init && def.node.parent?.type === T.VariableDeclaration && def.node.parent.kind === 'const') {
-      result = isProvenTensor(tf, def.node.init);
+      result = isProvenTensor(file, def.node.init);
     }
   }
   cache.set(n, result);
@@ -213,8 +214,8 @@ export interface NumberTypes {
 const NO_TYPES: NumberTypes = { isNumber: () => false, isNumberArray: () => false };
 
 /** `NumberTypes` from the file's type information, or answers that prove nothing without it. */
-export function numberTypes(tf: TfFile): NumberTypes {
-  const services = tf.typed;
+export function numberTypes(file: FileIndex): NumberTypes {
+  const services = file.typed;
   if (!services) return NO_TYPES;
   const checker = services.program.getTypeChecker();
   const num = checker.getNumberType();
@@ -455,9 +456,9 @@ export function outOfPlace(base: string, args: readonly TSESTree.CallExpressionA
 // ---------------------------------------------------------------- keeping a result
 
 /** A `let`/`var` binding or a parameter, so `x = x.add(y)` is legal. */
-export function reassignableBinding(tf: TfFile, n: Node): boolean {
+export function reassignableBinding(file: FileIndex, n: Node): boolean {
   if (n.type !== T.Identifier) return false;
-  const v = tf.variableOf(n);
+  const v = file.variableOf(n);
   if (!v || v.defs.length !== 1) return false;
   const def = v.defs[0]!;
   if (def.type === 'Parameter') return true;
@@ -465,8 +466,8 @@ export function reassignableBinding(tf: TfFile, n: Node): boolean {
 }
 
 /** The value is a `tf.Variable` (`tf.variable(...)`, `new tf.Variable`, a `tf.Variable` annotation): `assign` updates it in place. */
-export function isVariableValue(tf: TfFile, n: Node): boolean {
-  const info = tf.kindOf(n);
+export function isVariableValue(file: FileIndex, n: Node): boolean {
+  const info = file.kindOf(n);
   return info?.kind === 'tensor' && !info.promise && (info.name === 'variable' || info.name === 'Variable');
 }
 

@@ -6,12 +6,13 @@
  *   its tfjs replacement and its fix tier, with the reason for the tier. `test/semantics/module-api.test.ts`
  *   checks every name is undefined on a real Sequential, LayersModel, built-in layer and Layer subclass.
  * - `missingMemberReceiver(tf, recv, name, kinds)`: the receiver is PROVEN a tfjs value of one of `kinds`
- *   (through `tf.kindOf`, or `this` inside a tfjs subclass), and `name` is not defined by the user's
+ *   (through `file.kindOf`, or `this` inside a tfjs subclass), and `name` is not defined by the user's
  *   class (or its same-file ancestors), nor monkey-patched anywhere in the file.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calledMember, enclosingFunction, isFunction, literalValue, memberName, methodOf, propertyKeyName, unwrap, walk, type Node } from './ast.js';
-import { thisClass, type ClassNode, type TfFile, type ValueInfo } from './resolver.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { calledMember, enclosingFunction, isFunction, literalValue, memberName, methodOf, propertyKeyName, unwrap, walk, type Node } from '../engine/ast.js';
+import { thisClass, type ClassNode, type FileIndex, type ValueInfo } from '../engine/resolver.js';
 import type { ValueKind } from './tfjs-api.js';
 
 /** What the rule offers for a PyTorch module method. */
@@ -103,7 +104,7 @@ export const TENSOR_AUTOGRAD_PROPERTIES: ReadonlySet<string> = new Set(['grad'])
 // ---------------------------------------------------------------- user definitions
 
 /** True when the user's class, or a same-file class it extends, defines member `name`. */
-export function classDefinesMember(tf: TfFile, cls: ClassNode, name: string): boolean {
+export function classDefinesMember(file: FileIndex, cls: ClassNode, name: string): boolean {
   const seen = new Set<ClassNode>();
   let c: ClassNode | null = cls;
   while (c && !seen.has(c)) {
@@ -113,20 +114,20 @@ export function classDefinesMember(tf: TfFile, cls: ClassNode, name: string): bo
         if (propertyKeyName(el as TSESTree.MethodDefinition) === name) return true;
       }
     }
-    if ((tf.fieldsOf(c).get(name)?.writes.length ?? 0) > 0) return true;
+    if ((file.fieldsOf(c).get(name)?.writes.length ?? 0) > 0) return true;
     const sup = unwrap(c.superClass);
-    c = sup?.type === T.Identifier ? tf.classOfIdentifier(sup) : null;
+    c = sup?.type === T.Identifier ? file.classOfIdentifier(sup) : null;
   }
   return false;
 }
 
-const patchedByFile = new WeakMap<TfFile, ReadonlySet<string>>();
-const assignedByFile = new WeakMap<TfFile, ReadonlySet<string>>();
+const patchedByFile = new WeakMap<FileIndex, ReadonlySet<string>>();
+const assignedByFile = new WeakMap<FileIndex, ReadonlySet<string>>();
 
 /** Member names assigned anywhere in the file (`x.name = …`, any value): reads of them are not `undefined`. */
-export function assignedMembers(tf: TfFile): ReadonlySet<string> {
-  patchedMembers(tf);
-  return assignedByFile.get(tf)!;
+export function assignedMembers(file: FileIndex): ReadonlySet<string> {
+  patchedMembers(file);
+  return assignedByFile.get(file)!;
 }
 
 /**
@@ -134,12 +135,12 @@ export function assignedMembers(tf: TfFile): ReadonlySet<string> {
  * `X.prototype.name = …`, `Object.defineProperty(x, 'name', …)`, `Object.assign(x, {name})`.
  * A call to such a name may be the user's own patch, so rules never report it.
  */
-export function patchedMembers(tf: TfFile): ReadonlySet<string> {
-  let set = patchedByFile.get(tf);
+export function patchedMembers(file: FileIndex): ReadonlySet<string> {
+  let set = patchedByFile.get(file);
   if (set) return set;
   const names = new Set<string>();
   const assigned = new Set<string>();
-  walk(tf.sourceCode.ast, tf.sourceCode.visitorKeys, (node) => {
+  walk(file.sourceCode.ast, file.sourceCode.visitorKeys, (node) => {
     if (node.type === T.AssignmentExpression && node.left.type === T.MemberExpression) {
       const name = memberName(node.left);
       if (name !== null) assigned.add(name);
@@ -165,8 +166,8 @@ export function patchedMembers(tf: TfFile): ReadonlySet<string> {
     return undefined;
   });
   set = names;
-  patchedByFile.set(tf, set);
-  assignedByFile.set(tf, assigned);
+  patchedByFile.set(file, set);
+  assignedByFile.set(file, assigned);
   return set;
 }
 
@@ -177,7 +178,7 @@ export function patchedMembers(tf: TfFile): ReadonlySet<string> {
  * extending a tfjs class counts as that class's kind.
  */
 export function missingMemberReceiver(
-  tf: TfFile,
+  file: FileIndex,
   receiver: Node,
   name: string,
   kinds: readonly ValueKind[],
@@ -188,13 +189,13 @@ export function missingMemberReceiver(
   let info: ValueInfo | null;
   if (recv.type === T.ThisExpression) {
     const cls = thisClass(recv);
-    info = cls ? tf.classKind(cls) : null;
+    info = cls ? file.classKind(cls) : null;
   } else {
-    info = tf.kindOf(recv);
+    info = file.kindOf(recv);
   }
   if (!info || info.promise || !kinds.includes(info.kind)) return null;
-  if (info.userClass && classDefinesMember(tf, info.userClass, name)) return null;
-  if (!ignorePatched && patchedMembers(tf).has(name)) return null;
+  if (info.userClass && classDefinesMember(file, info.userClass, name)) return null;
+  if (!ignorePatched && patchedMembers(file).has(name)) return null;
   return info;
 }
 

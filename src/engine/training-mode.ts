@@ -3,13 +3,14 @@
  * what a call passes as kwargs, which mode-dependent layers a model reaches (for messages),
  * whether a model is frozen, and the project-scan fallback for models whose layers are not visible.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findProperty, hasSpread, literalValue, memberName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget, gradientContextOf } from './gradient-context.js';
 import { layerModeDependence, modelStructure, provenanceOf } from './model-structure.js';
 import { projectConstructsModeDependent } from './project-scan.js';
-import { thisClass, type TfFile, type ValueInfo } from './resolver.js';
-import { DROPOUT_FAMILY, RECURRENT_LAYERS, WRAPPER_LAYERS } from './tfjs-api.js';
+import { thisClass, type FileIndex, type ValueInfo } from './resolver.js';
+import { DROPOUT_FAMILY, RECURRENT_LAYERS, WRAPPER_LAYERS } from '../facts/tfjs-api.js';
 
 /**
  * What the kwargs argument at `index` says about `training`:
@@ -39,27 +40,27 @@ export interface ModeEffects {
   custom: string[];
 }
 
-export function modeEffects(tf: TfFile, expr: Node): ModeEffects {
+export function modeEffects(file: FileIndex, expr: Node): ModeEffects {
   const out: ModeEffects = { dropout: false, noise: false, batchNorm: false, recurrent: false, custom: [] };
-  collect(tf, expr, out, new Set());
+  collect(file, expr, out, new Set());
   return out;
 }
 
-function collect(tf: TfFile, expr: Node, out: ModeEffects, seen: Set<Node>): void {
+function collect(file: FileIndex, expr: Node, out: ModeEffects, seen: Set<Node>): void {
   if (seen.has(expr) || seen.size > 200) return;
   seen.add(expr);
-  const info = provenanceOf(tf, expr);
-  if (info?.kind === 'layer') return layerEffects(tf, info, out, 0);
-  const s = modelStructure(tf, expr);
+  const info = provenanceOf(file, expr);
+  if (info?.kind === 'layer') return layerEffects(file, info, out, 0);
+  const s = modelStructure(file, expr);
   if (!s) return;
   for (const l of s.layers) {
-    if (l.info?.kind === 'model') collect(tf, l.node, out, seen);
-    else layerEffects(tf, provenanceOf(tf, l.node) ?? l.info, out, 0);
+    if (l.info?.kind === 'model') collect(file, l.node, out, seen);
+    else layerEffects(file, provenanceOf(file, l.node) ?? l.info, out, 0);
   }
 }
 
-function layerEffects(tf: TfFile, info: ValueInfo | null, out: ModeEffects, depth: number): void {
-  if (!info || depth > 3 || layerModeDependence(tf, info) !== 'yes') return;
+function layerEffects(file: FileIndex, info: ValueInfo | null, out: ModeEffects, depth: number): void {
+  if (!info || depth > 3 || layerModeDependence(file, info) !== 'yes') return;
   const name = info.name ?? '';
   if (info.userClass) {
     const n = info.userClass.id?.name ?? 'custom layer';
@@ -69,8 +70,8 @@ function layerEffects(tf: TfFile, info: ValueInfo | null, out: ModeEffects, dept
   else if (name === 'batchNormalization') out.batchNorm = true;
   else if (RECURRENT_LAYERS.has(name)) out.recurrent = true;
   else if (WRAPPER_LAYERS.has(name)) {
-    const inner = findProperty(tf.configOf(info), 'layer');
-    if (inner) layerEffects(tf, tf.kindOf(inner.value), out, depth + 1);
+    const inner = findProperty(file.configOf(info), 'layer');
+    if (inner) layerEffects(file, file.kindOf(inner.value), out, depth + 1);
   }
 }
 
@@ -92,20 +93,20 @@ export function describeEffects(e: ModeEffects | null): string {
  * binding that holds it (the variable, the class field, or the builder's local variable), directly or
  * on each of its `.layers` (`forEach` / `for…of`).
  */
-export function isFrozen(tf: TfFile, expr: Node): boolean {
-  const info = provenanceOf(tf, expr);
-  if (literalValue(tf.optionOf(info, 'trainable')?.value) === false) return true;
+export function isFrozen(file: FileIndex, expr: Node): boolean {
+  const info = provenanceOf(file, expr);
+  if (literalValue(file.optionOf(info, 'trainable')?.value) === false) return true;
   const holders: Node[] = [expr];
   const origin = info?.origin;
   let p: Node | undefined = origin?.parent;
   if (p?.type === T.AwaitExpression) p = p.parent;
   if (p?.type === T.VariableDeclarator) holders.push(p.id);
   else if (p?.type === T.AssignmentExpression) holders.push(p.left);
-  return holders.some((h) => usesOf(tf, h).some((ref) => isFreezeWrite(ref) || freezesEveryLayer(tf, ref)));
+  return holders.some((h) => usesOf(file, h).some((ref) => isFreezeWrite(ref) || freezesEveryLayer(file, ref)));
 }
 
 /** `<ref>.layers.forEach((l) => { l.trainable = false; })` or `for (const l of <ref>.layers) l.trainable = false;` */
-function freezesEveryLayer(tf: TfFile, ref: Node): boolean {
+function freezesEveryLayer(file: FileIndex, ref: Node): boolean {
   const layers = ref.parent;
   if (layers?.type !== T.MemberExpression || layers.object !== ref || memberName(layers) !== 'layers') return false;
   const p = layers.parent;
@@ -124,7 +125,7 @@ function freezesEveryLayer(tf: TfFile, ref: Node): boolean {
   if (param?.type !== T.Identifier || !body) return false;
   const name = param.name;
   let found = false;
-  walk(body, tf.sourceCode.visitorKeys, (n) => {
+  walk(body, file.sourceCode.visitorKeys, (n) => {
     if (found) return false;
     if (n.type === T.Identifier && n.name === name && isFreezeWrite(n)) found = true;
     return undefined;
@@ -133,13 +134,13 @@ function freezesEveryLayer(tf: TfFile, ref: Node): boolean {
 }
 
 /** Every reference to the binding an expression names: a variable or `this.<field>`. */
-function usesOf(tf: TfFile, holder: Node): Node[] {
+function usesOf(file: FileIndex, holder: Node): Node[] {
   const h = unwrap(holder);
-  if (h?.type === T.Identifier) return tf.variableOf(h)?.references.map((r) => r.identifier) ?? [];
+  if (h?.type === T.Identifier) return file.variableOf(h)?.references.map((r) => r.identifier) ?? [];
   if (h?.type === T.MemberExpression && unwrap(h.object)?.type === T.ThisExpression) {
     const cls = thisClass(h.object);
     const name = memberName(h);
-    return cls && name !== null ? (tf.fieldsOf(cls).get(name)?.uses ?? []) : [];
+    return cls && name !== null ? (file.fieldsOf(cls).get(name)?.uses ?? []) : [];
   }
   return [];
 }
@@ -152,18 +153,18 @@ function isFreezeWrite(ref: Node): boolean {
   return assign?.type === T.AssignmentExpression && assign.left === member && assign.operator === '=' && literalValue(assign.right) === false;
 }
 
-const relativeImportCache = new WeakMap<TfFile, string[]>();
+const relativeImportCache = new WeakMap<FileIndex, string[]>();
 
 /** Relative module specifiers the file imports, requires, re-exports or dynamically imports. */
-export function relativeImports(tf: TfFile): string[] {
-  let list = relativeImportCache.get(tf);
+export function relativeImports(file: FileIndex): string[] {
+  let list = relativeImportCache.get(file);
   if (list) return list;
   const found = new Set<string>();
   const take = (n: Node | null | undefined): void => {
     const v = literalValue(n);
     if (typeof v === 'string' && (v.startsWith('./') || v.startsWith('../'))) found.add(v);
   };
-  walk(tf.sourceCode.ast, tf.sourceCode.visitorKeys, (node) => {
+  walk(file.sourceCode.ast, file.sourceCode.visitorKeys, (node) => {
     switch (node.type) {
       case T.ImportDeclaration:
       case T.ExportAllDeclaration:
@@ -186,7 +187,7 @@ export function relativeImports(tf: TfFile): string[] {
     }
   });
   list = [...found];
-  relativeImportCache.set(tf, list);
+  relativeImportCache.set(file, list);
   return list;
 }
 
@@ -194,8 +195,8 @@ export function relativeImports(tf: TfFile): string[] {
  * The fallback when a model's layers are not visible in this file: does the project (the file's relative
  * imports, or any source file of its package) construct Dropout / BatchNormalization / noise layers?
  */
-export function projectMayBeModeDependent(tf: TfFile, filename: string): boolean {
-  return projectConstructsModeDependent(filename, relativeImports(tf), { modules: tf.settings.modules });
+export function projectMayBeModeDependent(file: FileIndex, filename: string): boolean {
+  return projectConstructsModeDependent(filename, relativeImports(file), { modules: file.settings.modules });
 }
 
 /**
@@ -215,24 +216,24 @@ export function appendArgument(
     : fixer.insertTextAfter(before, `, ${text}`);
 }
 
-const sharedHelpers = new WeakMap<TfFile, Set<FunctionNode>>();
+const sharedHelpers = new WeakMap<FileIndex, Set<FunctionNode>>();
 
 /**
  * True when a same-file function is also called outside every gradient context (a `getLogits(x)` used by
  * both the training step and `predict()`): hard-coding `{training: true}` inside it would change inference too.
  */
-export function calledOutsideGradientContexts(tf: TfFile, fn: FunctionNode): boolean {
+export function calledOutsideGradientContexts(file: FileIndex, fn: FunctionNode): boolean {
   // one walk per file collects every same-file function called from outside a training step
-  let called = sharedHelpers.get(tf);
+  let called = sharedHelpers.get(file);
   if (!called) {
     const found = new Set<FunctionNode>();
-    walk(tf.sourceCode.ast, tf.sourceCode.visitorKeys, (n) => {
+    walk(file.sourceCode.ast, file.sourceCode.visitorKeys, (n) => {
       if (n.type !== T.CallExpression) return undefined;
-      const target = callTarget(tf, n);
-      if (target && !found.has(target) && !gradientContextOf(tf, n)) found.add(target);
+      const target = callTarget(file, n);
+      if (target && !found.has(target) && !gradientContextOf(file, n)) found.add(target);
       return undefined;
     });
-    sharedHelpers.set(tf, (called = found));
+    sharedHelpers.set(file, (called = found));
   }
   return called.has(fn);
 }

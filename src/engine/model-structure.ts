@@ -2,10 +2,11 @@
  * Model structure: which layers a model built within reach contains, so rules can ask
  * "does this model reach a mode-dependent layer?" (FINDINGS §2, §6).
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, findProperty, hasSpread, literalValue, memberName, objectArg, unwrap, walk, type Node } from './ast.js';
-import { thisClass, type ClassNode, type TfFile, type ValueInfo } from './resolver.js';
-import { MODE_DEPENDENT_LAYERS, RECURRENT_LAYERS, WRAPPER_LAYERS } from './tfjs-api.js';
+import { thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
+import { MODE_DEPENDENT_LAYERS, RECURRENT_LAYERS, WRAPPER_LAYERS } from '../facts/tfjs-api.js';
 
 export interface LayerRef {
   /** The expression that denotes the layer in the model definition. */
@@ -26,32 +27,32 @@ export type Tri = 'yes' | 'no' | 'unknown';
 const structures = new WeakMap<Node, ModelStructure | null>();
 
 /** The layers of the model an expression holds, or null when it is not a visible tfjs model. */
-export function modelStructure(tf: TfFile, modelExpr: Node): ModelStructure | null {
+export function modelStructure(file: FileIndex, modelExpr: Node): ModelStructure | null {
   const key = unwrap(modelExpr);
   if (!key) return null;
   if (structures.has(key)) return structures.get(key)!;
   structures.set(key, null); // recursion guard
-  const result = computeStructure(tf, key);
+  const result = computeStructure(file, key);
   structures.set(key, result);
   return result;
 }
 
 /**
- * Like `tf.kindOf`, but when the kind only comes from a type annotation (`this.drop: tf.layers.Layer`,
+ * Like `file.kindOf`, but when the kind only comes from a type annotation (`this.drop: tf.layers.Layer`,
  * `const m: tf.Sequential = ...`), the provenance of the one value actually written there, so that its
  * factory and config stay visible. Falls back to the annotation when there is not exactly one write.
  */
-export function provenanceOf(tf: TfFile, expr: Node | null | undefined): ValueInfo | null {
-  const info = tf.kindOf(expr);
+export function provenanceOf(file: FileIndex, expr: Node | null | undefined): ValueInfo | null {
+  const info = file.kindOf(expr);
   if (!info || info.via !== 'annotation') return info;
   const e = unwrap(expr);
   const writes: Node[] = [];
   if (e?.type === T.MemberExpression && unwrap(e.object)?.type === T.ThisExpression) {
     const cls = thisClass(e.object);
     const name = memberName(e);
-    if (cls && name !== null) writes.push(...(tf.fieldsOf(cls).get(name)?.writes ?? []));
+    if (cls && name !== null) writes.push(...(file.fieldsOf(cls).get(name)?.writes ?? []));
   } else if (e?.type === T.Identifier) {
-    const v = tf.variableOf(e);
+    const v = file.variableOf(e);
     const def = v?.defs.length === 1 ? v.defs[0] : undefined;
     if (v && def?.type === 'Variable' && def.node.id === def.name) {
       if (def.node.init) writes.push(def.node.init);
@@ -63,18 +64,18 @@ export function provenanceOf(tf: TfFile, expr: Node | null | undefined): ValueIn
     return !!u && !(u.type === T.Literal && u.value === null) && !(u.type === T.Identifier && u.name === 'undefined');
   });
   if (meaningful.length !== 1) return info;
-  const k = tf.kindOf(meaningful[0]);
+  const k = file.kindOf(meaningful[0]);
   return k && k.kind === info.kind && k.via === 'factory' && !k.promise ? k : info;
 }
 
-function computeStructure(tf: TfFile, modelExpr: Node): ModelStructure | null {
-  const info = provenanceOf(tf, modelExpr);
+function computeStructure(file: FileIndex, modelExpr: Node): ModelStructure | null {
+  const info = provenanceOf(file, modelExpr);
   if (!info || info.kind !== 'model') return null;
   const origin = info.origin ?? null;
   const layers: LayerRef[] = [];
   let complete = true;
   if (!origin) return { layers, complete: false, origin };
-  const path = origin.type === T.CallExpression ? tf.calleePath(origin) : null;
+  const path = origin.type === T.CallExpression ? file.calleePath(origin) : null;
   const key = path?.join('.');
   if (key === 'sequential') {
     const cfg = objectArg(origin);
@@ -82,7 +83,7 @@ function computeStructure(tf: TfFile, modelExpr: Node): ModelStructure | null {
     if (cfg && list?.type === T.ArrayExpression) {
       for (const el of list.elements) {
         if (!el || el.type === T.SpreadElement) complete = false;
-        else layers.push({ node: el, info: tf.kindOf(el) });
+        else layers.push({ node: el, info: file.kindOf(el) });
       }
     } else if (list || (origin.arguments.length > 0 && (!cfg || hasSpread(cfg)))) {
       complete = false; // layers from a variable, or a config we cannot read
@@ -90,58 +91,58 @@ function computeStructure(tf: TfFile, modelExpr: Node): ModelStructure | null {
   } else if (key === 'model') {
     const outputs = findProperty(objectArg(origin), 'outputs')?.value;
     if (!outputs) complete = false;
-    else complete = traceSymbolic(tf, outputs as Node, layers, new Set()) && complete;
+    else complete = traceSymbolic(file, outputs as Node, layers, new Set()) && complete;
   } else if (info.userClass) {
     complete = false; // a LayersModel subclass: its graph is not visible here
   } else {
     complete = false; // loadLayersModel and friends
   }
   // model.add(layer) on the binding that holds the model (the origin's and the queried expression's)
-  for (const add of addCalls(tf, origin, modelExpr)) {
+  for (const add of addCalls(file, origin, modelExpr)) {
     const arg = add.arguments[0];
     if (!arg || arg.type === T.SpreadElement) complete = false;
-    else layers.push({ node: arg, info: tf.kindOf(arg) });
+    else layers.push({ node: arg, info: file.kindOf(arg) });
   }
   for (const l of layers) if (!l.info || (l.info.kind !== 'layer' && l.info.kind !== 'model')) complete = false;
   return { layers, complete, origin };
 }
 
 /** Follow `layer.apply(prev)` chains back from a functional model's outputs. */
-function traceSymbolic(tf: TfFile, expr: Node, out: LayerRef[], seen: Set<Node>): boolean {
+function traceSymbolic(file: FileIndex, expr: Node, out: LayerRef[], seen: Set<Node>): boolean {
   const e = unwrap(expr);
   if (!e || seen.has(e) || seen.size > 500) return e ? seen.has(e) : false;
   seen.add(e);
   if (e.type === T.ArrayExpression) {
     let ok = true;
-    for (const el of e.elements) ok = (!!el && el.type !== T.SpreadElement && traceSymbolic(tf, el, out, seen)) && ok;
+    for (const el of e.elements) ok = (!!el && el.type !== T.SpreadElement && traceSymbolic(file, el, out, seen)) && ok;
     return ok;
   }
-  const info = tf.kindOf(e);
+  const info = file.kindOf(e);
   if (!info || info.kind !== 'symbolic' || !info.origin) return false;
   const o = info.origin;
-  if (o.type === T.CallExpression && tf.isTfCall(o, 'input', 'layers.input')) return true;
+  if (o.type === T.CallExpression && file.isTfCall(o, 'input', 'layers.input')) return true;
   const m = o.type === T.CallExpression ? calledMember(o) : null;
   if (!m || m.name !== 'apply') return false;
-  out.push({ node: m.member.object, info: tf.kindOf(m.member.object) });
+  out.push({ node: m.member.object, info: file.kindOf(m.member.object) });
   const arg = o.arguments[0];
-  return !!arg && arg.type !== T.SpreadElement && traceSymbolic(tf, arg, out, seen);
+  return !!arg && arg.type !== T.SpreadElement && traceSymbolic(file, arg, out, seen);
 }
 
-function addCalls(tf: TfFile, origin: Node, modelExpr: Node): TSESTree.CallExpression[] {
+function addCalls(file: FileIndex, origin: Node, modelExpr: Node): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
   const seen = new Set<Node>();
   const fromBinding = (holder: Node | null | undefined): void => {
     const h = unwrap(holder);
     if (!h) return;
     if (h.type === T.Identifier) {
-      const v = tf.variableOf(h);
+      const v = file.variableOf(h);
       if (!v) return;
       for (const r of v.references) pushIfAdd(r.identifier);
     } else if (h.type === T.MemberExpression && unwrap(h.object)?.type === T.ThisExpression) {
       const cls = thisClass(h.object);
       const name = memberName(h);
       if (!cls || name === null) return;
-      for (const use of tf.fieldsOf(cls).get(name)?.uses ?? []) pushIfAdd(use);
+      for (const use of file.fieldsOf(cls).get(name)?.uses ?? []) pushIfAdd(use);
     }
   };
   const pushIfAdd = (ref: Node): void => {
@@ -168,14 +169,14 @@ function addCalls(tf: TfFile, origin: Node, modelExpr: Node): TSESTree.CallExpre
 const customLayerModes = new WeakMap<ClassNode, Tri>();
 
 /** Whether one layer behaves differently with `training: true`. */
-export function layerModeDependence(tf: TfFile, info: ValueInfo | null): Tri {
+export function layerModeDependence(file: FileIndex, info: ValueInfo | null): Tri {
   if (!info || info.kind !== 'layer') return 'unknown';
-  if (info.userClass) return customLayerMode(tf, info.userClass);
+  if (info.userClass) return customLayerMode(file, info.userClass);
   if (info.via === 'annotation') return 'unknown'; // a type says nothing about which layer or its config
   const name = info.name ?? '';
   if (MODE_DEPENDENT_LAYERS.has(name)) return 'yes';
   if (RECURRENT_LAYERS.has(name)) {
-    const cfg = tf.configOf(info);
+    const cfg = file.configOf(info);
     if (!cfg && info.origin && info.origin.arguments.length > 0) return 'unknown';
     let result: Tri = 'no';
     for (const opt of ['dropout', 'recurrentDropout']) {
@@ -189,25 +190,25 @@ export function layerModeDependence(tf: TfFile, info: ValueInfo | null): Tri {
     return result;
   }
   if (WRAPPER_LAYERS.has(name)) {
-    const inner = findProperty(tf.configOf(info), 'layer');
-    return inner ? layerModeDependence(tf, tf.kindOf(inner.value)) : 'unknown';
+    const inner = findProperty(file.configOf(info), 'layer');
+    return inner ? layerModeDependence(file, file.kindOf(inner.value)) : 'unknown';
   }
   if (!info.name) return 'unknown'; // e.g. model.layers[i]
   return 'no';
 }
 
 /** A custom Layer subclass is mode-dependent when it builds such sublayers or reads `training`. */
-function customLayerMode(tf: TfFile, cls: ClassNode): Tri {
+function customLayerMode(file: FileIndex, cls: ClassNode): Tri {
   const cached = customLayerModes.get(cls);
   if (cached) return cached;
   customLayerModes.set(cls, 'unknown');
   let result: Tri = 'no';
-  walk(cls.body, tf.sourceCode.visitorKeys, (node) => {
+  walk(cls.body, file.sourceCode.visitorKeys, (node) => {
     if (result === 'yes') return false;
     if (node.type === T.CallExpression) {
-      const k = tf.kindOf(node);
-      if (k?.kind === 'layer' && layerModeDependence(tf, k) === 'yes') result = 'yes';
-      else if (tf.isTfCall(node, 'dropout')) result = 'yes';
+      const k = file.kindOf(node);
+      if (k?.kind === 'layer' && layerModeDependence(file, k) === 'yes') result = 'yes';
+      else if (file.isTfCall(node, 'dropout')) result = 'yes';
     } else if (node.type === T.MemberExpression && memberName(node) === 'training') {
       result = 'yes';
     }
@@ -218,14 +219,14 @@ function customLayerMode(tf: TfFile, cls: ClassNode): Tri {
 }
 
 /** Does the model held by `modelExpr` contain a layer whose output depends on the training flag? */
-export function modelReachesModeDependent(tf: TfFile, modelExpr: Node): Tri {
-  const info = provenanceOf(tf, modelExpr);
-  if (info?.kind === 'layer') return layerModeDependence(tf, info);
-  const s = modelStructure(tf, modelExpr);
+export function modelReachesModeDependent(file: FileIndex, modelExpr: Node): Tri {
+  const info = provenanceOf(file, modelExpr);
+  if (info?.kind === 'layer') return layerModeDependence(file, info);
+  const s = modelStructure(file, modelExpr);
   if (!s) return 'unknown';
   let unknown = !s.complete;
   for (const l of s.layers) {
-    const m = l.info?.kind === 'model' ? modelReachesModeDependent(tf, l.node) : layerModeDependence(tf, l.info);
+    const m = l.info?.kind === 'model' ? modelReachesModeDependent(file, l.node) : layerModeDependence(file, l.info);
     if (m === 'yes') return 'yes';
     if (m === 'unknown') unknown = true;
   }

@@ -6,9 +6,10 @@
  * tfjs `'same'` (`conv_util.ts:L447-457`): out = ⌈n/s⌉, P = max((out−1)·s + k_e − n, 0),
  * before = ⌊P/2⌋, after = P − before, with the effective kernel k_e = d(k−1)+1.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calledMember, findProperty, literalValue, unwrap } from './ast.js';
-import type { TfFile } from './resolver.js';
+import type { FileIndex } from './resolver.js';
 
 export type PaddingFamily = 'conv' | 'transpose' | 'maxPool' | 'avgPool';
 
@@ -206,7 +207,7 @@ export interface LayerSlot {
  * The slot of `layerCall` when it is an element of `tf.sequential({layers: [...]})` or the
  * argument of a `model.add(layer);` statement on a proven tfjs model; null otherwise.
  */
-export function layerSlot(tf: TfFile, sourceCode: SourceCode, layerCall: TSESTree.CallExpression): LayerSlot | null {
+export function layerSlot(file: FileIndex, sourceCode: SourceCode, layerCall: TSESTree.CallExpression): LayerSlot | null {
   const parent = layerCall.parent;
   const indentBefore = (node: TSESTree.Node): string | null => {
     const lineStart = sourceCode.text.lastIndexOf('\n', node.range[0] - 1) + 1;
@@ -224,7 +225,7 @@ export function layerSlot(tf: TfFile, sourceCode: SourceCode, layerCall: TSESTre
       findProperty(cfg, 'layers') === prop &&
       seq?.type === T.CallExpression &&
       seq.arguments[0] === cfg &&
-      tf.isTfCall(seq, 'sequential')
+      file.isTfCall(seq, 'sequential')
     ) {
       const indent = indentBefore(layerCall);
       return { before: layerCall, wrap: (t) => (indent === null ? `${t}, ` : `${t},\n${indent}`) };
@@ -235,7 +236,7 @@ export function layerSlot(tf: TfFile, sourceCode: SourceCode, layerCall: TSESTre
     const m = calledMember(parent);
     const stmt = parent.parent;
     if (!m || m.name !== 'add' || m.member.optional || stmt?.type !== T.ExpressionStatement || stmt.expression !== parent) return null;
-    const k = tf.kindOf(m.member.object);
+    const k = file.kindOf(m.member.object);
     if (k?.kind !== 'model' || k.promise) return null;
     const recv = sourceCode.getText(m.member.object);
     const indent = indentBefore(stmt);

@@ -2,10 +2,11 @@
  * Losses and output activations (FINDINGS §11): which compile losses assume probabilities, which
  * assume logits, and what activation a visible model ends with.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, findProperty, hasSpread, isFunction, literalValue, memberName, objectArg, unwrap, type Node } from './ast.js';
 import { modelStructure, type LayerRef } from './model-structure.js';
-import { thisClass, type TfFile } from './resolver.js';
+import { thisClass, type FileIndex } from './resolver.js';
 
 /** `probability`: the loss clips/normalises its input (no softmax); `logits`: it applies softmax/sigmoid itself. */
 export interface LossInfo {
@@ -37,7 +38,7 @@ const FUNCTION_LOSSES: ReadonlyMap<string, LossInfo> = new Map([
  * The loss a compile `loss` value denotes: a string name, a tfjs loss function, or
  * `(yt, yp) => tf.losses.x(yt, yp)` forwarding both arguments in order. Null when unknown.
  */
-export function lossInfo(tf: TfFile, node: Node | null | undefined): LossInfo | null {
+export function lossInfo(file: FileIndex, node: Node | null | undefined): LossInfo | null {
   const n = unwrap(node);
   if (!n) return null;
   const v = literalValue(n);
@@ -49,9 +50,9 @@ export function lossInfo(tf: TfFile, node: Node | null | undefined): LossInfo | 
     if (call?.type !== T.CallExpression || n.params.length !== 2 || a?.type !== T.Identifier || b?.type !== T.Identifier) return null;
     const args = call.arguments.map((x) => unwrap(x));
     if (args.length !== 2 || args[0]?.type !== T.Identifier || args[0].name !== a.name || args[1]?.type !== T.Identifier || args[1].name !== b.name) return null;
-    return lossInfo(tf, call.callee);
+    return lossInfo(file, call.callee);
   }
-  const p = tf.pathOf(n);
+  const p = file.pathOf(n);
   return p ? (FUNCTION_LOSSES.get(p.join('.')) ?? null) : null;
 }
 
@@ -87,12 +88,12 @@ export interface OutputActivation {
 }
 
 /** Layers of a visible model from its output backwards, as far as they are known; null when the output is unknown. */
-export function layersFromOutput(tf: TfFile, modelExpr: Node): LayerRef[] | null {
-  const s = modelStructure(tf, modelExpr);
+export function layersFromOutput(file: FileIndex, modelExpr: Node): LayerRef[] | null {
+  const s = modelStructure(file, modelExpr);
   if (!s?.origin || s.origin.type !== T.CallExpression) return null;
-  if (tf.isTfCall(s.origin, 'sequential')) {
+  if (file.isTfCall(s.origin, 'sequential')) {
     // a Sequential handed to other code (addHead(model)) may get more layers there
-    if (escapes(tf, modelExpr) || escapes(tf, bindingOf(s.origin))) return null;
+    if (escapes(file, modelExpr) || escapes(file, bindingOf(s.origin))) return null;
     const list = unwrap(findProperty(objectArg(s.origin), 'layers')?.value);
     const adds = s.layers.filter((l) => isAddArgument(l.node));
     if (adds.length > 0) {
@@ -106,15 +107,15 @@ export function layersFromOutput(tf: TfFile, modelExpr: Node): LayerRef[] | null
     for (let i = list.elements.length - 1; i >= 0; i--) {
       const el = list.elements[i];
       if (!el || el.type === T.SpreadElement) break;
-      out.push({ node: el, info: tf.kindOf(el) });
+      out.push({ node: el, info: file.kindOf(el) });
     }
     return out.length > 0 ? out : null;
   }
-  if (tf.isTfCall(s.origin, 'model')) {
+  if (file.isTfCall(s.origin, 'model')) {
     const outputs = unwrap(findProperty(objectArg(s.origin), 'outputs')?.value);
     if (!outputs || outputs.type === T.ArrayExpression) return null; // several outputs: out of scope
     const first = s.layers[0];
-    const o = tf.kindOf(outputs)?.origin;
+    const o = file.kindOf(outputs)?.origin;
     const m = o?.type === T.CallExpression ? calledMember(o) : null;
     return first && m?.name === 'apply' && m.member.object === first.node ? [...s.layers] : null;
   }
@@ -132,15 +133,15 @@ function bindingOf(origin: Node): Node | null {
 }
 
 /** True when the binding's value is passed to other code (a call argument, an array, an object…). */
-function escapes(tf: TfFile, holder: Node | null): boolean {
+function escapes(file: FileIndex, holder: Node | null): boolean {
   const h = unwrap(holder);
   const uses: Node[] = [];
   if (h?.type === T.Identifier) {
-    for (const r of tf.variableOf(h)?.references ?? []) if (!r.isWrite()) uses.push(r.identifier);
+    for (const r of file.variableOf(h)?.references ?? []) if (!r.isWrite()) uses.push(r.identifier);
   } else if (h?.type === T.MemberExpression && unwrap(h.object)?.type === T.ThisExpression) {
     const cls = thisClass(h.object);
     const name = memberName(h);
-    if (cls && name !== null) uses.push(...(tf.fieldsOf(cls).get(name)?.uses ?? []).filter((u) => !(u.parent?.type === T.AssignmentExpression && u.parent.left === u)));
+    if (cls && name !== null) uses.push(...(file.fieldsOf(cls).get(name)?.uses ?? []).filter((u) => !(u.parent?.type === T.AssignmentExpression && u.parent.left === u)));
   }
   return uses.some((u) => {
     let n: Node = u;
@@ -160,8 +161,8 @@ function isAddArgument(node: Node): boolean {
 }
 
 /** The activation a visible model's output ends with, or null when it cannot be known. */
-export function outputActivation(tf: TfFile, modelExpr: Node): OutputActivation | null {
-  const layers = layersFromOutput(tf, modelExpr);
+export function outputActivation(file: FileIndex, modelExpr: Node): OutputActivation | null {
+  const layers = layersFromOutput(file, modelExpr);
   if (!layers) return null;
   for (let i = 0; i < layers.length; i++) {
     const layer = layers[i]!;
@@ -184,15 +185,15 @@ export function outputActivation(tf: TfFile, modelExpr: Node): OutputActivation 
 }
 
 /** Every `<model>.compile(...)` call on the binding that holds `modelExpr` (identifier or `this.<field>`). */
-export function compileCallsOf(tf: TfFile, modelExpr: Node): TSESTree.CallExpression[] {
+export function compileCallsOf(file: FileIndex, modelExpr: Node): TSESTree.CallExpression[] {
   const e = unwrap(modelExpr);
   const uses: Node[] = [];
   if (e?.type === T.Identifier) {
-    for (const r of tf.variableOf(e)?.references ?? []) uses.push(r.identifier);
+    for (const r of file.variableOf(e)?.references ?? []) uses.push(r.identifier);
   } else if (e?.type === T.MemberExpression && unwrap(e.object)?.type === T.ThisExpression) {
     const cls = thisClass(e.object);
     const name = memberName(e);
-    if (cls && name !== null) uses.push(...(tf.fieldsOf(cls).get(name)?.uses ?? []));
+    if (cls && name !== null) uses.push(...(file.fieldsOf(cls).get(name)?.uses ?? []));
   }
   const calls: TSESTree.CallExpression[] = [];
   for (const u of uses) {
@@ -207,16 +208,16 @@ export function compileCallsOf(tf: TfFile, modelExpr: Node): TSESTree.CallExpres
  * Source text that reaches the tfjs API `path` from `at`: through a visible namespace binding
  * (`tf`, `tfAll.losses`, a configured global). Null when the file imports only other names.
  */
-export function tfReference(tf: TfFile, at: Node, path: readonly string[]): string | null {
-  for (let scope: ReturnType<TfFile['sourceCode']['getScope']> | null = tf.sourceCode.getScope(at); scope; scope = scope.upper) {
+export function tfReference(file: FileIndex, at: Node, path: readonly string[]): string | null {
+  for (let scope: ReturnType<FileIndex['sourceCode']['getScope']> | null = file.sourceCode.getScope(at); scope; scope = scope.upper) {
     for (const v of scope.variables) {
       if (v.defs.length === 0) continue;
-      const p = tf.pathOfVariable(v);
+      const p = file.pathOfVariable(v);
       if (p && p.length <= path.length && p.every((s, i) => s === path[i])) return [v.name, ...path.slice(p.length)].join('.');
     }
   }
-  for (const g of tf.settings.globals) {
-    const scope = tf.sourceCode.getScope(at);
+  for (const g of file.settings.globals) {
+    const scope = file.sourceCode.getScope(at);
     let shadowed = false;
     for (let s: typeof scope | null = scope; s; s = s.upper) if (s.set.get(g)?.defs.length) shadowed = true;
     if (!shadowed) return [g, ...path].join('.');

@@ -1,7 +1,8 @@
 /**
  * Small AST predicates shared by the engine and the rules.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 export type Node = TSESTree.Node;
 export type Expr = TSESTree.Expression;

@@ -14,10 +14,11 @@
  * (it needs `onCodePath*` and `CallExpression`), call `flow.record(node, data)` from node handlers,
  * and ask `flow.mayPrecede(a, b, blocks)` in `flow.onEnd(() => ...)`.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunction, unwrap, type FunctionNode, type Node } from './ast.js';
 import { callTarget } from './gradient-context.js';
-import type { ClassNode, TfFile } from './resolver.js';
+import type { ClassNode, FileIndex } from './resolver.js';
 
 type Segment = TSESLint.CodePathSegment;
 type CodePath = TSESLint.CodePath;
@@ -65,7 +66,7 @@ export type Blocks<D> = (e: FlowEvent<D>) => boolean;
 const MAX_DEPTH = 4;
 
 export class EventFlow<D> {
-  private readonly tf: TfFile;
+  private readonly file: FileIndex;
   private readonly stack: { path: PathInfo; current: Set<Segment> }[] = [];
   private readonly paths = new Map<Node, PathInfo>();
   private callersMap: Map<FunctionNode, CallSite[]> | null = null;
@@ -74,8 +75,8 @@ export class EventFlow<D> {
   private order = 0;
   private readonly endCallbacks: (() => void)[] = [];
 
-  constructor(tf: TfFile) {
-    this.tf = tf;
+  constructor(file: FileIndex) {
+    this.file = file;
   }
 
   /** Register a callback that runs when the whole file has been walked (all code paths are complete). */
@@ -147,7 +148,7 @@ export class EventFlow<D> {
   private targetsOf(c: CallSite): readonly FunctionNode[] {
     if (c.targets) return c.targets;
     const targets: FunctionNode[] = [];
-    const direct = callTarget(this.tf, c.node);
+    const direct = callTarget(this.file, c.node);
     if (direct) targets.push(direct);
     for (const a of c.node.arguments) {
       const u = unwrap(a);

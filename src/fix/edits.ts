@@ -1,8 +1,9 @@
 /**
  * Fix helpers: comment-, parenthesis- and ASI-aware edits shared by the rules.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { Node } from './ast.js';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Node } from '../engine/ast.js';
 
 type Fixer = TSESLint.RuleFixer;
 type SourceCode = Readonly<TSESLint.SourceCode>;

@@ -10,8 +10,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ESLint, type Linter } from 'eslint';
-import type { ConfigMode } from './cli-args.js';
-import plugin from './index.js';
+import type { ConfigMode } from './args.js';
+import plugin from '../index.js';
 
 export const LINTED_FILES = ['**/*.{js,mjs,cjs,ts,tsx}'];
 const JS_FILES = ['**/*.{js,mjs,cjs}'];

@@ -7,11 +7,12 @@
  * Functions and methods of the same file that a gradient function calls are contexts one level deep,
  * since the forward pass often lives in a helper such as `this.getLogits(x)`.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, isFunction, unwrap, walk, type FunctionNode, type Node } from './ast.js';
-import type { TfFile } from './resolver.js';
+import type { FileIndex } from './resolver.js';
 import { programUsesTfjs, typeVerdict } from './type-info.js';
-import { GRADIENT_FUNCTIONS, OPTIMIZER_GRADIENT_METHODS } from './tfjs-api.js';
+import { GRADIENT_FUNCTIONS, OPTIMIZER_GRADIENT_METHODS } from '../facts/tfjs-api.js';
 
 export interface GradientContext {
   /** The function whose body is recorded on the tape. */
@@ -24,19 +25,19 @@ export interface GradientContext {
   readonly depth: 0 | 1;
 }
 
-const byFile = new WeakMap<TfFile, Map<FunctionNode, GradientContext>>();
+const byFile = new WeakMap<FileIndex, Map<FunctionNode, GradientContext>>();
 
 /** All gradient-context functions of the file (computed once, on first use). */
-export function gradientContexts(tf: TfFile): Map<FunctionNode, GradientContext> {
-  let map = byFile.get(tf);
+export function gradientContexts(file: FileIndex): Map<FunctionNode, GradientContext> {
+  let map = byFile.get(file);
   if (map) return map;
   map = new Map();
-  byFile.set(tf, map);
+  byFile.set(file, map);
   // typed files may reach tfjs only through a wrapper module the text gate cannot see
-  if (!tf.isTfFile && !(tf.typed && programUsesTfjs(tf.typed))) return map;
+  if (!file.touchesTfjs && !(file.typed && programUsesTfjs(file.typed))) return map;
 
   const calls: TSESTree.CallExpression[] = [];
-  walk(tf.sourceCode.ast, tf.sourceCode.visitorKeys, (node) => {
+  walk(file.sourceCode.ast, file.sourceCode.visitorKeys, (node) => {
     if (node.type === T.CallExpression) calls.push(node);
   });
 
@@ -46,7 +47,7 @@ export function gradientContexts(tf: TfFile): Map<FunctionNode, GradientContext>
   };
 
   for (const call of calls) {
-    const api = gradientApi(tf, call);
+    const api = gradientApi(file, call);
     if (!api) continue;
     const arg = unwrap(call.arguments[0]);
     if (!arg) continue;
@@ -54,38 +55,38 @@ export function gradientContexts(tf: TfFile): Map<FunctionNode, GradientContext>
       add(arg, call, api);
       continue;
     }
-    const method = thisMethodReference(tf, arg);
+    const method = thisMethodReference(file, arg);
     if (method) {
       add(method, call, api);
       continue;
     }
     if (arg.type !== T.Identifier) continue;
-    const named = tf.functionOfIdentifier(arg);
+    const named = file.functionOfIdentifier(arg);
     if (named) {
       add(named, call, api);
       continue;
     }
     // forwarding helper: function step(lossFn) { return opt.minimize(lossFn) }; step(() => ...)
-    const v = tf.variableOf(arg);
+    const v = file.variableOf(arg);
     const def = v?.defs.length === 1 ? v.defs[0] : undefined;
     if (!def || def.type !== 'Parameter' || !isFunction(def.node)) continue;
     const helper = def.node;
     const index = helper.params.indexOf(def.name);
     if (index < 0) continue;
     for (const other of calls) {
-      if (callTarget(tf, other) !== helper) continue;
+      if (callTarget(file, other) !== helper) continue;
       const passed = unwrap(other.arguments[index]);
       if (isFunction(passed)) add(passed, call, api);
-      else if (passed?.type === T.Identifier) add(tf.functionOfIdentifier(passed), call, api);
+      else if (passed?.type === T.Identifier) add(file.functionOfIdentifier(passed), call, api);
     }
   }
 
   for (const ctx of direct.values()) map.set(ctx.fn, ctx);
   // one level deep: same-file functions and methods called from a gradient function
   for (const ctx of direct.values()) {
-    walk(ctx.fn.body, tf.sourceCode.visitorKeys, (node) => {
+    walk(ctx.fn.body, file.sourceCode.visitorKeys, (node) => {
       if (node.type !== T.CallExpression) return undefined;
-      const target = callTarget(tf, node);
+      const target = callTarget(file, node);
       if (target && !map.has(target)) map.set(target, { fn: target, call: ctx.call, api: ctx.api, depth: 1 });
       return undefined;
     });
@@ -94,35 +95,35 @@ export function gradientContexts(tf: TfFile): Map<FunctionNode, GradientContext>
 }
 
 /** `minimize` / `variableGrads` / … when the call records gradients of its first argument. */
-function gradientApi(tf: TfFile, call: TSESTree.CallExpression): string | null {
-  const p = tf.calleePath(call);
+function gradientApi(file: FileIndex, call: TSESTree.CallExpression): string | null {
+  const p = file.calleePath(call);
   if (p) return p.length === 1 && GRADIENT_FUNCTIONS.has(p[0]!) ? p[0]! : null;
   const m = calledMember(call);
   if (!m || !OPTIMIZER_GRADIENT_METHODS.has(m.name)) return null;
-  const recv = tf.kindOf(m.member.object);
+  const recv = file.kindOf(m.member.object);
   // an optimizer, or a receiver we cannot see (an optimizer passed in) -- but never a known non-optimizer
   if (recv && recv.kind !== 'optimizer') return null;
-  if (!recv && tf.typed) {
+  if (!recv && file.typed) {
     // with types, "unknown" must not hide a receiver the checker proves is something else
-    const v = typeVerdict(tf.typed, m.member.object);
+    const v = typeVerdict(file.typed, m.member.object);
     if (v.verdict === 'not-tfjs' || (v.verdict === 'tfjs' && v.kind !== 'optimizer')) return null;
   }
   return m.name;
 }
 
 /** The same-file function or method a call invokes: `f(...)`, `this.m(...)`. */
-export function callTarget(tf: TfFile, call: TSESTree.CallExpression): FunctionNode | null {
+export function callTarget(file: FileIndex, call: TSESTree.CallExpression): FunctionNode | null {
   const callee = unwrap(call.callee);
-  if (callee?.type === T.Identifier) return tf.functionOfIdentifier(callee);
+  if (callee?.type === T.Identifier) return file.functionOfIdentifier(callee);
   const m = calledMember(call);
   if (m && unwrap(m.member.object)?.type === T.ThisExpression) {
-    return tf.methodOfThis(unwrap(m.member.object) as TSESTree.ThisExpression, m.name);
+    return file.methodOfThis(unwrap(m.member.object) as TSESTree.ThisExpression, m.name);
   }
   return null;
 }
 
 /** `this.loss` or `this.loss.bind(this)` passed as the loss function: the same-class method. */
-function thisMethodReference(tf: TfFile, arg: Node): FunctionNode | null {
+function thisMethodReference(file: FileIndex, arg: Node): FunctionNode | null {
   let ref: Node | null = arg;
   if (arg.type === T.CallExpression) {
     const m = calledMember(arg);
@@ -131,12 +132,12 @@ function thisMethodReference(tf: TfFile, arg: Node): FunctionNode | null {
   }
   if (ref?.type !== T.MemberExpression || ref.computed || ref.property.type !== T.Identifier) return null;
   const obj = unwrap(ref.object);
-  return obj?.type === T.ThisExpression ? tf.methodOfThis(obj, ref.property.name) : null;
+  return obj?.type === T.ThisExpression ? file.methodOfThis(obj, ref.property.name) : null;
 }
 
 /** The gradient context a node runs in (through enclosing functions), or null. */
-export function gradientContextOf(tf: TfFile, node: Node): GradientContext | null {
-  const map = gradientContexts(tf);
+export function gradientContextOf(file: FileIndex, node: Node): GradientContext | null {
+  const map = gradientContexts(file);
   if (map.size === 0) return null;
   let n: Node | undefined = node.parent;
   while (n) {

@@ -7,14 +7,14 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writ
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
-import { HELP, parseArgs, UsageError, type CliOptions } from './cli-args.js';
-import { ConfigError, resolveSetup } from './cli-config.js';
-import { unifiedDiff } from './cli-diff.js';
-import { formatGithub, formatSarif, formatStepSummary, type RulesMeta } from './cli-formatters.js';
-import { applySuggestions, dropForeignRuleErrors, lintFilesRecovering, progressConfig, progressReporter } from './cli-lint.js';
-import { formatReport } from './cli-report.js';
-import plugin from './index.js';
-import { PACKAGE } from './package-info.js';
+import { HELP, parseArgs, UsageError, type CliOptions } from './args.js';
+import { ConfigError, resolveSetup } from './config.js';
+import { unifiedDiff } from './diff.js';
+import { formatGithub, formatSarif, formatStepSummary, type RulesMeta } from './formatters.js';
+import { applySuggestions, dropForeignRuleErrors, lintFilesRecovering, progressConfig, progressReporter } from './lint.js';
+import { formatReport } from './report.js';
+import plugin from '../index.js';
+import { PACKAGE } from '../package-info.js';
 
 export interface Io {
   readonly cwd: string;

@@ -18,13 +18,14 @@
  * - Fix helpers: `recompileArgsText` (a `compile()` call that is safe to repeat), `textMeansSameAt`,
  *   `statementAfter`, `listStatementOf`, `inLayerLoop`.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMember, isFunction, literalValue, memberName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget } from './gradient-context.js';
 import { modelStructure } from './model-structure.js';
-import { thisClass, type ClassNode, type TfFile, type ValueInfo } from './resolver.js';
-import { TRAINING_METHODS, WEIGHTLESS_LAYERS } from './tfjs-api.js';
+import { thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
+import { TRAINING_METHODS, WEIGHTLESS_LAYERS } from '../facts/tfjs-api.js';
 
 /** A `this.<name>` field of one class, interned so that it can be compared by identity. */
 export interface FieldKey {
@@ -52,18 +53,18 @@ function fieldKey(cls: ClassNode, name: string): FieldKey {
   return k;
 }
 
-const callIndex = new WeakMap<TfFile, Map<FunctionNode, TSESTree.CallExpression[]>>();
+const callIndex = new WeakMap<FileIndex, Map<FunctionNode, TSESTree.CallExpression[]>>();
 
 /** Same-file call sites of a function or method (`f(...)`, `this.m(...)`). */
-export function callSitesOf(tf: TfFile, fn: FunctionNode): readonly TSESTree.CallExpression[] {
-  let index = callIndex.get(tf);
+export function callSitesOf(file: FileIndex, fn: FunctionNode): readonly TSESTree.CallExpression[] {
+  let index = callIndex.get(file);
   if (!index) {
     const map = new Map<FunctionNode, TSESTree.CallExpression[]>();
     index = map;
-    callIndex.set(tf, map);
-    walk(tf.sourceCode.ast, tf.sourceCode.visitorKeys, (node) => {
+    callIndex.set(file, map);
+    walk(file.sourceCode.ast, file.sourceCode.visitorKeys, (node) => {
       if (node.type !== T.CallExpression) return;
-      const target = callTarget(tf, node);
+      const target = callTarget(file, node);
       if (!target) return;
       let list = map.get(target);
       if (!list) map.set(target, (list = []));
@@ -92,7 +93,7 @@ function layerListOwner(expr: Node | null | undefined): Node | null {
  * `for…of` variable over `m.layers`, the parameter of `m.layers.forEach((l) => …)`, or a const
  * bound to one of these. Null when the layer does not come from a model's list.
  */
-export function layerOwner(tf: TfFile, expr: Node | null | undefined, depth = 0): Node | null {
+export function layerOwner(file: FileIndex, expr: Node | null | undefined, depth = 0): Node | null {
   const n = unwrap(expr);
   if (!n || depth > 4) return null;
   if (n.type === T.MemberExpression && n.computed) return layerListOwner(n.object);
@@ -101,7 +102,7 @@ export function layerOwner(tf: TfFile, expr: Node | null | undefined, depth = 0)
     return m?.name === 'getLayer' ? m.member.object : null;
   }
   if (n.type !== T.Identifier) return null;
-  const v = tf.variableOf(n);
+  const v = file.variableOf(n);
   if (!v || v.defs.length !== 1) return null;
   const def = v.defs[0]!;
   if (def.type === 'Variable' && def.node.id === def.name) {
@@ -109,7 +110,7 @@ export function layerOwner(tf: TfFile, expr: Node | null | undefined, depth = 0)
     if (decl?.type === T.VariableDeclaration && decl.parent?.type === T.ForOfStatement && decl.parent.left === decl) {
       return layerListOwner(decl.parent.right);
     }
-    if (decl?.type === T.VariableDeclaration && decl.kind === 'const') return layerOwner(tf, def.node.init, depth + 1);
+    if (decl?.type === T.VariableDeclaration && decl.kind === 'const') return layerOwner(file, def.node.init, depth + 1);
     return null;
   }
   if (def.type === 'Parameter' && isFunction(def.node) && def.node.params[0] === def.name) {
@@ -124,14 +125,14 @@ export function layerOwner(tf: TfFile, expr: Node | null | undefined, depth = 0)
 const resolving = new WeakMap<Node, ResolvedValue | null | 'busy'>();
 
 /** What tfjs model or layer an expression holds, and every binding it may flow from. */
-export function resolveValue(tf: TfFile, expr: Node | null | undefined, depth = 0): ResolvedValue | null {
+export function resolveValue(file: FileIndex, expr: Node | null | undefined, depth = 0): ResolvedValue | null {
   const n = unwrap(expr);
   if (!n || depth > 6) return null;
   const cached = resolving.get(n);
   if (cached === 'busy') return null;
   if (cached !== undefined) return cached;
   resolving.set(n, 'busy');
-  const result = computeValue(tf, n, depth);
+  const result = computeValue(file, n, depth);
   resolving.set(n, result);
   return result;
 }
@@ -154,96 +155,96 @@ function merge(parts: readonly (ResolvedValue | null)[], own: ValueKey | null, i
   return kind ? { keys, kind, info: firstInfo } : null;
 }
 
-function computeValue(tf: TfFile, n: Node, depth: number): ResolvedValue | null {
+function computeValue(file: FileIndex, n: Node, depth: number): ResolvedValue | null {
   if (n.type === T.MemberExpression) {
     const obj = unwrap(n.object);
     const name = memberName(n);
     if (obj?.type === T.ThisExpression && name !== null) {
       const cls = thisClass(obj);
       if (!cls) return null;
-      const info = tf.kindOf(n);
-      const writes = tf.fieldsOf(cls).get(name)?.writes ?? [];
+      const info = file.kindOf(n);
+      const writes = file.fieldsOf(cls).get(name)?.writes ?? [];
       if (info) {
         const kind = kindFrom(info);
         if (!kind) return null;
         // `this.net = build()`: the field also holds what the builder's binding holds
         const keys = new Set<ValueKey>([fieldKey(cls, name)]);
-        for (const w of writes) for (const k of resolveValue(tf, w, depth + 1)?.keys ?? []) keys.add(k);
+        for (const w of writes) for (const k of resolveValue(file, w, depth + 1)?.keys ?? []) keys.add(k);
         return { keys, kind, info };
       }
       // `this.d = d` from a parameter: follow the writes
       if (writes.length === 0) return null;
       return merge(
-        writes.map((w) => resolveValue(tf, w, depth + 1)),
+        writes.map((w) => resolveValue(file, w, depth + 1)),
         fieldKey(cls, name),
         null,
       );
     }
-    if (layerOwner(tf, n) && resolveValue(tf, layerOwner(tf, n), depth + 1)?.kind === 'model') {
+    if (layerOwner(file, n) && resolveValue(file, layerOwner(file, n), depth + 1)?.kind === 'model') {
       return { keys: new Set(), kind: 'layer', info: null };
     }
-    const kind = kindFrom(tf.kindOf(n));
-    return kind ? { keys: new Set(), kind, info: tf.kindOf(n) } : null;
+    const kind = kindFrom(file.kindOf(n));
+    return kind ? { keys: new Set(), kind, info: file.kindOf(n) } : null;
   }
   if (n.type === T.CallExpression) {
-    const owner = layerOwner(tf, n);
-    if (owner && resolveValue(tf, owner, depth + 1)?.kind === 'model') return { keys: new Set(), kind: 'layer', info: null };
-    const info = tf.kindOf(n);
+    const owner = layerOwner(file, n);
+    if (owner && resolveValue(file, owner, depth + 1)?.kind === 'model') return { keys: new Set(), kind: 'layer', info: null };
+    const info = file.kindOf(n);
     const kind = kindFrom(info);
     if (!kind) return null;
     // a same-file builder: the value is what its `return` statements hold
-    const fn = callTarget(tf, n);
+    const fn = callTarget(file, n);
     const keys = new Set<ValueKey>();
     if (fn && fn.body.type === T.BlockStatement) {
-      walk(fn.body, tf.sourceCode.visitorKeys, (r) => {
+      walk(fn.body, file.sourceCode.visitorKeys, (r) => {
         if (r !== fn.body && isFunction(r)) return false;
-        if (r.type === T.ReturnStatement && r.argument) for (const k of resolveValue(tf, r.argument, depth + 1)?.keys ?? []) keys.add(k);
+        if (r.type === T.ReturnStatement && r.argument) for (const k of resolveValue(file, r.argument, depth + 1)?.keys ?? []) keys.add(k);
         return undefined;
       });
     }
     return { keys, kind, info };
   }
   if (n.type !== T.Identifier) {
-    const info = tf.kindOf(n);
+    const info = file.kindOf(n);
     const kind = kindFrom(info);
     return kind ? { keys: new Set(), kind, info } : null;
   }
-  const v = tf.variableOf(n);
+  const v = file.variableOf(n);
   if (!v || v.defs.length !== 1) return null;
   const def = v.defs[0]!;
-  const info = tf.kindOf(n);
+  const info = file.kindOf(n);
   if (def.type === 'Variable') {
-    const owner = layerOwner(tf, n);
-    if (owner) return resolveValue(tf, owner, depth + 1)?.kind === 'model' ? { keys: new Set([v]), kind: 'layer', info: null } : null;
+    const owner = layerOwner(file, n);
+    if (owner) return resolveValue(file, owner, depth + 1)?.kind === 'model' ? { keys: new Set([v]), kind: 'layer', info: null } : null;
     if (def.node.id !== def.name) return null;
     const init = unwrap(def.node.init);
     const isConst = def.node.parent?.type === T.VariableDeclaration && def.node.parent.kind === 'const';
     // aliases: `const d = this.discriminator`, `const m = model`
     if (isConst && (init?.type === T.Identifier || (init?.type === T.MemberExpression && unwrap(init.object)?.type === T.ThisExpression))) {
-      return merge([resolveValue(tf, init, depth + 1)], v, info);
+      return merge([resolveValue(file, init, depth + 1)], v, info);
     }
     const kind = kindFrom(info);
     if (!kind) return null;
     // `const m = build()` / `await build()`: also the binding the builder returns
     const keys = new Set<ValueKey>([v]);
     const built = unwrap(init?.type === T.AwaitExpression ? init.argument : init);
-    if (built?.type === T.CallExpression) for (const k of resolveValue(tf, built, depth + 1)?.keys ?? []) keys.add(k);
+    if (built?.type === T.CallExpression) for (const k of resolveValue(file, built, depth + 1)?.keys ?? []) keys.add(k);
     return { keys, kind, info };
   }
   if (def.type === 'Parameter') {
-    const owner = layerOwner(tf, n);
-    if (owner) return resolveValue(tf, owner, depth + 1)?.kind === 'model' ? { keys: new Set([v]), kind: 'layer', info: null } : null;
+    const owner = layerOwner(file, n);
+    if (owner) return resolveValue(file, owner, depth + 1)?.kind === 'model' ? { keys: new Set([v]), kind: 'layer', info: null } : null;
     const fn = def.node;
     if (!isFunction(fn)) return null;
     const index = fn.params.indexOf(def.name as TSESTree.Parameter);
-    const sites = index >= 0 ? callSitesOf(tf, fn) : [];
+    const sites = index >= 0 ? callSitesOf(file, fn) : [];
     if (sites.length === 0) {
       const kind = kindFrom(info);
       return kind ? { keys: new Set([v]), kind, info } : null;
     }
     const parts = sites.map((c) => {
       const a = c.arguments[index];
-      return a && a.type !== T.SpreadElement ? resolveValue(tf, a, depth + 1) : null;
+      return a && a.type !== T.SpreadElement ? resolveValue(file, a, depth + 1) : null;
     });
     return merge(parts, v, info);
   }
@@ -273,18 +274,18 @@ export function trainableWrite(node: TSESTree.AssignmentExpression): TrainableWr
 }
 
 /** The receiver of `model.compile(...)` when it is a proven tfjs model. */
-export function compileReceiver(tf: TfFile, call: TSESTree.CallExpression): ResolvedValue | null {
+export function compileReceiver(file: FileIndex, call: TSESTree.CallExpression): ResolvedValue | null {
   const m = calledMember(call);
   if (!m || m.name !== 'compile') return null;
-  const r = resolveValue(tf, m.member.object);
+  const r = resolveValue(file, m.member.object);
   return r?.kind === 'model' ? r : null;
 }
 
 /** `model.fit(...)`, `fitDataset`, `trainOnBatch` on a proven tfjs model. */
-export function trainingCall(tf: TfFile, call: TSESTree.CallExpression): { model: ResolvedValue; method: string; receiver: Node } | null {
+export function trainingCall(file: FileIndex, call: TSESTree.CallExpression): { model: ResolvedValue; method: string; receiver: Node } | null {
   const m = calledMember(call);
   if (!m || !TRAINING_METHODS.has(m.name)) return null;
-  const r = resolveValue(tf, m.member.object);
+  const r = resolveValue(file, m.member.object);
   return r?.kind === 'model' ? { model: r, method: m.name, receiver: m.member.object } : null;
 }
 
@@ -294,9 +295,9 @@ export function isWeightless(info: ValueInfo | null): boolean {
 }
 
 /** A layer created with a literal `{trainable: false}` (its tf.Variables stay trainable, FINDINGS §4 C). */
-export function frozenAtConstruction(tf: TfFile, info: ValueInfo | null): boolean {
+export function frozenAtConstruction(file: FileIndex, info: ValueInfo | null): boolean {
   if (!info || info.kind !== 'layer' || isWeightless(info)) return false;
-  const p = tf.optionOf(info, 'trainable');
+  const p = file.optionOf(info, 'trainable');
   return !!p && literalValue(p.value) === false;
 }
 
@@ -304,25 +305,25 @@ export function frozenAtConstruction(tf: TfFile, info: ValueInfo | null): boolea
  * The layers of a visible model (and of the visible models nested in it) created with a literal
  * `{trainable: false}`.
  */
-export function constructorFrozenLayers(tf: TfFile, modelExpr: Node, seen: Set<Node> = new Set()): Node[] {
+export function constructorFrozenLayers(file: FileIndex, modelExpr: Node, seen: Set<Node> = new Set()): Node[] {
   const key = unwrap(modelExpr);
   if (!key || seen.has(key) || seen.size > 50) return [];
   seen.add(key);
-  const s = modelStructure(tf, key);
+  const s = modelStructure(file, key);
   if (!s) return [];
   const out: Node[] = [];
   for (const l of s.layers) {
-    if (l.info?.kind === 'model') out.push(...constructorFrozenLayers(tf, l.node, seen));
-    else if (frozenAtConstruction(tf, l.info)) out.push(l.node);
+    if (l.info?.kind === 'model') out.push(...constructorFrozenLayers(file, l.node, seen));
+    else if (frozenAtConstruction(file, l.info)) out.push(l.node);
   }
   return out;
 }
 
 /** Is the layer expression one of the layers of the visible model? (by binding) */
-export function modelHasLayer(tf: TfFile, modelExpr: Node, layer: ResolvedValue): boolean {
-  const s = modelStructure(tf, modelExpr);
+export function modelHasLayer(file: FileIndex, modelExpr: Node, layer: ResolvedValue): boolean {
+  const s = modelStructure(file, modelExpr);
   if (!s) return false;
-  return s.layers.some((l) => sameValue(resolveValue(tf, l.node), layer));
+  return s.layers.some((l) => sameValue(resolveValue(file, l.node), layer));
 }
 
 /** The function a node runs in, or null at module level. */
@@ -336,10 +337,10 @@ export function functionOf(node: Node): FunctionNode | null {
 }
 
 /** Is `id` (as written at `from`) the same binding when the same name is written at `at`? */
-function sameBindingAt(tf: TfFile, id: TSESTree.Identifier, at: Node): boolean {
-  const here = tf.variableOf(id);
+function sameBindingAt(file: FileIndex, id: TSESTree.Identifier, at: Node): boolean {
+  const here = file.variableOf(id);
   if (!here) return false; // globals: only module-level `tf` is resolved through variables
-  const scope = tf.sourceCode.getScope(at);
+  const scope = file.sourceCode.getScope(at);
   let s: typeof scope | null = scope;
   while (s) {
     const v = s.set.get(id.name);
@@ -350,9 +351,9 @@ function sameBindingAt(tf: TfFile, id: TSESTree.Identifier, at: Node): boolean {
 }
 
 /** Can the text of `expr` (an identifier, `this.f` or member chain) be pasted at `at` and mean the same? */
-export function textMeansSameAt(tf: TfFile, expr: Node, at: Node): boolean {
+export function textMeansSameAt(file: FileIndex, expr: Node, at: Node): boolean {
   let ok = true;
-  walk(expr, tf.sourceCode.visitorKeys, (n) => {
+  walk(expr, file.sourceCode.visitorKeys, (n) => {
     if (!ok) return false;
     if (n.type === T.MemberExpression && !n.computed) {
       walkInto(n.object);
@@ -362,7 +363,7 @@ export function textMeansSameAt(tf: TfFile, expr: Node, at: Node): boolean {
       walkInto(n.value);
       return false;
     }
-    if (n.type === T.Identifier) ok = sameBindingAt(tf, n, at);
+    if (n.type === T.Identifier) ok = sameBindingAt(file, n, at);
     if (n.type === T.ThisExpression) {
       const a = thisClass(n);
       ok = !!a && thisClassAt(at) === a;
@@ -372,7 +373,7 @@ export function textMeansSameAt(tf: TfFile, expr: Node, at: Node): boolean {
   });
   return ok;
   function walkInto(child: Node): void {
-    if (ok) ok = textMeansSameAt(tf, child, at);
+    if (ok) ok = textMeansSameAt(file, child, at);
   }
 }
 
@@ -390,7 +391,7 @@ const SAFE_VALUE_TYPES: ReadonlySet<string> = new Set([T.Literal, T.Identifier, 
  * instance. A stateful optimizer instance keeps slot state keyed by position, which breaks once the
  * trainable list changes (FINDINGS §10), so it gives null.
  */
-export function recompileArgsText(tf: TfFile, compile: TSESTree.CallExpression, at: Node): string | null {
+export function recompileArgsText(file: FileIndex, compile: TSESTree.CallExpression, at: Node): string | null {
   const arg = compile.arguments.length === 1 ? unwrap(compile.arguments[0]) : null;
   if (arg?.type !== T.ObjectExpression) return null;
   let optimizerOk = false;
@@ -402,29 +403,29 @@ export function recompileArgsText(tf: TfFile, compile: TSESTree.CallExpression, 
     if (key === 'optimizer') {
       if (value.type === T.Literal && typeof value.value === 'string') optimizerOk = true;
       else if (value.type === T.CallExpression) {
-        const path = tf.calleePath(value);
+        const path = file.calleePath(value);
         if (!path || path[0] !== 'train' || !value.arguments.every((a) => literalValue(a) !== undefined)) return null;
         optimizerOk = true;
       } else if (value.type === T.Identifier) {
-        const k = tf.kindOf(value);
+        const k = file.kindOf(value);
         if (k?.kind !== 'optimizer' || k.name !== 'sgd') return null;
         optimizerOk = true;
       } else return null;
       if (value.type === T.CallExpression) {
-        if (!textMeansSameAt(tf, value.callee, at)) return null;
+        if (!textMeansSameAt(file, value.callee, at)) return null;
         continue;
       }
     } else {
       let safe = true;
-      walk(value, tf.sourceCode.visitorKeys, (n) => {
+      walk(value, file.sourceCode.visitorKeys, (n) => {
         if (!SAFE_VALUE_TYPES.has(n.type)) safe = false;
         return safe ? undefined : false;
       });
       if (!safe) return null;
     }
-    if (!textMeansSameAt(tf, value, at)) return null;
+    if (!textMeansSameAt(file, value, at)) return null;
   }
-  return optimizerOk ? tf.sourceCode.getText(arg) : null;
+  return optimizerOk ? file.sourceCode.getText(arg) : null;
 }
 
 /**
@@ -464,11 +465,11 @@ export function listStatementOf(node: Node): TSESTree.Statement | null {
 }
 
 /** Expressions that denote a resolved model where its definition is visible (for `modelStructure`). */
-export function structureExprs(tf: TfFile, value: ResolvedValue, receiver: Node): Node[] {
+export function structureExprs(file: FileIndex, value: ResolvedValue, receiver: Node): Node[] {
   const out: Node[] = [receiver];
   for (const k of value.keys) {
     if ('cls' in k) {
-      const use = tf.fieldsOf(k.cls).get(k.name)?.uses[0];
+      const use = file.fieldsOf(k.cls).get(k.name)?.uses[0];
       if (use) out.push(use);
     } else {
       const def = k.defs[0];
@@ -492,20 +493,20 @@ export function inLayerLoop(node: Node): boolean {
 }
 
 /** The loss function passed as the first argument of a gradient call, and the same-file functions it calls (one level). */
-export function tapedFunctions(tf: TfFile, call: TSESTree.CallExpression): FunctionNode[] {
+export function tapedFunctions(file: FileIndex, call: TSESTree.CallExpression): FunctionNode[] {
   const arg = unwrap(call.arguments[0]);
   let fn: FunctionNode | null = null;
   if (isFunction(arg)) fn = arg;
-  else if (arg?.type === T.Identifier) fn = tf.functionOfIdentifier(arg);
+  else if (arg?.type === T.Identifier) fn = file.functionOfIdentifier(arg);
   else if (arg?.type === T.MemberExpression && unwrap(arg.object)?.type === T.ThisExpression) {
     const name = memberName(arg);
-    fn = name === null ? null : tf.methodOfThis(unwrap(arg.object) as TSESTree.ThisExpression, name);
+    fn = name === null ? null : file.methodOfThis(unwrap(arg.object) as TSESTree.ThisExpression, name);
   }
   if (!fn) return [];
   const out = [fn];
-  walk(fn.body, tf.sourceCode.visitorKeys, (n) => {
+  walk(fn.body, file.sourceCode.visitorKeys, (n) => {
     if (n.type === T.CallExpression) {
-      const target = callTarget(tf, n);
+      const target = callTarget(file, n);
       if (target && !out.includes(target)) out.push(target);
     }
   });
@@ -515,14 +516,14 @@ export function tapedFunctions(tf: TfFile, call: TSESTree.CallExpression): Funct
 const APPLY_METHODS: ReadonlySet<string> = new Set(['apply', 'predict', 'predictOnBatch', 'call']);
 
 /** The tfjs models and layers a function runs (`m.apply(x)`, `m.predict(x)`), with the receiver expressions. */
-export function appliedValues(tf: TfFile, fn: FunctionNode): { node: Node; value: ResolvedValue }[] {
+export function appliedValues(file: FileIndex, fn: FunctionNode): { node: Node; value: ResolvedValue }[] {
   const out: { node: Node; value: ResolvedValue }[] = [];
-  walk(fn.body, tf.sourceCode.visitorKeys, (n) => {
+  walk(fn.body, file.sourceCode.visitorKeys, (n) => {
     if (n !== fn.body && isFunction(n) && n.parent?.type !== T.CallExpression) return false;
     if (n.type !== T.CallExpression) return undefined;
     const m = calledMember(n);
     if (!m || !APPLY_METHODS.has(m.name)) return undefined;
-    const value = resolveValue(tf, m.member.object);
+    const value = resolveValue(file, m.member.object);
     if (value) out.push({ node: m.member.object, value });
     return undefined;
   });
@@ -540,14 +541,14 @@ export function isSequential(value: ResolvedValue | null): boolean {
  * option; a model is; a layer taken from a model's list is when that model's layers are all visible and
  * none is created frozen. Null when unknown (a loaded model's layers may have been saved frozen).
  */
-export function initialTrainable(tf: TfFile, target: ResolvedValue, targetExpr: Node, owner: ResolvedValue | null): boolean | null {
-  if (target.info?.origin) return !frozenAtConstruction(tf, target.info);
+export function initialTrainable(file: FileIndex, target: ResolvedValue, targetExpr: Node, owner: ResolvedValue | null): boolean | null {
+  if (target.info?.origin) return !frozenAtConstruction(file, target.info);
   if (target.kind === 'model') return true;
-  const ownerExpr = layerOwner(tf, targetExpr);
+  const ownerExpr = layerOwner(file, targetExpr);
   if (!owner || !ownerExpr) return null;
-  for (const e of structureExprs(tf, owner, ownerExpr)) {
-    const s = modelStructure(tf, e);
-    if (s?.complete) return constructorFrozenLayers(tf, e).length === 0 ? true : null;
+  for (const e of structureExprs(file, owner, ownerExpr)) {
+    const s = modelStructure(file, e);
+    if (s?.complete) return constructorFrozenLayers(file, e).length === 0 ? true : null;
   }
   return null;
 }
@@ -557,17 +558,17 @@ export function initialTrainable(tf: TfFile, target: ResolvedValue, targetExpr: 
  * with no nested model and no custom layer. The `trainable` setter of a model (Container) flips only
  * those layers' variables, so only then does freezing it leave no trainable variable (measured).
  */
-export function hasOnlyDirectLayers(tf: TfFile, model: ResolvedValue, receiver: Node): boolean {
-  for (const e of structureExprs(tf, model, receiver)) {
-    const s = modelStructure(tf, e);
+export function hasOnlyDirectLayers(file: FileIndex, model: ResolvedValue, receiver: Node): boolean {
+  for (const e of structureExprs(file, model, receiver)) {
+    const s = modelStructure(file, e);
     if (s?.complete) return s.layers.every((l) => l.info?.kind === 'layer' && !l.info.userClass);
   }
   return false;
 }
 
 /** Does a visible model hold another model among its layers (`tf.sequential({layers: [base, head]})`)? */
-export function containsNestedModel(tf: TfFile, model: ResolvedValue, receiver: Node): boolean {
-  return structureExprs(tf, model, receiver).some((e) => modelStructure(tf, e)?.layers.some((l) => l.info?.kind === 'model') === true);
+export function containsNestedModel(file: FileIndex, model: ResolvedValue, receiver: Node): boolean {
+  return structureExprs(file, model, receiver).some((e) => modelStructure(file, e)?.layers.some((l) => l.info?.kind === 'model') === true);
 }
 
 /** An insertion a suggestion makes: `text` goes before or after `at` (a statement in a statement list). */
@@ -580,10 +581,10 @@ export interface Insertion {
 }
 
 /** `model.trainable = true;` on its own line before the statement of a training call. */
-export function restoreTrainableInsertion(tf: TfFile, trainCall: TSESTree.CallExpression, receiver: Node): Insertion | null {
+export function restoreTrainableInsertion(file: FileIndex, trainCall: TSESTree.CallExpression, receiver: Node): Insertion | null {
   const at = listStatementOf(trainCall);
   if (!at) return null;
-  const model = tf.sourceCode.getText(receiver);
+  const model = file.sourceCode.getText(receiver);
   return { at, where: 'before', text: `${model}.trainable = true;\n${' '.repeat(at.loc.start.column)}`, model };
 }
 
@@ -593,18 +594,18 @@ export function restoreTrainableInsertion(tf: TfFile, trainCall: TSESTree.CallEx
  * expression naming the model means the same at the write.
  */
 export function recompileInsertion(
-  tf: TfFile,
+  file: FileIndex,
   write: TrainableWrite,
   target: ResolvedValue,
   model: ResolvedValue,
   compile: TSESTree.CallExpression,
   compileReceiver: Node,
 ): Insertion | null {
-  const candidates = [target.kind === 'model' && sameValue(target, model) ? write.target : null, layerOwner(tf, write.target), compileReceiver];
-  const receiver = candidates.find((c) => c && sameValue(resolveValue(tf, c), model) && textMeansSameAt(tf, c, write.node));
-  const args = recompileArgsText(tf, compile, write.node);
+  const candidates = [target.kind === 'model' && sameValue(target, model) ? write.target : null, layerOwner(file, write.target), compileReceiver];
+  const receiver = candidates.find((c) => c && sameValue(resolveValue(file, c), model) && textMeansSameAt(file, c, write.node));
+  const args = recompileArgsText(file, compile, write.node);
   const at = statementAfter(write.node);
   if (!receiver || args === null || !at) return null;
-  const text = tf.sourceCode.getText(receiver);
+  const text = file.sourceCode.getText(receiver);
   return { at, where: 'after', text: `\n${' '.repeat(at.loc.start.column)}${text}.compile(${args});`, model: text };
 }
