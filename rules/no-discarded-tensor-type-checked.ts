@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { getFileIndex } from '../src/engine/resolver.js';
-import { programUsesTfjs } from '../src/engine/type-info.js';
+import { declaresOptionalResult, programUsesTfjs } from '../src/engine/type-info.js';
 
 /** Calls whose tensor result is a by-product of a deliberate side effect. */
 const SIDE_EFFECT_CALLS = new Set(['keep', 'assign']);
@@ -39,6 +39,8 @@ export default createRule({
         const callee = unwrap(expr.callee);
         const name = calledMember(expr)?.name ?? (callee?.type === T.Identifier ? callee.name : null);
         if (name !== null && SIDE_EFFECT_CALLS.has(name)) return;
+        // `optimizer.minimize(f)` is declared `Scalar | null`: a result optional by design is not a discarded tensor
+        if (declaresOptionalResult(typed, expr)) return;
         const kind = file.typedKindOf(node.expression);
         if (!kind || kind.kind !== 'tensor' || kind.promise) return;
         context.report({ node: expr, messageId: 'discarded', data: { className: kind.name ?? 'Tensor' } });

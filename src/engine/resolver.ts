@@ -22,6 +22,7 @@ import {
   calledMember,
   findProperty,
   isFunction,
+  literalValue,
   memberName,
   objectArg,
   propertyKeyName,
@@ -464,6 +465,10 @@ export class FileIndex {
             return null;
           case 'graph-model':
             return m.name === 'predict' || m.name === 'execute' ? { kind: 'tensor', via: 'factory', origin: call } : null;
+          case 'optimizer':
+            // minimize(f, true) returns the cost; without a literal true it returns null
+            // (test/semantics/optional-results.test.ts)
+            return m.name === 'minimize' && literalValue(call.arguments[1]) === true ? { kind: 'tensor', via: 'factory', origin: call } : null;
           default:
             return null;
         }

@@ -179,3 +179,27 @@ export function programBuildsModeDependentLayers(services: TypedServices): boole
   }
   return v;
 }
+
+/**
+ * True when the called signature declares its result optional (`Scalar | null`, `T | undefined`):
+ * `optimizer.minimize(f)` returns null unless `returnCost` is true (test/semantics/optional-results.test.ts),
+ * so a statement that drops it discards nothing. Read from the declaration, so it holds without
+ * `strictNullChecks` too.
+ */
+export function declaresOptionalResult(services: TypedServices, call: TSESTree.CallExpression): boolean {
+  try {
+    const t = createRequire(import.meta.url)('typescript') as typeof ts;
+    const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+    const decl = services.program.getTypeChecker().getResolvedSignature(tsCall)?.declaration;
+    const type = decl && 'type' in decl ? (decl.type as ts.TypeNode | undefined) : undefined;
+    if (!type || !t.isUnionTypeNode(type)) return false;
+    return type.types.some(
+      (m) =>
+        m.kind === t.SyntaxKind.UndefinedKeyword ||
+        m.kind === t.SyntaxKind.VoidKeyword ||
+        (t.isLiteralTypeNode(m) && m.literal.kind === t.SyntaxKind.NullKeyword),
+    );
+  } catch {
+    return false;
+  }
+}

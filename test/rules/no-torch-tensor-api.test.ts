@@ -34,6 +34,8 @@ const valid = [
   { name: 'brain.js net.train() and danfo df.apply()', code: `const net = new brain.NeuralNetwork();\nnet.train(data);\ndf.apply(fn);\nTF.zeros([1]);` },
   { name: 'a dynamic member name is not resolved', code: `${T2}const name = pick();\nt[name](3, 2);` },
   { name: 'a let reassigned from an unknown value is not proven', code: `${T2}let u = t;\nu = load();\nu.view(2, 3);` },
+  { name: 'minimize(f) without returnCost returns null, not a tensor (test/semantics/optional-results.test.ts)', code: `const opt = TF.train.adam(0.1);\nconst w = TF.variable(TF.zeros([1]));\nconst r = opt.minimize(() => w.sum());\nr.item();\nconst r2 = opt.minimize(() => w.sum(), false);\nr2.item();` },
+  { name: "a numeric library's minimize(f, true) is not a tfjs optimizer", code: `const solver = new Optimizer();\nconst r = solver.minimize(f, true);\nr.item();\nTF.zeros([1]);` },
   { name: 'the tfjs namespace real functions', code: `TF.concat([TF.zeros([1]), TF.ones([1])], 0);\nTF.matMul(TF.zeros([1, 1]), TF.ones([1, 1]));` },
 ];
 
@@ -249,6 +251,12 @@ ruleTester.run('no-torch-tensor-api', rule, {
         code: `${T2}const target = t.detach();`,
         output: null,
         errors: [{ messageId: 'missingMethod', line: 2, suggestions: [{ messageId: 'removeCall', data: { method: 'detach' }, output: `${T2}const target = t;` }] }],
+      },
+      {
+        name: 'minimize(f, true) returns the cost as a tensor: cost.item() throws (test/semantics/optional-results.test.ts)',
+        code: `const opt = TF.train.adam(0.1);\nconst w = TF.variable(TF.zeros([1]));\nfunction step() {\n  const cost = opt.minimize(() => w.sum(), true);\n  return cost.item();\n}`,
+        output: null,
+        errors: [{ messageId: 'missingMethod', line: 5, suggestions: [{ messageId: 'replaceWith', data: { text: 'cost.dataSync()[0]' }, output: `const opt = TF.train.adam(0.1);\nconst w = TF.variable(TF.zeros([1]));\nfunction step() {\n  const cost = opt.minimize(() => w.sum(), true);\n  return cost.dataSync()[0];\n}` }] }],
       },
       {
         name: 'item() in a sync function: dataSync()[0]',
