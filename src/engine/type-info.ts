@@ -45,8 +45,8 @@ const ROOTS: ReadonlyMap<string, ValueKind> = new Map<string, ValueKind>([
 
 // TypeFlags values change between TypeScript majors (TS 6 renumbered them), so read them from the
 // installed compiler, loaded only when a typed program exists (typescript is an optional peer).
-let flags: { any: number; nullish: number; primitive: number } | null = null;
-function typeFlags(): { any: number; nullish: number; primitive: number } {
+let flags: { any: number; nullish: number; primitive: number; typeParameter: number } | null = null;
+function typeFlags(): { any: number; nullish: number; primitive: number; typeParameter: number } {
   if (!flags) {
     const t = createRequire(import.meta.url)('typescript') as typeof ts;
     const F = t.TypeFlags;
@@ -56,6 +56,7 @@ function typeFlags(): { any: number; nullish: number; primitive: number } {
       primitive:
         F.String | F.Number | F.Boolean | F.BigInt | F.ESSymbol | F.StringLiteral | F.NumberLiteral | F.BooleanLiteral |
         F.BigIntLiteral | F.UniqueESSymbol | F.EnumLiteral | F.Enum | F.TemplateLiteral | F.StringMapping | F.Never,
+      typeParameter: F.TypeParameter,
     };
   }
   return flags;
@@ -82,6 +83,11 @@ function computeVerdict(checker: ts.TypeChecker, type: ts.Type, depth: number): 
   if (depth > 8) return UNKNOWN;
   const F = typeFlags();
   if (type.flags & F.any) return UNKNOWN;
+  // a type parameter (`M extends tf.LayersModel`) is what its constraint proves; unconstrained: nothing
+  if (type.flags & F.typeParameter) {
+    const constraint = checker.getBaseConstraintOfType(type);
+    return constraint && constraint !== type ? verdictOfType(checker, constraint, depth + 1) : UNKNOWN;
+  }
   if (type.isUnion()) {
     let found: TypeVerdict | null = null;
     for (const t of type.types) {

@@ -36,6 +36,14 @@ typed.run('require-training-flag-type-checked', rule, {
       code: `${header}const model = buildWithDropout();\nconst m2 = tf.sequential({layers: [tf.layers.dropout({rate: 0.5, inputShape: [4]})]});\nconst opt = tf.train.adam();\nopt.minimize(() => (m2.apply(tf.ones([1, 4])) as tf.Tensor).mean() as tf.Scalar);`,
     },
     {
+      name: 'a type parameter constrained to a user shape with predict() is not a tfjs model',
+      code: `${header}export class Trainer<M extends { predict(x: tf.Tensor): tf.Tensor }> {\n  constructor(private model: M) {}\n  step(x: tf.Tensor) {\n    return tf.variableGrads(() => this.model.predict(x).mean() as tf.Scalar);\n  }\n}`,
+    },
+    {
+      name: 'an unconstrained type parameter proves nothing',
+      code: `${header}export function step<M>(model: M, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => ((model as any).apply(x) as tf.Tensor).mean() as tf.Scalar);\n}`,
+    },
+    {
       name: 'a user class with apply() is not a tfjs model',
       code: `${header}class Net { apply(x: number) { return x; } }\nexport function step(net: Net, opt: tf.Optimizer) {\n  opt.minimize(() => tf.scalar(net.apply(1)));\n}`,
     },
@@ -53,6 +61,30 @@ typed.run('require-training-flag-type-checked', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a constructor parameter property of a generic type M extends tf.LayersModel: the constraint proves a model',
+      code: `${header}export class Trainer<M extends tf.LayersModel> {\n  constructor(private model: M, private opt: tf.Optimizer) {}\n  step(x: tf.Tensor) {\n    return tf.variableGrads(() => (this.model.predict(x) as tf.Tensor).mean() as tf.Scalar);\n  }\n}`,
+      errors: [
+        {
+          messageId: 'inferenceInTrainingStep',
+          data: {
+            method: 'predict',
+            api: 'variableGrads',
+            className: '`LayersModel`',
+            effects: 'if it contains Dropout or BatchNormalization (this project builds some), Dropout does not drop and BatchNormalization normalizes with moving statistics that never update',
+          },
+          line: 6,
+          suggestions: [{ messageId: 'useApplyWithTraining', data: { method: 'predict' }, output: `${header}export class Trainer<M extends tf.LayersModel> {\n  constructor(private model: M, private opt: tf.Optimizer) {}\n  step(x: tf.Tensor) {\n    return tf.variableGrads(() => (this.model.apply(x, {training: true}) as tf.Tensor).mean() as tf.Scalar);\n  }\n}` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a method type parameter constrained to tf.Sequential',
+      code: `${header}export function step<M extends tf.Sequential>(model: M, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => (model.apply(x) as tf.Tensor).mean() as tf.Scalar);\n}`,
+      errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', className: '`Sequential`', effects: 'if it contains Dropout or BatchNormalization (this project builds some), Dropout does not drop and BatchNormalization normalizes with moving statistics that never update' }, line: 4, suggestions: [{ messageId: 'addTrainingFlag', output: `${header}export function step<M extends tf.Sequential>(model: M, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => (model.apply(x, {training: true}) as tf.Tensor).mean() as tf.Scalar);\n}` }] }],
+      output: null,
+    },
     {
       name: 'a typed LayersModel parameter trained in a minimize() closure, tfjs imported through a local wrapper module',
       code: `${wrapperHeader}export function step(model: tf.LayersModel, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => (model.apply(x) as tf.Tensor).mean() as tf.Scalar);\n}`,
