@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, findProperty, literalValue, memberName, objectArg, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { containsBatchNorm, layerCallName, layerFactoryName, mayRunAfter, reachesOrigin, trainerOf, type Trainer } from '../src/engine/layer-config.js';
+import { containsBatchNorm, distinctBuilderInstances, layerCallName, layerFactoryName, mayRunAfter, reachesOrigin, trainerOf, type Trainer } from '../src/engine/layer-config.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { TRAINING_METHODS } from '../src/facts/tfjs-api.js';
 
@@ -13,6 +13,8 @@ interface Freeze {
   readonly origin: TSESTree.CallExpression | TSESTree.NewExpression;
   /** `null` for the BatchNormalization itself, else what contains it ("model", a class name). */
   readonly parent: string | null;
+  /** The frozen expression (`x` of `x.trainable = false`), when the freeze is a write. */
+  readonly holder?: TSESTree.Node;
 }
 
 export default createRule({
@@ -41,6 +43,8 @@ export default createRule({
 
     const trains = (t: Trainer, f: Freeze): boolean => {
       if (!mayRunAfter(f.node, t.call) || !reachesOrigin(file, t.receiver, f.origin)) return false;
+      // two models from one builder (`online = createQNet(); target = createQNet()`) share the origin only
+      if (f.holder && file.kindOf(t.receiver)?.origin === f.origin && distinctBuilderInstances(file, f.holder, t.receiver)) return false;
       // fit() on the frozen model itself throws (no trainable weights): another problem, not this one
       return !(f.parent !== null && t.method !== 'apply' && file.kindOf(t.receiver)?.origin === f.origin);
     };
@@ -64,10 +68,10 @@ export default createRule({
         const info = file.kindOf(left.object);
         if (!info?.origin || info.promise) return;
         if (info.kind === 'layer' && layerFactoryName(file, info) === 'batchNormalization') {
-          freezes.push({ node: left.property, origin: info.origin, parent: null });
+          freezes.push({ node: left.property, origin: info.origin, parent: null, holder: left.object });
         } else if ((info.kind === 'model' || info.userClass) && containsBatchNorm(file, left.object)) {
           const parent = info.kind === 'model' ? 'model' : `\`${info.userClass?.id?.name ?? 'layer'}\` layer`;
-          freezes.push({ node: left.property, origin: info.origin, parent });
+          freezes.push({ node: left.property, origin: info.origin, parent, holder: left.object });
         }
       },
       'Program:exit'() {

@@ -7,9 +7,9 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calledMember, enclosingFunction, findProperty, literalValue, memberName, objectArg, propertyKeyName, unwrap, walk, type Node } from './ast.js';
-import { gradientContextOf } from './gradient-context.js';
+import { callTarget, gradientContextOf } from './gradient-context.js';
 import { modelStructure } from './model-structure.js';
-import type { ClassNode, FileIndex, ValueInfo } from './resolver.js';
+import { thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
 import { TRAINING_METHODS, WEIGHTLESS_LAYERS } from '../facts/tfjs-api.js';
 
 type Origin = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -193,6 +193,50 @@ export function reachesOrigin(file: FileIndex, expr: Node, origin: Origin, depth
 }
 
 /** A model (or user layer) that visibly contains a BatchNormalization which it runs in training mode. */
+/**
+ * True when two expressions provably hold different instances of the same factory-built model:
+ * each is bound (a `const`, a single-write `let`, or a single-write `this.<field>`) to its own call of a
+ * same-file builder that creates a fresh model on every call (`const online = createQNet(); const
+ * target = createQNet();`). Both share the factory's origin node, yet freezing one does not touch the other.
+ */
+export function distinctBuilderInstances(file: FileIndex, a: Node, b: Node): boolean {
+  const ca = builderCallOf(file, a, 0);
+  const cb = builderCallOf(file, b, 0);
+  return !!ca && !!cb && ca !== cb;
+}
+
+/** The builder call an expression's value comes from, when the builder makes a new model per call. */
+function builderCallOf(file: FileIndex, expr: Node | null | undefined, depth: number): TSESTree.CallExpression | null {
+  let n = unwrap(expr);
+  if (n?.type === T.AwaitExpression) n = unwrap(n.argument);
+  if (!n || depth > 4) return null;
+  if (n.type === T.CallExpression) {
+    const fn = callTarget(file, n);
+    const origin = file.kindOf(n)?.origin;
+    if (!fn || !origin || origin.range[0] < fn.range[0] || origin.range[1] > fn.range[1]) return null;
+    // a fresh model per call: returned directly or through a local `const` of the builder
+    let p = origin.parent;
+    while (p && (p.type === T.TSAsExpression || p.type === T.TSNonNullExpression)) p = p.parent;
+    if (p?.type === T.ReturnStatement || p === fn) return n;
+    if (p?.type === T.VariableDeclarator && p.parent?.type === T.VariableDeclaration && p.parent.kind === 'const' && enclosingFunction(p) === fn) return n;
+    return null;
+  }
+  if (n.type === T.Identifier) {
+    const v = file.variableOf(n);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (!v || def?.type !== 'Variable' || def.node.id !== def.name) return null;
+    if (v.references.filter((r) => r.isWrite()).length !== 1) return null;
+    return builderCallOf(file, def.node.init, depth + 1);
+  }
+  if (n.type === T.MemberExpression && unwrap(n.object)?.type === T.ThisExpression) {
+    const cls = thisClass(n.object);
+    const name = memberName(n);
+    const writes = cls && name !== null ? file.fieldsOf(cls).get(name)?.writes : undefined;
+    return writes?.length === 1 ? builderCallOf(file, writes[0], depth + 1) : null;
+  }
+  return null;
+}
+
 export function containsBatchNorm(file: FileIndex, expr: Node, depth = 0): boolean {
   if (depth > 8) return false;
   const info = file.kindOf(expr);

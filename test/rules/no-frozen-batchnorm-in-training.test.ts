@@ -50,6 +50,18 @@ const valid = [
   { name: 'a layer from model.layers[i] is unknown', code: `const model = TF.sequential();\nmodel.layers[1].trainable = false;\nmodel.fit(x, y);` },
   { name: 'user objects with trainable and fit', code: `const net = {trainable: true, fit() {}};\nnet.trainable = false;\nnet.fit(x, y);` },
   { name: 'brain.js network', code: `const net = new brain.NeuralNetwork({momentum: 0.1});\nnet.trainable = false;\nnet.train(data);` },
+  {
+    name: 'two models from the same factory are different models: training online does not train the frozen target',
+    code: `function createQNet() {\n  return TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.batchNormalization(), TF.layers.dense({units: 2})]});\n}\nconst online = createQNet();\nconst target = createQNet();\ntarget.trainable = false;\nconst opt = TF.train.adam();\nopt.minimize(() => TF.losses.meanSquaredError(target.predict(x), online.apply(x, {training: true})));`,
+  },
+  {
+    name: 'DQN target network with BN only run with predict() inside the online loss (minimize(f, true, onlineVars))',
+    code: `function createQNet() {\n  return TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.batchNormalization(), TF.layers.dense({units: 2})]});\n}\nclass Agent {\n  constructor() {\n    this.online = createQNet();\n    this.target = createQNet();\n    this.target.trainable = false;\n    this.opt = TF.train.adam(1e-3);\n  }\n  train(s, r, s2) {\n    const onlineVars = this.online.trainableWeights.map((w) => w.read());\n    return this.opt.minimize(() => {\n      const q = this.online.apply(s, {training: true});\n      const next = this.target.predict(s2);\n      return TF.losses.meanSquaredError(r.add(next.max(1)), q.max(1));\n    }, true, onlineVars);\n  }\n}`,
+  },
+  {
+    name: 'two builder-method instances: this.buildNet() twice',
+    code: `class Agent {\n  buildNet() {\n    const net = TF.sequential({layers: [TF.layers.batchNormalization({inputShape: [4]}), TF.layers.dense({units: 2})]});\n    return net;\n  }\n  init() {\n    this.online = this.buildNet();\n    this.target = this.buildNet();\n    this.target.trainable = false;\n  }\n  fitOnline() { return this.online.fit(x, y); }\n}`,
+  },
   { name: 'trainable set from a variable is not proven false', code: `const bn = TF.layers.batchNormalization({inputShape: [3]});\nconst model = TF.sequential({layers: [bn]});\nbn.trainable = freeze;\nmodel.fit(x, y);` },
 ];
 
@@ -97,6 +109,24 @@ ruleTester.run('no-frozen-batchnorm-in-training', rule, {
       name: 'frozen base model nested in a fitted model',
       code: `const base = TF.sequential({layers: [TF.layers.batchNormalization({inputShape: [3]}), TF.layers.dense({units: 4})]});\nbase.trainable = false;\nconst model = TF.sequential({layers: [base, TF.layers.dense({units: 1})]});\nmodel.fit(x, y);`,
       errors: [{ messageId: 'frozenParent', data: { trainer: 'fit', parent: 'model' }, line: 2 }],
+      output: null,
+    },
+    {
+      name: 'a factory-built model that is itself frozen and then trained is reported',
+      code: `function createQNet() {\n  return TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.batchNormalization(), TF.layers.dense({units: 2})]});\n}\nconst online = createQNet();\nconst target = createQNet();\nonline.trainable = false;\nconst opt = TF.train.adam();\nopt.minimize(() => TF.losses.meanSquaredError(target.predict(x), online.apply(x, {training: true})));`,
+      errors: [{ messageId: 'frozenParent', data: { trainer: 'apply', parent: 'model' }, line: 6 }],
+      output: null,
+    },
+    {
+      name: 'an alias of the same builder call is the same model',
+      code: `function createQNet() {\n  return TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.batchNormalization(), TF.layers.dense({units: 2})]});\n}\nconst net = createQNet();\nconst alias = net;\nalias.trainable = false;\nnet.fit(x, y);\nconst opt = TF.train.adam();\nopt.minimize(() => TF.losses.meanSquaredError(y, net.apply(x, {training: true})));`,
+      errors: [{ messageId: 'frozenParent', data: { trainer: 'apply', parent: 'model' }, line: 6 }],
+      output: null,
+    },
+    {
+      name: 'a builder that returns one shared module-level model: both names are the same model',
+      code: `let shared = null;\nfunction getNet() {\n  if (!shared) shared = TF.sequential({layers: [TF.layers.batchNormalization({inputShape: [4]}), TF.layers.dense({units: 2})]});\n  return shared;\n}\nconst a = getNet();\nconst b = getNet();\nb.trainable = false;\nconst opt = TF.train.adam();\nopt.minimize(() => TF.losses.meanSquaredError(y, a.apply(x, {training: true})));`,
+      errors: [{ messageId: 'frozenParent', data: { trainer: 'apply', parent: 'model' }, line: 8 }],
       output: null,
     },
     {
