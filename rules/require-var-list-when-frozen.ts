@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calledMember, literalValue, memberName, unwrap, walk, type Node } from '../src/engine/ast.js';
+import { calledMember, literalValue, memberName, unwrap, walk, type FunctionNode, type Node } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { EventFlow, type FlowEvent } from '../src/engine/event-flow.js';
+import { gradientSteps } from '../src/engine/gradient-context.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import {
   appliedValues,
@@ -15,7 +16,6 @@ import {
   resolveValue,
   sameValue,
   structureExprs,
-  tapedFunctions,
   textMeansSameAt,
   trainableWrite,
   type ResolvedValue,
@@ -57,7 +57,8 @@ export default createRule<[], MessageId>({
     const flow = new EventFlow<Data>(file);
     const { CallExpression: recordCall, ...codePathListeners } = flow.listeners;
     const src = context.sourceCode;
-    const gradientCalls: { call: TSESTree.CallExpression; api: string; listIndex: number }[] = [];
+    /** Where each training API takes its var list (the gradient calls come from src/engine/gradient-context.ts). */
+    const LIST_INDEX: Readonly<Record<string, number>> = { minimize: 2, computeGradients: 1, variableGrads: 1 };
 
     /** A layer of `model` frozen only in a way the variables do not see: why, and the layer's text. */
     function hiddenFreeze(node: Node, model: ResolvedValue): { layer: string; reason: string } | null {
@@ -114,11 +115,11 @@ export default createRule<[], MessageId>({
       return of ? { state: 'weights', of } : null;
     }
 
-    function check(call: TSESTree.CallExpression, api: string, listIndex: number): void {
+    function check(call: TSESTree.CallExpression, api: string, listIndex: number, fns: readonly FunctionNode[]): void {
+      if (call.arguments.some((a) => a.type === T.SpreadElement)) return;
       const list = varListState(call, listIndex);
       if (!list) return;
       const state = list.state;
-      const fns = tapedFunctions(file, call);
       const applied = fns.flatMap((fn) => appliedValues(file, fn));
       for (const a of applied) {
         // a `.weights` list updates only the weights of its own model
@@ -176,7 +177,13 @@ export default createRule<[], MessageId>({
     }
 
     flow.onEnd(() => {
-      for (const g of gradientCalls) check(g.call, g.api, g.listIndex);
+      for (const g of gradientSteps(file).values()) {
+        const index = LIST_INDEX[g.api];
+        // the message states what a tfjs optimizer does: `x.minimize()` needs a proven optimizer here
+        const m = g.api === 'variableGrads' ? null : calledMember(g.call);
+        if (index === undefined || (m && file.kindOf(m.member.object)?.kind !== 'optimizer')) continue;
+        check(g.call, g.api, index, g.fns);
+      }
     });
 
     return {
@@ -185,13 +192,6 @@ export default createRule<[], MessageId>({
         recordCall!(node as never);
         const c = compileReceiver(file, node);
         if (c) flow.record(node, { type: 'compile', model: c });
-        if (node.arguments.length === 0 || node.arguments.some((a) => a.type === T.SpreadElement)) return;
-        const m = calledMember(node);
-        if (m && (m.name === 'minimize' || m.name === 'computeGradients') && file.kindOf(m.member.object)?.kind === 'optimizer') {
-          gradientCalls.push({ call: node, api: m.name, listIndex: m.name === 'minimize' ? 2 : 1 });
-        } else if (file.isTfCall(node, 'variableGrads')) {
-          gradientCalls.push({ call: node, api: 'variableGrads', listIndex: 1 });
-        }
       },
       AssignmentExpression(node) {
         const w = trainableWrite(node);

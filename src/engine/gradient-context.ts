@@ -27,12 +27,31 @@ export interface GradientContext {
 
 const byFile = new WeakMap<FileIndex, Map<FunctionNode, GradientContext>>();
 
+export interface GradientStep {
+  readonly call: TSESTree.CallExpression;
+  readonly api: string;
+  /** The functions this call records: the ones passed to it (depth 0), then the same-file functions they call. */
+  readonly fns: readonly FunctionNode[];
+}
+const stepsByFile = new WeakMap<FileIndex, Map<TSESTree.CallExpression, GradientStep>>();
+
+/**
+ * Every gradient call of the file with the functions it records (a function passed to two calls belongs
+ * to both, unlike `gradientContexts`, which maps each function to its first call). Same detection.
+ */
+export function gradientSteps(file: FileIndex): ReadonlyMap<TSESTree.CallExpression, GradientStep> {
+  gradientContexts(file);
+  return stepsByFile.get(file)!;
+}
+
 /** All gradient-context functions of the file (computed once, on first use). */
 export function gradientContexts(file: FileIndex): Map<FunctionNode, GradientContext> {
   let map = byFile.get(file);
   if (map) return map;
   map = new Map();
   byFile.set(file, map);
+  const steps = new Map<TSESTree.CallExpression, { call: TSESTree.CallExpression; api: string; fns: FunctionNode[] }>();
+  stepsByFile.set(file, steps);
   // typed files may reach tfjs only through a wrapper module the text gate cannot see
   if (!file.touchesTfjs && !(file.typed && programUsesTfjs(file.typed))) return map;
 
@@ -43,7 +62,11 @@ export function gradientContexts(file: FileIndex): Map<FunctionNode, GradientCon
 
   const direct = new Map<FunctionNode, GradientContext>();
   const add = (fn: FunctionNode | null, call: TSESTree.CallExpression, api: string): void => {
-    if (fn && !direct.has(fn)) direct.set(fn, { fn, call, api, depth: 0 });
+    if (!fn) return;
+    if (!direct.has(fn)) direct.set(fn, { fn, call, api, depth: 0 });
+    let step = steps.get(call);
+    if (!step) steps.set(call, (step = { call, api, fns: [] }));
+    if (!step.fns.includes(fn)) step.fns.push(fn);
   };
 
   for (const call of calls) {
@@ -90,6 +113,15 @@ export function gradientContexts(file: FileIndex): Map<FunctionNode, GradientCon
       if (target && !map.has(target)) map.set(target, { fn: target, call: ctx.call, api: ctx.api, depth: 1 });
       return undefined;
     });
+  }
+  for (const step of steps.values()) {
+    for (const fn of step.fns.slice()) {
+      walk(fn.body, file.sourceCode.visitorKeys, (node) => {
+        const target = node.type === T.CallExpression ? callTarget(file, node) : null;
+        if (target && !step.fns.includes(target)) step.fns.push(target);
+        return undefined;
+      });
+    }
   }
   return map;
 }

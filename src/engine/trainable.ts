@@ -11,7 +11,8 @@
  *   `model.getLayer(...)`, `for (const l of model.layers)`, `model.layers.forEach((l) => ...)`, and
  *   layer bindings used to build a visible model.
  * - The calls and writes that matter: `trainableWrite`, `compileReceiver`, `trainingCall`,
- *   `tapedFunctions` + `appliedValues` (what a loss function runs), `isSequential`.
+ *   `appliedValues` (what a loss function runs; the loss functions come from `gradientSteps` in
+ *   gradient-context.ts), `isSequential`.
  * - Freezing facts: `frozenAtConstruction` (a literal `{trainable: false}`, which leaves the
  *   tf.Variables trainable, FINDINGS §4 scenario C), `constructorFrozenLayers` of a visible model,
  *   `initialTrainable` (a layer's state before any write, or null when unknown), `isWeightless`.
@@ -490,27 +491,6 @@ export function inLayerLoop(node: Node): boolean {
     }
   }
   return false;
-}
-
-/** The loss function passed as the first argument of a gradient call, and the same-file functions it calls (one level). */
-export function tapedFunctions(file: FileIndex, call: TSESTree.CallExpression): FunctionNode[] {
-  const arg = unwrap(call.arguments[0]);
-  let fn: FunctionNode | null = null;
-  if (isFunction(arg)) fn = arg;
-  else if (arg?.type === T.Identifier) fn = file.functionOfIdentifier(arg);
-  else if (arg?.type === T.MemberExpression && unwrap(arg.object)?.type === T.ThisExpression) {
-    const name = memberName(arg);
-    fn = name === null ? null : file.methodOfThis(unwrap(arg.object) as TSESTree.ThisExpression, name);
-  }
-  if (!fn) return [];
-  const out = [fn];
-  walk(fn.body, file.sourceCode.visitorKeys, (n) => {
-    if (n.type === T.CallExpression) {
-      const target = callTarget(file, n);
-      if (target && !out.includes(target)) out.push(target);
-    }
-  });
-  return out;
 }
 
 const APPLY_METHODS: ReadonlySet<string> = new Set(['apply', 'predict', 'predictOnBatch', 'call']);

@@ -46,6 +46,25 @@ type MessageIds = ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>;
 
 const invalid: InvalidTestCase<MessageIds, []>[] = [
     {
+      name: 'a method passed as opt.minimize(this.loss.bind(this)) (the step require-training-flag sees)',
+      code: `class Net {\n  constructor() {\n    this.model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4], trainable: false}), TF.layers.dense({units: 1})]});\n    this.opt = TF.train.adam();\n  }\n  loss() { return TF.losses.meanSquaredError(ys, this.model.apply(xs)); }\n  step() { this.opt.minimize(this.loss.bind(this)); }\n}`,
+      errors: [
+        {
+          messageId: 'noVarList',
+          data: { api: 'minimize', layer: 'tf.layers.dense(…)', reason: REASON_C, model: 'this.model', effect: MIN },
+          line: 7,
+          suggestions: [{ messageId: 'passTrainableWeights', data: { list: 'this.model.trainableWeights.map((w) => w.read())' }, output: `class Net {\n  constructor() {\n    this.model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4], trainable: false}), TF.layers.dense({units: 1})]});\n    this.opt = TF.train.adam();\n  }\n  loss() { return TF.losses.meanSquaredError(ys, this.model.apply(xs)); }\n  step() { this.opt.minimize(this.loss.bind(this), false, this.model.trainableWeights.map((w) => w.read())); }\n}` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a loss forwarded through a local helper: function step(f) { return opt.minimize(f); }',
+      code: `${FROZEN}\nfunction step(lossFn) { return opt.minimize(lossFn); }\nstep(${LOSS});`,
+      errors: [{ messageId: 'noVarList', line: 4, suggestions: [{ messageId: 'passTrainableWeights', data: { list: VL }, output: `${FROZEN}\nfunction step(lossFn) { return opt.minimize(lossFn, false, ${VL}); }\nstep(${LOSS});` }] }],
+      output: null,
+    },
+    {
       name: 'C: minimize(loss) over a model with a {trainable: false} layer',
       code: `${FROZEN}\nopt.minimize(${LOSS});`,
       errors: [
