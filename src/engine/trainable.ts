@@ -124,17 +124,30 @@ export function layerOwner(file: FileIndex, expr: Node | null | undefined, depth
 }
 
 const resolving = new WeakMap<Node, ResolvedValue | null | 'busy'>();
+/** Set when a walk was cut short by the depth limit: its result depends on where the query started. */
+let truncated = false;
 
-/** What tfjs model or layer an expression holds, and every binding it may flow from. */
+/**
+ * What tfjs model or layer an expression holds, and every binding it may flow from. Results cut short
+ * by the depth limit are not memoised (they would make answers depend on query order).
+ */
 export function resolveValue(file: FileIndex, expr: Node | null | undefined, depth = 0): ResolvedValue | null {
   const n = unwrap(expr);
-  if (!n || depth > 6) return null;
+  if (!n) return null;
+  if (depth > 6) {
+    truncated = true;
+    return null;
+  }
   const cached = resolving.get(n);
   if (cached === 'busy') return null;
   if (cached !== undefined) return cached;
   resolving.set(n, 'busy');
+  const outer = truncated;
+  truncated = false;
   const result = computeValue(file, n, depth);
-  resolving.set(n, result);
+  if (truncated) resolving.delete(n);
+  else resolving.set(n, result);
+  truncated = truncated || outer;
   return result;
 }
 
