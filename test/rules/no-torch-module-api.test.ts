@@ -68,6 +68,10 @@ const valid = [
   { name: 'an object literal key requires_grad is not a member access', code: `const cfg = {requires_grad: true};\nconst v = params.requires_grad;` },
   { name: 'optimizer state_dict is not a module method', code: `const opt = TF.train.adam();\nopt.state_dict;` },
   { name: 'requires_grad on tensors and variables is no-torch-tensor-api\'s (no double reports)', code: `const w = TF.variable(TF.zeros([2]));\nw.requires_grad = false;\nconst t = TF.tensor([1]);\nconst r = t.requires_grad;` },
+  {
+    name: 'this.model = this.model() with a model() method of the class: the right-hand side runs the user method',
+    code: `class Classifier {\n  constructor() {\n    this.model = this.model();\n  }\n  model() {\n    const m = TF.sequential();\n    m.add(TF.layers.dense({units: 2, inputShape: [4]}));\n    return m;\n  }\n}`,
+  },
   { name: 'an optional call of a missing method short-circuits instead of throwing', code: `${SEQ}model.cuda?.();\nmodel.forward?.(x);` },
 ];
 
