@@ -23,6 +23,17 @@ export const TENSOR_OPS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/**
+ * Ops that create a tensor from plain data (`tf.tensor([1, 2])`, `tf.zeros([2])`, `tf.randomNormal([3])`):
+ * called on literals they have no input tensor that a PyTorch in-place op could have meant to change.
+ */
+export const TENSOR_CREATION_OPS: ReadonlySet<string> = new Set(
+  (
+    'tensor tensor1d tensor2d tensor3d tensor4d tensor5d tensor6d scalar zeros ones fill range linspace eye oneHot ' +
+    'randomNormal randomStandardNormal randomUniform randomUniformInt randomGamma truncatedNormal'
+  ).split(' '),
+);
+
 /** Namespaced tensor-returning functions: `tf.losses.*`, `tf.image.*`, `tf.metrics.*`, `tf.browser.fromPixels`. */
 export const TENSOR_NAMESPACES: ReadonlySet<string> = new Set(['losses', 'image', 'metrics', 'signal', 'linalg', 'spectral', 'math']);
 

@@ -15,6 +15,7 @@ const valid = [
   { name: 'void marks an intentional discard', code: `${X}void x.add(y);` },
   { name: 'returned from an arrow body', code: `${X}const f = () => x.add(y);` },
   { name: 'model.predict(x) for warm-up is not an op (outside this rule)', code: `const m = TF.sequential();\nm.predict(TF.zeros([1, 4]));` },
+  { name: 'an installation smoke test: a factory call on literals cannot be a mistaken in-place op', code: `TF.tensor(0);\nTF.tensor([1, 2, 3]).print();\nTF.scalar(-1);\nTF.zeros([2, 2]);\nTF.tensor2d([[1, 2]], [1, 2], 'float32');\nTF.tensor1d(new Float32Array([1, 2]));\nTF.randomNormal([2], 0, 1);` },
   { name: 'unknown receiver: an untyped parameter', code: `function f(t) { t.add(1); t.clipByValue(0, 1); }\nconst z = TF.zeros([1]);` },
   { name: "a user's own class with add()", code: `class Vec { add(o) { return this; } }\nconst v = new Vec();\nv.add(v);\nconst z = TF.zeros([1]);` },
   { name: 'arrays, sets and danfo frames', code: `const arr = [];\narr.fill(0);\nnew Set().add(1);\ndf.add(other);\nconst z = TF.zeros([1]);` },
@@ -68,12 +69,21 @@ ruleTester.run('no-discarded-tensor', rule, {
         errors: [{ messageId: 'discarded', line: 2, suggestions: [{ messageId: 'assignBack', data: { text: 'w = w.sub(g)' }, output: `function step(w: TF.Tensor, g: TF.Tensor) {\n  w = w.sub(g);\n  return w;\n}` }] }],
       },
       {
-        name: 'a discarded creator and a discarded namespaced op',
-        code: `TF.zeros([2]);\nconst p = TF.tensor1d([1]);\nTF.losses.meanSquaredError(p, p);`,
+        name: 'a discarded creator on computed data and a discarded namespaced op',
+        code: `TF.zeros(shape);\nconst p = TF.tensor1d([1]);\nTF.losses.meanSquaredError(p, p);`,
         output: null,
         errors: [
           { messageId: 'discarded', data: { op: 'zeros' }, line: 1, suggestions: [] },
           { messageId: 'discarded', data: { op: 'losses.meanSquaredError' }, line: 3, suggestions: [] },
+        ],
+      },
+      {
+        name: 'a creator on a tensor or variable input is still reported (tf.zerosLike(x) is not plain data)',
+        code: `const x = TF.ones([2]);\nTF.zerosLike(x);\nTF.tensor(x);`,
+        output: null,
+        errors: [
+          { messageId: 'discarded', data: { op: 'zerosLike' }, line: 2 },
+          { messageId: 'discarded', data: { op: 'tensor' }, line: 3 },
         ],
       },
       {
