@@ -47,7 +47,7 @@ export default createRule<[], MessageId>({
       unfreezeCompiledModel:
         '`{{target}}` was compiled while frozen, so compile() collected no trainable weights and `{{model}}.{{method}}()` (line {{line}}) throws "variableGrads() expects at least one of the input variables to be trainable" despite this unfreeze. Call `compile()` again after `trainable = true`.',
       freezeAfterCompile:
-        'tfjs applies this freeze at once (the weights stop training, unlike a compiled Keras model), but `{{model}}` was compiled with them trainable, so `{{model}}.{{method}}()` (line {{line}}) prints "Discrepancy between trainableweights and collected trainable weights". Call `{{model}}.compile()` again after changing `trainable`, with a new optimizer (a reused Adam instance keeps state that no longer fits).',
+        'This freeze applies at once, but `{{model}}` was compiled before it: `{{method}}()` (line {{line}}) only warns, and `minimize()` with its Adam-like optimizer then throws. Recompile with a new optimizer.',
       unfreezeAfterCompile:
         '`{{model}}.{{method}}()` (line {{line}}) ignores this unfreeze: it updates only the weights collected by the last `compile()`, when this {{kind}} was frozen (unlike PyTorch\'s `requires_grad`, which applies at once). Call `{{model}}.compile()` again after `trainable = true`, with a new optimizer (a reused Adam instance keeps state that no longer fits).',
       recompile: 'Compile `{{model}}` again right after this change, with the same arguments.',

@@ -208,6 +208,59 @@ describe('no-trainable-after-compile: trainable changes after compile()', () => 
   });
 });
 
+describe('no-trainable-after-compile: a freeze after compile() and the compiled optimizer reused by minimize()', () => {
+  const SLOT_MISMATCH = /shape of the new value \(4,4\) and previous value \(4,1\) must match/;
+  const lossOf = (m: tf.LayersModel) => () => tf.losses.meanSquaredError(y, m.apply(x) as tf.Tensor) as tf.Scalar;
+  const stateful: [string, () => tf.Optimizer][] = [
+    ['adam', () => tf.train.adam(0.01)],
+    ['rmsprop', () => tf.train.rmsprop(0.01)],
+    ['momentum', () => tf.train.momentum(0.1, 0.9)],
+    ['adagrad', () => tf.train.adagrad(0.1)],
+    ['adadelta', () => tf.train.adadelta()],
+    ['adamax', () => tf.train.adamax()],
+  ];
+
+  for (const [name, make_] of stateful) {
+    it(`[${name}] compile -> fit -> d1.trainable = false -> fit only warns, then minimize() with the same instance throws`, async () => {
+      const { m, d1 } = make('sequential');
+      const opt = make_();
+      compile(m, opt);
+      await fit(m);
+      d1.trainable = false;
+      const r = await changes(d1, () => fit(m));
+      assert.ok(r.warnings.some((w) => DISCREPANCY.test(w)), 'fit warns and goes on');
+      assert.throws(() => opt.minimize(lossOf(m)), SLOT_MISMATCH);
+    });
+  }
+
+  it('[adam] the same throw with a var list of the remaining trainable weights (slots are keyed by position)', async () => {
+    const { m, d1 } = make('sequential');
+    const opt = tf.train.adam(0.01);
+    compile(m, opt);
+    await fit(m);
+    d1.trainable = false;
+    assert.throws(() => opt.minimize(lossOf(m), false, m.trainableWeights.map((w) => w.read() as tf.Variable)), SLOT_MISMATCH);
+  });
+
+  it('[adam] minimize() before the freeze, then after it: the next step throws', () => {
+    const { m, d1 } = make('sequential');
+    const opt = tf.train.adam(0.01);
+    compile(m, opt);
+    opt.minimize(lossOf(m));
+    d1.trainable = false;
+    assert.throws(() => opt.minimize(lossOf(m)), SLOT_MISMATCH);
+  });
+
+  it('[sgd] a stateless SGD instance keeps working', async () => {
+    const { m, d1 } = make('sequential');
+    const opt = tf.train.sgd(0.1);
+    compile(m, opt);
+    await fit(m);
+    d1.trainable = false;
+    assert.equal(opt.minimize(lossOf(m)), null);
+  });
+});
+
 describe('no-trainable-after-compile: what a recompile does to the optimizer (FINDINGS §10)', () => {
   async function freezeAndRecompile(optimizerFor: () => string | tf.Optimizer): Promise<void> {
     const { m, d1 } = make('sequential');
