@@ -639,7 +639,7 @@ export class FileIndex {
     }
     if (def.type === 'Parameter') {
       const name = def.name;
-      const annotated = this.kindFromAnnotation(name.typeAnnotation?.typeAnnotation);
+      const annotated = this.kindFromAnnotation(name.typeAnnotation?.typeAnnotation) ?? this.kindFromPatternAnnotation(name as TSESTree.Identifier);
       if (annotated) return annotated;
       if (name.parent?.type === T.AssignmentPattern && name.parent.left === name) return this.kindOf(name.parent.right);
       if (name.parent?.type === T.TSParameterProperty) return null;
@@ -757,6 +757,35 @@ export class FileIndex {
       default:
         return null;
     }
+  }
+
+  /**
+   * `function step({ model }: Classifier)`: the kind of a name destructured from a parameter whose type
+   * is a same-file interface, type alias or type literal declaring that member with a tfjs type.
+   */
+  private kindFromPatternAnnotation(id: TSESTree.Identifier): ValueInfo | null {
+    let prop: Node | undefined = id.parent;
+    if (prop?.type === T.AssignmentPattern && prop.left === id) prop = prop.parent;
+    const pattern = prop?.type === T.Property && !prop.computed ? prop.parent : undefined;
+    if (prop?.type !== T.Property || pattern?.type !== T.ObjectPattern || !pattern.typeAnnotation) return null;
+    const key = propertyKeyName(prop);
+    return key === null ? null : this.kindFromAnnotation(this.memberType(pattern.typeAnnotation.typeAnnotation, key, 0));
+  }
+
+  /** The declared type of member `key` of a type literal, or of a same-file interface / type alias. */
+  private memberType(type: TSESTree.TypeNode, key: string, depth: number): TSESTree.TypeNode | undefined {
+    if (depth > 4) return undefined;
+    let members: readonly TSESTree.TypeElement[] | undefined;
+    if (type.type === T.TSTypeLiteral) members = type.members;
+    else if (type.type === T.TSTypeReference && type.typeName.type === T.Identifier) {
+      const decl = this.variableOf(type.typeName)?.defs[0]?.node;
+      if (decl?.type === T.TSInterfaceDeclaration) members = decl.body.body;
+      else if (decl?.type === T.TSTypeAliasDeclaration) return this.memberType(decl.typeAnnotation, key, depth + 1);
+    }
+    for (const m of members ?? []) {
+      if (m.type === T.TSPropertySignature && !m.computed && propertyKeyName(m as never) === key) return m.typeAnnotation?.typeAnnotation;
+    }
+    return undefined;
   }
 
   /** The config object literal of a tfjs factory call (`tf.layers.dense({...})`). */

@@ -36,6 +36,10 @@ typed.run('require-training-flag-type-checked', rule, {
       code: `${header}const model = buildWithDropout();\nconst m2 = tf.sequential({layers: [tf.layers.dropout({rate: 0.5, inputShape: [4]})]});\nconst opt = tf.train.adam();\nopt.minimize(() => (m2.apply(tf.ones([1, 4])) as tf.Tensor).mean() as tf.Scalar);`,
     },
     {
+      name: '{ model }: Classifier in a file importing tfjs: the untyped require-training-flag now follows it (no double report)',
+      code: `${header}interface Classifier { model: tf.LayersModel }\nexport function step({ model }: Classifier, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => (model.apply(x) as tf.Tensor).mean() as tf.Scalar);\n}`,
+    },
+    {
       name: 'a type parameter constrained to a user shape with predict() is not a tfjs model',
       code: `${header}export class Trainer<M extends { predict(x: tf.Tensor): tf.Tensor }> {\n  constructor(private model: M) {}\n  step(x: tf.Tensor) {\n    return tf.variableGrads(() => this.model.predict(x).mean() as tf.Scalar);\n  }\n}`,
     },
@@ -80,6 +84,12 @@ typed.run('require-training-flag-type-checked', rule, {
       output: null,
     },
     {
+      name: 'a destructured parameter typed by an interface, tfjs through a local wrapper module',
+      code: `${wrapperHeader}interface Classifier { model: tf.LayersModel }\nexport function step({ model }: Classifier, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => (model.apply(x) as tf.Tensor).mean() as tf.Scalar);\n}`,
+      errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', className: '`LayersModel`', effects: 'if it contains Dropout or BatchNormalization (this project builds some), Dropout does not drop and BatchNormalization normalizes with moving statistics that never update' }, line: 5, suggestions: [{ messageId: 'addTrainingFlag', output: `${wrapperHeader}interface Classifier { model: tf.LayersModel }\nexport function step({ model }: Classifier, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => (model.apply(x, {training: true}) as tf.Tensor).mean() as tf.Scalar);\n}` }] }],
+      output: null,
+    },
+    {
       name: 'a method type parameter constrained to tf.Sequential',
       code: `${header}export function step<M extends tf.Sequential>(model: M, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => (model.apply(x) as tf.Tensor).mean() as tf.Scalar);\n}`,
       errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', className: '`Sequential`', effects: 'if it contains Dropout or BatchNormalization (this project builds some), Dropout does not drop and BatchNormalization normalizes with moving statistics that never update' }, line: 4, suggestions: [{ messageId: 'addTrainingFlag', output: `${header}export function step<M extends tf.Sequential>(model: M, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => (model.apply(x, {training: true}) as tf.Tensor).mean() as tf.Scalar);\n}` }] }],
@@ -109,18 +119,18 @@ typed.run('require-training-flag-type-checked', rule, {
       output: null,
     },
     {
-      name: 'a model destructured from a typed parameter, predict() in variableGrads',
-      code: `${header}interface Ctx { net: tf.Sequential }\nexport function step({ net }: Ctx, x: tf.Tensor) {\n  return tf.variableGrads(() => (net.predict(x) as tf.Tensor).mean() as tf.Scalar);\n}`,
+      name: 'a model destructured from a typed parameter (tfjs through a wrapper module), predict() in minimize',
+      code: `${wrapperHeader}interface Ctx { net: tf.Sequential; opt: tf.Optimizer }\nexport function step({ net, opt }: Ctx, x: tf.Tensor) {\n  return opt.minimize(() => (net.predict(x) as tf.Tensor).mean() as tf.Scalar);\n}`,
       errors: [
         {
           messageId: 'inferenceInTrainingStep',
-          data: { method: 'predict', api: 'variableGrads', className: '`Sequential`', effects: 'if it contains Dropout or BatchNormalization (this project builds some), Dropout does not drop and BatchNormalization normalizes with moving statistics that never update' },
+          data: { method: 'predict', api: 'minimize', className: '`Sequential`', effects: 'if it contains Dropout or BatchNormalization (this project builds some), Dropout does not drop and BatchNormalization normalizes with moving statistics that never update' },
           line: 5,
           suggestions: [
             {
               messageId: 'useApplyWithTraining',
               data: { method: 'predict' },
-              output: `${header}interface Ctx { net: tf.Sequential }\nexport function step({ net }: Ctx, x: tf.Tensor) {\n  return tf.variableGrads(() => (net.apply(x, {training: true}) as tf.Tensor).mean() as tf.Scalar);\n}`,
+              output: `${wrapperHeader}interface Ctx { net: tf.Sequential; opt: tf.Optimizer }\nexport function step({ net, opt }: Ctx, x: tf.Tensor) {\n  return opt.minimize(() => (net.apply(x, {training: true}) as tf.Tensor).mean() as tf.Scalar);\n}`,
             },
           ],
         },

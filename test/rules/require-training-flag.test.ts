@@ -64,6 +64,8 @@ const valid = [
     code: `const backbone = TF.sequential({layers: [TF.layers.dense({units: 8, inputShape: [4]}), TF.layers.dropout({rate: 0.5})]});\nconst head = TF.sequential({layers: [TF.layers.dropout({rate: 0.5, inputShape: [8]}), TF.layers.dense({units: 1})]});\n${OPT}\nopt.minimize(() => TF.losses.meanSquaredError(y, head.apply(backbone.apply(x), {training: true})), false, head.trainableWeights.map((w) => w.read()));`,
   },
   { name: 'unknown receiver: a parameter without a tfjs type', code: `${OPT}\nfunction step(model, x) { return opt.minimize(() => model.apply(x).sum()); }` },
+  { name: 'a destructured parameter typed by an interface whose member is a user class, not tfjs', code: `${OPT}\nclass Net { predict(x: number) { return x; } }\ninterface Holder { model: Net }\nexport function step({ model }: Holder) {\n  return opt.minimize(() => TF.scalar(model.predict(1)));\n}` },
+  { name: 'a destructured parameter typed by an interface without that member', code: `${OPT}\ninterface Holder { other: TF.LayersModel }\nexport function step({ model }: Holder, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x) as TF.Tensor).sum() as TF.Scalar);\n}` },
   { name: 'annotated model, but the package builds no mode-dependent layer', code: `${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x) as TF.Tensor).sum() as TF.Scalar);\n}` },
   {
     name: 'an unsaved (not on disk) file has no project to scan',
@@ -296,6 +298,16 @@ ruleTester.run('require-training-flag', rule, {
         filename: DROPOUT_FILE,
         code: `import { build } from './model';\n${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x) as TF.Tensor).sum() as TF.Scalar);\n}\nstep(build(), xs);`,
         errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsUnknown }, line: 4, suggestions: [{ messageId: 'addTrainingFlag', output: `import { build } from './model';\n${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x, {training: true}) as TF.Tensor).sum() as TF.Scalar);\n}\nstep(build(), xs);` }] }],
+        output: null,
+      },
+      {
+        name: 'a destructured parameter typed by a same-file interface (and a type alias of it)',
+        filename: DROPOUT_FILE,
+        code: `import { build } from './model';\ninterface Classifier {\n  model: TF.LayersModel;\n  name: string;\n}\ntype Ctx = Classifier;\n${OPT}\nexport function step({ model }: Classifier, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x) as TF.Tensor).sum() as TF.Scalar);\n}\nexport function step2({ model: net }: Ctx, x: TF.Tensor) {\n  return opt.minimize(() => (net.predict(x) as TF.Tensor).sum() as TF.Scalar);\n}`,
+        errors: [
+          { messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsUnknown }, line: 9, suggestions: [{ messageId: 'addTrainingFlag', output: `import { build } from './model';\ninterface Classifier {\n  model: TF.LayersModel;\n  name: string;\n}\ntype Ctx = Classifier;\n${OPT}\nexport function step({ model }: Classifier, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x, {training: true}) as TF.Tensor).sum() as TF.Scalar);\n}\nexport function step2({ model: net }: Ctx, x: TF.Tensor) {\n  return opt.minimize(() => (net.predict(x) as TF.Tensor).sum() as TF.Scalar);\n}` }] },
+          { messageId: 'inferenceInTrainingStep', data: { method: 'predict', api: 'minimize', kind: 'model', effects: effectsUnknown }, line: 12, suggestions: [{ messageId: 'useApplyWithTraining', data: { method: 'predict' }, output: `import { build } from './model';\ninterface Classifier {\n  model: TF.LayersModel;\n  name: string;\n}\ntype Ctx = Classifier;\n${OPT}\nexport function step({ model }: Classifier, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x) as TF.Tensor).sum() as TF.Scalar);\n}\nexport function step2({ model: net }: Ctx, x: TF.Tensor) {\n  return opt.minimize(() => (net.apply(x, {training: true}) as TF.Tensor).sum() as TF.Scalar);\n}` }] },
+        ],
         output: null,
       },
     ] satisfies InvalidTestCase<MessageId, []>[]).map((c) => ({ filename: FILE, ...c })),
