@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { describeEffects, type ModeEffects } from '../src/engine/training-mode.js';
-import { inferenceCallInStep, trainingSuggestions } from '../src/engine/training-step.js';
+import { inferenceCallInStep, teacherRole, trainingSuggestions } from '../src/engine/training-step.js';
 import { programBuildsModeDependentLayers, programUsesTfjs } from '../src/engine/type-info.js';
 
 /** tfjs layer classes (as the checker names them) whose output depends on the training flag. */
@@ -57,7 +57,8 @@ export default createRule({
     return {
       CallExpression(node) {
         const call = inferenceCallInStep(file, node, kindOfReceiver);
-        if (!call) return;
+        // a teacher / target network run for its outputs: inference mode is intended there
+        if (!call || teacherRole(file, node, call)) return;
         const className = classNames.get(call.receiver) ?? call.kind;
         let effects: string;
         const effect = MODE_DEPENDENT_CLASSES[className];

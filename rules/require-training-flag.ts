@@ -3,7 +3,7 @@ import { createRule } from '../src/create-rule.js';
 import { modelReachesModeDependent, provenanceOf } from '../src/engine/model-structure.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { describeEffects, modeEffects, projectMayBeModeDependent } from '../src/engine/training-mode.js';
-import { inferenceCallInStep, trainingSuggestions } from '../src/engine/training-step.js';
+import { inferenceCallInStep, studentVarListSuggestion, teacherRole, trainingSuggestions, VAR_LIST_POSITION } from '../src/engine/training-step.js';
 
 export default createRule({
   name: 'require-training-flag',
@@ -21,6 +21,10 @@ export default createRule({
       addTrainingFlag: 'Pass `{training: true}` so this step runs in training mode.',
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/engine/training-step.ts
       useApplyWithTraining: 'Call `apply(…, {training: true})` instead of `{{method}}()`.',
+      teacherUpdated:
+        '`{{model}}` only provides targets in this step, but `{{api}}()` without a var list also updates all of its weights. Pass the trained model\'s trainable weights as the var list.',
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by studentVarListSuggestion() in src/engine/training-step.ts
+      passStudentWeights: 'Pass `{{list}}` as the var list.',
     },
     schema: [],
     languages: ['js/js'],
@@ -37,6 +41,19 @@ export default createRule({
       CallExpression(node) {
         const call = inferenceCallInStep(file, node, kindOfReceiver);
         if (!call) return;
+        // a teacher / target network: inference mode is intended; updating its weights is the bug
+        const teacher = teacherRole(file, node, call);
+        if (teacher) {
+          const index = VAR_LIST_POSITION[call.ctx.api];
+          if (index === undefined || call.ctx.call.arguments.length > index) return;
+          context.report({
+            node: call.member.property,
+            messageId: 'teacherUpdated',
+            data: { model: context.sourceCode.getText(call.receiver), api: call.ctx.api },
+            suggest: studentVarListSuggestion(file, call.ctx, teacher.student),
+          });
+          return;
+        }
         const reach = modelReachesModeDependent(file, call.receiver);
         if (reach === 'no') return;
         let effects: string;

@@ -5,9 +5,11 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calledMember, unwrap, walk, type Node } from './ast.js';
+import { calledMember, enclosingFunction, unwrap, walk, type Node } from './ast.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
+import { textMeansSameAt } from './trainable.js';
+import { TENSOR_METHODS } from '../facts/tfjs-api.js';
 import { appendArgument, calledOutsideGradientContexts, isFrozen, kwargsState } from './training-mode.js';
 
 /** Model methods that always run in inference mode (no kwargs reach the layers). */
@@ -140,4 +142,98 @@ function addTrainingFlag(
     return fixer.insertTextAfter(sourceCode.getFirstToken(obj)!, 'training: true');
   }
   return appendArgument(fixer, sourceCode, call, '{training: true}');
+}
+
+/**
+ * A model run only for its outputs inside another model's step (a distillation teacher's `predict()`,
+ * a DQN target network): its output reaches only the labels side of the loss (the first argument of a
+ * `tf.losses.*` / `tf.metrics.*` call, or what is subtracted in `student.sub(teacher)`), through tensor
+ * methods, tfjs ops and local `const`s, while the other side runs another model (the student). Null
+ * when that is not clear: the caller then keeps the training-flag report.
+ */
+export function teacherRole(file: FileIndex, node: TSESTree.CallExpression, call: InferenceCall): { student: Node } | null {
+  const fn = enclosingFunction(node);
+  if (!fn) return null;
+  const receiver = file.sourceCode.getText(call.receiver);
+  let student: Node | null = null;
+  const sinks = (expr: Node, depth: number): boolean => {
+    if (depth > 6) return false;
+    let n: Node = expr;
+    for (;;) {
+      const p: Node | undefined = n.parent;
+      if (!p) return false;
+      if (p.type === T.TSAsExpression || p.type === T.TSNonNullExpression || p.type === T.TSTypeAssertion) {
+        n = p;
+        continue;
+      }
+      if (p.type === T.VariableDeclarator && p.init === n && p.id.type === T.Identifier && p.parent?.type === T.VariableDeclaration && p.parent.kind === 'const') {
+        const refs = file.variableOf(p.id)?.references.filter((r) => r.identifier !== p.id) ?? [];
+        return refs.length > 0 && refs.every((r) => enclosingFunction(r.identifier) === fn && sinks(r.identifier, depth + 1));
+      }
+      if (p.type === T.MemberExpression && p.object === n && p.parent?.type === T.CallExpression && p.parent.callee === p) {
+        n = p.parent; // a tensor method on the output: `next.max(1)`
+        continue;
+      }
+      if (p.type !== T.CallExpression || p.callee === n) return false;
+      const index = p.arguments.indexOf(n as TSESTree.CallExpressionArgument);
+      const path = file.calleePath(p);
+      const m = calledMember(p);
+      if (path && path.length === 2 && (path[0] === 'losses' || path[0] === 'metrics')) {
+        // (labels, predictions): the teacher gives the labels, the student the predictions
+        return index === 0 && otherSide(p.arguments[1]);
+      }
+      if (path?.join('.') === 'sub' || path?.join('.') === 'squaredDifference') {
+        if (index === 1) return otherSide(p.arguments[0]);
+      } else if (!path && m && (m.name === 'sub' || m.name === 'squaredDifference') && index === 0) {
+        return otherSide(m.member.object);
+      }
+      // `r.add(next.max(1).mul(gamma))`, `tf.add(r, next)`: still a target being built
+      if ((path && path.length === 1) || (!path && m && TENSOR_METHODS.has(m.name))) {
+        n = p;
+        continue;
+      }
+      return false;
+    }
+  };
+  /** The predictions side runs another model (followed through local `const`s). */
+  const otherSide = (side: Node | undefined, depth = 0): boolean => {
+    if (!side || depth > 4) return false;
+    let found = false;
+    walk(side, file.sourceCode.visitorKeys, (n) => {
+      if (found) return false;
+      if (n.type === T.Identifier && !(n.parent?.type === T.MemberExpression && n.parent.property === n && !n.parent.computed)) {
+        const def = file.variableOf(n)?.defs[0];
+        if (def?.type === 'Variable' && def.node.id === def.name && def.node.init && enclosingFunction(def.node) === fn && otherSide(def.node.init, depth + 1)) found = true;
+      }
+      const m = n.type === T.CallExpression ? calledMember(n) : null;
+      if (m && (m.name === 'apply' || m.name === 'predict') && file.sourceCode.getText(m.member.object) !== receiver) {
+        const k = file.kindOf(m.member.object)?.kind;
+        if (k === 'model' || k === 'layer') {
+          student = m.member.object;
+          found = true;
+        }
+      }
+      return undefined;
+    });
+    return found;
+  };
+  return sinks(node, 0) && student ? { student } : null;
+}
+
+/** Where each training API takes its var list. */
+export const VAR_LIST_POSITION: Readonly<Record<string, number>> = VAR_LIST_INDEX;
+
+/** `minimize(f)` → `minimize(f, false, <student>.trainableWeights.map((w) => w.read()))`, when the text means the same there. */
+export function studentVarListSuggestion(
+  file: FileIndex,
+  ctx: GradientContext,
+  student: Node,
+): TSESLint.SuggestionReportDescriptor<'passStudentWeights'>[] {
+  const args = ctx.call.arguments;
+  const index = VAR_LIST_INDEX[ctx.api];
+  if (index === undefined || args.length === 0 || args.length > index || args.some((a) => a.type === T.SpreadElement)) return [];
+  if (!textMeansSameAt(file, student, ctx.call)) return [];
+  const list = `${file.sourceCode.getText(student)}.trainableWeights.map((w) => w.read())`;
+  const filler = index === 2 && args.length === 1 ? 'false, ' : '';
+  return [{ messageId: 'passStudentWeights', data: { list }, fix: (fixer) => appendArgument(fixer, file.sourceCode, ctx.call, `${filler}${list}`) }];
 }
