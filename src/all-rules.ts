@@ -13,6 +13,7 @@ import noTorchModuleApi from '../rules/no-torch-module-api.js';
 import noTorchOptimizerApi from '../rules/no-torch-optimizer-api.js';
 import noTorchTensorApi from '../rules/no-torch-tensor-api.js';
 import noTrainableAfterCompile from '../rules/no-trainable-after-compile.js';
+import noUnknownOptions from '../rules/no-unknown-options.js';
 import preferChannelsLast from '../rules/prefer-channels-last.js';
 import requireTrainingFlag from '../rules/require-training-flag.js';
 import requireTrainingFlagTypeChecked from '../rules/require-training-flag-type-checked.js';
@@ -33,6 +34,7 @@ export const rules = {
   'no-torch-optimizer-api': noTorchOptimizerApi,
   'no-torch-tensor-api': noTorchTensorApi,
   'no-trainable-after-compile': noTrainableAfterCompile,
+  'no-unknown-options': noUnknownOptions,
   'prefer-channels-last': preferChannelsLast,
   'require-training-flag': requireTrainingFlag,
   'require-training-flag-type-checked': requireTrainingFlagTypeChecked,

@@ -47,7 +47,9 @@ export const OPTION_RENAMES: Readonly<Record<string, readonly OptionRename[]>> =
 export interface NoEquivalent {
   readonly advice: string;
   /** Removing the key changes nothing and loses no intent: an autofix. `true` for any value, or only this literal. */
-  readonly removable?: true | boolean | string;
+  readonly removable?: true | string;
+  /** Only in these args types (the learning-rate names mean something else outside `compile`). */
+  readonly types?: readonly string[];
 }
 
 export const NO_EQUIVALENT: Readonly<Record<string, NoEquivalent>> = {
@@ -63,9 +65,9 @@ export const NO_EQUIVALENT: Readonly<Record<string, NoEquivalent>> = {
   track_running_stats: { advice: 'tfjs always tracks the moving statistics', removable: true },
   padding_idx: { advice: 'tfjs has no padding index; `maskZero: true` masks index 0 in later layers but still trains its vector' },
   groups: { advice: 'tfjs convolutions are never grouped: use depthwiseConv2d for groups = channels' },
-  lr: { advice: "an optimizer name uses its default learning rate: pass an optimizer object such as `tf.train.sgd(0.5)`" },
-  learning_rate: { advice: "an optimizer name uses its default learning rate: pass an optimizer object such as `tf.train.sgd(0.5)`" },
-  learningRate: { advice: "an optimizer name uses its default learning rate: pass an optimizer object such as `tf.train.sgd(0.5)`" },
+  lr: { advice: "an optimizer name keeps its default learning rate (0.01 for 'sgd'): pass an optimizer such as `tf.train.sgd(0.5)`", types: ['ModelCompileArgs'] },
+  learning_rate: { advice: "an optimizer name keeps its default learning rate (0.01 for 'sgd'): pass an optimizer such as `tf.train.sgd(0.5)`", types: ['ModelCompileArgs'] },
+  learningRate: { advice: "an optimizer name keeps its default learning rate (0.01 for 'sgd'): pass an optimizer such as `tf.train.sgd(0.5)`", types: ['ModelCompileArgs'] },
 };
 
 /**
@@ -88,10 +90,14 @@ export const MISSING_EFFECT: Readonly<Record<string, string>> = {
   axis: 'the axis stays the default (-1, channels-last)',
   kernelInitializer: 'the default initializer is used',
   returnSequences: 'only the last step is returned',
+  kernelSize: "the layer throws \"required key 'kernelSize' not in config\"",
+  filters: 'the layer throws "expected config.filters to be a \'number\' > 0"',
+  units: 'the layer throws "Expected units to be a positive integer"',
+  inputDim: 'the layer throws "Expected inputDim to be a positive integer"',
+  outputDim: 'the layer throws "Expected outputDim to be a positive integer"',
+  shape: 'tf.input throws "Please provide to Input either a `shape` or a `batchShape`"',
+  inputShape: 'a first Sequential layer throws "must get an `inputShape` or `batchInputShape` argument"',
 };
-
-/** tfjs RNN-family args types: `batch_first`, `num_layers`, `bidirectional` apply only to them. */
-export const RNN_TYPES: ReadonlySet<string> = new Set(['LSTMLayerArgs', 'GRULayerArgs', 'SimpleRNNLayerArgs', 'RNNLayerArgs', 'ConvLSTM2DArgs']);
 
 /**
  * tfjs 4.22 has no gradient for dilation > 1 in these layers' kernels: with `dilationRate` they build
