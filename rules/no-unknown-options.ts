@@ -10,7 +10,7 @@ import { editable, renameKey } from '../src/fix/options.js';
 
 type MessageIds = 'renamed' | 'dilationUntrainable' | 'noEquivalent' | 'unknown' | 'positional' | 'renameTo' | 'removeDuplicate' | 'useConfigObject';
 
-export default createRule<[], MessageIds>({
+export default createRule({
   name: 'no-unknown-options',
   meta: {
     type: 'problem',

@@ -7,6 +7,7 @@ import noIneffectiveTrainable from '../rules/no-ineffective-trainable.js';
 import noLogitsWithProbabilityLoss from '../rules/no-logits-with-probability-loss.js';
 import noMisplacedVarList from '../rules/no-misplaced-var-list.js';
 import noNumericPadding from '../rules/no-numeric-padding.js';
+import noOptimizerOptionsObject from '../rules/no-optimizer-options-object.js';
 import noTorchBatchnormMomentum from '../rules/no-torch-batchnorm-momentum.js';
 import noTorchModeSwitch from '../rules/no-torch-mode-switch.js';
 import noTorchModuleApi from '../rules/no-torch-module-api.js';
@@ -28,6 +29,7 @@ export const rules = {
   'no-logits-with-probability-loss': noLogitsWithProbabilityLoss,
   'no-misplaced-var-list': noMisplacedVarList,
   'no-numeric-padding': noNumericPadding,
+  'no-optimizer-options-object': noOptimizerOptionsObject,
   'no-torch-batchnorm-momentum': noTorchBatchnormMomentum,
   'no-torch-mode-switch': noTorchModeSwitch,
   'no-torch-module-api': noTorchModuleApi,

@@ -18,7 +18,8 @@ const valid = [
   { name: 'a computed key is not judged', code: `TF.layers.dropout({[k]: 0.5, rate: 0.5});` },
 ];
 
-const cases = [
+type Case = { name: string; code: string; errors: { messageId: 'renamed' | 'dilationUntrainable' | 'noEquivalent' | 'unknown' | 'positional'; data?: Record<string, string>; line?: number; suggestions?: { messageId: 'renameTo' | 'removeDuplicate' | 'useConfigObject'; output: string }[] }[] };
+const cases: Case[] = [
   {
     name: 'dropout({p}) → rename suggestion',
     code: `TF.layers.dropout({p: 0.5});`,
