@@ -18,7 +18,7 @@ const cases: Case[] = [
     name: 'adam({learningRate}) → adam(0.01)',
     code: `const opt = TF.train.adam({learningRate: 0.01});`,
     output: `const opt = TF.train.adam(0.01);`,
-    errors: [{ messageId: 'optionsObject', data: { name: 'adam', params: 'learningRate, beta1, beta2, epsilon', effect: 'every weight turns NaN after the first step' } }],
+    errors: [{ messageId: 'optionsObject', line: 1 }],
   },
   {
     name: 'sgd({lr}) the tfjs guide habit',
@@ -36,7 +36,7 @@ const cases: Case[] = [
     name: 'momentum and rmsprop throw: same fix; nesterov alias',
     code: `TF.train.momentum({lr: 0.1, momentum: 0.9, nesterov: true});\nTF.train.rmsprop({learningRate: 0.01, decay: 0.9});`,
     output: `TF.train.momentum(0.1, 0.9, true);\nTF.train.rmsprop(0.01, 0.9);`,
-    errors: [{ messageId: 'optionsObject', data: { name: 'momentum', params: 'learningRate, momentum, useNesterov', effect: 'the first training step throws' }, line: 1 }, { messageId: 'optionsObject', line: 2 }],
+    errors: [{ messageId: 'optionsObject', line: 1 }, { messageId: 'optionsObject', line: 2 }],
   },
   {
     name: 'a same-file const object',
