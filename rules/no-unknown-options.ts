@@ -5,10 +5,10 @@ import { createRule } from '../src/create-rule.js';
 import { removeConfigProperty } from '../src/engine/layer-config.js';
 import { classifyKey, optionCallOf, resolveObject, staticKeys, type OptionCall } from '../src/engine/options.js';
 import { getFileIndex } from '../src/engine/resolver.js';
-import { DILATION_UNTRAINABLE, MISSING_EFFECT, SILENT_POSITIONAL } from '../src/facts/torch-option-names.js';
+import { DILATION_IGNORED, DILATION_UNTRAINABLE, MISSING_EFFECT, SILENT_POSITIONAL } from '../src/facts/torch-option-names.js';
 import { editable, renameKey } from '../src/fix/options.js';
 
-type MessageIds = 'renamed' | 'dilationUntrainable' | 'noEquivalent' | 'unknown' | 'positional' | 'renameTo' | 'removeDuplicate' | 'useConfigObject';
+type MessageIds = 'renamed' | 'dilationUntrainable' | 'dilationIgnored' | 'noEquivalent' | 'unknown' | 'positional' | 'renameTo' | 'removeDuplicate' | 'useConfigObject';
 
 export default createRule({
   name: 'no-unknown-options',
@@ -23,6 +23,7 @@ export default createRule({
     messages: {
       renamed: 'tfjs ignores `{{key}}` in {{callee}} options: {{effect}}. The tfjs option is {{to}}.',
       dilationUntrainable: 'tfjs ignores `dilation` in {{callee}} options (the dilation stays 1), and its `dilationRate` above 1 makes {{callee}} throw when trained in tfjs 4.22.',
+      dilationIgnored: 'tfjs ignores `dilation` in {{callee}} options, and in tfjs 4.22 {{callee}} ignores `dilationRate` as well: there is no dilated {{callee}} in tfjs.',
       noEquivalent: 'tfjs ignores `{{key}}` in {{callee}} options and has no equivalent: {{advice}}.',
       unknown: 'tfjs ignores `{{key}}`: it is not a {{callee}} option{{hint}}.',
       positional: '{{callee}} takes one config object, so the positional {{value}} is never read: {{effect}}.',
@@ -56,8 +57,8 @@ export default createRule({
             continue;
           }
           const factory = call.key.replace(/^layers\./, '');
-          if (key === 'dilation' && DILATION_UNTRAINABLE.has(factory) && value !== 1) {
-            context.report({ node, messageId: 'dilationUntrainable', data: { callee: call.label } });
+          if (key === 'dilation' && value !== 1 && (DILATION_UNTRAINABLE.has(factory) || DILATION_IGNORED.has(factory))) {
+            context.report({ node, messageId: DILATION_IGNORED.has(factory) ? 'dilationIgnored' : 'dilationUntrainable', data: { callee: call.label } });
             continue;
           }
           const to = code(verdict.to);

@@ -101,8 +101,11 @@ export const MISSING_EFFECT: Readonly<Record<string, string>> = {
 
 /**
  * tfjs 4.22 has no gradient for dilation > 1 in these layers' kernels: with `dilationRate` they build
- * and predict, then throw in the first training step (depthwiseConv2d and conv2dTranspose train).
+ * and predict, then throw in the first training step.
  */
+/** Layers whose `dilationRate` tfjs 4.22 never applies (the output is the undilated one, so they train). */
+export const DILATION_IGNORED: ReadonlySet<string> = new Set(['depthwiseConv2d', 'conv2dTranspose', 'conv3dTranspose']);
+
 export const DILATION_UNTRAINABLE: ReadonlySet<string> = new Set(['conv1d', 'conv2d', 'conv3d', 'separableConv2d', 'convLstm2d']);
 
 // ---------------------------------------------------------------- positional arguments

@@ -18,7 +18,7 @@ const valid = [
   { name: 'a computed key is not judged', code: `TF.layers.dropout({[k]: 0.5, rate: 0.5});` },
 ];
 
-type Case = { name: string; code: string; errors: { messageId: 'renamed' | 'dilationUntrainable' | 'noEquivalent' | 'unknown' | 'positional'; data?: Record<string, string>; line?: number; suggestions?: { messageId: 'renameTo' | 'removeDuplicate' | 'useConfigObject'; output: string }[] }[] };
+type Case = { name: string; code: string; errors: { messageId: 'renamed' | 'dilationUntrainable' | 'dilationIgnored' | 'noEquivalent' | 'unknown' | 'positional'; data?: Record<string, string>; line?: number; suggestions?: { messageId: 'renameTo' | 'removeDuplicate' | 'useConfigObject'; output: string }[] }[] };
 const cases: Case[] = [
   {
     name: 'dropout({p}) → rename suggestion',
@@ -48,11 +48,11 @@ const cases: Case[] = [
     errors: [{ messageId: 'renamed' as const, data: { key: 'affine', callee: 'batchNormalization()', effect: 'beta and gamma are kept and trained', to: '`center` and `scale`' }, suggestions: [{ messageId: 'renameTo' as const, output: `TF.layers.batchNormalization({center: false, scale: false});` }] }],
   },
   {
-    name: 'dilation on conv2d: no rename (dilationRate > 1 throws when trained); on depthwiseConv2d a rename',
+    name: 'dilation on conv2d: no rename (dilationRate > 1 throws when trained); depthwiseConv2d ignores dilationRate too',
     code: `TF.layers.conv2d({filters: 8, kernelSize: 3, dilation: 2});\nTF.layers.depthwiseConv2d({kernelSize: 3, dilation: 2});`,
     errors: [
       { messageId: 'dilationUntrainable' as const, data: { callee: 'conv2d()' }, line: 1, suggestions: [] },
-      { messageId: 'renamed' as const, line: 2, suggestions: [{ messageId: 'renameTo' as const, output: `TF.layers.conv2d({filters: 8, kernelSize: 3, dilation: 2});\nTF.layers.depthwiseConv2d({kernelSize: 3, dilationRate: 2});` }] },
+      { messageId: 'dilationIgnored' as const, data: { callee: 'depthwiseConv2d()' }, line: 2, suggestions: [] },
     ],
   },
   {

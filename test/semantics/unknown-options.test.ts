@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { OPTION_CALLS, OPTION_KEYS } from '../../src/facts/tfjs-options.js';
-import { DILATION_UNTRAINABLE, SILENT_POSITIONAL } from '../../src/facts/torch-option-names.js';
+import { DILATION_IGNORED, DILATION_UNTRAINABLE, SILENT_POSITIONAL } from '../../src/facts/torch-option-names.js';
 import { tf, zeroFraction } from './tf.js';
 
 type AnyLayer = tf.layers.Layer & Record<string, unknown>;
@@ -143,7 +143,14 @@ describe('no-unknown-options: dilation and training', () => {
       await assert.rejects(trainWith(make(), [...shape]), /dilation rates greater than 1 are not yet supported/);
     });
   }
-  it('depthwiseConv2d with dilationRate 2 trains (finite loss); conv2dTranspose too', async () => {
+  it('depthwiseConv2d, conv2dTranspose and conv3dTranspose never apply dilationRate: same output shape as without it', () => {
+    assert.deepEqual(shapeOf(tf.layers.depthwiseConv2d({ kernelSize: 3, dilationRate: 2 }), ones(1, 8, 8, 1)), [1, 6, 6, 1]);
+    assert.deepEqual(shapeOf(tf.layers.conv2dTranspose({ filters: 1, kernelSize: 3, dilationRate: 2 }), ones(1, 8, 8, 1)), [1, 10, 10, 1]);
+    assert.deepEqual(shapeOf(tf.layers.conv3dTranspose({ filters: 1, kernelSize: 3, dilationRate: 2 }), ones(1, 8, 8, 8, 1)), [1, 10, 10, 10, 1]);
+    assert.deepEqual(shapeOf(tf.layers.separableConv2d({ filters: 1, kernelSize: 3, dilationRate: 2 }), ones(1, 8, 8, 1)), [1, 4, 4, 1]);
+    for (const n of ['depthwiseConv2d', 'conv2dTranspose', 'conv3dTranspose']) assert.ok(DILATION_IGNORED.has(n));
+  });
+  it('so depthwiseConv2d and conv2dTranspose with dilationRate 2 train (finite loss)', async () => {
     assert.ok(Number.isFinite(await trainWith(tf.layers.depthwiseConv2d({ kernelSize: 3, dilationRate: 2, inputShape: [8, 8, 1] }), [8, 8, 1])));
     assert.ok(Number.isFinite(await trainWith(tf.layers.conv2dTranspose({ filters: 1, kernelSize: 3, dilationRate: 2, inputShape: [8, 8, 1] }), [8, 8, 1])));
     assert.ok(!DILATION_UNTRAINABLE.has('depthwiseConv2d') && !DILATION_UNTRAINABLE.has('conv2dTranspose'));
