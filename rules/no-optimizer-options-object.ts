@@ -3,9 +3,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { planOptimizer } from '../src/engine/optimizer-options.js';
-import { resolveObject, staticKeys } from '../src/engine/options.js';
+import { mayTakeOptions, resolveObject, staticKeys } from '../src/engine/options.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { OPTIMIZER_PARAMS } from '../src/facts/tfjs-options.js';
+
+const OPTIMIZER_NAMES: ReadonlySet<string> = new Set(Object.keys(OPTIMIZER_PARAMS));
 
 export default createRule({
   name: 'no-optimizer-options-object',
@@ -34,7 +36,7 @@ export default createRule({
 
     return {
       CallExpression(node) {
-        if (node.arguments.length === 0) return;
+        if (node.arguments.length === 0 || !mayTakeOptions(node, OPTIMIZER_NAMES)) return;
         const path = file.calleePath(node);
         if (!path || path.length !== 2 || path[0] !== 'train') return;
         const name = path[1]!;

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, propertyKeyName, unwrap } from './ast.js';
+import { calledMember, memberName, propertyKeyName, unwrap } from './ast.js';
 import type { FileIndex } from './resolver.js';
 import { OPTION_CALLS, OPTION_KEYS } from '../facts/tfjs-options.js';
 import { NO_EQUIVALENT, OPTION_RENAMES, type NoEquivalent } from '../facts/torch-option-names.js';
@@ -34,8 +34,21 @@ function allowedOf(type: string): ReadonlySet<string> {
   return s;
 }
 
+/** Last path segments of every option-taking call: a member callee with another name is skipped unresolved. */
+const CALL_NAMES: ReadonlySet<string> = new Set([...Object.keys(OPTION_CALLS).map((k) => k.split(/[.# ]/).pop()!)]);
+
+/** Cheap syntactic pre-filter: `x.name(…)` can only matter when `name` is a judged factory or method. */
+export function mayTakeOptions(call: Call, names: ReadonlySet<string> = CALL_NAMES): boolean {
+  const callee = unwrap(call.callee);
+  if (!callee || callee.type === T.Identifier) return true;
+  if (callee.type !== T.MemberExpression) return false;
+  const name = memberName(callee);
+  return name !== null && names.has(name);
+}
+
 /** The option-taking tfjs call a call expression is, or null (unknown receivers are never judged). */
 export function optionCallOf(file: FileIndex, call: Call): OptionCall | null {
+  if (!mayTakeOptions(call)) return null;
   const path = file.calleePath(call);
   if (path && path.length > 0) {
     const key = call.type === T.NewExpression ? `new ${path.join('.')}` : path.join('.');
