@@ -7,12 +7,14 @@ import noIneffectiveTrainable from '../rules/no-ineffective-trainable.js';
 import noLogitsWithProbabilityLoss from '../rules/no-logits-with-probability-loss.js';
 import noMisplacedVarList from '../rules/no-misplaced-var-list.js';
 import noNumericPadding from '../rules/no-numeric-padding.js';
+import noOptimizerOptionsObject from '../rules/no-optimizer-options-object.js';
 import noTorchBatchnormMomentum from '../rules/no-torch-batchnorm-momentum.js';
 import noTorchModeSwitch from '../rules/no-torch-mode-switch.js';
 import noTorchModuleApi from '../rules/no-torch-module-api.js';
 import noTorchOptimizerApi from '../rules/no-torch-optimizer-api.js';
 import noTorchTensorApi from '../rules/no-torch-tensor-api.js';
 import noTrainableAfterCompile from '../rules/no-trainable-after-compile.js';
+import noUnknownOptions from '../rules/no-unknown-options.js';
 import preferChannelsLast from '../rules/prefer-channels-last.js';
 import requireTrainingFlag from '../rules/require-training-flag.js';
 import requireTrainingFlagTypeChecked from '../rules/require-training-flag-type-checked.js';
@@ -27,12 +29,14 @@ export const rules = {
   'no-logits-with-probability-loss': noLogitsWithProbabilityLoss,
   'no-misplaced-var-list': noMisplacedVarList,
   'no-numeric-padding': noNumericPadding,
+  'no-optimizer-options-object': noOptimizerOptionsObject,
   'no-torch-batchnorm-momentum': noTorchBatchnormMomentum,
   'no-torch-mode-switch': noTorchModeSwitch,
   'no-torch-module-api': noTorchModuleApi,
   'no-torch-optimizer-api': noTorchOptimizerApi,
   'no-torch-tensor-api': noTorchTensorApi,
   'no-trainable-after-compile': noTrainableAfterCompile,
+  'no-unknown-options': noUnknownOptions,
   'prefer-channels-last': preferChannelsLast,
   'require-training-flag': requireTrainingFlag,
   'require-training-flag-type-checked': requireTrainingFlagTypeChecked,

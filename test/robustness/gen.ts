@@ -42,6 +42,17 @@ const CREATORS: Record<Kind, readonly string[]> = {
     'TF.layers.dense({units: 10, trainable: false})',
     'TF.layers.depthwiseConv2d({kernelSize: 3, padding: 0})',
     'TF.layers.lstm({units: 8, returnSequences: true})',
+    // no-unknown-options habits: PyTorch / Keras keys, typos, spreads, positional numbers
+    'TF.layers.dropout({p: 0.5})',
+    'TF.layers.conv2d({filters: 8, kernelSize: 3, stride: 2, bias: false, dilation: 2})',
+    'TF.layers.maxPooling2d({kernelSize: 3, "stride": 1})',
+    'TF.layers.batchNormalization({eps: 1e-5, affine: false, track_running_stats: true})',
+    'TF.layers.lstm({units: 8, batch_first: true, num_layers: 2, bidirectional: true})',
+    'TF.layers.dense({units: 4, activaton: "relu", in_features: 3, /* keep */ kernel_initializer: "zeros"})',
+    'TF.layers.dense({...{units: 2, p: 0.1}, ...unknownCfg, inputShape: [3]})',
+    'TF.layers.dropout(0.2)',
+    'TF.layers.dropout(0.8, {rate: 0.8})',
+    'TF.layers.concatenate(1)',
   ],
   tensor: [
     'TF.tensor([1, 2, 3])',
@@ -52,7 +63,17 @@ const CREATORS: Record<Kind, readonly string[]> = {
     'TF.conv2d(img, kernel, 1, 1)',
     'TF.conv2d(img, kernel, [1, 1], "SAME")',
   ],
-  optimizer: ['TF.train.adam(0.001)', 'TF.train.sgd(0.1)', 'TF.train.momentum(0.01, 0.9)'],
+  optimizer: [
+    'TF.train.adam(0.001)',
+    'TF.train.sgd(0.1)',
+    'TF.train.momentum(0.01, 0.9)',
+    // no-optimizer-options-object habits
+    'TF.train.adam({learningRate: 0.01, betas: [0.9, 0.99]})',
+    'TF.train.sgd({lr: 0.1})',
+    'TF.train.rmsprop({lr: 0.01, alpha: 0.99, /* c */ weight_decay: 0})',
+    'TF.train.adam(1e-3, 0.9, 0.999, 1e-8, 0.01)',
+    'TF.train.sgd(0.01, 0.9)',
+  ],
   variable: ['TF.variable(TF.zeros([3]))', 'TF.variable(TF.randomNormal([2, 2]), true, "w")'],
   other: [
     'new Net()',
@@ -62,6 +83,10 @@ const CREATORS: Record<Kind, readonly string[]> = {
     'makeModel()',
     '{eval() {}, train() {}, training: true, trainable: true}',
     'window.model',
+    // look-alikes of the option habits: not tfjs
+    'optim.adam({lr: 0.1})',
+    'dropout({p: 0.5})',
+    'new brain.NeuralNetwork({learningRate: 0.3, hiddenLayers: [3]})',
   ],
 };
 
@@ -99,6 +124,9 @@ const ACTIONS: readonly Action[] = [
   { kinds: ['model'], make: m('compile', '{optimizer: "adam", loss: "categoricalCrossentropy", metrics: ["accuracy"]}') },
   { kinds: ['model'], make: m('compile', '{optimizer: TF.train.sgd(0.1), loss: TF.losses.softmaxCrossEntropy}') },
   { kinds: ['model'], make: m('fit', 'xs, ys, {epochs: 1, batchSize: 32}') },
+  { kinds: ['model', 'other'], make: m('fit', 'xs, ys, {epochs: 1, batch_size: 32, validation_split: 0.2}') },
+  { kinds: ['model', 'other'], make: m('compile', '{optimizer: "sgd", lr: 0.5, loss: "meanSquaredError"}') },
+  { kinds: ['model', 'other'], make: m('predict', 'x, {batch_size: 8}') },
   { kinds: ['model', 'layer'], make: m('apply', 'x') },
   { kinds: ['model', 'layer'], make: m('apply', 'x, {training: true}') },
   { kinds: ['model'], make: m('predict', 'x') },
@@ -348,6 +376,7 @@ const NOISE: readonly { ts?: boolean; code: string }[] = [
   { code: 'const nested = ((((((((((1))))))))));' },
   { code: 'const { padding = 1, momentum = 0.1 } = cfg;' },
   { code: 'const cfgObj = { padding: 1, momentum: 0.1, dataFormat: "channelsFirst", trainable: false };' },
+  { code: 'function dropout(cfg) { return cfg; }\ndropout({p: 0.5});\nconst optCfg = {lr: 0.1, weight_decay: 1e-4};' },
   { ts: true, code: 'type Shape = [number, ...number[]];\ninterface Cfg { padding?: number; eval(): void }' },
   { ts: true, code: 'enum Mode { Train, Eval }\ndeclare const maybe: Mode | undefined;' },
   { ts: true, code: 'abstract class Base<T extends object = {}> { abstract eval(): T; protected constructor(private readonly m?: unknown) {} }' },
