@@ -2,6 +2,8 @@ import rule from '../../rules/no-divergent-defaults.js';
 import { checkSuggestionsResolve, createRuleTester, IMPORT_FORMS, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
+type Opts = [{ always?: boolean }];
+type Ids = 'layerDefault' | 'gruCannotMatch' | 'optimizerDefault' | 'keepDefault' | 'usePytorch';
 
 /** Forms where `tf` is a namespace in scope, so `tf.initializers.*` can be written in a suggestion. */
 const NAMESPACE_FORMS = IMPORT_FORMS.filter((f) => f.ref('layers') === 'tf.layers');
@@ -151,7 +153,7 @@ const invalid = [
   {
     name: '{always: true} reports plain tfjs code too',
     code: `const l = TF.layers.leakyReLU({inputShape: [4]});`,
-    options: [{ always: true }] as [{ always: boolean }],
+    options: [{ always: true }] as Opts,
     output: null,
     errors: [
       layerErr(1, 'leakyReLU', 'alpha', '0.3', 'nn.LeakyReLU', 'negative_slope=0.01', [
@@ -182,7 +184,7 @@ const initInvalid = [
   {
     name: 'embedding with {always: true}',
     code: `const e = TF.layers.embedding({inputDim: 100, outputDim: 8});`,
-    options: [{ always: true }] as [{ always: boolean }],
+    options: [{ always: true }] as Opts,
     output: null,
     errors: [
       layerErr(1, 'embedding', 'embeddingsInitializer', `'randomUniform'`, 'nn.Embedding', 'normal(0, 1)', [
@@ -211,11 +213,11 @@ const initNamed = [
 
 ruleTester.run('no-divergent-defaults', rule, {
   valid: [
-    ...validAcross(valid),
-    ...validAcross([{ name: 'look-alike tf in a port', code: `${PORT}\nconst l = TF.layers.lstm({units: 2});\nconst o = TF.train.adam();\nconst g = TF.layers.gru({units: 2});` }], LOOKALIKE_FORMS),
-    ...validAcross([{ name: 'look-alike tf with {always: true}', code: `const l = TF.layers.leakyReLU();`, options: [{ always: true }] as [{ always: boolean }] }], LOOKALIKE_FORMS),
+    ...validAcross<Opts>(valid),
+    ...validAcross<Opts>([{ name: 'look-alike tf in a port', code: `${PORT}\nconst l = TF.layers.lstm({units: 2});\nconst o = TF.train.adam();\nconst g = TF.layers.gru({units: 2});` }], LOOKALIKE_FORMS),
+    ...validAcross<Opts>([{ name: 'look-alike tf with {always: true}', code: `const l = TF.layers.leakyReLU();`, options: [{ always: true }] as Opts }], LOOKALIKE_FORMS),
   ],
-  invalid: [...invalidAcross(invalid), ...invalidAcross(initInvalid, NAMESPACE_FORMS), ...invalidAcross(initNamed, NAMED_FORMS)],
+  invalid: [...invalidAcross<Ids, Opts>(invalid), ...invalidAcross<Ids, Opts>(initInvalid, NAMESPACE_FORMS), ...invalidAcross<Ids, Opts>(initNamed, NAMED_FORMS)],
 });
 
 checkSuggestionsResolve('no-divergent-defaults', rule, [...invalid, ...initInvalid.filter((c) => !('options' in c))]);
