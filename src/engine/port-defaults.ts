@@ -32,13 +32,14 @@ export function mentionsTorch(file: FileIndex): boolean {
 }
 
 /**
- * `model.setWeights(w)` / `layer.setWeights(w)` / `model.loadWeights(map)` on a tfjs model or layer, or
- * `tf.io.loadWeights(...)`: weights that come from outside. Copying another tfjs model's weights
- * (`target.setWeights(model.getWeights())`, common in reinforcement learning) does not count.
+ * `model.setWeights(w)` / `layer.setWeights(w)` / `model.loadWeights(map)` on a tfjs model or layer:
+ * weights that come from outside. Copying another tfjs model's weights (`target.setWeights(model.getWeights())`,
+ * common in reinforcement learning) does not count, and neither does `tf.io.loadWeights` (the
+ * tfjs-converter format, in practice TensorFlow checkpoints: @magenta/music loads its GANSynth weights
+ * that way, and Keras defaults are right for them).
  */
 export function loadsWeightsFromOutside(file: FileIndex, call: TSESTree.CallExpression): boolean {
   const m = calledMember(call);
-  if (m?.name === 'loadWeights' && file.isTfCall(call, 'io.loadWeights')) return true;
   if (m && (m.name === 'setWeights' || m.name === 'loadWeights')) {
     if (!file.isModelOrLayer(m.member.object)) return false;
     const arg = unwrap(call.arguments[0]);

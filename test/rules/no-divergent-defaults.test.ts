@@ -26,6 +26,7 @@ const valid = [
   { name: 'port loading weights: initializers do not matter', code: `const m = TF.sequential({layers: [TF.layers.dense({units: 2, inputShape: [4]}), TF.layers.conv2d({filters: 2, kernelSize: 3}), TF.layers.embedding({inputDim: 9, outputDim: 2})]});\nm.setWeights(weightsFromPytorch);` },
   { name: 'copying weights between tfjs models is not a port', code: `const m = TF.sequential({layers: [TF.layers.dense({units: 2, inputShape: [4]}), TF.layers.leakyReLU()]});\nconst target = TF.sequential({layers: [TF.layers.dense({units: 2, inputShape: [4]})]});\ntarget.setWeights(m.getWeights());` },
   { name: 'copying through a binding is not a port either', code: `const m = TF.sequential({layers: [TF.layers.leakyReLU({inputShape: [4]})]});\nconst w = m.getWeights().map((t) => t.clone());\nm.setWeights(w);` },
+  { name: 'tf.io.loadWeights (tfjs-converter format, TensorFlow checkpoints) is not evidence', code: `const nn = TF.sequential({layers: [TF.layers.batchNormalization({inputShape: [4]}), TF.layers.leakyReLU()]});\nconst w = await TF.io.loadWeights(manifest, url);` },
   { name: 'setWeights on an unknown receiver is not evidence', code: `const l = TF.layers.leakyReLU();\nsomething.setWeights(ws);` },
   { name: 'port: an optimizer options object is no-optimizer-options-object\'s report', code: `${PORT}\nconst o = TF.train.adam({learningRate: 0.01});` },
   { name: 'port: adam with an explicit epsilon', code: `${PORT}\nconst o = TF.train.adam(0.01, 0.9, 0.999, 1e-7);` },
