@@ -1,4 +1,7 @@
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { memberName, unwrap } from '../src/engine/ast.js';
+import { GRU_LAYERS, LAYER_DEFAULTS, OPTIMIZER_DEFAULTS } from '../src/facts/torch-defaults.js';
 import { createRule } from '../src/create-rule.js';
 import { tfReference } from '../src/engine/loss.js';
 import { divergentDefaults, loadsWeightsFromOutside, mentionsTorch, type DefaultCandidate } from '../src/engine/port-defaults.js';
@@ -6,6 +9,8 @@ import { getFileIndex } from '../src/engine/resolver.js';
 import { addConfigProperty, appendArguments } from '../src/fix/arguments.js';
 
 type Options = [{ always?: boolean }];
+
+const GATE_NAMES: ReadonlySet<string> = new Set([...LAYER_DEFAULTS.keys(), ...GRU_LAYERS, ...OPTIMIZER_DEFAULTS.keys(), 'setWeights', 'loadWeights']);
 type MessageIds = 'layerDefault' | 'gruCannotMatch' | 'optimizerDefault' | 'keepDefault' | 'usePytorch';
 
 export default createRule<Options, MessageIds>({
@@ -93,6 +98,10 @@ export default createRule<Options, MessageIds>({
 
     return {
       CallExpression(node) {
+        // cheap syntactic gate before any resolution: the called name must be one the rule knows
+        const callee = unwrap(node.callee);
+        const name = callee?.type === T.MemberExpression ? memberName(callee) : callee?.type === T.Identifier ? callee.name : null;
+        if (name === null || !GATE_NAMES.has(name)) return;
         if (!loadsWeights && loadsWeightsFromOutside(file, node)) loadsWeights = true;
         const c = divergentDefaults(file, node);
         if (c) candidates.push(c);
