@@ -2,12 +2,14 @@
 import forwardTrainingKwargs from '../rules/forward-training-kwargs.js';
 import noDiscardedTensor from '../rules/no-discarded-tensor.js';
 import noDiscardedTensorTypeChecked from '../rules/no-discarded-tensor-type-checked.js';
+import noDivergentDefaults from '../rules/no-divergent-defaults.js';
 import noFrozenBatchnormInTraining from '../rules/no-frozen-batchnorm-in-training.js';
 import noIneffectiveTrainable from '../rules/no-ineffective-trainable.js';
 import noLogitsWithProbabilityLoss from '../rules/no-logits-with-probability-loss.js';
 import noMisplacedVarList from '../rules/no-misplaced-var-list.js';
 import noNumericPadding from '../rules/no-numeric-padding.js';
 import noOptimizerOptionsObject from '../rules/no-optimizer-options-object.js';
+import noSwappedLossArguments from '../rules/no-swapped-loss-arguments.js';
 import noTorchBatchnormMomentum from '../rules/no-torch-batchnorm-momentum.js';
 import noTorchModeSwitch from '../rules/no-torch-mode-switch.js';
 import noTorchModuleApi from '../rules/no-torch-module-api.js';
@@ -24,12 +26,14 @@ export const rules = {
   'forward-training-kwargs': forwardTrainingKwargs,
   'no-discarded-tensor': noDiscardedTensor,
   'no-discarded-tensor-type-checked': noDiscardedTensorTypeChecked,
+  'no-divergent-defaults': noDivergentDefaults,
   'no-frozen-batchnorm-in-training': noFrozenBatchnormInTraining,
   'no-ineffective-trainable': noIneffectiveTrainable,
   'no-logits-with-probability-loss': noLogitsWithProbabilityLoss,
   'no-misplaced-var-list': noMisplacedVarList,
   'no-numeric-padding': noNumericPadding,
   'no-optimizer-options-object': noOptimizerOptionsObject,
+  'no-swapped-loss-arguments': noSwappedLossArguments,
   'no-torch-batchnorm-momentum': noTorchBatchnormMomentum,
   'no-torch-mode-switch': noTorchModeSwitch,
   'no-torch-module-api': noTorchModuleApi,

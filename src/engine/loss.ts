@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, findProperty, hasSpread, isFunction, literalValue, memberName, objectArg, unwrap, type Node } from './ast.js';
+import { calledMember, findProperty, hasSpread, isFunction, literalValue, memberName, objectArg, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { modelStructure, type LayerRef } from './model-structure.js';
 import { thisClass, type FileIndex } from './resolver.js';
 
@@ -223,4 +223,74 @@ export function tfReference(file: FileIndex, at: Node, path: readonly string[]):
     if (!shadowed) return [g, ...path].join('.');
   }
   return null;
+}
+
+// ---------------------------------------------------------------- argument order (no-swapped-loss-arguments)
+
+const MODEL_OUTPUT_METHODS: ReadonlySet<string> = new Set(['predict', 'apply', 'predictOnBatch', 'execute']);
+
+/**
+ * The expression is provably what a tfjs model computed: `model.predict(x)` / `model.apply(x)` /
+ * `predictOnBatch` / `execute` on a proven tfjs model, directly or through a `const` (or never
+ * reassigned) binding.
+ */
+export function isModelOutput(file: FileIndex, node: Node | null | undefined, depth = 0): boolean {
+  const n = unwrap(node);
+  if (!n || depth > 4) return false;
+  if (n.type === T.Identifier) {
+    const v = file.variableOf(n);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return false;
+    if (v!.references.some((r) => r.isWrite() && r.writeExpr !== def.node.init)) return false;
+    return isModelOutput(file, def.node.init, depth + 1);
+  }
+  if (n.type !== T.CallExpression) return false;
+  const m = calledMember(n);
+  if (!m || !MODEL_OUTPUT_METHODS.has(m.name)) return false;
+  const k = file.kindOf(m.member.object);
+  return !!k && !k.promise && (k.kind === 'model' || k.kind === 'graph-model');
+}
+
+/** Parameter names that say "prediction" / "target" (PyTorch's `(input, target)` order and its variants). */
+const PREDICTION_NAME = /^(?:y_?)?(?:pred|preds|prediction|predictions|predicted|output|outputs|out|logits?|input|inputs|hat|scores?)$/i;
+const TARGET_NAME = /^(?:y_?)?(?:target|targets|label|labels|true|truth|gt|ground_?truth|y)$/i;
+
+export interface SwappedCustomLoss {
+  readonly fn: FunctionNode;
+  /** The parameter named as the prediction but first, so tfjs puts `yTrue` in it. */
+  readonly prediction: TSESTree.Identifier;
+  readonly target: TSESTree.Identifier;
+  /** The asymmetric tfjs loss call that receives them as `(target, prediction)`. */
+  readonly call: TSESTree.CallExpression;
+}
+
+/**
+ * A custom compile loss `(pred, target) => tf.losses.x(target, pred)`: named in PyTorch's order and used
+ * that way, while tfjs calls it as `loss(yTrue, yPred)` (`test/semantics/loss-symmetry.test.ts`), so the
+ * tfjs loss receives (yPred, yTrue). `(pred, target) => tf.losses.x(pred, target)` computes the right
+ * thing under misleading names and is not returned.
+ */
+export function swappedCustomLoss(file: FileIndex, value: Node | null | undefined, isAsymmetric: (path: string) => boolean): SwappedCustomLoss | null {
+  let fn: Node | null = unwrap(value);
+  if (fn?.type === T.Identifier) fn = file.functionOfIdentifier(fn);
+  if (!isFunction(fn) || fn.params.length !== 2) return null;
+  const [a, b] = fn.params.map((p) => (p.type === T.Identifier ? p : null));
+  if (!a || !b || !PREDICTION_NAME.test(a.name) || !TARGET_NAME.test(b.name)) return null;
+  const va = file.variableOf(a);
+  const vb = file.variableOf(b);
+  if (!va || !vb || [va, vb].some((v) => v.references.some((r) => r.isWrite()))) return null; // reassigned: unclear
+  const isParam = (e: Node | null | undefined, v: typeof va): boolean => e?.type === T.Identifier && file.variableOf(e) === v;
+  let found: TSESTree.CallExpression | null = null;
+  let conflicting = false;
+  walk(fn.body, file.sourceCode.visitorKeys, (node) => {
+    if (node.type !== T.CallExpression || node.arguments.length < 2) return;
+    const [x, y] = node.arguments.map((arg) => unwrap(arg));
+    const swapped = isParam(x, vb) && isParam(y, va);
+    if (!swapped && !(isParam(x, va) && isParam(y, vb))) return;
+    const p = file.calleePath(node);
+    if (!p || !isAsymmetric(p.join('.'))) return;
+    if (swapped) found = found ?? node;
+    else conflicting = true; // used both ways: unclear
+  });
+  return found && !conflicting ? { fn, prediction: a, target: b, call: found } : null;
 }

@@ -53,6 +53,12 @@ const CREATORS: Record<Kind, readonly string[]> = {
     'TF.layers.dropout(0.2)',
     'TF.layers.dropout(0.8, {rate: 0.8})',
     'TF.layers.concatenate(1)',
+    // divergent defaults (no-divergent-defaults) and their PyTorch-named keys
+    'TF.layers.leakyReLU()',
+    'TF.layers.leakyReLU({negative_slope: 0.01})',
+    'TF.layers.gru({units: 4})',
+    'TF.layers.layerNormalization({\n  axis: -1,\n})',
+    'TF.layers.embedding({inputDim: 10, outputDim: 4})',
   ],
   tensor: [
     'TF.tensor([1, 2, 3])',
@@ -73,6 +79,8 @@ const CREATORS: Record<Kind, readonly string[]> = {
     'TF.train.rmsprop({lr: 0.01, alpha: 0.99, /* c */ weight_decay: 0})',
     'TF.train.adam(1e-3, 0.9, 0.999, 1e-8, 0.01)',
     'TF.train.sgd(0.01, 0.9)',
+    'TF.train.adam()',
+    'TF.train.adam(0.01,)',
   ],
   variable: ['TF.variable(TF.zeros([3]))', 'TF.variable(TF.randomNormal([2, 2]), true, "w")'],
   other: [
@@ -87,6 +95,9 @@ const CREATORS: Record<Kind, readonly string[]> = {
     'optim.adam({lr: 0.1})',
     'dropout({p: 0.5})',
     'new brain.NeuralNetwork({learningRate: 0.3, hiddenLayers: [3]})',
+    // look-alikes: a non-tfjs adam and a user's own lstm()
+    'optim.adam({lr: 1e-3})',
+    'lstm({units: 8})',
   ],
 };
 
@@ -166,6 +177,12 @@ const ACTIONS: readonly Action[] = [
   { kinds: ['optimizer'], make: m('minimize', '() => TF.mean(net.apply(xs, {training: true})), false, [w]') },
   { kinds: ['optimizer'], make: m('minimize', '() => { const p = net.apply(xs); return TF.losses.softmaxCrossEntropy(ys, p).mean(); }') },
   { kinds: ['optimizer'], make: m('applyGradients', 'TF.variableGrads(() => lossFn(net.apply(xs))).grads') },
+  // loss argument order (no-swapped-loss-arguments) and weight loading (no-divergent-defaults)
+  { kinds: ['model', 'other'], make: (r) => `TF.losses.softmaxCrossEntropy(${r}.predict(x), ys)` },
+  { kinds: ['model', 'other'], make: (r) => `TF.metrics.binaryCrossentropy(/* p */ ${r}.apply(x), ys)` },
+  { kinds: ['model', 'other'], make: (r) => `TF.losses.meanSquaredError(${r}.predict(x), ys)` },
+  { kinds: ['model', 'other'], make: m('compile', '{optimizer: "adam", loss: (pred, target) => TF.losses.logLoss(target, pred)}') },
+  { kinds: ['model', 'layer', 'other'], make: m('setWeights', 'weightsFromTorch') },
 ];
 
 /** Method-call access forms: odd but valid ways to write `recv.name(args)`. */
@@ -377,6 +394,9 @@ const NOISE: readonly { ts?: boolean; code: string }[] = [
   { code: 'const { padding = 1, momentum = 0.1 } = cfg;' },
   { code: 'const cfgObj = { padding: 1, momentum: 0.1, dataFormat: "channelsFirst", trainable: false };' },
   { code: 'function dropout(cfg) { return cfg; }\ndropout({p: 0.5});\nconst optCfg = {lr: 0.1, weight_decay: 1e-4};' },
+  { code: '// port of nn.LSTM + nn.LeakyReLU from model.pth' },
+  { code: 'const CKPT = "weights/encoder.pt";' },
+  { code: 'function crit(pred, target) { return pred.sub(target); }' },
   { ts: true, code: 'type Shape = [number, ...number[]];\ninterface Cfg { padding?: number; eval(): void }' },
   { ts: true, code: 'enum Mode { Train, Eval }\ndeclare const maybe: Mode | undefined;' },
   { ts: true, code: 'abstract class Base<T extends object = {}> { abstract eval(): T; protected constructor(private readonly m?: unknown) {} }' },

@@ -1,0 +1,45 @@
+/**
+ * Fix builders that add to a call: one more property in its literal config object (or a new config
+ * argument), more positional arguments, and swapping two nodes' texts.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Node } from '../engine/ast.js';
+
+type Fixer = TSESLint.RuleFixer;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/**
+ * Adds `text` (`key: value`) to the call's config: after the last property of `config` (keeping a
+ * trailing comma and one-property-per-line layouts), inside `{}`, or as a new `{text}` argument.
+ */
+export function addConfigProperty(sourceCode: SourceCode, call: TSESTree.CallExpression, config: TSESTree.ObjectExpression | null, text: string) {
+  return (fixer: Fixer): TSESLint.RuleFix => {
+    if (!config) return fixer.insertTextBefore(sourceCode.getLastToken(call)!, `{${text}}`);
+    const last = config.properties[config.properties.length - 1];
+    if (!last) return fixer.replaceText(config, `{${text}}`);
+    const after = sourceCode.getTokenAfter(last)!;
+    const comma = after.value === ',' ? after : null;
+    const closing = comma ? sourceCode.getTokenAfter(comma)! : after;
+    if (closing.loc.start.line > last.loc.end.line) {
+      // one property per line: `\n  key: value,` with the last property's indentation
+      const indent = sourceCode.lines[last.loc.start.line - 1]!.slice(0, last.loc.start.column);
+      return comma ? fixer.insertTextAfter(comma, `\n${indent}${text},`) : fixer.insertTextAfter(last, `,\n${indent}${text}`);
+    }
+    return comma ? fixer.insertTextAfter(comma, ` ${text},`) : fixer.insertTextAfter(last, `, ${text}`);
+  };
+}
+
+/** Appends positional arguments (`texts`) to a call, after its existing ones. */
+export function appendArguments(sourceCode: SourceCode, call: TSESTree.CallExpression, texts: readonly string[]) {
+  return (fixer: Fixer): TSESLint.RuleFix => {
+    const closing = sourceCode.getLastToken(call)!;
+    const before = sourceCode.getTokenBefore(closing)!;
+    const lead = call.arguments.length === 0 || before.value === ',' ? (before.value === ',' ? ' ' : '') : ', ';
+    return fixer.insertTextBefore(closing, lead + texts.join(', '));
+  };
+}
+
+/** Swaps the source texts of two non-overlapping nodes (arguments, parameters). */
+export function swapTexts(sourceCode: SourceCode, a: Node, b: Node) {
+  return (fixer: Fixer): TSESLint.RuleFix[] => [fixer.replaceText(a, sourceCode.getText(b)), fixer.replaceText(b, sourceCode.getText(a))];
+}
