@@ -4,6 +4,7 @@ import noDiscardedTensor from '../rules/no-discarded-tensor.js';
 import noDiscardedTensorTypeChecked from '../rules/no-discarded-tensor-type-checked.js';
 import noFrozenBatchnormInTraining from '../rules/no-frozen-batchnorm-in-training.js';
 import noIneffectiveTrainable from '../rules/no-ineffective-trainable.js';
+import noLeakedTensor from '../rules/no-leaked-tensor.js';
 import noLogitsWithProbabilityLoss from '../rules/no-logits-with-probability-loss.js';
 import noMisplacedVarList from '../rules/no-misplaced-var-list.js';
 import noNumericPadding from '../rules/no-numeric-padding.js';
@@ -24,6 +25,7 @@ export const rules = {
   'no-discarded-tensor-type-checked': noDiscardedTensorTypeChecked,
   'no-frozen-batchnorm-in-training': noFrozenBatchnormInTraining,
   'no-ineffective-trainable': noIneffectiveTrainable,
+  'no-leaked-tensor': noLeakedTensor,
   'no-logits-with-probability-loss': noLogitsWithProbabilityLoss,
   'no-misplaced-var-list': noMisplacedVarList,
   'no-numeric-padding': noNumericPadding,

@@ -59,7 +59,7 @@ describe('no-leaked-tensor: which code paths leak', () => {
       'tf.customGrad',
       () =>
         tf.dispose(
-          tf.customGrad((a: tf.Tensor, save: tf.GradSaveFunc) => {
+          (tf.customGrad as (f: unknown) => (x: tf.Tensor) => tf.Tensor)((a: tf.Tensor, save: tf.GradSaveFunc) => {
             a.square().add(1).sum().dataSync();
             save([a]);
             return { value: a.square(), gradFunc: (dy: tf.Tensor, [s]: tf.Tensor[]) => dy.mul(s!) };
