@@ -28,7 +28,6 @@ export default createRule<[], MessageIds>({
       awaitAfterTidy: 'Compute the tensor in `tf.tidy()`, then `await` its `{{method}}()` and dispose it.',
     },
     schema: [],
-    defaultOptions: [],
     languages: ['js/js'],
   },
   create(context) {
