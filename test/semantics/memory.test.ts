@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tf } from './tf.js';
+import { FIT_CALLBACK_HOOKS, SCOPE_FUNCTIONS, TENSOR_ASYNC_READS, TENSOR_SYNC_READS } from '../../src/facts/tfjs-api.js';
 
 const count = (): number => tf.memory().numTensors;
 
@@ -254,4 +255,39 @@ describe('no-async-tidy: tf.tidy and the gradient functions are synchronous', ()
       assert.deepEqual(errors, ['Cannot return a Promise inside of tidy.']);
     });
   }
+});
+
+describe('memory tables in src/facts/tfjs-api.ts match tfjs 4.22', () => {
+  it('TENSOR_SYNC_READS return plain values, TENSOR_ASYNC_READS return Promises (neither a tensor)', async () => {
+    const t = tf.ones([2]);
+    for (const m of TENSOR_SYNC_READS) {
+      const v = (t as unknown as Record<string, () => unknown>)[m]!.call(t);
+      assert.ok(!(v instanceof tf.Tensor) && !(v instanceof Promise), m);
+    }
+    for (const m of TENSOR_ASYNC_READS) {
+      const v = (t as unknown as Record<string, () => unknown>)[m]!.call(t);
+      assert.ok(v instanceof Promise, m);
+      assert.ok(!((await v) instanceof tf.Tensor), m);
+    }
+    t.dispose();
+  });
+
+  it('SCOPE_FUNCTIONS are tfjs functions', () => {
+    for (const name of SCOPE_FUNCTIONS.keys()) assert.equal(typeof (tf as unknown as Record<string, unknown>)[name], 'function', name);
+  });
+
+  it('FIT_CALLBACK_HOOKS: batch hooks run once per batch, epoch hooks once per epoch', async () => {
+    const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+    m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    const calls = new Map<string, number>();
+    const callbacks = Object.fromEntries([...FIT_CALLBACK_HOOKS.keys()].map((k) => [k, () => void calls.set(k, (calls.get(k) ?? 0) + 1)]));
+    const xs = tf.ones([4, 1]);
+    // 2 epochs of 2 batches
+    await m.fit(xs, xs, { epochs: 2, batchSize: 2, verbose: 0, callbacks });
+    for (const [k, f] of FIT_CALLBACK_HOOKS) {
+      if (k === 'onYield') continue; // with the default yieldEvery ('auto') it runs at most once per batch, depending on timing
+      assert.equal(calls.get(k), f === 'batch' ? 4 : 2, k);
+    }
+    xs.dispose();
+  });
 });
