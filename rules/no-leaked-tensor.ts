@@ -4,7 +4,7 @@ import { calledMember, isFunction, walk, type Node } from '../src/engine/ast.js'
 import { createRule } from '../src/create-rule.js';
 import { EventFlow } from '../src/engine/event-flow.js';
 import { tfReference } from '../src/engine/loss.js';
-import { FREQUENCY_PHRASES, inDisposingScope, repeatFrequency } from '../src/engine/memory.js';
+import { callerMayScope, FREQUENCY_PHRASES, inDisposingScope, repeatFrequency } from '../src/engine/memory.js';
 import { boundTensor, intermediateChain, isDisposalCall, type BoundTensor } from '../src/engine/memory-leaks.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { disposeAfterLastUse, tidyWrapText } from '../src/fix/memory.js';
@@ -63,7 +63,8 @@ export default createRule<Options, MessageIds>({
     const frequency = (node: Node): string | null => {
       if (inDisposingScope(file, node)) return null;
       const f = repeatFrequency(file, node);
-      if (!f && onlyRepeated) return null;
+      // by default, only code that provably runs outside any scope (a caller in another module may tidy it)
+      if (onlyRepeated && (!f || callerMayScope(file, node))) return null;
       return FREQUENCY_PHRASES[f ?? 'once'];
     };
     const inFinalizer = (node: Node): boolean => {

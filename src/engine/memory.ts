@@ -285,3 +285,32 @@ function registrationFrequency(file: FileIndex, fn: FunctionNode, call: TSESTree
   // any other callee: the callback runs (about) as often as the call that receives it
   return depth < MAX_DEPTH ? repeatFrequency(file, call, depth + 1) : null;
 }
+
+/**
+ * Could a caller the rule cannot see run `node` inside a scope? True when `node` sits (through
+ * loops and synchronous array callbacks) in a synchronous function with no caller or registration in
+ * this file: a method or exported function that another module may call inside `tf.tidy` (libraries
+ * do: hidden-markov-model-tf's `gaussian.pdf()` runs only inside its `hmm.js` tidy). An async
+ * function, a scheduled or event callback, and module top level run on their own: false.
+ */
+export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (!isFunction(n)) continue;
+    if (n.async || n.generator) return false;
+    const parent = n.parent;
+    if (parent?.type === T.CallExpression && parent.arguments.includes(n as never)) {
+      if (SYNC_CALLBACK_METHODS.has(calledMember(parent)?.name ?? '')) continue;
+      return false;
+    }
+    if (parent?.type === T.CallExpression && parent.callee === n) continue;
+    if (hookFrequency(n)) return false;
+    if (parent?.type === T.AssignmentExpression && parent.right === n) return false;
+    const f = factsOf(file);
+    const refs = f.byReference.get(n) ?? [];
+    const sites = callSitesOf(file, n);
+    if (refs.length === 0 && sites.length === 0) return true;
+    if (refs.length > 0 || depth >= MAX_DEPTH) return false;
+    return sites.some((c) => callerMayScope(file, c, depth + 1));
+  }
+  return false;
+}

@@ -138,6 +138,12 @@ const ACTIONS: readonly Action[] = [
   { kinds: ['optimizer'], make: m('minimize', '() => TF.mean(net.apply(xs, {training: true})), false, [w]') },
   { kinds: ['optimizer'], make: m('minimize', '() => { const p = net.apply(xs); return TF.losses.softmaxCrossEntropy(ys, p).mean(); }') },
   { kinds: ['optimizer'], make: m('applyGradients', 'TF.variableGrads(() => lossFn(net.apply(xs))).grads') },
+  // tensor memory (no-leaked-tensor, no-async-tidy)
+  { kinds: ['tensor'], make: (r) => `show(${r}.square().add(1).sum().dataSync()[0])` },
+  { kinds: ['tensor'], make: (r) => `const kept = TF.tidy(() => ${r}.toFloat().div(255)); kept.dispose()` },
+  { kinds: ['tensor'], make: (r) => `TF.tidy(async () => { const p = ${r}.softmax(); return await p.data(); })` },
+  { kinds: ['model'], make: (r) => `const q = ${r}.predict(x); try { show(q.arraySync()); } finally { q.dispose(); }` },
+  { kinds: ['optimizer'], make: m('minimize', 'async () => lossFn(await batch())') },
 ];
 
 /** Method-call access forms: odd but valid ways to write `recv.name(args)`. */
@@ -212,6 +218,8 @@ const WRAPPERS: readonly { name: string; async: boolean; ts?: boolean; make: (bo
   { name: 'class static block', async: false, make: (b, c) => [`class Holder${c.id} {`, '  static {', ...b.map((s) => `    ${s}`), '  }', '}'] },
   { name: 'callback', async: false, make: (b) => ['button.addEventListener("click", function onClick(ev) {', ...b.map(indent), '});'] },
   { name: 'then callback', async: false, make: (b) => ['fetchData().then((data) => {', ...b.map(indent), '});'] },
+  { name: 'animation frame', async: false, make: (b, c) => [`function frame${c.id}() {`, ...b.map(indent), `  requestAnimationFrame(frame${c.id});`, '}'] },
+  { name: 'fit callback', async: true, make: (b) => ['callbacks.onBatchEnd = 0; const cbs = { onEpochEnd: async (epoch, logs) => {', ...b.map(indent), '} };'] },
   { name: 'TS namespace', async: false, ts: true, make: (b, c) => [`namespace Ns${c.id} {`, ...b.map(indent), '}'] },
 ];
 

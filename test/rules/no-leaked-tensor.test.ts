@@ -38,6 +38,7 @@ const valid = [
   { name: 'a non-tfjs object with dispose() and add()', code: `class Vec { add() { return this; } dispose() {} }\nconst z = TF.zeros([1]);\nfor (const v of vecs) { const n = new Vec(); n.add(n).dispose(); }` },
   { name: 'a tensor handed to unknown code (may own it)', code: `for (const s of xs) {\n  const t = TF.tensor1d(s);\n  queue.push(t);\n  draw(TF.ones([2]));\n}` },
   { name: 'a chained call that ends in dispose()', code: `for (const s of xs) TF.tensor1d(s).dispose();` },
+  { name: 'a loop in a sync method with no caller here (another module may call it inside tf.tidy)', code: `class Gaussian {\n  pdf(xs) {\n    const out = [];\n    for (const x of xs) out.push(TF.sum(TF.mul(x, x)));\n    return out;\n  }\n}` },
   { name: 'unknown receivers are not tensors', code: `const z = TF.zeros([1]);\nfor (const t of items) t.square().sum().dataSync();` },
 ];
 
@@ -153,6 +154,13 @@ const invalid: Case[] = [
 ];
 
 const strictInvalid: Case[] = [
+  {
+    name: 'onlyRepeated: false also reports a loop in a method with no visible caller',
+    code: `class Gaussian {\n  pdf(xs) {\n    const out = [];\n    for (const x of xs) out.push(TF.mul(x, x).data());\n    return out;\n  }\n}`,
+    options: [{ onlyRepeated: false }],
+    output: null,
+    errors: [{ messageId: 'intermediate', data: { ops: '`mul()`', s: '', leak: 'it leaks', freq: 'on every loop iteration' }, line: 4, suggestions: [] }],
+  },
   {
     name: 'onlyRepeated: false reports code that runs once',
     code: `function setup() {\n  const t = TF.ones([2]);\n  show(t.dataSync());\n}`,
