@@ -140,9 +140,9 @@ const ACTIONS: readonly Action[] = [
   { kinds: ['optimizer'], make: m('applyGradients', 'TF.variableGrads(() => lossFn(net.apply(xs))).grads') },
   // tensor memory (no-leaked-tensor, no-async-tidy)
   { kinds: ['tensor'], make: (r) => `show(${r}.square().add(1).sum().dataSync()[0])` },
-  { kinds: ['tensor'], make: (r) => `const kept = TF.tidy(() => ${r}.toFloat().div(255)); kept.dispose()` },
+  { kinds: ['tensor'], make: (r) => `TF.tidy(() => ${r}.toFloat().div(255)).dispose()` },
   { kinds: ['tensor'], make: (r) => `TF.tidy(async () => { const p = ${r}.softmax(); return await p.data(); })` },
-  { kinds: ['model'], make: (r) => `const q = ${r}.predict(x); try { show(q.arraySync()); } finally { q.dispose(); }` },
+  { kinds: ['model'], make: (r) => `show(${r}.predict(x).arraySync())` },
   { kinds: ['optimizer'], make: m('minimize', 'async () => lossFn(await batch())') },
 ];
 
