@@ -34,6 +34,10 @@ export default createRule<[], MessageIds>({
     const file = getFileIndex(context);
     if (!file.touchesTfjs) return {};
     const sourceCode = context.sourceCode;
+    // cheap gates: no `tidy` anywhere (any import form names it), no `async` function for the gradient APIs
+    const hasTidy = sourceCode.text.includes('tidy');
+    const hasAsync = sourceCode.text.includes('async');
+    if (!hasTidy && !hasAsync) return {};
 
     /** `t.data()` / `t.array()` on a tfjs tensor: a Promise. */
     const asyncRead = (n: Node | null): { call: TSESTree.CallExpression; tensor: Node; method: string } | null => {
@@ -77,6 +81,9 @@ export default createRule<[], MessageIds>({
 
     return {
       CallExpression(node) {
+        if (!hasTidy) return;
+        const callee = unwrap(node.callee);
+        if (callee?.type === T.MemberExpression ? calledMember(node)?.name !== 'tidy' : callee?.type !== T.Identifier) return;
         const p = file.calleePath(node);
         if (p?.length !== 1 || p[0] !== 'tidy') return;
         const arg = unwrap(node.arguments[node.arguments.length - 1]);
@@ -91,6 +98,7 @@ export default createRule<[], MessageIds>({
         if (inner) context.report({ node: inner.node, messageId: 'promiseInTidy', data: { what: inner.what } });
       },
       'Program:exit'() {
+        if (!hasAsync) return;
         for (const ctx of gradientContexts(file).values()) {
           if (ctx.depth !== 0 || !ctx.fn.async) continue;
           // `minimize` / `computeGradients`: only on a proven optimizer (the context map also admits unknown receivers)

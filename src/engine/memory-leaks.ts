@@ -61,8 +61,13 @@ export function useOf(file: FileIndex, node: Node): { use: 'read' | 'dispose' | 
 
 /** When `call` is a leaked intermediate: the chain it belongs to (keyed by its top), else null. */
 export function intermediateChain(file: FileIndex, call: TSESTree.CallExpression): { top: TSESTree.CallExpression; wrap: Node | null } | null {
+  // cheap syntactic gate first: only a receiver, an argument or an array element can be an intermediate
+  const p = outer(call).parent;
+  if (!p || (p.type !== T.MemberExpression && p.type !== T.CallExpression && p.type !== T.ArrayExpression && p.type !== T.NewExpression)) return null;
+  if (p.type === T.CallExpression && unwrap(p.callee) === call) return null;
+  if (!isNewTensorCall(file, call)) return null;
   let use = useOf(file, call);
-  if (use.use !== 'read' || !isNewTensorCall(file, call)) return null;
+  if (use.use !== 'read') return null;
   let top = call;
   for (;;) {
     const next = consumerCall(use.by);
@@ -132,6 +137,9 @@ export function boundTensor(file: FileIndex, d: TSESTree.VariableDeclarator): Bo
 /** `x.dispose()` or `tf.dispose(...)`: the calls the flow analysis records as disposal events. */
 export function isDisposalCall(file: FileIndex, call: TSESTree.CallExpression): boolean {
   const m = calledMember(call);
-  if (m?.name === 'dispose' && call.arguments.length === 0) return true;
+  if (m) {
+    if (m.name !== 'dispose') return false;
+    if (call.arguments.length === 0) return true;
+  }
   return ownershipCall(file, call) === 'dispose';
 }
