@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calledMember, isFunction, walk, type Node } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { EventFlow } from '../src/engine/event-flow.js';
+import { EventFlow, type FlowEvent } from '../src/engine/event-flow.js';
 import { tfReference } from '../src/engine/loss.js';
 import { callerMayScope, FREQUENCY_PHRASES, inDisposingScope, repeatFrequency } from '../src/engine/memory.js';
 import { boundTensor, intermediateChain, isDisposalCall, type BoundTensor } from '../src/engine/memory-leaks.js';
@@ -54,10 +54,11 @@ export default createRule<Options, MessageIds>({
     if (!file.touchesTfjs) return {};
     const onlyRepeated = options.onlyRepeated !== false;
     const sourceCode = context.sourceCode;
-    const flow = new EventFlow<Event>(file);
-    const flowListeners = flow.listeners;
+    // the code-path analysis is only needed when something may be disposed (it costs on every segment)
+    const flow = sourceCode.text.includes('dispose') ? new EventFlow<Event>(file) : null;
+    const flowListeners = flow?.listeners ?? {};
     const chains = new Map<TSESTree.CallExpression, { wrap: Node | null; leaked: TSESTree.CallExpression[] }>();
-    const bound: { b: BoundTensor; e: NonNullable<ReturnType<typeof flow.record>> }[] = [];
+    const bound: { b: BoundTensor; e: FlowEvent<Event> | null }[] = [];
 
     /** How often `node` leaks, or null when it must not be reported (in a scope, or once with onlyRepeated). */
     const frequency = (node: Node): string | null => {
@@ -73,7 +74,7 @@ export default createRule<Options, MessageIds>({
     };
     const opName = (call: TSESTree.CallExpression): string => file.calleePath(call)?.join('.') ?? calledMember(call)?.name ?? 'call';
 
-    flow.onEnd(() => {
+    const onEnd = (): void => {
       for (const [top, { wrap, leaked }] of chains) {
         const freq = frequency(top);
         if (!freq) continue;
@@ -101,18 +102,22 @@ export default createRule<Options, MessageIds>({
           context.report({ node: b.id, messageId: 'bound', data: { name, freq }, suggest });
         } else {
           const disposals = new Set<Node>(b.disposals);
-          if (flow.mayReturnWithout(e, (x) => disposals.has(x.node))) {
+          if (flow && e && flow.mayReturnWithout(e, (x) => disposals.has(x.node))) {
             context.report({ node: b.id, messageId: 'somePaths', data: { name, freq } });
           }
         }
       }
-    });
+    };
+    if (flow) flow.onEnd(onEnd);
 
     return {
       ...flowListeners,
+      ...(flow ? {} : { 'Program:exit': onEnd }),
       CallExpression(node: TSESTree.CallExpression) {
-        flowListeners.CallExpression!(node as never);
-        if (isDisposalCall(file, node) && !inFinalizer(node)) flow.record(node, {});
+        if (flow) {
+          flowListeners.CallExpression!(node as never);
+          if (isDisposalCall(file, node) && !inFinalizer(node)) flow.record(node, {});
+        }
         const chain = intermediateChain(file, node);
         if (!chain) return;
         const entry = chains.get(chain.top) ?? { wrap: chain.wrap, leaked: [] };
@@ -121,7 +126,7 @@ export default createRule<Options, MessageIds>({
       },
       // a disposal in `finally` runs on every way out of the `try`: record it where the `try` starts
       TryStatement(node: TSESTree.TryStatement) {
-        if (!node.finalizer) return;
+        if (!node.finalizer || !flow) return;
         walk(node.finalizer, sourceCode.visitorKeys, (n) => {
           if (isFunction(n)) return false;
           if (n.type === T.CallExpression && isDisposalCall(file, n)) flow.record(n, {});
@@ -132,8 +137,7 @@ export default createRule<Options, MessageIds>({
         if (node.init?.type !== T.CallExpression && node.init?.type !== T.TSAsExpression && node.init?.type !== T.TSNonNullExpression) return;
         const b = boundTensor(file, node);
         if (!b) return;
-        const e = flow.record(node, {});
-        if (e) bound.push({ b, e });
+        bound.push({ b, e: flow ? flow.record(node, {}) : null });
       },
     };
   },
