@@ -23,6 +23,9 @@ import {
   REPEATING_SCHEDULERS,
   SCOPE_FUNCTIONS,
   SYNC_CALLBACK_METHODS,
+  TENSOR_METHODS,
+  TENSOR_NAMESPACES,
+  TENSOR_OPS,
   type RepeatFrequency,
 } from '../facts/tfjs-api.js';
 
@@ -46,6 +49,7 @@ const MAX_DEPTH = 5;
  * `predict`/`apply`/`execute`, a `tf.tidy(...)` returning a tensor, or `optimizer.minimize(f, true)`.
  */
 export function isNewTensorCall(file: FileIndex, call: TSESTree.CallExpression): boolean {
+  if (!mayBeNewTensorCall(file, call)) return false;
   const info = file.kindOf(call);
   if (info?.kind === 'tensor' && !info.promise) {
     if (info.origin === call) return true;
@@ -58,6 +62,18 @@ export function isNewTensorCall(file: FileIndex, call: TSESTree.CallExpression):
     return file.kindOf(m.member.object)?.kind === 'optimizer';
   }
   return false;
+}
+
+const MODEL_TENSOR_METHODS: ReadonlySet<string> = new Set(['predict', 'predictOnBatch', 'apply', 'execute', 'minimize', 'tidy', 'fromPixels']);
+
+/** Syntactic pre-filter before resolving anything: the method name could return a new tensor. */
+function mayBeNewTensorCall(file: FileIndex, call: TSESTree.CallExpression): boolean {
+  const m = calledMember(call);
+  if (!m) return true; // `tensor1d(...)` from a named import: the callee path decides
+  if (TENSOR_METHODS.has(m.name) || TENSOR_OPS.has(m.name) || MODEL_TENSOR_METHODS.has(m.name)) return true;
+  // tf.losses.*, tf.image.*, tf.metrics.* (also a named `metrics` import): the namespace's API path
+  const p = file.pathOf(m.member.object);
+  return p?.length === 1 && TENSOR_NAMESPACES.has(p[0]!);
 }
 
 /** `tf.dispose(...)` or `tf.keep(...)`: the call that owns `arg` from now on (or null). */
