@@ -8,6 +8,8 @@ export interface Torch2tfDocs {
   readonly recommended?: 'recommended' | 'strict';
   /** The rule needs TypeScript type information (`parserOptions.projectService`). */
   readonly requiresTypeChecking?: boolean;
+  /** Options the `strict` configs set (JSON); `recommended` and `all` use `meta.defaultOptions`. */
+  readonly strictOptions?: readonly unknown[];
 }
 
 export const REPO_URL = 'https://github.com/torch2tf/eslint-plugin-torch2tf';

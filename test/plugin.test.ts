@@ -36,16 +36,19 @@ describe('plugin object', () => {
   });
 
   it('configs are derived from rule meta (rebuilt here independently)', () => {
-    const metaOf = (n: string) => plugin.rules[n]!.meta!.docs as { recommended?: string; requiresTypeChecking?: boolean };
+    const metaOf = (n: string) => plugin.rules[n]!.meta!.docs as { recommended?: string; requiresTypeChecking?: boolean; strictOptions?: unknown[] };
     const names = Object.keys(plugin.rules).sort();
     const expect = (filter: (n: string) => boolean, level = 'error') =>
       Object.fromEntries(names.filter(filter).map((n) => [`torch2tf/${n}`, level]));
+    // the strict configs pass `meta.docs.strictOptions` where a rule declares them
+    const strictly = (filter: (n: string) => boolean) =>
+      Object.fromEntries(names.filter(filter).map((n) => [`torch2tf/${n}`, metaOf(n).strictOptions ? ['error', ...metaOf(n).strictOptions!] : 'error']));
     const typed = (n: string) => metaOf(n).requiresTypeChecking === true;
-    const want: Record<string, Record<string, string>> = {
+    const want: Record<string, Record<string, unknown>> = {
       recommended: expect((n) => metaOf(n).recommended === 'recommended' && !typed(n)),
       'recommended-type-checked': expect((n) => metaOf(n).recommended === 'recommended'),
-      strict: expect((n) => !!metaOf(n).recommended && !typed(n)),
-      'strict-type-checked': expect((n) => !!metaOf(n).recommended),
+      strict: strictly((n) => !!metaOf(n).recommended && !typed(n)),
+      'strict-type-checked': strictly((n) => !!metaOf(n).recommended),
       all: expect(() => true),
       'disable-type-checked': expect(typed, 'off'),
     };

@@ -6,6 +6,7 @@
 import { relative, sep } from 'node:path';
 import type { ESLint, Linter } from 'eslint';
 import type { RulesMeta } from './formatters.js';
+import { memorySummary } from './memory.js';
 
 export interface ReportContext {
   readonly cwd: string;
@@ -87,7 +88,7 @@ export function formatReport(results: readonly ESLint.LintResult[], ctx: ReportC
     for (const [id, s] of [...summary].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))) {
       rows.push([`  ${id}`, String(s.count), String(s.fixable), String(s.suggestions), String(s.humans), ctx.rulesMeta[id]?.docs?.url ?? '']);
     }
-    out.push(...table(rows, new Set([1, 2, 3, 4])), '');
+    out.push(...table(rows, new Set([1, 2, 3, 4])), '', ...memorySummary(results));
 
     out.push('Findings by file');
     for (const r of withFindings) {

@@ -47,6 +47,7 @@ interface PathInfo {
   /** Events and call sites per segment, in source order. */
   readonly items: Map<Segment, Item[]>;
   final: readonly Segment[];
+  returned: readonly Segment[];
 }
 
 type Item = { readonly kind: 'event'; readonly e: FlowEvent<unknown> } | { readonly kind: 'call'; readonly c: CallSite };
@@ -88,13 +89,16 @@ export class EventFlow<D> {
   get listeners(): Record<string, (...args: never[]) => void> {
     return {
       onCodePathStart: (codePath: CodePath, node: Node) => {
-        const path: PathInfo = { owner: node, initial: codePath.initialSegment, items: new Map(), final: [] };
+        const path: PathInfo = { owner: node, initial: codePath.initialSegment, items: new Map(), final: [], returned: [] };
         this.paths.set(node, path);
         this.stack.push({ path, current: new Set() });
       },
       onCodePathEnd: (codePath: CodePath, node: Node) => {
         const top = this.stack.pop();
-        if (top) top.path.final = codePath.finalSegments;
+        if (top) {
+          top.path.final = codePath.finalSegments;
+          top.path.returned = codePath.returnedSegments;
+        }
         if (node.type === T.Program) for (const cb of this.endCallbacks) cb();
       },
       onCodePathSegmentStart: (segment: Segment) => void this.top()?.current.add(segment),
@@ -190,6 +194,17 @@ export class EventFlow<D> {
     return !!path && this.search(path, [path.initial], -1, true, b, blocks, 0).found;
   }
 
+  /**
+   * Can `a`'s function return (or fall off its end; throws do not count) after `a` with no blocking
+   * event in between? Calls to same-file functions that block on every path block.
+   */
+  mayReturnWithout(a: FlowEvent<D>, blocks: Blocks<D>): boolean {
+    const path = this.paths.get(a.owner);
+    if (!path) return false;
+    const never = { node: a.owner, data: undefined as D, owner: a.owner, segments: [], order: -2 } as FlowEvent<D>;
+    return this.search(path, a.segments, a.order, false, never, blocks, 0, new Set(path.returned)).exits;
+  }
+
   private fromPoint(
     owner: Node,
     segments: readonly Segment[],
@@ -242,11 +257,12 @@ export class EventFlow<D> {
     b: FlowEvent<D>,
     blocks: Blocks<D>,
     depth: number,
+    exitsAt?: ReadonlySet<Segment>,
   ): { found: boolean; exits: boolean } {
     const visited = new Set<Segment>();
     const queue: { s: Segment; after: number }[] = start.map((s) => ({ s, after: fromEntry ? -1 : order }));
     let exits = false;
-    const finals = new Set(path.final);
+    const finals = exitsAt ?? new Set(path.final);
     while (queue.length > 0) {
       const { s, after } = queue.shift()!;
       if (after === -1) {
@@ -273,7 +289,7 @@ export class EventFlow<D> {
         }
       }
       if (blocked) continue;
-      if (finals.has(s) || s.nextSegments.length === 0) exits = true;
+      if (finals.has(s) || (!exitsAt && s.nextSegments.length === 0)) exits = true;
       for (const n of s.nextSegments) queue.push({ s: n, after: -1 });
     }
     return { found: false, exits };

@@ -143,3 +143,71 @@ export const GRADIENT_FUNCTIONS: ReadonlySet<string> = new Set(['variableGrads',
 
 /** Optimizer methods that take a loss function (a gradient context). */
 export const OPTIMIZER_GRADIENT_METHODS: ReadonlySet<string> = new Set(['minimize', 'computeGradients']);
+
+// ------------------------------------------------------------------ tensor memory (test/semantics/memory.test.ts)
+
+/** `tf.<name>(…, f)` functions that run `f` inside an engine scope, disposing what it makes and does not return. */
+export const SCOPE_FUNCTIONS: ReadonlyMap<string, 'first' | 'last'> = new Map([
+  ['tidy', 'last'],
+  ['customGrad', 'first'],
+]);
+
+/** Tensor methods that read a tensor synchronously into plain JS values (not tensors). */
+export const TENSOR_SYNC_READS: ReadonlySet<string> = new Set(['dataSync', 'arraySync', 'bufferSync']);
+
+/** Tensor methods that read a tensor asynchronously: they return a Promise of plain JS values. */
+export const TENSOR_ASYNC_READS: ReadonlySet<string> = new Set(['data', 'array', 'buffer', 'bytes']);
+
+/** Array (and tf.data) methods that call their callback once per element, synchronously or not. */
+export const PER_ELEMENT_METHODS: ReadonlySet<string> = new Set([
+  'forEach',
+  'map',
+  'flatMap',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'forEachAsync',
+]);
+
+/** Of those, the array methods that run the callback before returning (so a scope around the call covers it). */
+export const SYNC_CALLBACK_METHODS: ReadonlySet<string> = new Set([
+  'forEach',
+  'map',
+  'flatMap',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+]);
+
+/** How often a callback runs, by how it is registered. */
+export type RepeatFrequency = 'frame' | 'batch' | 'epoch' | 'interval' | 'event' | 'iteration';
+
+/** Browser scheduling functions (global or `window.` / `video.`) whose callback runs per frame or per tick. */
+export const REPEATING_SCHEDULERS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([
+  ['requestAnimationFrame', 'frame'],
+  ['requestVideoFrameCallback', 'frame'],
+  ['setInterval', 'interval'],
+]);
+
+/** Schedulers whose callback runs once, unless the callback schedules itself again (a recursive loop). */
+export const ONE_SHOT_SCHEDULERS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([['setTimeout', 'interval']]);
+
+/** Methods that register an event listener (its callback runs per event). */
+export const LISTENER_METHODS: ReadonlySet<string> = new Set(['addEventListener', 'on']);
+
+/** `model.fit` / `fitDataset` callback hooks (tfjs CustomCallbackArgs) that run per batch or per epoch. */
+export const FIT_CALLBACK_HOOKS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([
+  ['onBatchBegin', 'batch'],
+  ['onBatchEnd', 'batch'],
+  ['onYield', 'batch'],
+  ['onEpochBegin', 'epoch'],
+  ['onEpochEnd', 'epoch'],
+]);

@@ -183,6 +183,12 @@ const ACTIONS: readonly Action[] = [
   { kinds: ['model', 'other'], make: (r) => `TF.losses.meanSquaredError(${r}.predict(x), ys)` },
   { kinds: ['model', 'other'], make: m('compile', '{optimizer: "adam", loss: (pred, target) => TF.losses.logLoss(target, pred)}') },
   { kinds: ['model', 'layer', 'other'], make: m('setWeights', 'weightsFromTorch') },
+  // tensor memory (no-leaked-tensor, no-async-tidy)
+  { kinds: ['tensor'], make: (r) => `show(${r}.square().add(1).sum().dataSync()[0])` },
+  { kinds: ['tensor'], make: (r) => `TF.tidy(() => ${r}.toFloat().div(255)).dispose()` },
+  { kinds: ['tensor'], make: (r) => `TF.tidy(async () => { const p = ${r}.softmax(); return await p.data(); })` },
+  { kinds: ['model'], make: (r) => `show(${r}.predict(x).arraySync())` },
+  { kinds: ['optimizer'], make: m('minimize', 'async () => lossFn(await batch())') },
 ];
 
 /** Method-call access forms: odd but valid ways to write `recv.name(args)`. */
@@ -257,6 +263,8 @@ const WRAPPERS: readonly { name: string; async: boolean; ts?: boolean; make: (bo
   { name: 'class static block', async: false, make: (b, c) => [`class Holder${c.id} {`, '  static {', ...b.map((s) => `    ${s}`), '  }', '}'] },
   { name: 'callback', async: false, make: (b) => ['button.addEventListener("click", function onClick(ev) {', ...b.map(indent), '});'] },
   { name: 'then callback', async: false, make: (b) => ['fetchData().then((data) => {', ...b.map(indent), '});'] },
+  { name: 'animation frame', async: false, make: (b, c) => [`function frame${c.id}() {`, ...b.map(indent), `  requestAnimationFrame(frame${c.id});`, '}'] },
+  { name: 'fit callback', async: true, make: (b) => ['callbacks.onBatchEnd = 0; const cbs = { onEpochEnd: async (epoch, logs) => {', ...b.map(indent), '} };'] },
   { name: 'TS namespace', async: false, ts: true, make: (b, c) => [`namespace Ns${c.id} {`, ...b.map(indent), '}'] },
 ];
 

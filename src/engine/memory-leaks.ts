@@ -1,0 +1,145 @@
+/**
+ * Who owns a new tensor: the two shapes of leak `no-leaked-tensor` reports.
+ *
+ * - An intermediate: a new tensor that is only a receiver (`x.toFloat().div(255)`, `.dataSync()`) or an
+ *   argument of a tfjs call that neither disposes nor keeps it (`model.predict(tf.browser.fromPixels(v))`,
+ *   `tf.variable(t)`, `v.assign(t)`: measured in test/semantics/memory.test.ts). Nobody can dispose it.
+ * - A local bound to a new tensor that is only read (methods, properties, tfjs arguments): never
+ *   returned, stored, kept, or handed to code we cannot see. Disposal is `x.dispose()` or
+ *   `tf.dispose(x | [..x..] | {k: x})` in the same function.
+ */
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { calledMember, enclosingFunction, memberName, unwrap, type Node } from './ast.js';
+import { isNewTensorCall, isTfjsConsumer, ownershipCall } from './memory.js';
+import { TENSOR_SYNC_READS } from '../facts/tfjs-api.js';
+import type { FileIndex } from './resolver.js';
+
+/** Climb TS wrappers and `?.` chains: the node whose parent uses the value. */
+function outer(node: Node): Node {
+  let n = node;
+  while (
+    n.parent &&
+    (n.parent.type === T.TSAsExpression ||
+      n.parent.type === T.TSNonNullExpression ||
+      n.parent.type === T.TSSatisfiesExpression ||
+      n.parent.type === T.TSTypeAssertion ||
+      n.parent.type === T.ChainExpression)
+  ) {
+    n = n.parent;
+  }
+  return n;
+}
+
+/**
+ * How a value at `node` is used by its parent: `read` (a member access, or an argument of a tfjs call
+ * that neither disposes nor keeps it), `dispose` (the call that disposes it), `keep`, or `other`.
+ */
+export function useOf(file: FileIndex, node: Node): { use: 'read' | 'dispose' | 'keep' | 'other'; by: Node } {
+  const child = outer(node);
+  const p = child.parent;
+  if (!p) return { use: 'other', by: child };
+  if (p.type === T.MemberExpression && p.object === child) {
+    const call = outer(p).parent;
+    if (memberName(p) === 'dispose' && call?.type === T.CallExpression && unwrap(call.callee) === p) return { use: 'dispose', by: call };
+    return { use: 'read', by: p };
+  }
+  let arg: Node = child;
+  let call: Node | undefined = p;
+  // an element of an array / a value of an object literal passed to a call: tf.dispose([a, b]), tf.concat([a, b])
+  if (p.type === T.ArrayExpression || (p.type === T.Property && p.value === child && p.parent?.type === T.ObjectExpression)) {
+    arg = outer(p.type === T.Property ? p.parent! : p);
+    call = arg.parent;
+  }
+  if (call?.type === T.CallExpression && call.arguments.includes(arg as never)) {
+    const own = ownershipCall(file, call);
+    if (own) return { use: own, by: call };
+    if (p.type !== T.Property && isTfjsConsumer(file, call)) return { use: 'read', by: call };
+  }
+  return { use: 'other', by: child };
+}
+
+/** When `call` is a leaked intermediate: the chain it belongs to (keyed by its top), else null. */
+export function intermediateChain(file: FileIndex, call: TSESTree.CallExpression): { top: TSESTree.CallExpression; wrap: Node | null } | null {
+  // cheap syntactic gate first: only a receiver, an argument or an array element can be an intermediate
+  const p = outer(call).parent;
+  if (!p || (p.type !== T.MemberExpression && p.type !== T.CallExpression && p.type !== T.ArrayExpression && p.type !== T.NewExpression)) return null;
+  if (p.type === T.CallExpression && unwrap(p.callee) === call) return null;
+  if (!isNewTensorCall(file, call)) return null;
+  let use = useOf(file, call);
+  if (use.use !== 'read') return null;
+  let top = call;
+  for (;;) {
+    const next = consumerCall(use.by);
+    if (!next || !isNewTensorCall(file, next)) return { top, wrap: readWrap(use.by) };
+    top = next;
+    use = useOf(file, next);
+    if (use.use !== 'read') return { top, wrap: top };
+  }
+}
+
+/** The call that consumes a read: `x.m(...)` for a member read, the call itself for an argument. */
+function consumerCall(by: Node): TSESTree.CallExpression | null {
+  if (by.type === T.CallExpression) return by;
+  const call = outer(by).parent;
+  return call?.type === T.CallExpression && unwrap(call.callee) === by ? call : null;
+}
+
+/** `….dataSync()`, `….arraySync()[0]`: the synchronous read a tidy may wrap (its value is not a tensor). */
+function readWrap(by: Node): Node | null {
+  if (by.type !== T.MemberExpression) return null;
+  const call = consumerCall(by);
+  const name = memberName(by);
+  if (!call || !name || !TENSOR_SYNC_READS.has(name)) return null;
+  let n: Node = outer(call);
+  while (n.parent?.type === T.MemberExpression && n.parent.object === n && n.parent.computed) n = outer(n.parent);
+  return n;
+}
+
+export interface BoundTensor {
+  readonly id: TSESTree.Identifier;
+  readonly declarator: TSESTree.VariableDeclarator;
+  /** The `dispose()` / `tf.dispose(...)` calls of this local in its own function. */
+  readonly disposals: Node[];
+  /** Every reference other than the declaration, in source order. */
+  readonly uses: TSESTree.Identifier[];
+}
+
+/** A function-local `const t = <new tensor>` whose every use is a read or a disposal (else null). */
+export function boundTensor(file: FileIndex, d: TSESTree.VariableDeclarator): BoundTensor | null {
+  if (d.id.type !== T.Identifier || !d.init) return null;
+  const init = unwrap(d.init);
+  if (init?.type !== T.CallExpression) return null;
+  const decl = d.parent;
+  if (decl?.type !== T.VariableDeclaration || decl.declare) return null;
+  const holder = decl.parent;
+  if (holder?.type !== T.BlockStatement && holder?.type !== T.SwitchCase) return null;
+  const fn = enclosingFunction(d);
+  if (!isNewTensorCall(file, init)) return null;
+  const v = file.variableOf(d.id);
+  if (!v) return null;
+  const disposals: Node[] = [];
+  const uses: TSESTree.Identifier[] = [];
+  for (const r of v.references) {
+    if (r.init) continue;
+    if (r.isWrite()) return null;
+    const id = r.identifier as TSESTree.Identifier;
+    const u = useOf(file, id);
+    if (u.use === 'read') uses.push(id);
+    else if (u.use === 'dispose' && enclosingFunction(u.by) === fn) {
+      disposals.push(u.by);
+      uses.push(id);
+    } else return null;
+  }
+  return { id: d.id, declarator: d, disposals, uses };
+}
+
+/** `x.dispose()` or `tf.dispose(...)`: the calls the flow analysis records as disposal events. */
+export function isDisposalCall(file: FileIndex, call: TSESTree.CallExpression): boolean {
+  const m = calledMember(call);
+  if (m) {
+    if (m.name !== 'dispose') return false;
+    if (call.arguments.length === 0) return true;
+  }
+  return ownershipCall(file, call) === 'dispose';
+}

@@ -1,0 +1,332 @@
+/**
+ * Tensor memory: which calls make a new tensor, whether code runs inside a scope that disposes what
+ * it makes (`tf.tidy`, the gradient functions, `tf.customGrad`, `startScope()`…`endScope()`), and how
+ * often code runs (per frame, per batch, per loop iteration, …). Facts: test/semantics/memory.test.ts.
+ *
+ * "How often" follows functions up through the file: a loop body, a callback given to
+ * `requestAnimationFrame` / `setInterval` / a recursive `setTimeout`, an event listener, a `fit`
+ * callback hook, a per-element array callback, and same-file functions called from any of those.
+ * "In a scope" follows functions up the same way: a function is in a scope when it is the scope's
+ * function, or every same-file caller of it is.
+ */
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { calledMember, isFunction, memberName, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { gradientContexts } from './gradient-context.js';
+import type { FileIndex } from './resolver.js';
+import { callSitesOf } from './trainable.js';
+import {
+  FIT_CALLBACK_HOOKS,
+  LISTENER_METHODS,
+  ONE_SHOT_SCHEDULERS,
+  PER_ELEMENT_METHODS,
+  REPEATING_SCHEDULERS,
+  SCOPE_FUNCTIONS,
+  SYNC_CALLBACK_METHODS,
+  TENSOR_METHODS,
+  TENSOR_NAMESPACES,
+  TENSOR_OPS,
+  type RepeatFrequency,
+} from '../facts/tfjs-api.js';
+
+export type { RepeatFrequency };
+
+/** The phrase rule messages use for each frequency; `src/cli/memory.ts` counts reports by it. */
+export const FREQUENCY_PHRASES: Readonly<Record<RepeatFrequency | 'once', string>> = {
+  frame: 'on every frame',
+  batch: 'on every batch',
+  epoch: 'on every epoch',
+  interval: 'on every timer tick',
+  event: 'on every event',
+  iteration: 'on every loop iteration',
+  once: 'each time this code runs',
+};
+
+const MAX_DEPTH = 5;
+
+/**
+ * A call that returns a tensor it has just made: a tfjs op or factory, a tensor method, a model's
+ * `predict`/`apply`/`execute`, a `tf.tidy(...)` returning a tensor, or `optimizer.minimize(f, true)`.
+ */
+export function isNewTensorCall(file: FileIndex, call: TSESTree.CallExpression): boolean {
+  if (!mayBeNewTensorCall(file, call)) return false;
+  const info = file.kindOf(call);
+  if (info?.kind === 'tensor' && !info.promise) {
+    if (info.origin === call) return true;
+    const p = file.calleePath(call);
+    return p?.length === 1 && p[0] === 'tidy';
+  }
+  // optimizer.minimize(f, true) returns the cost (a new scalar) -- measured in test/semantics/memory.test.ts
+  const m = calledMember(call);
+  if (m?.name === 'minimize' && unwrap(call.arguments[1])?.type === T.Literal && (unwrap(call.arguments[1]) as TSESTree.Literal).value === true) {
+    return file.kindOf(m.member.object)?.kind === 'optimizer';
+  }
+  return false;
+}
+
+const MODEL_TENSOR_METHODS: ReadonlySet<string> = new Set(['predict', 'predictOnBatch', 'apply', 'execute', 'minimize', 'tidy', 'fromPixels']);
+
+/** Syntactic pre-filter before resolving anything: the method name could return a new tensor. */
+function mayBeNewTensorCall(file: FileIndex, call: TSESTree.CallExpression): boolean {
+  const m = calledMember(call);
+  if (!m) return true; // `tensor1d(...)` from a named import: the callee path decides
+  if (TENSOR_METHODS.has(m.name) || TENSOR_OPS.has(m.name) || MODEL_TENSOR_METHODS.has(m.name)) return true;
+  // tf.losses.*, tf.image.*, tf.metrics.* (also a named `metrics` import): the namespace's API path
+  const p = file.pathOf(m.member.object);
+  return p?.length === 1 && TENSOR_NAMESPACES.has(p[0]!);
+}
+
+/** `tf.dispose(...)` or `tf.keep(...)`: the call that owns `arg` from now on (or null). */
+export function ownershipCall(file: FileIndex, call: TSESTree.CallExpression): 'dispose' | 'keep' | null {
+  const p = file.calleePath(call);
+  if (p?.length === 1 && (p[0] === 'dispose' || p[0] === 'keep')) return p[0];
+  return null;
+}
+
+/** A call known not to dispose or keep its tensor arguments: a tfjs function, or a method of a tfjs value. */
+export function isTfjsConsumer(file: FileIndex, call: TSESTree.CallExpression): boolean {
+  if (file.calleePath(call)) return ownershipCall(file, call) === null;
+  const m = calledMember(call);
+  if (!m) return false;
+  const recv = file.kindOf(m.member.object);
+  return !!recv && !recv.promise && m.name !== 'dispose';
+}
+
+// ------------------------------------------------------------------ scopes
+
+interface MemoryFacts {
+  readonly scoped: Map<FunctionNode, boolean>;
+  readonly freq: Map<FunctionNode, RepeatFrequency | null | typeof IN_PROGRESS>;
+  /** Functions registered by reference (`requestAnimationFrame(loop)`, `tf.tidy(compute)`). */
+  readonly byReference: Map<FunctionNode, TSESTree.CallExpression[]>;
+}
+
+const IN_PROGRESS = Symbol('in-progress');
+const facts = new WeakMap<FileIndex, MemoryFacts>();
+
+function factsOf(file: FileIndex): MemoryFacts {
+  let f = facts.get(file);
+  if (f) return f;
+  const byReference = new Map<FunctionNode, TSESTree.CallExpression[]>();
+  walk(file.sourceCode.ast, file.sourceCode.visitorKeys, (node) => {
+    if (node.type !== T.CallExpression) return;
+    for (const a of node.arguments) {
+      const fn = functionReference(file, a);
+      if (!fn) continue;
+      let list = byReference.get(fn);
+      if (!list) byReference.set(fn, (list = []));
+      list.push(node);
+    }
+  });
+  f = { scoped: new Map(), freq: new Map(), byReference };
+  facts.set(file, f);
+  return f;
+}
+
+/** A same-file function passed by name: `loop`, `this.loop`, `this.loop.bind(this)`. */
+function functionReference(file: FileIndex, arg: Node): FunctionNode | null {
+  let a = unwrap(arg);
+  if (a?.type === T.CallExpression) {
+    const m = calledMember(a);
+    if (!m || m.name !== 'bind') return null;
+    a = unwrap(m.member.object);
+  }
+  if (a?.type === T.Identifier) return file.functionOfIdentifier(a);
+  if (a?.type === T.MemberExpression && unwrap(a.object)?.type === T.ThisExpression) {
+    const name = memberName(a);
+    return name === null ? null : file.methodOfThis(unwrap(a.object) as TSESTree.ThisExpression, name);
+  }
+  return null;
+}
+
+/** The name a call's callee ends with: `setTimeout`, `window.requestAnimationFrame` → `requestAnimationFrame`. */
+function calleeName(call: TSESTree.CallExpression): string | null {
+  const c = unwrap(call.callee);
+  if (c?.type === T.Identifier) return c.name;
+  return c?.type === T.MemberExpression ? memberName(c) : null;
+}
+
+/** Does `call` run function `fn` (passed at `index`) inside a tfjs scope? */
+function isScopeCall(file: FileIndex, call: TSESTree.CallExpression, index: number): boolean {
+  const p = file.calleePath(call);
+  const where = p?.length === 1 ? SCOPE_FUNCTIONS.get(p[0]!) : undefined;
+  if (!where) return false;
+  return where === 'first' ? index === 0 : index === call.arguments.length - 1;
+}
+
+/** Is `node` inside `tf.engine().startScope()` … `tf.engine().endScope()` statements of an enclosing block? */
+function inEngineScope(file: FileIndex, node: Node, stop: Node | null): boolean {
+  let child: Node = node;
+  for (let n = node.parent; n && n !== stop; child = n, n = n.parent) {
+    if (n.type !== T.BlockStatement && n.type !== T.Program) continue;
+    const body = n.body as Node[];
+    const i = body.indexOf(child);
+    if (i < 0) continue;
+    const before = body.slice(0, i).some((s) => engineScopeStatement(file, s) === 'startScope');
+    const after = body.slice(i + 1).some((s) => engineScopeStatement(file, s) === 'endScope');
+    if (before && after) return true;
+  }
+  return false;
+}
+
+function engineScopeStatement(file: FileIndex, s: Node): string | null {
+  if (s.type !== T.ExpressionStatement) return null;
+  const call = unwrap(s.expression);
+  if (call?.type !== T.CallExpression) return null;
+  const m = calledMember(call);
+  if (!m || (m.name !== 'startScope' && m.name !== 'endScope')) return null;
+  const recv = unwrap(m.member.object);
+  return recv?.type === T.CallExpression && file.calleePath(recv)?.join('.') === 'engine' ? m.name : null;
+}
+
+/** Does `node` run inside a scope that disposes the tensors it makes? */
+export function inDisposingScope(file: FileIndex, node: Node, depth = 0): boolean {
+  let child: Node = node;
+  for (let n = node.parent; n; child = n, n = n.parent) {
+    if (!isFunction(n)) continue;
+    if (inEngineScope(file, child, n)) return true;
+    if (functionScoped(file, n, depth)) return true;
+    // a callback an array method runs before returning (or an IIFE) is covered by a scope around its call
+    const call = n.parent;
+    if (call?.type === T.CallExpression && (call.callee === n || (call.arguments.includes(n as never) && SYNC_CALLBACK_METHODS.has(calledMember(call)?.name ?? '')))) {
+      continue;
+    }
+    return false;
+  }
+  return inEngineScope(file, node, null);
+}
+
+function functionScoped(file: FileIndex, fn: FunctionNode, depth: number): boolean {
+  const f = factsOf(file);
+  const cached = f.scoped.get(fn);
+  if (cached !== undefined) return cached;
+  f.scoped.set(fn, false); // cycle guard
+  let result = false;
+  const parent = fn.parent;
+  if (parent?.type === T.CallExpression && parent.arguments.includes(fn as never) && isScopeCall(file, parent, parent.arguments.indexOf(fn as never))) {
+    result = true;
+  } else if (gradientContexts(file).has(fn)) {
+    result = true;
+  } else {
+    const refs = f.byReference.get(fn) ?? [];
+    const sites = callSitesOf(file, fn);
+    const viaScope = refs.filter((c) => isScopeCall(file, c, c.arguments.findIndex((a) => functionReference(file, a) === fn)));
+    if (viaScope.length > 0 && viaScope.length === refs.length && sites.length === 0) result = true;
+    else if (refs.length === 0 && sites.length > 0 && depth < MAX_DEPTH) {
+      result = sites.every((c) => inDisposingScope(file, c, depth + 1));
+    }
+  }
+  f.scoped.set(fn, result);
+  return result;
+}
+
+// ------------------------------------------------------------------ how often code runs
+
+const PRIORITY: readonly RepeatFrequency[] = ['frame', 'batch', 'epoch', 'interval', 'event', 'iteration'];
+
+function most(a: RepeatFrequency | null, b: RepeatFrequency | null): RepeatFrequency | null {
+  if (!a) return b;
+  if (!b) return a;
+  return PRIORITY.indexOf(a) <= PRIORITY.indexOf(b) ? a : b;
+}
+
+/** How often `node` runs, or null when it runs once (or we cannot tell). */
+export function repeatFrequency(file: FileIndex, node: Node, depth = 0): RepeatFrequency | null {
+  let child: Node = node;
+  for (let n = node.parent; n; child = n, n = n.parent) {
+    if (isLoopBody(n, child)) return 'iteration';
+    if (isFunction(n)) return functionFrequency(file, n, depth);
+  }
+  return null;
+}
+
+function isLoopBody(loop: Node, child: Node): boolean {
+  switch (loop.type) {
+    case T.ForStatement:
+      return child !== loop.init;
+    case T.ForInStatement:
+    case T.ForOfStatement:
+      return child === loop.body;
+    case T.WhileStatement:
+    case T.DoWhileStatement:
+      return true;
+    default:
+      return false;
+  }
+}
+
+function functionFrequency(file: FileIndex, fn: FunctionNode, depth: number): RepeatFrequency | null {
+  const f = factsOf(file);
+  const cached = f.freq.get(fn);
+  if (cached === IN_PROGRESS) return null;
+  if (cached !== undefined) return cached;
+  f.freq.set(fn, IN_PROGRESS);
+  let result = hookFrequency(fn);
+  const parent = fn.parent;
+  if (!result && parent?.type === T.CallExpression) {
+    result = parent.callee === fn ? repeatFrequency(file, parent, depth + 1) : registrationFrequency(file, fn, parent, depth);
+  }
+  if (!result && parent?.type === T.AssignmentExpression && parent.right === fn && parent.left.type === T.MemberExpression) {
+    // video.onloadeddata = () => …, worker.onmessage = (e) => …
+    if (/^on[a-z]+$/.test(memberName(parent.left) ?? '')) result = 'event';
+  }
+  if (!result && depth < MAX_DEPTH) {
+    for (const c of f.byReference.get(fn) ?? []) result = most(result, registrationFrequency(file, fn, c, depth));
+    for (const c of callSitesOf(file, fn)) result = most(result, repeatFrequency(file, c, depth + 1));
+  }
+  f.freq.set(fn, result);
+  return result;
+}
+
+/** `onBatchEnd(batch, logs) {…}` / `onEpochEnd: async () => …`: a fit callback hook. */
+function hookFrequency(fn: FunctionNode): RepeatFrequency | null {
+  const p = fn.parent;
+  if (!p || (p.type !== T.Property && p.type !== T.MethodDefinition && p.type !== T.PropertyDefinition) || p.value !== fn) return null;
+  return FIT_CALLBACK_HOOKS.get(propertyKeyName(p) ?? '') ?? null;
+}
+
+/** How often `fn` runs when `call` receives it as a callback. */
+function registrationFrequency(file: FileIndex, fn: FunctionNode, call: TSESTree.CallExpression, depth: number): RepeatFrequency | null {
+  const name = calleeName(call);
+  const member = calledMember(call) !== null;
+  if (member && name !== null && PER_ELEMENT_METHODS.has(name) && call.arguments[0] && (unwrap(call.arguments[0]) === fn || functionReference(file, call.arguments[0]) === fn)) {
+    return 'iteration';
+  }
+  if (member && name !== null && LISTENER_METHODS.has(name)) return 'event';
+  const repeating = name === null ? undefined : REPEATING_SCHEDULERS.get(name);
+  if (repeating) return repeating;
+  // a loop that schedules itself again: `function tick() { …; setTimeout(tick, 16); }`
+  const oneShot = name === null ? undefined : ONE_SHOT_SCHEDULERS.get(name);
+  if (oneShot && fn.range[0] <= call.range[0] && call.range[1] <= fn.range[1]) return oneShot;
+  // any other callee: the callback runs (about) as often as the call that receives it
+  return depth < MAX_DEPTH ? repeatFrequency(file, call, depth + 1) : null;
+}
+
+/**
+ * Could a caller the rule cannot see run `node` inside a scope? True when `node` sits (through
+ * loops and synchronous array callbacks) in a synchronous function with no caller or registration in
+ * this file: a method or exported function that another module may call inside `tf.tidy` (libraries
+ * do: hidden-markov-model-tf's `gaussian.pdf()` runs only inside its `hmm.js` tidy). An async
+ * function, a scheduled or event callback, and module top level run on their own: false.
+ */
+export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (!isFunction(n)) continue;
+    if (n.async || n.generator) return false;
+    const parent = n.parent;
+    if (parent?.type === T.CallExpression && parent.arguments.includes(n as never)) {
+      if (SYNC_CALLBACK_METHODS.has(calledMember(parent)?.name ?? '')) continue;
+      return false;
+    }
+    if (parent?.type === T.CallExpression && parent.callee === n) continue;
+    if (hookFrequency(n)) return false;
+    if (parent?.type === T.AssignmentExpression && parent.right === n) return false;
+    const f = factsOf(file);
+    const refs = f.byReference.get(n) ?? [];
+    const sites = callSitesOf(file, n);
+    if (refs.length === 0 && sites.length === 0) return true;
+    if (refs.length > 0 || depth >= MAX_DEPTH) return false;
+    return sites.some((c) => callerMayScope(file, c, depth + 1));
+  }
+  return false;
+}

@@ -1,0 +1,208 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-leaked-tensor.js';
+import { checkSuggestionsResolve, createRuleTester, IMPORT_FORMS, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
+
+type MessageIds = 'intermediate' | 'bound' | 'somePaths' | 'wrapInTidy' | 'disposeAfterLastUse';
+type Options = [{ onlyRepeated?: boolean }];
+type Case = InvalidTestCase<MessageIds, Options>;
+
+const ruleTester = createRuleTester();
+const NAMED = new Set(['named imports', 'renamed imports', 'destructured require']);
+const WITH_NAMESPACE = IMPORT_FORMS.filter((f) => !NAMED.has(f.name) && f.name !== 'member alias');
+const MEMBER_ALIAS = IMPORT_FORMS.filter((f) => f.name === 'member alias');
+const NAMED_ONLY = IMPORT_FORMS.filter((f) => NAMED.has(f.name));
+
+const M = `const model = TF.sequential();\n`;
+
+// The common shapes (each proven to leak, and its suggestion to stop the leak, in test/semantics/memory.test.ts)
+const WEBCAM = `${M}async function loop() {\n  while (true) {\n    const label = model.predict(TF.browser.fromPixels(video).toFloat().div(255)).argMax(-1).dataSync()[0];\n    show(label);\n    await TF.nextFrame();\n  }\n}`;
+const GAME = `${M}function frame() {\n  const q = model.predict(state);\n  const action = q.dataSync()[0];\n  act(action);\n  requestAnimationFrame(frame);\n}\nrequestAnimationFrame(frame);`;
+const TRAIN = `const opt = TF.train.adam(0.01);\nfor (let i = 0; i < 100; i++) {\n  const cost = opt.minimize(() => loss(), true);\n  console.log(cost.dataSync()[0]);\n}`;
+const FIT = `${M}await model.fit(xs, ys, {\n  epochs: 10,\n  callbacks: {\n    onEpochEnd: (epoch) => {\n      const acc = TF.metrics.categoricalAccuracy(ys, model.predict(xs)).mean().dataSync()[0];\n      log(epoch, acc);\n    },\n  },\n});`;
+
+const VAR = `const v = TF.variable(TF.zeros([2]));\nsetInterval(() => {\n  v.assign(TF.randomNormal([2]));\n}, 100);\nxs.forEach((x) => {\n  const w = TF.variable(TF.tensor1d(x));\n  ws.push(w);\n});`;
+
+const valid = [
+  { name: 'webcam loop inside tf.tidy', code: `${M}async function loop() {\n  while (true) {\n    const label = TF.tidy(() => model.predict(TF.browser.fromPixels(video).toFloat().div(255)).argMax(-1).dataSync()[0]);\n    await TF.nextFrame();\n  }\n}` },
+  { name: 'bound tensor disposed after use in a loop', code: `${M}for (const s of states) {\n  const q = model.predict(s);\n  use(q.dataSync());\n  q.dispose();\n}` },
+  { name: 'disposed on every path with try/finally', code: `${M}for (const s of states) {\n  const q = model.predict(s);\n  try {\n    if (q.dataSync()[0] > 1) continue;\n    use(q.dataSync());\n  } finally {\n    q.dispose();\n  }\n}` },
+  { name: 'tf.dispose([a, b]) and tf.dispose({a})', code: `for (const s of xs) {\n  const a = TF.tensor1d(s);\n  const b = a.square();\n  use(b.dataSync());\n  TF.dispose([a, b]);\n}` },
+  { name: 'tf.keep: kept on purpose', code: `for (const s of xs) {\n  const a = TF.tensor1d(s);\n  TF.keep(a);\n}` },
+  { name: 'stored in this.cache', code: `class C {\n  run(xs) {\n    for (const s of xs) {\n      const t = TF.tensor1d(s);\n      this.cache.push(t);\n      this.last = TF.ones([1]);\n    }\n  }\n}` },
+  { name: 'returned to the caller', code: `function prep(img) {\n  const t = TF.browser.fromPixels(img);\n  return t;\n}\nfor (const i of imgs) prep(i).dispose();` },
+  { name: 'inside optimizer.minimize (a scope)', code: `const opt = TF.train.sgd(0.1);\nfor (let i = 0; i < 10; i++) opt.minimize(() => { const p = w.square(); log(p.sum().dataSync()); return p.sum(); });` },
+  { name: 'inside tf.variableGrads and tf.customGrad', code: `for (let i = 0; i < 10; i++) TF.variableGrads(() => w.square().sum().mul(2));` },
+  { name: 'a helper called only from inside tf.tidy', code: `function feat(x) { return x.toFloat().div(255).expandDims(0); }\nfor (const f of frames) TF.tidy(() => model(feat(f)));\nconst model = TF.sequential();` },
+  { name: 'between tf.engine().startScope() and endScope()', code: `for (const s of xs) {\n  TF.engine().startScope();\n  TF.tensor1d(s).square().dataSync();\n  TF.engine().endScope();\n}` },
+  { name: 'runs once (onlyRepeated default): module top level and a setup function', code: `const warm = TF.zeros([1, 4]).add(1).dataSync();\nfunction setup() { const t = TF.ones([2]); show(t.dataSync()); }` },
+  { name: 'a non-tfjs object with dispose() and add()', code: `class Vec { add() { return this; } dispose() {} }\nconst z = TF.zeros([1]);\nfor (const v of vecs) { const n = new Vec(); n.add(n).dispose(); }` },
+  { name: 'a tensor handed to unknown code (may own it)', code: `for (const s of xs) {\n  const t = TF.tensor1d(s);\n  queue.push(t);\n  draw(TF.ones([2]));\n}` },
+  { name: 'a chained call that ends in dispose()', code: `for (const s of xs) TF.tensor1d(s).dispose();` },
+  { name: 'a loop in a sync method with no caller here (another module may call it inside tf.tidy)', code: `class Gaussian {\n  pdf(xs) {\n    const out = [];\n    for (const x of xs) out.push(TF.sum(TF.mul(x, x)));\n    return out;\n  }\n}` },
+  { name: 'unknown receivers are not tensors', code: `const z = TF.zeros([1]);\nfor (const t of items) t.square().sum().dataSync();` },
+];
+
+const invalid: Case[] = [
+  {
+    name: 'webcam classification loop: one wrap for the whole chain',
+    code: WEBCAM,
+    output: null,
+    errors: [
+      {
+        messageId: 'intermediate',
+        data: { ops: '`browser.fromPixels()`, `toFloat()`, `div()` and 2 more', s: 's', leak: 'they leak', freq: 'on every loop iteration' },
+        line: 4,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'wrapInTidy',
+            output: WEBCAM.replace(
+              'model.predict(TF.browser.fromPixels(video).toFloat().div(255)).argMax(-1).dataSync()[0]',
+              'TF.tidy(() => model.predict(TF.browser.fromPixels(video).toFloat().div(255)).argMax(-1).dataSync()[0])',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'game loop: predict per frame bound and never disposed',
+    code: GAME,
+    output: null,
+    errors: [
+      {
+        messageId: 'bound',
+        data: { name: 'q', freq: 'on every frame' },
+        line: 3,
+        suggestions: [{ messageId: 'disposeAfterLastUse', output: GAME.replace('const action = q.dataSync()[0];', 'const action = q.dataSync()[0];\n  q.dispose();') }],
+      },
+    ],
+  },
+  {
+    name: 'custom training loop reading the cost outside the step',
+    code: TRAIN,
+    output: null,
+    errors: [
+      {
+        messageId: 'bound',
+        data: { name: 'cost', freq: 'on every loop iteration' },
+        line: 3,
+        suggestions: [{ messageId: 'disposeAfterLastUse', output: TRAIN.replace('console.log(cost.dataSync()[0]);', 'console.log(cost.dataSync()[0]);\n  cost.dispose();') }],
+      },
+    ],
+  },
+  {
+    name: 'fit callback computing a metric',
+    code: FIT,
+    output: null,
+    errors: [
+      {
+        messageId: 'intermediate',
+        data: { ops: '`predict()`, `metrics.categoricalAccuracy()`, `mean()`', s: 's', leak: 'they leak', freq: 'on every epoch' },
+        line: 6,
+        suggestions: [
+          {
+            messageId: 'wrapInTidy',
+            output: FIT.replace(
+              'TF.metrics.categoricalAccuracy(ys, model.predict(xs)).mean().dataSync()[0]',
+              'TF.tidy(() => TF.metrics.categoricalAccuracy(ys, model.predict(xs)).mean().dataSync()[0])',
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'disposed on one path only (continue skips it)',
+    code: `for (const s of xs) {\n  const t = TF.tensor1d(s);\n  if (t.dataSync()[0] > 0) continue;\n  t.dispose();\n}`,
+    output: null,
+    errors: [{ messageId: 'somePaths', data: { name: 't', freq: 'on every loop iteration' }, line: 2 }],
+  },
+  {
+    name: 'tf.variable(t) and v.assign(t) leave t alive; setInterval and forEach callbacks',
+    code: VAR,
+    output: null,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`randomNormal()`', s: '', leak: 'it leaks', freq: 'on every timer tick' }, line: 3, suggestions: [] },
+      {
+        messageId: 'intermediate',
+        data: { ops: '`tensor1d()`', s: '', leak: 'it leaks', freq: 'on every loop iteration' },
+        line: 6,
+        suggestions: [{ messageId: 'wrapInTidy', output: VAR.replace('const w = TF.variable(TF.tensor1d(x));', 'const w = TF.tidy(() => TF.variable(TF.tensor1d(x)));') }],
+      },
+    ],
+  },
+  {
+    name: 'an event listener and a same-file helper called from a loop',
+    code: `${M}canvas.addEventListener('click', () => {\n  show(model.predict(input).dataSync());\n});\nfunction step() {\n  const y = model.predict(input);\n  show(y.arraySync());\n}\nwhile (running) step();`,
+    output: null,
+    errors: [
+      {
+        messageId: 'intermediate',
+        data: { ops: '`predict()`', s: '', leak: 'it leaks', freq: 'on every event' },
+        line: 3,
+        suggestions: [{ messageId: 'wrapInTidy', output: `${M}canvas.addEventListener('click', () => {\n  show(TF.tidy(() => model.predict(input).dataSync()));\n});\nfunction step() {\n  const y = model.predict(input);\n  show(y.arraySync());\n}\nwhile (running) step();` }],
+      },
+      {
+        messageId: 'bound',
+        data: { name: 'y', freq: 'on every loop iteration' },
+        line: 6,
+        suggestions: [{ messageId: 'disposeAfterLastUse', output: `${M}canvas.addEventListener('click', () => {\n  show(model.predict(input).dataSync());\n});\nfunction step() {\n  const y = model.predict(input);\n  show(y.arraySync());\n  y.dispose();\n}\nwhile (running) step();` }],
+      },
+    ],
+  },
+];
+
+const strictInvalid: Case[] = [
+  {
+    name: 'onlyRepeated: false also reports a loop in a method with no visible caller',
+    code: `class Gaussian {\n  pdf(xs) {\n    const out = [];\n    for (const x of xs) out.push(TF.mul(x, x).data());\n    return out;\n  }\n}`,
+    options: [{ onlyRepeated: false }],
+    output: null,
+    errors: [{ messageId: 'intermediate', data: { ops: '`mul()`', s: '', leak: 'it leaks', freq: 'on every loop iteration' }, line: 4, suggestions: [] }],
+  },
+  {
+    name: 'onlyRepeated: false reports code that runs once',
+    code: `function setup() {\n  const t = TF.ones([2]);\n  show(t.dataSync());\n}`,
+    options: [{ onlyRepeated: false }],
+    output: null,
+    errors: [
+      {
+        messageId: 'bound',
+        data: { name: 't', freq: 'each time this code runs' },
+        line: 2,
+        suggestions: [{ messageId: 'disposeAfterLastUse', output: `function setup() {\n  const t = TF.ones([2]);\n  show(t.dataSync());\n  t.dispose();\n}` }],
+      },
+    ],
+  },
+];
+
+ruleTester.run('no-leaked-tensor', rule, {
+  valid: [
+    ...validAcross<Options>(valid),
+    ...validAcross<Options>(
+      [
+        { name: 'look-alike tf in a loop', code: `for (const s of xs) TF.tensor1d(s).square().dataSync();` },
+        { name: 'look-alike tf bound in a loop', code: `for (const s of xs) { const t = TF.ones([2]); use(t.dataSync()); }` },
+      ],
+      LOOKALIKE_FORMS,
+    ),
+  ],
+  invalid: [
+    ...invalidAcross<MessageIds, Options>(invalid, WITH_NAMESPACE),
+    // with only named imports there is no `tf.tidy` to write: the same reports, no wrap suggestion
+    ...invalidAcross<MessageIds, Options>(
+      invalid.map((c) => ({ ...c, errors: c.errors.map((e) => (e.suggestions ? { ...e, suggestions: e.suggestions.filter((x) => x.messageId !== 'wrapInTidy') } : e)) })),
+      NAMED_ONLY,
+    ),
+    // `const tf = tfAll`: the first visible namespace binding is the import itself
+    ...invalidAcross<MessageIds, Options>(
+      invalid.map((c) => ({ ...c, errors: c.errors.map((e) => (e.suggestions ? { ...e, suggestions: e.suggestions.map((x) => ({ ...x, output: x.output.replace('TF.tidy(', 'tfAll.tidy(') })) } : e)) })),
+      MEMBER_ALIAS,
+    ),
+    ...invalidAcross<MessageIds, Options>(strictInvalid),
+  ],
+});
+
+// (cases with one report: applying its suggestion leaves nothing)
+checkSuggestionsResolve('no-leaked-tensor', rule, invalid.filter((c) => c.errors.length === 1));
