@@ -4,7 +4,7 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'fixtures/**', 'node_modules/**', 'docs/**', 'corpus-out/**', 'reports/**'] },
+  { ignores: ['dist/**', 'fixtures/**', 'test/fixtures-matrix/**', 'node_modules/**', 'docs/**', 'corpus-out/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
