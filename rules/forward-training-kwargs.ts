@@ -39,7 +39,7 @@ export default createRule({
     hasSuggestions: true,
     messages: {
       notForwarded:
-        "`{{sublayer}}.apply()` does not receive `call()`'s kwargs, so this sublayer always runs in inference mode, even under `fit()` or `apply(x, {training: true})`: {{effects}}. Unlike PyTorch submodules, tfjs sublayers do not inherit the mode; forward `kwargs` (or `{training: kwargs.training}`).",
+        "`{{sublayer}}.apply()` does not get `call()`'s kwargs, so this sublayer always runs in inference mode: {{effects}}. tfjs sublayers do not inherit the mode; forward `kwargs`.",
       forwardKwargs: 'Forward `{{kwargs}}` to the sublayer.',
       forwardTraining: 'Add `training: {{kwargs}}.training` to the sublayer kwargs.',
     },

@@ -20,7 +20,7 @@ export default createRule({
     },
     messages: {
       discarded:
-        'This call returns a new tfjs {{className}} that is thrown away: tfjs tensors are immutable, so nothing was changed in place (the PyTorch `x.add_(y)` habit) and the result leaks until disposed. Assign the result or remove the call.',
+        'This call returns a new tfjs {{className}} that is thrown away: tfjs tensors are immutable, so nothing changed in place. Assign the result or remove the call.',
     },
     schema: [],
     languages: ['js/js'],

@@ -42,7 +42,7 @@ export default createRule({
     hasSuggestions: true,
     messages: {
       discarded:
-        'tfjs tensors are immutable: `{{op}}()` returns a new tensor and leaves its inputs unchanged, so this statement throws the result away (and, outside `tf.tidy()`, leaks it). Unlike a PyTorch in-place op, nothing is updated; keep the result (`x = …`) or use `v.assign(…)` on a tf.Variable.',
+        'tfjs tensors are immutable: `{{op}}()` returns a new tensor and changes nothing in place, so this result is lost. Keep it (`x = …`) or use `v.assign(…)` on a tf.Variable.',
       assignBack: 'Keep the result: `{{text}}`.',
     },
     schema: [],

@@ -27,9 +27,9 @@ export default createRule({
     },
     messages: {
       frozenBatchNorm:
-        '`trainable: false` does not put this BatchNormalization in inference mode: when `{{trainer}}()` trains it, tfjs still normalises with batch statistics and updates its moving mean/variance (TF2 Keras and PyTorch `bn.eval()` would not). To freeze it, run it with `{training: false}` in a custom layer or training loop.',
+        '`trainable: false` does not stop this BatchNormalization: under `{{trainer}}()` it still uses batch statistics and updates its moving averages. Run it with `{training: false}` instead.',
       frozenParent:
-        'Freezing this {{parent}} does not freeze the BatchNormalization inside it: when `{{trainer}}()` trains it, tfjs still normalises with batch statistics and updates the moving mean/variance (TF2 Keras would run it in inference mode). Run the frozen part with `{training: false}` instead.',
+        'Freezing this {{parent}} does not freeze its BatchNormalization: under `{{trainer}}()` it still uses batch statistics and updates its moving averages. Run it with `{training: false}` instead.',
     },
     schema: [],
     languages: ['js/js'],

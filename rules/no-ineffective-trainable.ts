@@ -19,7 +19,7 @@ export default createRule({
     hasSuggestions: true,
     messages: {
       dropoutTrainable:
-        '`trainable` does not stop `{{layer}}`: it has no weights, and tfjs applies it whenever the call has `{training: true}` (as fit() does), whatever `trainable` says. To switch it off, call the model with `{training: false}` (predict() already does) instead of a PyTorch-style freeze.',
+        '`trainable` does not stop `{{layer}}`: it has no weights, and it runs whenever the call has `{training: true}`, as in fit(). Call the model with `{training: false}` to turn it off.',
       noWeights:
         '`{{layer}}` has no weights, so `trainable` changes nothing in tfjs: there is nothing to freeze, unlike a PyTorch `requires_grad` toggle. Remove it.',
       removeOption: 'Remove the `trainable` option.',

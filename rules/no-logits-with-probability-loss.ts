@@ -19,13 +19,13 @@ export default createRule({
     hasSuggestions: true,
     messages: {
       logitsWithProbabilityLoss:
-        "{{loss}} expects probabilities but this model's output layer is linear: tfjs applies no {{activation}} (it has no fromLogits), it normalises and clips the logits, so the loss is wrong and training stalls. Add `activation: '{{activation}}'` to the last layer or use a logits loss such as {{logitsLoss}}.",
+        "{{loss}} expects probabilities, but this model's output layer is linear and tfjs adds no {{activation}}: training stalls. Add `activation: '{{activation}}'` or use {{logitsLoss}}.",
       activationTwice:
-        '{{loss}} applies {{activation}} itself, but the model already ends with {{activation}}: the loss sees probabilities as logits and its gradients shrink. Drop the output activation or use {{probabilityLoss}}.',
+        '{{loss}} applies {{activation}} itself, but the model already ends with {{activation}}, so the gradients shrink. Drop the output activation or use {{probabilityLoss}}.',
       fromLogitsIgnored:
-        "compile() has no `fromLogits` option: tfjs ignores it and the probability loss still runs on the raw outputs. Use (yt, yp) => tf.losses.softmaxCrossEntropy(yt, yp) or sigmoidCrossEntropy for logits.",
+        'compile() has no `fromLogits` option: tfjs ignores it and the probability loss still runs on the raw outputs. Use a logits loss such as `tf.losses.softmaxCrossEntropy`.',
       fromLogitsThrows:
-        '`fromLogits` inside the loss object is read as an output name: compile() throws "Unknown entry in loss dictionary". Use (yt, yp) => tf.losses.softmaxCrossEntropy(yt, yp) or sigmoidCrossEntropy for logits.',
+        '`fromLogits` in the loss object is read as an output name: compile() throws "Unknown entry in loss dictionary". Use a logits loss such as `tf.losses.softmaxCrossEntropy`.',
       addActivation: "Add `activation: '{{activation}}'` to the output layer (predict() then returns probabilities).",
       useLogitsLoss: 'Use `{{code}}` as the loss (the model keeps returning logits).',
       removeActivation: 'Remove the output activation (the model then returns logits).',

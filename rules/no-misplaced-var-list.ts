@@ -19,9 +19,9 @@ export default createRule({
     hasSuggestions: true,
     messages: {
       misplacedVarList:
-        'The second argument of `minimize(f, returnCost, varList)` is `returnCost`, not the variables to train: this value only makes minimize() return the cost, and every trainable variable that `f` touches is updated. Pass the variables third: `minimize(f, {{returnCost}}, varList)`.',
+        'The second argument of `minimize()` is `returnCost`, not the variables to train, so every trainable variable `f` touches is updated. Pass them third: `minimize(f, {{returnCost}}, varList)`.',
       swappedArguments:
-        '`minimize(f, returnCost, varList)` takes the variable list third: with `{{flag}}` as the varList, minimize() throws "The varList passed in variableGrads(f, varList) must be an array of variables". Swap the two arguments.',
+        '`minimize(f, returnCost, varList)` takes the var list third: with `{{flag}}` there, it throws "The varList passed in variableGrads(f, varList) must be an array of variables". Swap them.',
       moveToVarList: 'Pass it as the varList: `minimize(f, {{returnCost}}, {{list}})` (only these variables train).',
       moveToVarListRead:
         'Pass the tf.Variables behind these LayerVariables as the varList: `minimize(f, {{returnCost}}, {{list}})` (minimize() rejects LayerVariables).',

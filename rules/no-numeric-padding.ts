@@ -29,7 +29,7 @@ const INPUT_OPTIONS = ['inputShape', 'batchInputShape', 'batchSize'];
 
 function adviceText(advice: PaddingAdvice, slotted: boolean, rank: number): string {
   if (advice.fix) return `Here '${advice.fix}' pads exactly like PyTorch.`;
-  if (advice.zeroPad && slotted) return `For PyTorch's exact result put a zeroPadding2d layer before it and use 'valid'${advice.zeroPad === 'nonNegative' ? ' (exact for non-negative inputs)' : ''}.`;
+  if (advice.zeroPad && slotted) return `Put a zeroPadding2d layer before it and use 'valid'${advice.zeroPad === 'nonNegative' ? ' (exact for non-negative inputs)' : " (PyTorch's result)"}.`;
   if (rank !== 2) return "tfjs has no zeroPadding1d/3d layer: pad the input with tf.pad and use 'valid'.";
   return "Pad the input with a zeroPadding2d layer or tf.pad and use 'valid'.";
 }
@@ -46,14 +46,14 @@ export default createRule({
     hasSuggestions: true,
     messages: {
       numericPadding:
-        "tfjs `padding` is a mode ('valid' or 'same'), not PyTorch's pad size: `padding: {{value}}` on {{layer}} throws \"is not a valid PaddingMode\" when the layer is built. {{advice}}",
+        "tfjs `padding` is a mode ('valid' or 'same'), not a pad size: `padding: {{value}}` on {{layer}} throws \"is not a valid PaddingMode\" when built. {{advice}}",
       wrongCase: "tfjs padding modes are lower case: {{value}} throws {{error}}. Write {{fixed}}.",
       unknownMode: "{{value}} is not a tfjs padding mode and throws \"is not a valid PaddingMode\" when the layer is built; tfjs layers take 'valid' or 'same' (zero padding only).",
       causalIgnored:
         "{{layer}} silently treats `padding: 'causal'` as 'valid': nothing is padded and the output is shorter than the input. Pad the input on the left yourself and write 'valid'.",
       causalThrows: "`padding: 'causal'` on {{layer}} throws {{when}} in tfjs 4.22. Pad the input on the left yourself and use 'valid'.",
       conv1dPad:
-        "tf.conv1d with a numeric or explicit pad is broken in tfjs 4.22: 0 keeps the input length and any other pad throws \"Size(…) must match the product of shape\". Pad the input with tf.pad and use 'valid'.",
+        "tf.conv1d with a numeric pad is broken in tfjs 4.22: 0 keeps the input length and any other pad throws \"Size(…) must match the product of shape\". Pad with tf.pad and use 'valid'.",
       useSame: "Use 'same' ({{caveat}}).",
       insertZeroPadding: "Insert `{{call}}` before this layer and use 'valid' ({{caveat}}).",
       useValid: "Write 'valid' (what tfjs does now).",

@@ -15,7 +15,7 @@ export default createRule({
     hasSuggestions: true,
     messages: {
       torchMomentum:
-        'tfjs BatchNormalization keeps `momentum` of the old moving average (moving = {{momentum}}·moving + {{complement}}·batch), while PyTorch\'s `momentum={{momentum}}` weights the new batch; the PyTorch value in tfjs is `momentum: {{complement}}`.',
+        "tfjs BatchNormalization `momentum` weights the old moving average, PyTorch's weights the new batch (moving = {{momentum}}·moving + {{complement}}·batch here). Write `momentum: {{complement}}`.",
       useComplement: 'Use `momentum: {{replacement}}` (PyTorch `momentum={{momentum}}` in the tfjs convention).',
     },
     schema: [],

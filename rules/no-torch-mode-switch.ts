@@ -19,9 +19,9 @@ export default createRule({
     hasSuggestions: true,
     messages: {
       modeCall:
-        'tfjs {{kind}}s have no `{{method}}()`: this call throws "TypeError: {{method}} is not a function". tfjs has no mode switch; pass `{training: true}` to `apply()` where you train (fit() does it for you), and predict()/apply() already run in inference mode.',
+        'tfjs {{kind}}s have no `{{method}}()`: this call throws "TypeError: {{method}} is not a function". tfjs has no mode switch: pass `{training: true}` to `apply()` where you train.',
       modeWrite:
-        'Assigning `{{property}}` on a tfjs {{kind}} is silently ignored: tfjs reads the mode only from the `training` argument of each `apply()` call. Pass `{training: true}` or `{training: false}` at the call sites instead.',
+        'Assigning `{{property}}` on a tfjs {{kind}} is silently ignored: tfjs reads the mode only from the `training` argument of `apply()`. Pass `{training: true}` there instead.',
       isTrainingWrite:
         '`isTraining` on a tfjs model is not a mode flag: it is the guard fit() sets while it runs, and while it is true fit() throws "another fit() call is ongoing". Pass `{training}` to `apply()` instead.',
       removeCall: 'Remove the `{{method}}()` call (then pass `{training}` to `apply()` where it matters).',

@@ -33,18 +33,27 @@ export default createRule({
     fixable: 'code',
     hasSuggestions: true,
     messages: {
-      forward: `${THROWS} Call \`apply(x)\`: it runs in inference mode unless you pass \`apply(x, {training: true})\`, which is what PyTorch train mode did.`,
-      forwardInCall: `${THROWS} In a tfjs Layer subclass the forward pass is \`call(inputs, kwargs)\` itself: move the PyTorch forward body into \`call()\` (calling \`this.apply()\` here would recurse forever).`,
+      forward:
+        `${THROWS} Call \`apply(x)\` (inference mode), or \`apply(x, {training: true})\` where PyTorch was in train mode.`,
+      forwardInCall:
+        `${THROWS} In a Layer subclass the forward pass is \`call(inputs, kwargs)\`: move this body into \`call()\`.`,
       callModule:
         'tfjs {{kind}}s are not callable: `{{callee}}(…)` throws "TypeError: … is not a function". Call `{{callee}}.apply(x)` (inference mode) or `apply(x, {training: true})` where you train.',
-      parameters: `${THROWS} Use the \`trainableWeights\` property, or \`weights\` to include non-trainable weights such as BatchNorm moving stats; both hold LayerVariables (\`.read()\` gives the tf.Variable).`,
-      stateDict: `${THROWS} Use \`getWeights()\` (a list of tensors in \`weights\` order, not a name-keyed dict), or \`model.save(url)\` to persist a model.`,
-      loadStateDict: `${THROWS} Use \`setWeights(tensors)\` (a list in \`weights\` order, not a name-keyed dict), or \`tf.loadLayersModel(url)\` for a saved model.`,
-      device: `${THROWS} tfjs has no per-model device: the backend is chosen once for the whole program with \`tf.setBackend('webgl' | 'wasm' | 'cpu')\`. Remove the call.`,
-      zeroGrad: `${THROWS} There is nothing to zero: tfjs recomputes gradients on every \`minimize()\` / \`tf.variableGrads()\` call and never accumulates them. Remove the call.`,
-      children: `${THROWS} Use a model's \`layers\` property (its direct layers: not recursive, and without the model itself).`,
+      parameters:
+        `${THROWS} Use \`trainableWeights\` (or \`weights\` to include non-trainable ones); \`.read()\` gives each tf.Variable.`,
+      stateDict:
+        `${THROWS} Use \`getWeights()\` (a list in \`weights\` order, not a dict), or \`model.save(url)\`.`,
+      loadStateDict:
+        `${THROWS} Use \`setWeights(tensors)\` (a list in \`weights\` order, not a dict), or \`tf.loadLayersModel(url)\`.`,
+      device:
+        `${THROWS} The tfjs backend is global (\`tf.setBackend('webgl')\`): remove the call.`,
+      zeroGrad:
+        `${THROWS} tfjs never accumulates gradients, so there is nothing to zero: remove the call.`,
+      children:
+        `${THROWS} Use the model's \`layers\` property (its direct layers, not recursive).`,
       countParams: `${THROWS} Keras \`count_params()\` is \`countParams()\` in tfjs.`,
-      numParameters: `${THROWS} Use \`countParams()\`, which counts every weight scalar, including non-trainable ones such as BatchNorm moving stats.`,
+      numParameters:
+        `${THROWS} Use \`countParams()\` (it also counts non-trainable weights such as BatchNorm moving stats).`,
       requiresGradCall: `${THROWS} Set the \`trainable\` property instead: \`trainable = false\` freezes the {{kind}}'s weights.`,
       requiresGradWrite:
         'tfjs {{kind}}s have no `{{property}}`: assigning it only creates an unused property, and nothing is frozen or unfrozen. Set `trainable` instead.',

@@ -18,13 +18,13 @@ export default createRule({
     hasSuggestions: true,
     messages: {
       zeroGrad:
-        'tfjs optimizers have no `{{method}}()`: this call throws "TypeError: … is not a function", and there is nothing to zero, since tfjs recomputes gradients on every `minimize()` / `tf.variableGrads()` call and never accumulates them. Remove the call.',
+        'tfjs optimizers have no `{{method}}()`: this call throws "TypeError: … is not a function". tfjs never accumulates gradients, so there is nothing to zero: remove the call.',
       step:
-        'tfjs optimizers have no `step()`: this call throws "TypeError: … is not a function". tfjs computes and applies gradients in one call: `optimizer.minimize(() => computeLoss())` with the loss computed inside the closure, or `tf.variableGrads(f)` then `optimizer.applyGradients(grads)`.',
+        'tfjs optimizers have no `step()`: this call throws "TypeError: … is not a function". Compute the loss inside `optimizer.minimize(() => loss)`, which also applies the gradients.',
       backward:
-        'tfjs tensors have no `backward()`: this call throws "TypeError: … is not a function", and tfjs stores no gradients on tensors. Compute the loss inside a closure instead: `optimizer.minimize(() => computeLoss())`, or `const {grads} = tf.variableGrads(() => computeLoss())` then `optimizer.applyGradients(grads)`.',
+        'tfjs tensors have no `backward()`: this call throws "TypeError: … is not a function". Compute the loss inside `optimizer.minimize(() => loss)` or `tf.variableGrads(() => loss)`.',
       gradRead:
-        'tfjs tensors have no `grad`: this is always `undefined`. Gradients are returned, not stored: use `tf.variableGrads(f).grads[variable.name]`, `tf.grad(f)(x)`, or `optimizer.computeGradients(f).grads`.',
+        'tfjs tensors have no `grad`: this is always `undefined`. Gradients are returned, not stored: use `tf.variableGrads(f).grads`, `tf.grad(f)(x)` or `optimizer.computeGradients(f)`.',
       gradWrite:
         'Assigning `grad` on a tfjs tensor only creates an unused property: tfjs stores no gradients on tensors and never accumulates them, so there is nothing to reset. Remove the assignment.',
       removeZeroGrad: 'Remove the `{{method}}()` call (tfjs gradients never accumulate).',

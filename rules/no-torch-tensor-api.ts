@@ -57,17 +57,17 @@ export default createRule({
     messages: {
       missingMethod: 'tfjs tensors have no PyTorch `{{method}}()`: this call throws "TypeError: {{method}} is not a function". {{advice}}.',
       inPlace:
-        'tfjs tensors are immutable and have no in-place `{{method}}()`: this call throws "TypeError: {{method}} is not a function" instead of updating the tensor as in PyTorch. {{advice}}.',
+        'tfjs tensors are immutable and have no in-place `{{method}}()`: this call throws "TypeError: {{method}} is not a function". {{advice}}.',
       reshapeVarargs:
         'tfjs `reshape` takes the shape as one array: `reshape({{args}})` throws "Size(…) must match the product of shape …" where PyTorch reshapes. Write `reshape([{{args}}])`.',
       transposeVarargs:
-        'tfjs `transpose` takes one full permutation array, not the two axes PyTorch swaps: `transpose({{args}})` throws. Write the permutation, e.g. PyTorch `transpose(1, 2)` on a rank-3 tensor is `transpose([0, 2, 1])`.',
+        'tfjs `transpose` takes one full permutation array, not two axes to swap: `transpose({{args}})` throws. PyTorch `transpose(1, 2)` on a rank-3 tensor is `transpose([0, 2, 1])`.',
       reduceOptions:
         'tfjs `{{method}}` takes `(axis, keepDims)` as positional arguments: the PyTorch-style options object throws "All values in axis param must be in range". Write `{{method}}(axis, keepDims)`.',
       flattenStartDim:
         'tfjs `flatten()` takes no argument and always flattens to 1-D, so PyTorch\'s start_dim in `flatten({{arg}})` is silently ignored. For `flatten(1)` write `reshape([t.shape[0], -1])`.',
       tupleResult:
-        'tfjs `{{method}}(axis)` returns only the values, not PyTorch\'s (values, indices) pair: destructuring it throws "object is not iterable". Take the values from `{{method}}(axis)` and the indices from `{{indexMethod}}(axis)`.',
+        'tfjs `{{method}}(axis)` returns only the values, not a (values, indices) pair: destructuring it throws "object is not iterable". Use `{{method}}(axis)` and `{{indexMethod}}(axis)`.',
       missingProperty: 'tfjs tensors have no PyTorch `{{property}}`: it reads as `undefined`. {{advice}}.',
       torchFunction:
         'tfjs has no `{{name}}()` (a PyTorch function): this call throws "TypeError: {{name}} is not a function". Use `{{to}}()`, which takes the same arguments.',

@@ -41,15 +41,15 @@ export default createRule<[], MessageId>({
     hasSuggestions: true,
     messages: {
       freezeCompiledModel:
-        '`{{target}}.trainable = false` flips every weight of this compiled model to non-trainable, so `{{model}}.{{method}}()` (line {{line}}) throws "variableGrads() expects at least one of the input variables to be trainable", even after a recompile; a compiled Keras model would keep training. Set `trainable = true` again before training it.',
+        '`{{target}}.trainable = false` makes every weight of this compiled model non-trainable, so `{{model}}.{{method}}()` (line {{line}}) throws, even after a recompile. Set `trainable = true` before it.',
       freezeCompiledModelLayers:
-        '`{{target}}.trainable = false` turns off the weights of this compiled model\'s own layers (not those inside nested models), so `{{model}}.{{method}}()` (line {{line}}) silently stops updating them, or throws "variableGrads() expects at least one of the input variables to be trainable" if none is left; a compiled Keras model would keep training them. Set `trainable = true` again before training it.',
+        "`{{target}}.trainable = false` freezes this compiled model's own layers, so `{{model}}.{{method}}()` (line {{line}}) stops updating them (or throws if none is left). Set `trainable = true` before it.",
       unfreezeCompiledModel:
-        '`{{target}}` was compiled while frozen, so compile() collected no trainable weights and `{{model}}.{{method}}()` (line {{line}}) throws "variableGrads() expects at least one of the input variables to be trainable" despite this unfreeze. Call `compile()` again after `trainable = true`.',
+        '`{{target}}` was compiled while frozen, so compile() collected no trainable weights and `{{model}}.{{method}}()` (line {{line}}) throws despite this unfreeze. Call `compile()` again after it.',
       freezeAfterCompile:
         'This freeze applies at once, but `{{model}}` was compiled before it: `{{method}}()` (line {{line}}) only warns, and `minimize()` with its Adam-like optimizer then throws. Recompile with a new optimizer.',
       unfreezeAfterCompile:
-        '`{{model}}.{{method}}()` (line {{line}}) ignores this unfreeze: it updates only the weights collected by the last `compile()`, when this {{kind}} was frozen (unlike PyTorch\'s `requires_grad`, which applies at once). Call `{{model}}.compile()` again after `trainable = true`, with a new optimizer (a reused Adam instance keeps state that no longer fits).',
+        '`{{model}}.{{method}}()` (line {{line}}) ignores this unfreeze of a {{kind}}: it trains only the weights collected by the last `compile()`. Call `{{model}}.compile()` again, with a new optimizer.',
       recompile: 'Compile `{{model}}` again right after this change, with the same arguments.',
       restoreTrainable: 'Set `{{model}}.trainable = true` before `{{model}}.{{method}}()`.',
     },

@@ -15,7 +15,7 @@ export default createRule({
     hasSuggestions: true,
     messages: {
       transposes:
-        "`{{layer}}` with `dataFormat: 'channelsFirst'` works in tfjs but transposes its input to channels-last and its output back on every call (two full-tensor transposes per layer). Keep PyTorch's NCHW only at the boundary: transpose the input once to NHWC and drop `dataFormat` (BatchNormalization then keeps its default `axis: -1`).",
+        "`{{layer}}` with `dataFormat: 'channelsFirst'` transposes its input and its output on every call in tfjs. Transpose the input once to channels-last (NHWC) and drop `dataFormat`.",
       separableThrows:
         "`separableConv2d` with `dataFormat: 'channelsFirst'` and a bias throws a broadcast error when called in tfjs 4.22. Transpose the input once to NHWC and drop `dataFormat`.",
       conv1dOutput:
@@ -23,7 +23,7 @@ export default createRule({
       ignored:
         "`{{layer}}` ignores `dataFormat` in tfjs 4.22: it always pools over axis 1, which is the channel axis of PyTorch NCW data. Transpose the input to NWC and drop `dataFormat`.",
       batchNormAxis:
-        "This `batchNormalization` follows a channelsFirst `{{layer}}`, but tfjs normalises `axis: -1` by default: the last spatial axis (W) of NCHW data, not the channels that PyTorch's `BatchNorm2d` normalises. Pass `axis: 1`, or move the model to channels-last.",
+        'This `batchNormalization` follows a channelsFirst `{{layer}}`, but tfjs normalises `axis: -1` by default (W of NCHW data), not the channels. Pass `axis: 1`, or use channels-last.',
       addAxis: 'Normalise the channel axis: `axis: 1`.',
     },
     schema: [],

@@ -16,7 +16,7 @@ export default createRule({
     hasSuggestions: true,
     messages: {
       inferenceInTrainingStep:
-        '`{{method}}()` inside this `{{api}}()` training step runs the {{kind}} in inference mode: {{effects}}. tfjs has no `model.train()`; only `{training: true}` passed to `apply()` trains these layers.',
+        '`{{method}}()` in this `{{api}}()` training step runs the {{kind}} in inference mode: {{effects}}. tfjs has no `model.train()`: pass `{training: true}` to `apply()`.',
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/engine/training-step.ts
       addTrainingFlag: 'Pass `{training: true}` so this step runs in training mode.',
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/engine/training-step.ts

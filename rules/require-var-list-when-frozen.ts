@@ -25,12 +25,12 @@ type Data =
   | { type: 'compile'; model: ResolvedValue }
   | { type: 'write'; value: boolean | null; target: ResolvedValue; owner: ResolvedValue | null; node: TSESTree.Expression };
 type WriteEvent = FlowEvent<Extract<Data, { type: 'write' }>>;
-const EFFECT_MINIMIZE = 'still changes its weights';
-const EFFECT_GRADS = 'still returns gradients for its weights (applyGradients then changes them)';
+const EFFECT_MINIMIZE = 'still updates the weights';
+const EFFECT_GRADS = 'still returns gradients for the weights';
 type MessageId = 'noVarList' | 'weightsVarList' | 'passTrainableWeights';
 
-const CONSTRUCTOR = 'was created with `{trainable: false}`, which marks only the layer, not its tf.Variables';
-const COMPILE_RESET = 'was frozen with the setter, but `compile()` of this Sequential model rebuilt it and marked its tf.Variables trainable again';
+const CONSTRUCTOR = '`{trainable: false}` marks the layer, not its tf.Variables';
+const COMPILE_RESET = "this Sequential model's `compile()` made its tf.Variables trainable again";
 
 export default createRule<[], MessageId>({
   name: 'require-var-list-when-frozen',
@@ -43,9 +43,9 @@ export default createRule<[], MessageId>({
     hasSuggestions: true,
     messages: {
       noVarList:
-        '`{{api}}()` without a var list takes every trainable tf.Variable, and `{{layer}}` {{reason}}, so this step {{effect}} (PyTorch skips parameters with requires_grad=False). Pass `{{model}}.trainableWeights.map((w) => w.read())` as the var list.',
+        '`{{api}}()` without a var list {{effect}} of `{{layer}}`: {{reason}}. Pass `{{model}}.trainableWeights.map((w) => w.read())`.',
       weightsVarList:
-        'This var list comes from `.weights`, which includes `{{layer}}`; that layer {{reason}}, so `{{api}}()` {{effect}}. Build the list from `.trainableWeights` instead.',
+        'This var list from `.weights` includes `{{layer}}` ({{reason}}), so `{{api}}()` {{effect}} of that layer. Use `.trainableWeights`.',
       passTrainableWeights: 'Pass `{{list}}` as the var list.',
     },
     schema: [],

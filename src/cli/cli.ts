@@ -21,6 +21,8 @@ export interface Io {
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
   readonly stderrIsTTY: boolean;
+  /** Terminal width of stdout (process.stdout.columns); undefined when piped. */
+  readonly columns?: number;
   /** Environment variables the CLI reads (GITHUB_STEP_SUMMARY); defaults to none. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -107,7 +109,11 @@ async function audit(opts: CliOptions, io: Io): Promise<number> {
   const run = await lintFilesRecovering((ig) => make(ig, fix), cwd, opts.paths);
   progress?.done();
   const { eslint } = run;
-  const results = setup.mode === 'builtin' ? dropForeignRuleErrors(run.results) : run.results;
+  // Files of a kind the built-in config cannot lint here (no parser / plugin installed): listed once, not linted.
+  const skippedKinds = setup.skipped ?? [];
+  const skipped = skippedKinds.map((k) => ({ reason: k.reason, files: run.results.filter((r) => k.test(r.filePath)).map((r) => r.filePath) }));
+  const linted = run.results.filter((r) => !skippedKinds.some((k) => k.test(r.filePath)));
+  const results = setup.mode === 'builtin' ? dropForeignRuleErrors(linted) : linted;
 
   const diffs: string[] = [];
   const written: string[] = [];
@@ -155,7 +161,15 @@ async function audit(opts: CliOptions, io: Io): Promise<number> {
   let text: string;
   switch (opts.format) {
     case 'report':
-      text = formatReport(finalResults, { cwd, configDescription: setup.description, rulesMeta, written, dryRun: opts.fixDryRun });
+      text = formatReport(finalResults, {
+        cwd,
+        configDescription: setup.description,
+        rulesMeta,
+        written,
+        dryRun: opts.fixDryRun,
+        skipped,
+        ...(io.columns ? { width: io.columns } : {}),
+      });
       break;
     case 'sarif':
       text = formatSarif(finalResults, rulesMeta, cwd);
@@ -184,6 +198,18 @@ async function audit(opts: CliOptions, io: Io): Promise<number> {
     writeFileSync(file, text);
   } else io.stdout(text);
 
+  if (opts.format !== 'report') {
+    for (const k of skipped) if (k.files.length > 0) io.stderr(`torch2tf: not linted: ${k.files.length} file(s), ${k.reason}\n`);
+  }
+  if (finalResults.length === 0) {
+    // Nothing audited is a broken setup, not a clean bill (a CI step must not pass on it): exit 2, as ESLint does.
+    const notLinted = skipped.filter((k) => k.files.length > 0);
+    const why = notLinted.length > 0
+      ? `the files found need what is not installed (${notLinted.map((k) => k.reason).join('; ')})`
+      : `no .js/.mjs/.cjs/.ts/.tsx${setup.mode === 'builtin' ? '/.html' : ''} file under ${opts.paths.join(', ')} that is not ignored (node_modules, .gitignore, the config's ignores)`;
+    io.stderr(`torch2tf: warning: 0 files linted: ${why}\n`);
+    return 2;
+  }
   const errors = finalResults.reduce((n, r) => n + r.errorCount, 0);
   const warnings = finalResults.reduce((n, r) => n + r.warningCount, 0);
   if (setup.mode === 'project' && !finalResults.some((r) => r.messages.some((m) => m.ruleId?.startsWith('torch2tf/')))) {
@@ -214,6 +240,7 @@ if (isMain()) {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     stderrIsTTY: process.stderr.isTTY === true,
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : Number(process.env['COLUMNS']) > 0 ? { columns: Number(process.env['COLUMNS']) } : {}),
     env: process.env,
   }).then(
     (code) => (process.exitCode = code),

@@ -8,7 +8,7 @@
  *   excludes its fixtures from its own lint) does not describe how that code should be audited.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import type { ConfigMode } from './args.js';
 import plugin from '../index.js';
@@ -16,6 +16,37 @@ import plugin from '../index.js';
 export const LINTED_FILES = ['**/*.{js,mjs,cjs,ts,tsx}'];
 const JS_FILES = ['**/*.{js,mjs,cjs}'];
 const TS_FILES = ['**/*.{ts,tsx}'];
+export const HTML_FILES = ['**/*.{html,htm}'];
+
+/** Files ESLint finds but the built-in config cannot lint here, and what would lint them. */
+export interface SkippedKind {
+  readonly test: (filePath: string) => boolean;
+  readonly reason: string;
+}
+
+/**
+ * A parser that reads nothing: files of a kind the CLI cannot lint (no parser installed) go through
+ * it, so ESLint's own discovery (ignores, .gitignore) lists them, and the CLI reports them as
+ * skipped instead of as parse errors.
+ */
+export const SKIP_PARSER: Linter.Parser = {
+  meta: { name: 'torch2tf-cli/skip' },
+  parse(text: string) {
+    const lines = text.split(/\r\n|[\r\n\u2028\u2029]/);
+    return {
+      type: 'Program',
+      body: [],
+      sourceType: 'script',
+      range: [0, text.length],
+      loc: { start: { line: 1, column: 0 }, end: { line: lines.length, column: lines[lines.length - 1]!.length } },
+      tokens: [],
+      comments: [],
+    } as never;
+  },
+};
+
+/** A page that loads tfjs with a script tag (CDN or a local copy of the bundle): `tf` is its global. */
+export const LOADS_TFJS = /<script\b[^>]*\bsrc\s*=\s*["']?[^"'>\s]*(?:@tensorflow\/tfjs|\/tfjs(?:@[^/"'>\s]*)?\/dist\/|\btf(?:\.es\d+)?(?:\.min)?\.js\b)/i;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -29,6 +60,8 @@ export interface LintSetup {
   readonly options: ESLint.Options;
   /** Why `auto` chose what it chose (shown on stderr), if worth saying. */
   readonly note?: string;
+  /** Results of these files are not lint results (listed as skipped, not counted). */
+  readonly skipped?: readonly SkippedKind[];
 }
 
 /**
@@ -80,20 +113,89 @@ async function loadTsParser(): Promise<Linter.Parser | null> {
   }
 }
 
+/** eslint-plugin-html (an optional peer dependency), or null when it is not installed. */
+async function loadHtmlPlugin(): Promise<object | null> {
+  try {
+    const mod = (await import('eslint-plugin-html')) as { default?: object };
+    return mod.default ?? mod;
+  } catch {
+    return null;
+  }
+}
+
+function escapeGlob(p: string): string {
+  return p.replace(/[*?[\]{}()!\\]/g, '\\$&');
+}
+
+/**
+ * Per-page configs for the HTML files under `paths` that load tfjs with a script tag: `tf` is then
+ * a tfjs global there (settings.torch2tf.globals). ESLint's discovery lists the pages (through the
+ * skip parser), so ignores are the same as in the real run.
+ */
+async function tfjsPages(cwd: string, paths: readonly string[], ignores: readonly string[]): Promise<Linter.Config[]> {
+  const finder = new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: HTML_FILES, languageOptions: { parser: SKIP_PARSER } },
+      ...(ignores.length > 0 ? [{ ignores: [...ignores] }] : []),
+    ],
+    warnIgnored: false,
+    errorOnUnmatchedPattern: false,
+  });
+  let results: ESLint.LintResult[];
+  try {
+    results = await finder.lintFiles([...paths]);
+  } catch {
+    return [];
+  }
+  const pages = results
+    .filter((r) => HTML_TEST(r.filePath) && LOADS_TFJS.test(readFileSync(r.filePath, 'utf8')))
+    .map((r) => escapeGlob(relative(cwd, r.filePath).split(sep).join('/')));
+  return pages.length === 0 ? [] : [{ name: 'torch2tf-cli/tfjs-script-tag-pages', files: pages, settings: { torch2tf: { globals: ['tf'] } } }];
+}
+
+const HTML_TEST = (f: string): boolean => /\.html?$/i.test(f);
+const TS_TEST = (f: string): boolean => /\.tsx?$/i.test(f);
+const NO_HTML_PLUGIN = 'HTML pages: npm install --save-dev eslint-plugin-html to audit their inline <script> blocks';
+
 const NO_TS_PARSER = 'cannot load @typescript-eslint/parser: .ts/.tsx files are skipped (npm install --save-dev @typescript-eslint/parser)';
 
-async function builtinConfig(cwd: string, typed: boolean, firstPath: string): Promise<{ configs: Linter.Config[]; note?: string }> {
+interface Builtin {
+  configs: Linter.Config[];
+  note?: string;
+  skipped: SkippedKind[];
+}
+
+async function builtinConfig(cwd: string, typed: boolean, paths: readonly string[]): Promise<Builtin> {
+  const firstPath = paths[0]!;
   const tsParser = await loadTsParser();
   if (!tsParser && typed) throw new ConfigError(NO_TS_PARSER.replace(': .ts/.tsx files are skipped', ''));
+  const html = await loadHtmlPlugin();
   const ignores = gitignorePatterns(cwd);
+  const lintable = [...JS_FILES, ...(tsParser ? TS_FILES : []), ...(html ? HTML_FILES : [])];
+  const skipped: SkippedKind[] = [];
+  if (!tsParser) skipped.push({ test: TS_TEST, reason: '.ts/.tsx files need @typescript-eslint/parser: npm install --save-dev @typescript-eslint/parser' });
+  if (!html) skipped.push({ test: HTML_TEST, reason: NO_HTML_PLUGIN });
   const configs: Linter.Config[] = [
-    { name: 'torch2tf-cli/files', files: tsParser ? LINTED_FILES : JS_FILES },
+    { name: 'torch2tf-cli/files', files: [...JS_FILES, ...TS_FILES, ...HTML_FILES] },
     ...(ignores.length > 0 ? [{ name: 'torch2tf-cli/gitignore', ignores }] : []),
     // Directives for rules of the project's own config (not loaded here) must not turn into findings.
     { name: 'torch2tf-cli/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off' } },
-    { ...(plugin.configs.recommended as Linter.Config), files: LINTED_FILES },
+    { ...(plugin.configs.recommended as Linter.Config), files: lintable },
     { name: 'torch2tf-cli/jsx', files: JS_FILES, languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
     ...(tsParser ? [{ name: 'torch2tf-cli/typescript', files: TS_FILES, languageOptions: { parser: tsParser } }] : []),
+    ...(html
+      ? [
+          { name: 'torch2tf-cli/html', files: HTML_FILES, plugins: { html } } as Linter.Config,
+          ...(await tfjsPages(cwd, paths, ignores)),
+        ]
+      : []),
+    ...skipped.map((k, i): Linter.Config => ({
+      name: `torch2tf-cli/skip-${i}`,
+      files: k.test === TS_TEST ? TS_FILES : HTML_FILES,
+      languageOptions: { parser: SKIP_PARSER },
+    })),
   ];
   if (typed) {
     const start = statSync(firstPath, { throwIfNoEntry: false })?.isDirectory() ? firstPath : dirname(firstPath);
@@ -108,7 +210,7 @@ async function builtinConfig(cwd: string, typed: boolean, firstPath: string): Pr
       },
     );
   }
-  return tsParser ? { configs } : { configs, note: NO_TS_PARSER };
+  return { configs, skipped };
 }
 
 /**
@@ -148,23 +250,22 @@ export async function resolveSetup(mode: ConfigMode, typed: boolean, cwd: string
       if (!where) throw new ConfigError('--config-mode project: no eslint.config.* found for the given paths');
       return { mode: 'project', description: `project config ${where}`, options: { cwd } };
     }
-    const builtin = await builtinConfig(cwd, false, absPaths[0]!);
-    const notes = [
-      configFile ? `the project config ${configFile} does not cover ${relative(cwd, uncovered!) || '.'}: using the built-in recommended config` : null,
-      builtin.note ?? null,
-    ].filter((n): n is string => n !== null);
+    const builtin = await builtinConfig(cwd, false, absPaths);
     return {
       mode: 'builtin',
       description: 'built-in torch2tf recommended config',
       options: { cwd, overrideConfigFile: true, overrideConfig: builtin.configs },
-      ...(notes.length > 0 ? { note: notes.join('\ntorch2tf: ') } : {}),
+      skipped: builtin.skipped,
+      ...(configFile
+        ? { note: `the project config ${configFile} does not cover ${relative(cwd, uncovered!) || '.'}: using the built-in recommended config` }
+        : {}),
     };
   }
-  const builtin = await builtinConfig(cwd, typed, absPaths[0]!);
+  const builtin = await builtinConfig(cwd, typed, absPaths);
   return {
     mode: 'builtin',
     description: typed ? 'built-in torch2tf recommended-type-checked config' : 'built-in torch2tf recommended config',
     options: { cwd, overrideConfigFile: true, overrideConfig: builtin.configs },
-    ...(builtin.note ? { note: builtin.note } : {}),
+    skipped: builtin.skipped,
   };
 }

@@ -15,7 +15,33 @@ export interface ReportContext {
   /** Files written by `--fix` / `--apply-suggestions` (absolute paths). */
   readonly written?: readonly string[];
   readonly dryRun?: boolean;
+  /** Terminal width to wrap to (process.stdout.columns); default DEFAULT_WIDTH, clamped to [80, 160]. */
+  readonly width?: number;
+  /** Files not linted, with the reason and how to lint them (e.g. `.ts` without the parser). */
+  readonly skipped?: readonly { readonly files: readonly string[]; readonly reason: string }[];
 }
+
+/** Width when stdout is not a terminal (piped to a file, a pager, a CI log). */
+export const DEFAULT_WIDTH = 100;
+
+/** Word-wraps `text` to `width` columns; continuation lines get `indent`. Words longer than a line (URLs) are kept whole. */
+export function wrap(text: string, width: number, first = '', indent = ' '.repeat(first.length)): string[] {
+  const lines: string[] = [];
+  const lead = /^ */.exec(text)![0];
+  let line = first + lead;
+  text = text.slice(lead.length);
+  let empty = true;
+  for (const word of text.split(/ +/)) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else line += (empty ? '' : ' ') + word;
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}
+
 
 interface RuleSummary {
   count: number;
@@ -39,7 +65,7 @@ function table(rows: string[][], rightAligned: ReadonlySet<number>): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) =>
     r
-      .map((cell, c) => (c === r.length - 1 ? cell : rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : c === r.length - 1 ? cell : cell.padEnd(widths[c]!)))
       .join('  ')
       .trimEnd(),
   );
@@ -54,7 +80,9 @@ export function formatReport(results: readonly ESLint.LintResult[], ctx: ReportC
   const fatal = results.filter((r) => r.fatalErrorCount > 0);
   const withFindings = results.filter((r) => r.messages.some((m) => !m.fatal));
   const summary = new Map<string, RuleSummary>();
+  const width = Math.min(160, Math.max(80, ctx.width ?? DEFAULT_WIDTH));
   const humans: string[] = [];
+  let humanCount = 0;
   let total = 0;
   for (const r of results) {
     for (const m of r.messages) {
@@ -68,7 +96,8 @@ export function formatReport(results: readonly ESLint.LintResult[], ctx: ReportC
       else if (k === 'suggestion') s.suggestions++;
       else {
         s.humans++;
-        humans.push(`  ${display(ctx.cwd, r.filePath)}:${m.line}:${m.column}  ${id}  ${m.message}`);
+        humanCount++;
+        humans.push(...wrap(`${display(ctx.cwd, r.filePath)}:${m.line}:${m.column} ${id}`, width, '  '));
       }
       summary.set(id, s);
     }
@@ -84,27 +113,34 @@ export function formatReport(results: readonly ESLint.LintResult[], ctx: ReportC
     out.push(fatal.length === 0 ? 'No PyTorch habits found.' : 'No findings in the files that could be linted.');
   } else {
     out.push('Summary by rule');
-    const rows = [['  rule', 'findings', 'autofix', 'suggestion', 'needs a human', 'docs']];
-    for (const [id, s] of [...summary].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))) {
-      rows.push([`  ${id}`, String(s.count), String(s.fixable), String(s.suggestions), String(s.humans), ctx.rulesMeta[id]?.docs?.url ?? '']);
-    }
-    out.push(...table(rows, new Set([1, 2, 3, 4])), '', ...memorySummary(results));
+    const sorted = [...summary].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
+    const rows = [['  rule', 'findings', 'autofix', 'suggestion', 'human']];
+    for (const [id, s] of sorted) rows.push([`  ${id}`, String(s.count), String(s.fixable), String(s.suggestions), String(s.humans)]);
+    const lines = table(rows, new Set([1, 2, 3, 4]));
+    out.push(lines[0]!);
+    sorted.forEach(([id], i) => {
+      out.push(lines[i + 1]!);
+      // each rule's docs page once, here (URLs are never wrapped, so they stay clickable)
+      const url = ctx.rulesMeta[id]?.docs?.url;
+      if (url) out.push(`    ${url}`);
+    });
+    out.push('', ...memorySummary(results));
 
     out.push('Findings by file');
     for (const r of withFindings) {
       out.push('', display(ctx.cwd, r.filePath));
-      const rows2: string[][] = [];
-      for (const m of r.messages) {
-        if (m.fatal) continue;
+      const found = r.messages.filter((m) => !m.fatal);
+      const at = Math.max(...found.map((m) => `${m.line}:${m.column}`.length));
+      for (const m of found) {
         const k = kindOf(m);
-        const tag = k === 'fix' ? '[autofix]' : k === 'suggestion' ? `[suggestion: ${m.suggestions![0]!.desc}]` : '[needs a human]';
-        rows2.push([`  ${m.line}:${m.column}`, m.severity === 2 ? 'error' : 'warning', m.ruleId ?? '(eslint)', `${m.message} ${tag}`]);
+        const tag = k === 'fix' ? 'autofix' : k === 'suggestion' ? 'suggestion' : 'needs a human';
+        const head = `  ${`${m.line}:${m.column}`.padEnd(at)}  ${m.ruleId ?? '(eslint)'}${m.severity === 1 ? ' (warning)' : ''} [${tag}]`;
+        out.push(...wrap(`${head} ${m.message}`, width, '', '      '));
       }
-      out.push(...table(rows2, new Set()));
     }
     out.push('');
 
-    out.push(`Needs a human (no autofix, no suggestion): ${humans.length}`);
+    out.push(`Needs a human (no autofix, no suggestion; messages above): ${humanCount}`);
     out.push(...humans, '');
   }
 
@@ -112,17 +148,25 @@ export function formatReport(results: readonly ESLint.LintResult[], ctx: ReportC
     out.push(`Could not be read or parsed: ${fatal.length}`);
     for (const r of fatal) {
       const m = r.messages.find((x) => x.fatal)!;
-      out.push(`  ${display(ctx.cwd, r.filePath)}${m.line > 0 ? `:${m.line}:${m.column}` : ''}  ${m.message}`);
+      out.push(...wrap(m.message, width, `  ${display(ctx.cwd, r.filePath)}${m.line > 0 ? `:${m.line}:${m.column}` : ''}  `, '      '));
     }
     out.push('');
   }
 
   const fixable = [...summary.values()].reduce((n, s) => n + s.fixable, 0);
   const suggestible = [...summary.values()].reduce((n, s) => n + s.suggestions, 0);
+  for (const skip of ctx.skipped ?? []) {
+    if (skip.files.length === 0) continue;
+    out.push(...wrap(`Not linted: ${plural(skip.files.length, 'file')}, ${skip.reason}`, width, '', '  '));
+    out.push(...wrap(skip.files.map((f) => display(ctx.cwd, f)).join(', '), width, '  '), '');
+  }
   if (total > 0) out.push(
-    `${plural(total, 'finding')} in ${plural(withFindings.length, 'file')}: ` +
-      `${fixable} autofixable (torch2tf --fix), ${suggestible} with suggestions (your editor, or torch2tf --apply-suggestions RULE), ` +
-      `${humans.length} ${humans.length === 1 ? 'needs' : 'need'} a human.`,
+    ...wrap(
+      `${plural(total, 'finding')} in ${plural(withFindings.length, 'file')}: ` +
+        `${fixable} autofixable (torch2tf --fix), ${suggestible} with suggestions (your editor, or torch2tf --apply-suggestions RULE), ` +
+        `${humanCount} ${humanCount === 1 ? 'needs' : 'need'} a human.`,
+      width,
+    ),
   );
   return out.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 /**
- * Layer-config facts and edits for the layer-option rules (FINDINGS §5, §6, §8, §12):
+ * Layer-config facts and edits for the layer-option rules (proved by test/semantics/frozen-batchnorm,
+ * weightless-trainable, batchnorm-momentum and channels-first .test.ts):
  * which layers are weightless (tfjs factories and conservative user Layer subclasses), which layers
  * implement `channelsFirst` with transposes, where a model is trained and whether it contains a given
  * layer, the `1 - momentum` literal, and a comment-aware removal of one config property.

@@ -48,7 +48,7 @@ const cast = (dtype: string, note = ''): TorchTensorMethod => ({
 });
 
 /**
- * PyTorch tensor methods that do not exist on a tfjs tensor (FINDINGS §9). Autograd on tensors
+ * PyTorch tensor methods that do not exist on a tfjs tensor (test/semantics/tensor-api.test.ts). Autograd on tensors
  * (`backward()`, `.grad`) belongs to no-torch-optimizer-api (`TENSOR_AUTOGRAD_*` in
  * src/facts/torch-module-api.ts); the rule tests check the tables stay disjoint.
  */
@@ -62,7 +62,7 @@ export const TORCH_TENSOR_METHODS: ReadonlyMap<string, TorchTensorMethod> = new 
   ['clamp', { advice: 'Use `clipByValue(min, max)` (both bounds), or `maximum(min)` for a lower bound only', tier: 'fix', edit: { type: 'rename', to: 'clipByValue', arity: [2] }, returnsTensor: true }],
   ['clip', { advice: 'Use `clipByValue(min, max)` (both bounds), or `maximum(min)` for a lower bound only', tier: 'fix', edit: { type: 'rename', to: 'clipByValue', arity: [2] }, returnsTensor: true }],
   ['t', { advice: 'Use `transpose()`', tier: 'fix', edit: { type: 'rename', to: 'transpose', arity: [0] }, returnsTensor: true }],
-  ['size', { advice: 'PyTorch `size()` is the shape: use the `shape` property (`shape[d]` for `size(d)`); tfjs `size` is the element count', tier: 'fix', edit: { type: 'property', to: 'shape', indexed: true } }],
+  ['size', { advice: 'Use the `shape` property (`shape[d]` for `size(d)`); tfjs `size` is the element count', tier: 'fix', edit: { type: 'property', to: 'shape', indexed: true } }],
   ['dim', { advice: 'Use the `rank` property', tier: 'fix', edit: { type: 'property', to: 'rank' } }],
   ['ndimension', { advice: 'Use the `rank` property', tier: 'fix', edit: { type: 'property', to: 'rank' } }],
   ['numel', { advice: 'Use the `size` property (a number)', tier: 'fix', edit: { type: 'property', to: 'size' } }],
@@ -71,7 +71,7 @@ export const TORCH_TENSOR_METHODS: ReadonlyMap<string, TorchTensorMethod> = new 
   ['cuda', { advice: DEVICE_ADVICE, tier: 'fix', edit: { type: 'remove' }, returnsTensor: true }],
   ['to', { advice: `${DEVICE_ADVICE} (or \`cast(dtype)\` for a dtype)`, tier: 'fix', edit: { type: 'remove' }, returnsTensor: true }],
   ['contiguous', { advice: 'tfjs tensors are always contiguous: remove the call', tier: 'fix', edit: { type: 'remove' }, returnsTensor: true }],
-  ['detach', { advice: 'tfjs only records gradients inside the function given to `tf.grad`/`minimize`; remove the call, and compute values that must not get gradients outside that function', tier: 'suggest', edit: { type: 'remove' }, returnsTensor: true }],
+  ['detach', { advice: 'tfjs records gradients only inside `tf.grad`/`minimize`: remove the call', tier: 'suggest', edit: { type: 'remove' }, returnsTensor: true }],
   ['item', { advice: 'Use `dataSync()[0]` or `(await t.data())[0]`', tier: 'suggest', edit: { type: 'templates', texts: ['$r.dataSync()[0]', '(await $r.data())[0]'], arity: [0] } }],
   ['numpy', { advice: 'Use `arraySync()` or `await t.array()`', tier: 'suggest', edit: { type: 'templates', texts: ['$r.arraySync()', '(await $r.array())'], arity: [0] } }],
   ['tolist', { advice: 'Use `arraySync()` or `await t.array()`', tier: 'suggest', edit: { type: 'templates', texts: ['$r.arraySync()', '(await $r.array())'], arity: [0] } }],
@@ -84,8 +84,8 @@ export const TORCH_TENSOR_METHODS: ReadonlyMap<string, TorchTensorMethod> = new 
   ['type', { advice: 'Use `cast(dtype)`; read the dtype from the `dtype` property', tier: 'report' }],
   ['argmax', { advice: 'Use `argMax(axis)` (without an axis tfjs uses axis 0, PyTorch the flattened tensor)', tier: 'suggest', edit: { type: 'templates', texts: ['$r.argMax($a)'], arity: [1] }, returnsTensor: true }],
   ['argmin', { advice: 'Use `argMin(axis)` (without an axis tfjs uses axis 0, PyTorch the flattened tensor)', tier: 'suggest', edit: { type: 'templates', texts: ['$r.argMin($a)'], arity: [1] }, returnsTensor: true }],
-  ['std', { advice: 'Use `tf.moments(t, axis).variance.sqrt()`; tfjs variance is biased, PyTorch `std` is unbiased (multiply the variance by n/(n-1))', tier: 'report' }],
-  ['var', { advice: 'Use `tf.moments(t, axis).variance`; it is biased, PyTorch `var` is unbiased (multiply by n/(n-1))', tier: 'report' }],
+  ['std', { advice: 'Use `tf.moments(t, axis).variance.sqrt()` (biased; PyTorch `std` is unbiased)', tier: 'report' }],
+  ['var', { advice: 'Use `tf.moments(t, axis).variance` (biased; PyTorch `var` is unbiased)', tier: 'report' }],
   ['repeat', { advice: 'Use `tile([...])` (the reps array must have one entry per dimension)', tier: 'suggest', edit: { type: 'dims', to: 'tile' }, returnsTensor: true }],
   ['expand', { advice: 'Use `broadcastTo([...])` with the full target shape (no -1)', tier: 'suggest', edit: { type: 'dims', to: 'broadcastTo' }, returnsTensor: true }],
   ['flip', { advice: 'Use `reverse(axes)`', tier: 'suggest', edit: { type: 'templates', texts: ['$r.reverse($a)'], arity: [1] }, returnsTensor: true }],
@@ -96,7 +96,7 @@ export const TORCH_TENSOR_METHODS: ReadonlyMap<string, TorchTensorMethod> = new 
 ]);
 
 /**
- * tfjs methods that exist but where the PyTorch argument form is wrong (FINDINGS §9 and
+ * tfjs methods that exist but where the PyTorch argument form is wrong (test/semantics/tensor-api.test.ts and
  * `test/semantics/tensor-api.test.ts`). Keyed by method; handled by the rule's signature checks.
  */
 export const REDUCTIONS: ReadonlySet<string> = new Set(['sum', 'mean', 'max', 'min', 'prod', 'any', 'all', 'logSumExp']);
@@ -133,8 +133,8 @@ export const TORCH_FUNCTIONS: ReadonlyMap<string, { readonly to: string; readonl
 
 /** Advice for in-place PyTorch methods that are not an op on the tensor's values. */
 export const IN_PLACE_ADVICE: ReadonlyMap<string, string> = new Map([
-  ['requires_grad_', 'Trainability belongs to variables: create it with `tf.variable(t, trainable)`'],
-  ['detach_', 'tfjs records gradients only inside the function given to `tf.grad`/`minimize`: remove the call'],
+  ['requires_grad_', 'Make a variable instead: `tf.variable(t, trainable)`'],
+  ['detach_', 'tfjs records gradients only inside `tf.grad`/`minimize`: remove the call'],
   ['copy_', 'Use `v.assign(src)` on a tf.Variable, or keep `src` itself (tensors are immutable)'],
 ]);
 

@@ -134,7 +134,8 @@ describe('CI: the README GitHub Actions example', () => {
   const steps = Object.values(workflow.jobs)[0]!.steps;
 
   it('is a workflow whose torch2tf steps annotate (github format) and write a valid SARIF file that is uploaded', async () => {
-    const commands = steps.filter((s) => s.run?.startsWith('npx torch2tf ')).map((s) => s.run!.split(/\s+(\|\||#)/)[0]!.split(/\s+/).slice(2));
+    // `npx --no-install`: the installed plugin's bin, never a registry package named torch2tf
+    const commands = steps.filter((s) => s.run?.startsWith('npx --no-install torch2tf ')).map((s) => s.run!.split(/\s+(\|\||#)/)[0]!.split(/\s+/).slice(3));
     assert.equal(commands.length, 2);
     const dir = tempDir();
     cpSync(join(ROOT, 'fixtures/pytorch-port'), dir, { recursive: true });

@@ -13,6 +13,7 @@ import { ESLint, type Linter } from 'eslint';
 import plugin from '../../src/index.js';
 import { CLI, cli, runCli, IDIOMATIC_FIXTURE, PORT_FIXTURE, projectConfig, ROOT, sortFindings, tempDir, tempProject, type Finding } from '../fixtures-e2e/helpers.js';
 import { sarifValidator } from '../fixtures-e2e/sarif.js';
+import { DEFAULT_WIDTH } from '../../src/cli/report.js';
 
 const FILES = ['**/*.{js,mjs,cjs,ts,tsx}'];
 const PROJECT_PACKAGES = ['eslint-plugin-torch2tf', '@typescript-eslint/parser'];
@@ -108,16 +109,30 @@ describe('torch2tf CLI: the migration report', () => {
     assert.match(out, /^torch2tf migration report: \d+ files? linted with the built-in torch2tf recommended config/);
     const summary = out.indexOf('Summary by rule');
     const byFile = out.indexOf('Findings by file');
-    const human = out.indexOf('Needs a human (no autofix, no suggestion):');
+    const human = out.indexOf('Needs a human (no autofix, no suggestion');
     assert.ok(summary > 0 && byFile > summary && human > byFile, 'sections in order');
+    // each rule's docs page once, on the line under its summary row
     assert.match(
       out,
-      /\n {2}torch2tf\/no-torch-mode-switch +\d+ +\d+ +\d+ +\d+ {2}https:\/\/github\.com\/torch2tf\/eslint-plugin-torch2tf\/blob\/v[\d.]+\/docs\/rules\/no-torch-mode-switch\.md\n/,
+      /\n {2}torch2tf\/no-torch-mode-switch +\d+ +\d+ +\d+ +\d+\n {4}https:\/\/github\.com\/torch2tf\/eslint-plugin-torch2tf\/blob\/v[\d.]+\/docs\/rules\/no-torch-mode-switch\.md\n/,
     );
+    const url = /https:\/\/\S+\/no-torch-mode-switch\.md/g;
+    assert.equal(out.match(url)?.length, 1, 'the docs URL is printed once');
     const evaluate = out.slice(out.indexOf('\nfixtures/pytorch-port/src/evaluate.ts\n'));
-    assert.match(evaluate, /\n {2}6:9 +error +torch2tf\/no-torch-mode-switch +tfjs models have no `eval\(\)`.*\[suggestion: Remove the `eval\(\)` call/);
-    assert.match(evaluate, /\n {2}9:9 +error +torch2tf\/no-torch-mode-switch +tfjs models have no `train\(\)`/);
-    assert.match(out, /\d+ findings? in \d+ files?: \d+ autofixable .*, \d+ with suggestions .*, \d+ needs? a human\.\n$/);
+    assert.match(evaluate, /\n {2}6:9 +torch2tf\/no-torch-mode-switch \[suggestion\] tfjs models have no `eval\(\)`/);
+    assert.match(evaluate, /\n {2}9:9 +torch2tf\/no-torch-mode-switch \[suggestion\] tfjs models have no `train\(\)`/);
+    assert.match(out.replace(/\n(?!\n)/g, ' '), /\d+ findings? in \d+ files?: \d+ autofixable .*, \d+ with suggestions .*, \d+ needs? a human\. $/);
+    // piped: wrapped to the default width; only unbreakable URLs may be longer
+    for (const line of out.split('\n').slice(1)) if (!/^ +https:\/\//.test(line)) assert.ok(line.length <= DEFAULT_WIDTH, line);
+  });
+
+  it('the report wraps to the terminal width it is given (io.columns), with a floor of 80 columns', async () => {
+    for (const columns of [80, 140]) {
+      const r = await runCli(['fixtures/pytorch-port'], ROOT, {}, columns);
+      const lines = r.stdout.split('\n').slice(1).filter((l) => !/^ +https:\/\//.test(l)); // the header names the config file: one line
+      assert.ok(lines.every((l) => l.length <= columns), `${columns}: ${lines.find((l) => l.length > columns)}`);
+      assert.ok(lines.some((l) => l.length > columns - 15), `${columns}: lines use the width`);
+    }
   });
 
   it('--format json gives exactly the ESLint API findings for the same config', async () => {
@@ -464,3 +479,36 @@ describe('unified diffs (--fix-dry-run, --apply-suggestions)', () => {
     );
   });
 });
+
+describe('torch2tf CLI: HTML pages (eslint-plugin-html installed)', () => {
+  const page = (src: string) => `<!doctype html>
+<html>
+<head>
+  <script src="${src}"></script>
+</head>
+<body>
+  <script>
+    const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [4] })] });
+    model.eval();
+  </script>
+</body>
+</html>
+`;
+
+  it('audits inline <script> blocks of a page that loads tfjs with a script tag (`tf` is its global), and not a page that does not', async () => {
+    const dir = tempProject({
+      'index.html': page('https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@4.22.0/dist/tf.min.js'),
+      'other.html': page('js/app.js'),
+    });
+    const r = await runCli(['--format', 'json', '.'], dir);
+    const json = JSON.parse(r.stdout) as ESLint.LintResult[];
+    const byFile = Object.fromEntries(json.map((x) => [relative(dir, x.filePath), x.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)]));
+    // line 9 of the page, column of `eval` inside the inline script
+    assert.deepEqual(byFile, { 'index.html': ['torch2tf/no-torch-mode-switch@9:11'], 'other.html': [] });
+    assert.equal(r.code, 1, r.stderr);
+    const report = await runCli(['.'], dir);
+    assert.match(report.stdout, /^torch2tf migration report: 2 files linted/);
+    assert.match(report.stdout, /\nindex\.html\n {2}9:11 +torch2tf\/no-torch-mode-switch/);
+  });
+});
+

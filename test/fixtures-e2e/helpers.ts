@@ -73,7 +73,7 @@ export function cli(args: readonly string[], cwd = ROOT, env: Record<string, str
 
 type RunFn = (
   argv: readonly string[],
-  io: { cwd: string; stdout: (s: string) => void; stderr: (s: string) => void; stderrIsTTY: boolean; env?: Record<string, string> },
+  io: { cwd: string; stdout: (s: string) => void; stderr: (s: string) => void; stderrIsTTY: boolean; env?: Record<string, string>; columns?: number },
 ) => Promise<number>;
 let runFn: RunFn | undefined;
 
@@ -82,11 +82,11 @@ let runFn: RunFn | undefined;
  * the same behaviour as a spawned `torch2tf` minus process start-up, which dominates on a busy
  * 2-core CI machine. A few tests spawn the real process (exit status, the bin link).
  */
-export async function runCli(args: readonly string[], cwd = ROOT, env: Record<string, string> = {}): Promise<Run> {
+export async function runCli(args: readonly string[], cwd = ROOT, env: Record<string, string> = {}, columns?: number): Promise<Run> {
   runFn ??= ((await import(pathToFileURL(CLI).href)) as { run: RunFn }).run;
   let stdout = '';
   let stderr = '';
-  const code = await runFn(args, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stderrIsTTY: false, env });
+  const code = await runFn(args, { cwd, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stderrIsTTY: false, env, ...(columns ? { columns } : {}) });
   return { code, stdout, stderr };
 }
 

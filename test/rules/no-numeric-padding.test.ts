@@ -103,7 +103,7 @@ ruleTester.run('no-numeric-padding', rule, {
         errors: [
           {
             messageId: 'numericPadding',
-            data: { value: '1', layer: 'conv2d()', advice: "For PyTorch's exact result put a zeroPadding2d layer before it and use 'valid'." },
+            data: { value: '1', layer: 'conv2d()', advice: "Put a zeroPadding2d layer before it and use 'valid' (PyTorch's result)." },
             line: 3,
             suggestions: [
               {
@@ -125,7 +125,7 @@ ruleTester.run('no-numeric-padding', rule, {
         errors: [
           {
             messageId: 'numericPadding',
-            data: { value: '1', layer: 'maxPooling2d()', advice: "For PyTorch's exact result put a zeroPadding2d layer before it and use 'valid' (exact for non-negative inputs)." },
+            data: { value: '1', layer: 'maxPooling2d()', advice: "Put a zeroPadding2d layer before it and use 'valid' (exact for non-negative inputs)." },
             line: 2,
             suggestions: [
               { messageId: 'insertZeroPadding', output: `const net = TF.sequential();\nnet.add(TF.layers.zeroPadding2d({padding: 1}));\nnet.add(TF.layers.maxPooling2d({poolSize: 3, strides: 2, padding: 'valid'}));` },

@@ -199,7 +199,7 @@ ruleTester.run('no-torch-tensor-api', rule, {
         code: `${T2}const [rows, cols] = t.size();\nconst c = t.size(1);\nconst n = t.numel();\nconst r = t.dim();`,
         output: `${T2}const [rows, cols] = t.shape;\nconst c = t.shape[1];\nconst n = t.size;\nconst r = t.rank;`,
         errors: [
-          { messageId: 'missingMethod', data: { method: 'size', advice: 'PyTorch `size()` is the shape: use the `shape` property (`shape[d]` for `size(d)`); tfjs `size` is the element count' }, line: 2, column: 24 },
+          { messageId: 'missingMethod', data: { method: 'size', advice: 'Use the `shape` property (`shape[d]` for `size(d)`); tfjs `size` is the element count' }, line: 2, column: 24 },
           { messageId: 'missingMethod', line: 3 },
           { messageId: 'missingMethod', line: 4 },
           { messageId: 'missingMethod', line: 5 },
@@ -471,7 +471,7 @@ ruleTester.run('no-torch-tensor-api', rule, {
         name: 'requires_grad_() on a tensor: advice points at tf.variable',
         code: `${T2}t.requires_grad_();`,
         output: null,
-        errors: [{ messageId: 'inPlace', data: { method: 'requires_grad_', advice: 'Trainability belongs to variables: create it with `tf.variable(t, trainable)`' }, line: 2, suggestions: [] }],
+        errors: [{ messageId: 'inPlace', data: { method: 'requires_grad_', advice: 'Make a variable instead: `tf.variable(t, trainable)`' }, line: 2, suggestions: [] }],
       },
       {
         name: 'PyTorch properties: ndim, T, requires_grad',

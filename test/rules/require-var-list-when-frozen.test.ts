@@ -10,10 +10,10 @@ const LOSS = `() => TF.losses.meanSquaredError(ys, model.apply(xs))`;
 const SEQ = `const model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4]}), TF.layers.dense({units: 1})]});\nconst opt = TF.train.sgd(0.1);`;
 const VL = 'model.trainableWeights.map((w) => w.read())';
 
-const REASON_C = 'was created with `{trainable: false}`, which marks only the layer, not its tf.Variables';
-const REASON_D = 'was frozen with the setter, but `compile()` of this Sequential model rebuilt it and marked its tf.Variables trainable again';
-const MIN = 'still changes its weights';
-const GRADS = 'still returns gradients for its weights (applyGradients then changes them)';
+const REASON_C = '`{trainable: false}` marks the layer, not its tf.Variables';
+const REASON_D = "this Sequential model's `compile()` made its tf.Variables trainable again";
+const MIN = 'still updates the weights';
+const GRADS = 'still returns gradients for the weights';
 
 const valid = [
   { name: 'the var list is built from trainableWeights', code: `${FROZEN}\nopt.minimize(${LOSS}, false, ${VL});` },

@@ -1,4 +1,4 @@
-// Facts behind no-torch-batchnorm-momentum (FINDINGS §8), re-measured on real tfjs.
+// Facts behind no-torch-batchnorm-momentum, measured on real tfjs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tf } from './tf.js';

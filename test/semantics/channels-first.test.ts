@@ -1,4 +1,4 @@
-// Facts behind prefer-channels-last (FINDINGS §12), re-measured on real tfjs. The layer tables are the
+// Facts behind prefer-channels-last, measured on real tfjs. The layer tables are the
 // ones the rule uses (src/engine/layer-config.ts), so adding a name there without the fact fails here.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

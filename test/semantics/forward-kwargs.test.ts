@@ -1,4 +1,4 @@
-// Facts behind forward-training-kwargs (FINDINGS §3), re-measured on real tfjs: a custom layer's
+// Facts behind forward-training-kwargs, measured on real tfjs: a custom layer's
 // sublayers see only the kwargs its call() passes them; they do not inherit the outer mode.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -49,7 +49,7 @@ const y = tf.zeros([64, 8]);
 
 function setup(mode: Forwarding): { block: Block; model: tf.Sequential; movingMean: () => number } {
   const block = new Block(mode, { inputShape: [8] });
-  // a Dense after the block so that the model has a tracked trainable weight (else fit() throws, FINDINGS §3)
+  // a Dense after the block so that the model has a tracked trainable weight (else fit() throws)
   const model = tf.sequential({ layers: [block, tf.layers.dense({ units: 8 })] });
   model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
   block.apply(x); // build the sublayers

@@ -1,4 +1,4 @@
-// Facts behind no-frozen-batchnorm-in-training (FINDINGS §5), re-measured on real tfjs.
+// Facts behind no-frozen-batchnorm-in-training, measured on real tfjs.
 // Input: batch mean ≈5, var ≈4; a fresh BatchNormalization starts with moving mean 0 and variance 1.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

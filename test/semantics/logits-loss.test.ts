@@ -1,4 +1,4 @@
-// Facts behind no-logits-with-probability-loss (FINDINGS §11), re-measured on real tfjs.
+// Facts behind no-logits-with-probability-loss, measured on real tfjs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tf } from './tf.js';

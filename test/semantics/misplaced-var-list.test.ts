@@ -1,4 +1,4 @@
-// Facts behind no-misplaced-var-list (FINDINGS §4, §10): minimize(f, returnCost?, varList?).
+// Facts behind no-misplaced-var-list: minimize(f, returnCost?, varList?).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tf } from './tf.js';

@@ -1,4 +1,4 @@
-// Facts behind no-torch-mode-switch (FINDINGS §1), re-measured on real tfjs.
+// Facts behind no-torch-mode-switch, measured on real tfjs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tf, zeroFraction } from './tf.js';

@@ -1,4 +1,4 @@
-// Facts behind no-torch-module-api (FINDINGS §1, §4, §9), re-measured on real tfjs.
+// Facts behind no-torch-module-api, measured on real tfjs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MODULE_METHODS, MODULE_PROPERTIES } from '../../src/facts/torch-module-api.js';

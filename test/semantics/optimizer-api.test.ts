@@ -1,4 +1,4 @@
-// Facts behind no-torch-optimizer-api (FINDINGS §9, §10), re-measured on real tfjs.
+// Facts behind no-torch-optimizer-api, measured on real tfjs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { OPTIMIZER_METHODS, TENSOR_AUTOGRAD_METHODS, TENSOR_AUTOGRAD_PROPERTIES } from '../../src/facts/torch-module-api.js';

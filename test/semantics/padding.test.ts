@@ -1,4 +1,4 @@
-// Facts behind no-numeric-padding (FINDINGS §7), re-measured on real tfjs. The equivalence math
+// Facts behind no-numeric-padding, measured on real tfjs. The equivalence math
 // (which numeric pads equal 'same'/'valid') is checked by execution in test/fixes/padding-fix.test.ts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

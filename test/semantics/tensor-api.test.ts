@@ -1,4 +1,4 @@
-// Facts behind no-torch-tensor-api (FINDINGS §9), re-measured on real tfjs 4.22 (CPU backend).
+// Facts behind no-torch-tensor-api, measured on real tfjs 4.22 (CPU backend).
 // The table itself is checked: every entry of src/facts/torch-tensor-api.ts must be missing from a real
 // tensor, and every tfjs name it recommends must exist.
 import assert from 'node:assert/strict';

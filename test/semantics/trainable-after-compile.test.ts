@@ -1,4 +1,4 @@
-// Facts behind no-trainable-after-compile (FINDINGS §4, §10), re-measured on real tfjs 4.22 (CPU).
+// Facts behind no-trainable-after-compile, measured on real tfjs 4.22 (CPU).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { captureWarnings, tf } from './tf.js';
@@ -261,7 +261,7 @@ describe('no-trainable-after-compile: a freeze after compile() and the compiled 
   });
 });
 
-describe('no-trainable-after-compile: what a recompile does to the optimizer (FINDINGS §10)', () => {
+describe('no-trainable-after-compile: what a recompile does to the optimizer', () => {
   async function freezeAndRecompile(optimizerFor: () => string | tf.Optimizer): Promise<void> {
     const { m, d1 } = make('sequential');
     compile(m, optimizerFor());

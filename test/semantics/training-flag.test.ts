@@ -1,4 +1,4 @@
-// Facts behind require-training-flag (FINDINGS §2), re-measured on real tfjs: a custom training step
+// Facts behind require-training-flag, measured on real tfjs: a custom training step
 // (optimizer.minimize / computeGradients / tf.variableGrads) runs the model in inference mode unless
 // `{training: true}` reaches its layers.
 import assert from 'node:assert/strict';

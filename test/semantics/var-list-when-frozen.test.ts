@@ -1,4 +1,4 @@
-// Facts behind require-var-list-when-frozen (FINDINGS §4 scenarios C and D), re-measured on real tfjs 4.22 (CPU).
+// Facts behind require-var-list-when-frozen, measured on real tfjs 4.22 (CPU).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tf } from './tf.js';

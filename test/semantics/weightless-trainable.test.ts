@@ -1,4 +1,4 @@
-// Facts behind no-ineffective-trainable (FINDINGS §6), re-measured on real tfjs.
+// Facts behind no-ineffective-trainable, measured on real tfjs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DROPOUT_FAMILY, WEIGHTLESS_LAYERS } from '../../src/facts/tfjs-api.js';
