@@ -66,6 +66,46 @@ export const TYPICAL: Readonly<Record<string, string>> = {
   api: 'minimize',
   reason: '`{trainable: false}` marks the layer, not its tf.Variables',
   effect: 'still updates the weights',
+  // no-async-tidy: what makes the tidy callback return early; the async read awaited after the tidy
+  'no-async-tidy:what': 'A helper returning a Promise',
+  'no-async-tidy:method': 'data',
+  // no-divergent-defaults: the most common layer (dense/conv2d kernel initializer) and Adam's epsilon
+  'no-divergent-defaults:factory': 'conv2d',
+  'no-divergent-defaults:key': 'kernelInitializer',
+  'no-divergent-defaults:tfjs': "'glorotNormal'",
+  'no-divergent-defaults:torchModule': 'nn.Conv2d',
+  'no-divergent-defaults:torchText': 'kaiming_uniform(a=√5), U(±1/√fan_in)',
+  'no-divergent-defaults:name': 'epsilon',
+  'no-divergent-defaults:text': "kernelInitializer: tf.initializers.varianceScaling({scale: 1 / 3, mode: 'fanIn', distribution: 'uniform'})",
+  // no-leaked-tensor: a preprocessing chain in a loop (the rule lists at most three ops, then "and N more")
+  'no-leaked-tensor:ops': '`browser.fromPixels()`, `toFloat()`, `div()` and 2 more',
+  'no-leaked-tensor:s': 's',
+  'no-leaked-tensor:leak': 'they leak',
+  'no-leaked-tensor:freq': 'on every loop iteration',
+  'no-leaked-tensor:name': 'prediction',
+  // no-optimizer-options-object: PyTorch's `{lr, weight_decay}` habit on Adam
+  'no-optimizer-options-object:name': 'adam',
+  'no-optimizer-options-object:params': 'learningRate, beta1, beta2, epsilon',
+  'no-optimizer-options-object:count': '4',
+  'no-optimizer-options-object:effect': 'every weight turns NaN after the first step',
+  'no-optimizer-options-object:call': '`tf.train.adam(1e-3, 0.9, 0.999)`',
+  'no-optimizer-options-object:advice': '`weight_decay`: tfjs optimizers have no weight decay: add an L2 `kernelRegularizer` to the layers instead.',
+  'no-optimizer-options-object:extra': '`1e-4`',
+  'no-optimizer-options-object:dropped': '`weight_decay`',
+  'no-optimizer-options-object:args': '0.01, 0.9',
+  // no-swapped-loss-arguments: `losses.<name>` as the rule names it, PyTorch-order parameter names
+  'no-swapped-loss-arguments:loss': 'losses.softmaxCrossEntropy',
+  'no-swapped-loss-arguments:prediction': 'output',
+  'no-swapped-loss-arguments:target': 'target',
+  // no-unknown-options: PyTorch's `stride` on a conv layer; `in_channels`; `nn.Dropout(0.5)`
+  'no-unknown-options:key': 'stride',
+  'no-unknown-options:callee': 'conv2d()',
+  'no-unknown-options:effect': 'the stride stays the default (1 for convolutions, poolSize for pooling)',
+  'no-unknown-options:to': '`strides`',
+  'no-unknown-options:advice': 'tfjs infers the input channels from the input',
+  'no-unknown-options:hint': '; did you mean `kernelSize`?',
+  'no-unknown-options:value': '0.5',
+  'no-unknown-options:config': '{rate: 0.5}',
 };
 
 export interface MeasuredMessage {
