@@ -25,7 +25,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       intermediate:
-        'Nothing can dispose the {{ops}} tensor{{s}} made in this expression, so {{leak}} {{freq}} (tfjs frees no tensor by itself). Wrap it in `tf.tidy(() => …)`.',
+        'Nothing can dispose the {{ops}} tensor{{s}} made in this expression, so {{leak}} {{freq}}. Wrap it in `tf.tidy(() => …)`.',
       bound:
         '`{{name}}` holds a tensor that is never disposed, returned, stored or kept, so it leaks {{freq}}. Call `{{name}}.dispose()` after its last use.',
       somePaths:
