@@ -8,6 +8,8 @@ import { getFileIndex } from '../src/engine/resolver.js';
 import { OPTIMIZER_PARAMS } from '../src/facts/tfjs-options.js';
 
 const OPTIMIZER_NAMES: ReadonlySet<string> = new Set(Object.keys(OPTIMIZER_PARAMS));
+/** Room left for the advice after the first sentence of `optionsObjectNoFix` (longest name and effect). */
+const MAX_ADVICE = 94;
 
 export default createRule({
   name: 'no-optimizer-options-object',
@@ -20,9 +22,9 @@ export default createRule({
     fixable: 'code',
     hasSuggestions: true,
     messages: {
-      optionsObject: 'tf.train.{{name}} takes positional arguments ({{params}}): this object becomes the learning rate, so {{effect}}. Write {{call}}.',
-      optionsObjectNoFix: 'tf.train.{{name}} takes positional arguments ({{params}}): this object becomes the learning rate, so {{effect}}. {{advice}}',
-      extraArguments: 'tf.train.{{name}} takes {{count}} arguments ({{params}}): {{extra}} is ignored.{{advice}}',
+      optionsObject: 'tf.train.{{name}} reads this object as its learning rate, so {{effect}}. Write {{call}}.',
+      optionsObjectNoFix: 'tf.train.{{name}} reads this object as its learning rate, so {{effect}}. {{advice}}',
+      extraArguments: 'tf.train.{{name}} takes {{count}} arguments ({{params}}) and ignores {{extra}}.{{advice}}',
       usePositional: 'Write {{call}} (without {{dropped}}).',
       useMomentum: 'Use tf.train.momentum({{args}}) (PyTorch SGD with momentum).',
     },
@@ -54,17 +56,17 @@ export default createRule({
           const canEdit = sourceCode.getCommentsInside(node).length === 0;
           if (plan?.args && plan.unmapped.length === 0 && canEdit) {
             const call = callText(plan.args);
-            context.report({ node: node.arguments[0]!, messageId: 'optionsObject', data: { name, params: paramText, effect, call: `\`${call}\`` }, fix: (f) => f.replaceText(node, call) });
+            context.report({ node: node.arguments[0]!, messageId: 'optionsObject', data: { name, effect, call: `\`${call}\`` }, fix: (f) => f.replaceText(node, call) });
             return;
           }
           const advice = plan?.missingRequired
             ? `Pass \`${plan.missingRequired}\` positionally: tfjs has no default for it.`
             : plan && plan.unmapped.length > 0
-              ? `${plan.unmapped.map((u) => `\`${u.key}\`: ${u.advice}`).join('; ')}.`
+              ? unmappedAdvice(plan.unmapped)
               : `Pass the values positionally (${paramText}).`;
           const suggest: TSESLint.SuggestionReportDescriptor<'usePositional'>[] =
             plan?.args && canEdit ? [{ messageId: 'usePositional', data: { call: `\`${callText(plan.args)}\``, dropped: plan.unmapped.map((u) => `\`${u.key}\``).join(', ') }, fix: (f) => f.replaceText(node, callText(plan.args!)) }] : [];
-          context.report({ node: node.arguments[0]!, messageId: 'optionsObjectNoFix', data: { name, params: paramText, effect, advice: advice.length > 160 ? `${advice.slice(0, 157)}…` : advice }, suggest });
+          context.report({ node: node.arguments[0]!, messageId: 'optionsObjectNoFix', data: { name, effect, advice }, suggest });
           return;
         }
         if (node.arguments.length <= params.length) return;
@@ -72,7 +74,7 @@ export default createRule({
         const extraText = extra.map((a) => `\`${sourceCode.getText(a)}\``).join(', ');
         const suggest: TSESLint.SuggestionReportDescriptor<'useMomentum'>[] = [];
         let advice = '';
-        if (name === 'adam' || name === 'adamax') advice = " PyTorch's weight_decay has no tfjs equivalent: add an L2 kernelRegularizer to the layers.";
+        if (name === 'adam' || name === 'adamax') advice = " For PyTorch's weight_decay, add an L2 `kernelRegularizer` to the layers.";
         if (name === 'sgd' && node.arguments.length === 2) {
           advice = ' For SGD with momentum use tf.train.momentum.';
           const callee = unwrap(node.callee);
@@ -86,3 +88,15 @@ export default createRule({
     };
   },
 });
+
+/**
+ * What to do about the keys with no tfjs parameter: one key's advice fits the message; several (or a
+ * long unknown key) are named, and the docs page lists what to use instead of each.
+ */
+function unmappedAdvice(unmapped: readonly { key: string; advice: string }[]): string {
+  const one = unmapped.length === 1 ? `\`${unmapped[0]!.key}\`: ${unmapped[0]!.advice}.` : null;
+  if (one && one.length <= MAX_ADVICE) return one;
+  const keys = unmapped.map((u) => `\`${u.key}\``);
+  const list = keys.length > 1 ? `${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1]}` : keys[0]!;
+  return `No tfjs parameter for ${list} (this rule's docs say what to use instead).`;
+}

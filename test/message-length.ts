@@ -89,7 +89,7 @@ export const TYPICAL: Readonly<Record<string, string>> = {
   'no-optimizer-options-object:count': '4',
   'no-optimizer-options-object:effect': 'every weight turns NaN after the first step',
   'no-optimizer-options-object:call': '`tf.train.adam(1e-3, 0.9, 0.999)`',
-  'no-optimizer-options-object:advice': '`weight_decay`: tfjs optimizers have no weight decay: add an L2 `kernelRegularizer` to the layers instead.',
+  'no-optimizer-options-object:advice': '`weight_decay`: tfjs has no weight decay: add an L2 `kernelRegularizer` to the layers.',
   'no-optimizer-options-object:extra': '`1e-4`',
   'no-optimizer-options-object:dropped': '`weight_decay`',
   'no-optimizer-options-object:args': '0.01, 0.9',

@@ -4,6 +4,8 @@
 // this automatically: the test walks plugin.rules.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { OPTIMIZER_PARAMS } from '../src/facts/tfjs-options.js';
+import { MISSING_EFFECT, NO_EQUIVALENT, OPTIMIZER_NO_EQUIVALENT, SILENT_POSITIONAL } from '../src/facts/torch-option-names.js';
 import { IN_PLACE_ADVICE, TORCH_TENSOR_METHODS, TORCH_TENSOR_PROPERTIES } from '../src/facts/torch-tensor-api.js';
 import plugin from '../src/index.js';
 import { fill, MESSAGE_LIMIT, measuredMessages } from './message-length.js';
@@ -48,6 +50,32 @@ describe('rule messages', () => {
       const { filled } = fill('no-torch-tensor-api', messages['inPlace']!, { method, advice });
       if (filled.length > MESSAGE_LIMIT) long.push(`${filled.length}: ${filled}`);
     }
+    assert.deepEqual(long, []);
+  });
+
+  const messagesOf = (rule: string): Record<string, string> => (plugin.rules[rule as keyof typeof plugin.rules] as { meta: { messages: Record<string, string> } }).meta.messages;
+  const tooLong = (rule: string, id: string, values: Record<string, string>, long: string[]): void => {
+    const { filled, missing } = fill(rule, messagesOf(rule)[id]!, values);
+    if (filled.length > MESSAGE_LIMIT || missing.length > 0) long.push(`${filled.length}: ${filled}`);
+  };
+
+  it('no-optimizer-options-object: every optimizer with every no-equivalent key keeps its message within the limit', () => {
+    const long: string[] = [];
+    for (const [name, params] of Object.entries(OPTIMIZER_PARAMS)) {
+      const paramText = params.map((p) => p.name).join(', ');
+      for (const effect of ['every weight turns NaN after the first step', 'the first training step throws']) {
+        const advices = [...Object.entries(OPTIMIZER_NO_EQUIVALENT).map(([key, advice]) => `\`${key}\`: ${advice}.`), `Pass the values positionally (${paramText}).`];
+        for (const advice of advices) tooLong('no-optimizer-options-object', 'optionsObjectNoFix', { name, effect, advice }, long);
+      }
+    }
+    assert.deepEqual(long, []);
+  });
+
+  it('no-unknown-options: every effect and advice entry keeps its message within the limit', () => {
+    const long: string[] = [];
+    for (const [to, effect] of Object.entries(MISSING_EFFECT)) tooLong('no-unknown-options', 'renamed', { effect, to: `\`${to}\`` }, long);
+    for (const [key, { advice }] of Object.entries(NO_EQUIVALENT)) tooLong('no-unknown-options', 'noEquivalent', { key, advice }, long);
+    for (const [factory, { effect }] of Object.entries(SILENT_POSITIONAL)) tooLong('no-unknown-options', 'positional', { callee: `${factory}()`, effect: effect ?? 'every option keeps its default' }, long);
     assert.deepEqual(long, []);
   });
 });

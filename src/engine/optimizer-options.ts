@@ -36,7 +36,7 @@ export function planOptimizer(name: string, keys: readonly KeyedProperty[], sour
     }
     const target = names.has(key) ? key : OPTIMIZER_KEY_ALIASES[key];
     if (target && names.has(target)) values.set(target, sourceCode.getText(prop.value));
-    else unmapped.push({ key, advice: OPTIMIZER_NO_EQUIVALENT[key] ?? `tf.train.${name} has no such parameter (it takes ${params.map((p) => p.name).join(', ')})` });
+    else unmapped.push({ key, advice: OPTIMIZER_NO_EQUIVALENT[key] ?? `not a parameter of tf.train.${name}(${params.map((p) => p.name).join(', ')})` });
   }
   const missing = params.find((p) => !p.optional && !values.has(p.name));
   if (missing) return { args: null, unmapped, missingRequired: missing.name };

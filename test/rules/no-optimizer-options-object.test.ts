@@ -48,19 +48,49 @@ const cases: Case[] = [
     name: 'weight_decay has no equivalent: suggestion without it',
     code: `TF.train.adam({lr: 0.001, weight_decay: 1e-4});`,
     output: null,
-    errors: [{ messageId: 'optionsObjectNoFix', suggestions: [{ messageId: 'usePositional', output: `TF.train.adam(0.001);` }] }],
+    errors: [
+      {
+        messageId: 'optionsObjectNoFix',
+        data: { name: 'adam', effect: 'every weight turns NaN after the first step', advice: '`weight_decay`: tfjs has no weight decay: add an L2 `kernelRegularizer` to the layers.' },
+        suggestions: [{ messageId: 'usePositional', output: `TF.train.adam(0.001);` }],
+      },
+    ],
   },
   {
     name: 'sgd without a learning rate: report only',
     code: `TF.train.sgd({momentum: 0.9});`,
     output: null,
-    errors: [{ messageId: 'optionsObjectNoFix', suggestions: [] }],
+    errors: [{ messageId: 'optionsObjectNoFix', data: { name: 'sgd', effect: 'every weight turns NaN after the first step', advice: 'Pass `learningRate` positionally: tfjs has no default for it.' }, suggestions: [] }],
+  },
+  {
+    name: 'several keys without a tfjs parameter: named, the advice for each is in the docs',
+    code: `TF.train.adam({lr: 0.001, weight_decay: 1e-4, amsgrad: true});`,
+    output: null,
+    errors: [
+      {
+        messageId: 'optionsObjectNoFix',
+        data: { name: 'adam', effect: 'every weight turns NaN after the first step', advice: "No tfjs parameter for `weight_decay` and `amsgrad` (this rule's docs say what to use instead)." },
+        suggestions: [{ messageId: 'usePositional', output: `TF.train.adam(0.001);` }],
+      },
+    ],
+  },
+  {
+    name: 'an unknown key on a throwing optimizer: the parameters it takes',
+    code: `TF.train.rmsprop({lr: 0.01, rho: 0.9});`,
+    output: null,
+    errors: [
+      {
+        messageId: 'optionsObjectNoFix',
+        data: { name: 'rmsprop', effect: 'the first training step throws', advice: '`rho`: not a parameter of tf.train.rmsprop(learningRate, decay, momentum, epsilon, centered).' },
+        suggestions: [{ messageId: 'usePositional', output: `TF.train.rmsprop(0.01);` }],
+      },
+    ],
   },
   {
     name: "a 5th adam argument (PyTorch's weight_decay) is dropped",
     code: `TF.train.adam(0.01, 0.9, 0.999, 1e-8, 0.01);`,
     output: null,
-    errors: [{ messageId: 'extraArguments', data: { name: 'adam', count: '4', params: 'learningRate, beta1, beta2, epsilon', extra: '`0.01`', advice: " PyTorch's weight_decay has no tfjs equivalent: add an L2 kernelRegularizer to the layers." } }],
+    errors: [{ messageId: 'extraArguments', data: { name: 'adam', count: '4', params: 'learningRate, beta1, beta2, epsilon', extra: '`0.01`', advice: " For PyTorch's weight_decay, add an L2 `kernelRegularizer` to the layers." } }],
   },
   {
     name: 'sgd(lr, momentum): suggestion tf.train.momentum',
