@@ -132,3 +132,9 @@ export const GRADIENT_FUNCTIONS: ReadonlySet<string> = new Set(['variableGrads',
 
 /** Optimizer methods that take a loss function (a gradient context). */
 export const OPTIMIZER_GRADIENT_METHODS: ReadonlySet<string> = new Set(['minimize', 'computeGradients']);
+
+/** `tf.<name>(...)` functions that return an array of Tensors (`const [a, b] = tf.split(x, 2)`). */
+export const TENSOR_LIST_OPS: ReadonlySet<string> = new Set(['split', 'unstack', 'meshgrid']);
+
+/** Array methods whose callback's first parameter is an element of the array (`nets.forEach((net) => …)`). */
+export const ELEMENT_CALLBACKS: ReadonlySet<string> = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'flatMap', 'findLast']);
