@@ -908,16 +908,41 @@ export class FileIndex {
     return this.callIndex.get(name) ?? [];
   }
 
+  private methodNames: Set<string> | null = null;
+
   /** Every CallExpression of the file, in source order (one walk, shared by the engine modules). */
   calls(): readonly TSESTree.CallExpression[] {
     if (!this.allCalls) {
       const list: TSESTree.CallExpression[] = [];
+      const names = new Set<string>();
       walk(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
         if (node.type === T.CallExpression) list.push(node);
+        else if ((node.type === T.MethodDefinition || node.type === T.Property || node.type === T.PropertyDefinition) && isFunction(node.value)) {
+          const key = propertyKeyName(node);
+          if (key !== null) names.add(key);
+        }
       });
       this.allCalls = list;
+      this.methodNames = names;
     }
     return this.allCalls;
+  }
+
+  /** Names of the methods (and function-valued properties) the file's classes and object literals define. */
+  userMethodNames(): ReadonlySet<string> {
+    if (!this.methodNames) this.calls();
+    return this.methodNames!;
+  }
+
+  /** The constructor `new C(…)` runs, for a same-file class (its own, or a same-file superclass's). */
+  constructorOf(n: TSESTree.NewExpression): FunctionNode | null {
+    const callee = unwrap(n.callee);
+    for (let cls = callee?.type === T.Identifier ? this.classOfIdentifier(callee) : null, depth = 0; cls && depth < 8; depth++) {
+      for (const el of cls.body.body) if (el.type === T.MethodDefinition && el.kind === 'constructor' && isFunction(el.value)) return el.value;
+      const sup = unwrap(cls.superClass);
+      cls = sup?.type === T.Identifier ? this.classOfIdentifier(sup) : null;
+    }
+    return null;
   }
 
   /**
@@ -1044,9 +1069,15 @@ export class FileIndex {
   /** The method `name` of a container: a class method (own or a same-file superclass's) or an object-literal function. */
   methodOfContainer(c: Container, name: string): FunctionNode | null {
     if (c.type === 'object') {
-      const p = findProperty(c.node, name);
-      const v = unwrap(p?.value);
-      return isFunction(v) ? v : null;
+      let found: FunctionNode | null = null;
+      for (const p of c.node.properties) {
+        if (p.type === T.SpreadElement) found = null;
+        else if (propertyKeyName(p) === name) {
+          const v = unwrap(p.value);
+          found = isFunction(v) ? v : null;
+        }
+      }
+      return found;
     }
     if (c.type !== 'class') return null;
     for (let cls: ClassNode | null = c.node, depth = 0; cls && depth < 8; depth++) {
