@@ -37,6 +37,7 @@ import {
   CLASS_KINDS,
   OPTIMIZER_FACTORIES,
   ELEMENT_CALLBACKS,
+  INFERENCE_METHODS,
   TENSOR_LIST_OPS,
   TENSOR_METHODS,
   TENSOR_NAMESPACES,
@@ -515,7 +516,7 @@ export class FileIndex {
                 (a0?.type === T.ArrayExpression && a0.elements.some((e) => this.kindOf(e)?.kind === 'symbolic'));
               return { kind: symbolic ? 'symbolic' : 'tensor', via: 'factory', origin: call };
             }
-            if (recv.kind === 'model' && (m.name === 'predict' || m.name === 'predictOnBatch' || m.name === 'execute')) {
+            if (recv.kind === 'model' && INFERENCE_METHODS.has(m.name)) {
               return { kind: 'tensor', via: 'factory', origin: call };
             }
             if (recv.kind === 'model' && m.name === 'getLayer') return { kind: 'layer', via: 'factory' };

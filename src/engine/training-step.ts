@@ -8,10 +8,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calledMember, unwrap, walk, type Node } from './ast.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
+import { INFERENCE_METHODS } from '../facts/tfjs-api.js';
 import { appendArgument, calledOutsideGradientContexts, isFrozen, kwargsState } from './training-mode.js';
 
-/** Model methods that always run in inference mode (no kwargs reach the layers). */
-export const INFERENCE_METHODS: ReadonlySet<string> = new Set(['predict', 'predictOnBatch', 'execute']);
+export { INFERENCE_METHODS };
 
 /** APIs that differentiate with respect to their explicit inputs (saliency maps, adversarial examples): nothing trains. */
 const INPUT_GRADIENT_APIS = new Set(['grad', 'grads', 'valueAndGrad', 'valueAndGrads']);
