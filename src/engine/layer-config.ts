@@ -1,5 +1,5 @@
 /**
- * Layer-config facts and edits for the layer-option rules (FINDINGS §5, §6, §8, §12):
+ * Layer-config facts and edits for the layer-option rules (test/semantics/frozen-batchnorm.test.ts, test/semantics/weightless-trainable.test.ts, test/semantics/batchnorm-momentum.test.ts, test/semantics/channels-first.test.ts):
  * which layers are weightless (tfjs factories and conservative user Layer subclasses), which layers
  * implement `channelsFirst` with transposes, where a model is trained and whether it contains a given
  * layer, the `1 - momentum` literal, and a comment-aware removal of one config property.

@@ -1,5 +1,5 @@
 /**
- * Losses and output activations (FINDINGS §11): which compile losses assume probabilities, which
+ * Losses and output activations (test/semantics/logits-loss.test.ts): which compile losses assume probabilities, which
  * assume logits, and what activation a visible model ends with.
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';

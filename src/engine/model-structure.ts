@@ -1,6 +1,6 @@
 /**
  * Model structure: which layers a model built within reach contains, so rules can ask
- * "does this model reach a mode-dependent layer?" (FINDINGS §2, §6).
+ * "does this model reach a mode-dependent layer?" (test/semantics/training-flag.test.ts, test/semantics/weightless-trainable.test.ts).
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';

@@ -1,6 +1,6 @@
 /**
  * Padding facts and the equivalence math between PyTorch's symmetric `padding=p` and tfjs padding
- * modes (FINDINGS §7). `test/fixes/padding-fix.test.ts` checks every predicate here against real tfjs.
+ * modes (test/semantics/padding.test.ts). `test/fixes/padding-fix.test.ts` checks every predicate here against real tfjs.
  *
  * PyTorch `padding=p` (zeros) is, by definition, `tf.pad(x, p on each side)` followed by `'valid'`.
  * tfjs `'same'` (`conv_util.ts:L447-457`): out = ⌈n/s⌉, P = max((out−1)·s + k_e − n, 0),

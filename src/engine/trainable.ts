@@ -1,5 +1,5 @@
 /**
- * Facts about `trainable`, `compile()` and training calls (FINDINGS §4), shared by the rules about
+ * Facts about `trainable`, `compile()` and training calls (test/semantics/trainable-after-compile.test.ts), shared by the rules about
  * freezing layers (no-trainable-after-compile, require-var-list-when-frozen, and any rule that needs
  * to know whether a layer is frozen and how).
  *
@@ -13,7 +13,7 @@
  * - The calls and writes that matter: `trainableWrite`, `compileReceiver`, `trainingCall`,
  *   `tapedFunctions` + `appliedValues` (what a loss function runs), `isSequential`.
  * - Freezing facts: `frozenAtConstruction` (a literal `{trainable: false}`, which leaves the
- *   tf.Variables trainable, FINDINGS §4 scenario C), `constructorFrozenLayers` of a visible model,
+ *   tf.Variables trainable, test/semantics/trainable-after-compile.test.ts), `constructorFrozenLayers` of a visible model,
  *   `initialTrainable` (a layer's state before any write, or null when unknown), `isWeightless`.
  * - Fix helpers: `recompileArgsText` (a `compile()` call that is safe to repeat), `textMeansSameAt`,
  *   `statementAfter`, `listStatementOf`, `inLayerLoop`.
@@ -296,7 +296,7 @@ export function isWeightless(info: ValueInfo | null): boolean {
   return info?.kind === 'layer' && !info.userClass && !!info.name && WEIGHTLESS_LAYERS.has(info.name);
 }
 
-/** A layer created with a literal `{trainable: false}` (its tf.Variables stay trainable, FINDINGS §4 C). */
+/** A layer created with a literal `{trainable: false}` (its tf.Variables stay trainable, test/semantics/trainable-after-compile.test.ts). */
 export function frozenAtConstruction(file: FileIndex, info: ValueInfo | null): boolean {
   if (!info || info.kind !== 'layer' || isWeightless(info)) return false;
   const p = file.optionOf(info, 'trainable');
@@ -391,7 +391,7 @@ const SAFE_VALUE_TYPES: ReadonlySet<string> = new Set([T.Literal, T.Identifier, 
  * an object literal of side-effect-free values whose optimizer is a string (a fresh optimizer, as the
  * first compile made), a `tf.train.<name>(<literals>)` call (a fresh instance), or a stateless SGD
  * instance. A stateful optimizer instance keeps slot state keyed by position, which breaks once the
- * trainable list changes (FINDINGS §10), so it gives null.
+ * trainable list changes (test/semantics/optimizer-api.test.ts), so it gives null.
  */
 export function recompileArgsText(file: FileIndex, compile: TSESTree.CallExpression, at: Node): string | null {
   const arg = compile.arguments.length === 1 ? unwrap(compile.arguments[0]) : null;

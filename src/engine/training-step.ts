@@ -1,7 +1,7 @@
 /**
  * The shared core of the training-flag rules (`require-training-flag` and its typed companion):
  * which calls inside a custom training step run a model in inference mode, and the suggestions that
- * switch them to training mode (FINDINGS §2).
+ * switch them to training mode (test/semantics/training-flag.test.ts).
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';

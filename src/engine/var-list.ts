@@ -1,6 +1,6 @@
 /**
  * What an argument provably holds when it is passed where tfjs expects a variable list or a flag:
- * `optimizer.minimize(f, returnCost?, varList?)` takes the list THIRD (FINDINGS §4, §10).
+ * `optimizer.minimize(f, returnCost?, varList?)` takes the list THIRD (test/semantics/trainable-after-compile.test.ts, test/semantics/optimizer-api.test.ts).
  *
  * `varListShape(tf, expr)` answers only for expressions that are provably not booleans:
  * - `'layer-variables'`: `.trainableWeights` / `.weights` / `.nonTrainableWeights` of a proven tfjs

@@ -82,7 +82,7 @@ export const TYPE_KINDS: ReadonlyMap<string, ValueKind> = new Map<string, ValueK
 export type ValueKind = 'model' | 'graph-model' | 'layer' | 'optimizer' | 'tensor' | 'symbolic' | 'tensor-like';
 
 /**
- * `tf.layers.*` factories that create no weights (FINDINGS §6, measured with `.weights.length` after build).
+ * `tf.layers.*` factories that create no weights (test/semantics/weightless-trainable.test.ts, measured with `.weights.length` after build).
  * Aliases exported by tfjs 4.22 are included.
  */
 export const WEIGHTLESS_LAYERS: ReadonlySet<string> = new Set(
@@ -149,7 +149,7 @@ export const RECURRENT_LAYERS: ReadonlySet<string> = new Set([
 /** Wrapper layers whose mode depends on the wrapped layer (`{layer: ...}`). */
 export const WRAPPER_LAYERS: ReadonlySet<string> = new Set(['bidirectional', 'timeDistributed']);
 
-/** Methods on a LayersModel that train it (the only entry points that pass `training: true`, FINDINGS §2). */
+/** Methods on a LayersModel that train it (the only entry points that pass `training: true`, test/semantics/training-flag.test.ts). */
 export const TRAINING_METHODS: ReadonlySet<string> = new Set(['fit', 'fitDataset', 'trainOnBatch']);
 
 /** `tf.<name>(f)` functions that record gradients of `f` (a gradient context). */

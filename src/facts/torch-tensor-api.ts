@@ -48,7 +48,7 @@ const cast = (dtype: string, note = ''): TorchTensorMethod => ({
 });
 
 /**
- * PyTorch tensor methods that do not exist on a tfjs tensor (FINDINGS §9). Autograd on tensors
+ * PyTorch tensor methods that do not exist on a tfjs tensor (test/semantics/tensor-api.test.ts). Autograd on tensors
  * (`backward()`, `.grad`) belongs to no-torch-optimizer-api (`TENSOR_AUTOGRAD_*` in
  * src/facts/torch-module-api.ts); the rule tests check the tables stay disjoint.
  */
@@ -96,7 +96,7 @@ export const TORCH_TENSOR_METHODS: ReadonlyMap<string, TorchTensorMethod> = new 
 ]);
 
 /**
- * tfjs methods that exist but where the PyTorch argument form is wrong (FINDINGS §9 and
+ * tfjs methods that exist but where the PyTorch argument form is wrong (test/semantics/tensor-api.test.ts and
  * `test/semantics/tensor-api.test.ts`). Keyed by method; handled by the rule's signature checks.
  */
 export const REDUCTIONS: ReadonlySet<string> = new Set(['sum', 'mean', 'max', 'min', 'prod', 'any', 'all', 'logSumExp']);
