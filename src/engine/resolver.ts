@@ -109,6 +109,16 @@ export class FileIndex {
   readonly sourceCode: TSESLint.SourceCode;
   /** Type information when the parser has a program (typescript-eslint with a project), else null. */
   readonly typed: TypedServices | null;
+  /** The file's path on disk (as ESLint gives it: `physicalFilename`). */
+  readonly filename: string;
+
+  /**
+   * The index of a module that is not being linted (another module of the project, parsed with the
+   * linted file's parser): the same queries, without type information.
+   */
+  static forSource(sourceCode: TSESLint.SourceCode, filename: string, settings: Torch2tfSettings): FileIndex {
+    return new FileIndex(sourceCode, filename, settings);
+  }
 
   private readonly idPaths = new WeakMap<TSESTree.Identifier, TfPath | null>();
   private readonly nodePaths = new WeakMap<Node, TfPath | null>();
@@ -122,10 +132,23 @@ export class FileIndex {
   private callIndex: Map<string, TSESTree.CallExpression[]> | null = null;
   private allCalls: TSESTree.CallExpression[] | null = null;
 
-  constructor(context: RuleContext) {
-    this.sourceCode = context.sourceCode;
-    this.settings = readSettings(context);
-    this.typed = getTypedServices(context);
+  /** The index of the file a rule lints. Prefer `getFileIndex(context)`, which memoises it per Program. */
+  constructor(context: RuleContext);
+  /** The index of a module from plain inputs (a module that is not being linted: see `forSource`). */
+  constructor(sourceCode: TSESLint.SourceCode, filename: string, settings: Torch2tfSettings);
+  constructor(contextOrSource: RuleContext | TSESLint.SourceCode, filename?: string, settings?: Torch2tfSettings) {
+    if (settings && filename !== undefined) {
+      this.sourceCode = contextOrSource as TSESLint.SourceCode;
+      this.filename = filename;
+      this.settings = settings;
+      this.typed = null;
+    } else {
+      const context = contextOrSource as RuleContext;
+      this.sourceCode = context.sourceCode;
+      this.filename = context.physicalFilename;
+      this.settings = readSettings(context);
+      this.typed = getTypedServices(context);
+    }
     const text = this.sourceCode.text;
     this.touchesTfjs =
       text.includes('@tensorflow/') ||
