@@ -55,10 +55,7 @@ export function gradientContexts(file: FileIndex): Map<FunctionNode, GradientCon
   // typed files may reach tfjs only through a wrapper module the text gate cannot see
   if (!file.touchesTfjs && !(file.typed && programUsesTfjs(file.typed))) return map;
 
-  const calls: TSESTree.CallExpression[] = [];
-  walk(file.sourceCode.ast, file.sourceCode.visitorKeys, (node) => {
-    if (node.type === T.CallExpression) calls.push(node);
-  });
+  const calls = file.calls();
 
   const direct = new Map<FunctionNode, GradientContext>();
   const add = (fn: FunctionNode | null, call: TSESTree.CallExpression, api: string): void => {
@@ -143,15 +140,9 @@ function gradientApi(file: FileIndex, call: TSESTree.CallExpression): string | n
   return m.name;
 }
 
-/** The same-file function or method a call invokes: `f(...)`, `this.m(...)`. */
+/** The same-file function or method a call invokes: `f(...)`, `this.m(...)`, `agent.m(...)`. */
 export function callTarget(file: FileIndex, call: TSESTree.CallExpression): FunctionNode | null {
-  const callee = unwrap(call.callee);
-  if (callee?.type === T.Identifier) return file.functionOfIdentifier(callee);
-  const m = calledMember(call);
-  if (m && unwrap(m.member.object)?.type === T.ThisExpression) {
-    return file.methodOfThis(unwrap(m.member.object) as TSESTree.ThisExpression, m.name);
-  }
-  return null;
+  return file.callTarget(call);
 }
 
 /** `this.loss` or `this.loss.bind(this)` passed as the loss function: the same-class method. */
