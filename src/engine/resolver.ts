@@ -32,6 +32,16 @@ import {
 } from './ast.js';
 import { isTfModule, readSettings, type Torch2tfSettings } from './settings.js';
 import { getTypedServices, typeVerdict, type TypedServices } from './type-info.js';
+import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, type ParseSetup } from './module-resolve.js';
+import {
+  homeOfNode,
+  importedClassKind,
+  importedInstanceField,
+  importedReturnKind,
+  importedValue,
+  isModuleImport,
+  parameterFromImporters,
+} from './modules.js';
 import {
   CLASS_KINDS,
   OPTIMIZER_FACTORIES,
@@ -58,6 +68,12 @@ export interface ValueInfo {
   readonly promise?: boolean;
   /** How we know: created here, or only declared through a type annotation. */
   readonly via: 'factory' | 'annotation';
+  /**
+   * The index of the module `origin` / `userClass` live in, when that is not the linted file (a value
+   * imported from another module, see src/engine/modules.ts). Code that inspects the origin node asks
+   * this index (`info.home ?? file`).
+   */
+  readonly home?: FileIndex;
 }
 
 interface FieldFacts {
@@ -84,15 +100,41 @@ export class FileIndex {
   private readonly classFields = new WeakMap<ClassNode, Map<string, FieldFacts>>();
   private readonly classKinds = new WeakMap<ClassNode, ValueInfo | null | typeof IN_PROGRESS>();
 
-  constructor(context: RuleContext) {
-    this.sourceCode = context.sourceCode;
-    this.settings = readSettings(context);
-    this.typed = getTypedServices(context);
-    const text = this.sourceCode.text;
+  /** The file's path on disk ('' when unknown); other modules are resolved from it. */
+  readonly filename: string;
+  /** The linted file's parser and options, reused to parse the modules it imports (null: do not read modules). */
+  readonly parseSetup: ParseSetup | null;
+
+  private constructor(
+    sourceCode: TSESLint.SourceCode,
+    settings: Torch2tfSettings,
+    typed: TypedServices | null,
+    filename: string,
+    parseSetup: ParseSetup | null,
+    gate: boolean,
+  ) {
+    this.sourceCode = sourceCode;
+    this.settings = settings;
+    this.typed = typed;
+    this.filename = filename;
+    this.parseSetup = parseSetup;
+    const text = sourceCode.text;
     this.touchesTfjs =
       text.includes('@tensorflow/') ||
-      this.settings.modules.some((m) => text.includes(m)) ||
-      this.settings.globals.some((g) => text.includes(g));
+      settings.modules.some((m) => text.includes(m)) ||
+      settings.globals.some((g) => text.includes(g)) ||
+      // a file that uses tfjs values only through its own modules (`import { model } from './model'`)
+      (gate && (relativeImportsTouchTfjs(filename, text, settings.modules) || importedByTfjsModule(filename, text, settings.modules)));
+  }
+
+  /** The index of the linted file. */
+  static forContext(context: RuleContext): FileIndex {
+    return new FileIndex(context.sourceCode, readSettings(context), getTypedServices(context), context.physicalFilename ?? context.filename ?? '', parseSetupOf(context), true);
+  }
+
+  /** The index of another module of the project, parsed by src/engine/module-resolve.ts (untyped). */
+  static forSource(sourceCode: TSESLint.SourceCode, filename: string, settings: Torch2tfSettings, parseSetup: ParseSetup | null): FileIndex {
+    return new FileIndex(sourceCode, settings, null, filename, parseSetup, false);
   }
 
   // ---------------------------------------------------------------- scope helpers
@@ -113,8 +155,12 @@ export class FileIndex {
       }
       this.refMap = map;
     }
+    const known = this.refMap.get(id);
+    if (known) return known;
+    const home = homeOfNode(id);
+    if (home && home !== this) return home.variableOf(id);
     // an unresolved reference (a global, or a type position naming a value) falls back to lookup by name
-    return this.refMap.get(id) ?? (findVariable(this.sourceCode.getScope(id) as never, id as never) as Scope.Variable | null);
+    return (findVariable(this.sourceCode.getScope(id) as never, id as never) as Scope.Variable | null);
   }
 
   // ---------------------------------------------------------------- API paths
@@ -126,7 +172,8 @@ export class FileIndex {
     // every rule asks for the callee path of every call: compute each node's path once per file
     const cached = this.nodePaths.get(n);
     if (cached !== undefined) return cached;
-    const result = this.computePath(n);
+    const home = homeOfNode(n);
+    const result = home && home !== this ? home.pathOf(n) : this.computePath(n);
     this.nodePaths.set(n, result);
     return result;
   }
@@ -379,6 +426,8 @@ export class FileIndex {
     const cached = this.kinds.get(n);
     if (cached === IN_PROGRESS) return null;
     if (cached !== undefined) return cached;
+    const home = homeOfNode(n);
+    if (home && home !== this) return home.kindOf(n); // a node of another module: its own index answers
     this.kinds.set(n, IN_PROGRESS);
     let result = this.computeKind(n);
     // types only narrow: a receiver the checker proves is not a tfjs value is dropped. A resolved
@@ -439,7 +488,12 @@ export class FileIndex {
 
   private kindOfCall(call: TSESTree.CallExpression): ValueInfo | null {
     const p = this.calleePath(call);
-    if (p) return this.kindOfTfCall(p, call);
+    if (p) {
+      const k = this.kindOfTfCall(p, call);
+      // a factory exported by a local wrapper module named in settings.torch2tf.modules
+      const c = unwrap(call.callee);
+      return k ?? (c?.type === T.Identifier ? importedReturnKind(this, c) : null);
+    }
     const m = calledMember(call);
     if (m) {
       const recv = this.kindOf(m.member.object);
@@ -480,6 +534,7 @@ export class FileIndex {
     if (callee?.type === T.Identifier) {
       const fn = this.functionOfIdentifier(callee);
       if (fn) return this.returnKind(fn);
+      return importedReturnKind(this, callee); // a factory imported from another module
     }
     return null;
   }
@@ -520,6 +575,7 @@ export class FileIndex {
         const k = this.classKind(cls);
         return k ? { ...k, origin: n } : null;
       }
+      return importedClassKind(this, callee, n); // a tfjs subclass imported from another module
     }
     return null;
   }
@@ -614,6 +670,8 @@ export class FileIndex {
     const v = this.variableOf(id);
     if (!v || v.defs.length !== 1) return null;
     const def = v.defs[0]!;
+    // bound by import / require of another module of the project: that module's engine answers
+    if (def.type === 'ImportBinding' || (def.type === 'Variable' && isModuleImport(this, v))) return importedValue(this, v);
     if (def.type === 'Variable') {
       const declarator = def.node;
       if (declarator.id !== def.name) return null; // destructured: unknown element
@@ -638,7 +696,8 @@ export class FileIndex {
       if (annotated) return annotated;
       if (name.parent?.type === T.AssignmentPattern && name.parent.left === name) return this.kindOf(name.parent.right);
       if (name.parent?.type === T.TSParameterProperty) return null;
-      return null;
+      // an exported function's parameter: the arguments its importers pass
+      return name.type === T.Identifier ? parameterFromImporters(this, name) : null;
     }
     return null;
   }
@@ -677,7 +736,8 @@ export class FileIndex {
       return { kind: 'layer', via: 'factory' };
     }
     if (name === 'optimizer' && this.isModel(obj)) return { kind: 'optimizer', via: 'factory' };
-    return null;
+    // `agent.model` of `new Agent()`, Agent imported from a module whose class builds the model
+    return obj && name !== null ? importedInstanceField(this, obj, name) : null;
   }
 
   /** `this.<name>` facts per class: writes, annotations, uses. */
@@ -789,7 +849,7 @@ export function getFileIndex(context: RuleContext): FileIndex {
   const ast = context.sourceCode.ast;
   let f = files.get(ast);
   if (!f) {
-    f = new FileIndex(context);
+    f = FileIndex.forContext(context);
     files.set(ast, f);
   }
   return f;
