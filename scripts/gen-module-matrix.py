@@ -310,6 +310,103 @@ export class Agent {{
 """,
     },
   },
+  # an imported helper that runs the forward pass inside an importer's training step
+  'module-helper': {
+    'positive': {
+      'forward.js': """export function forward(model, xs) {
+  return model.predict(xs); // expect: require-training-flag
+}
+""",
+      'train.js': f"""import * as tf from '@tensorflow/tfjs';
+import {{ forward }} from './forward.js';
+
+const model = {DROPOUT_MODEL};
+const optimizer = tf.train.adam(1e-3);
+
+export function step(xs, ys) {{
+  optimizer.minimize(() => tf.losses.meanSquaredError(ys, forward(model, xs)));
+}}
+""",
+    },
+    'lookalike': {
+      'forward.js': """export function forward(model, xs) {
+  return model.predict(xs);
+}
+""",
+      'train.js': f"""import * as tf from '@tensorflow/tfjs';
+import {{ forward }} from './forward.js';
+
+const model = {DROPOUT_MODEL};
+const optimizer = tf.train.adam(1e-3);
+
+export function evaluate(xs) {{
+  // inference outside any training step: predict() is right here
+  return forward(model, xs);
+}}
+
+export function step(xs, ys) {{
+  optimizer.minimize(() => tf.losses.meanSquaredError(ys, model.apply(xs, {{ training: true }})));
+}}
+""",
+    },
+  },
+  # freezing an imported model: after compile(), and in a step without a var list
+  'module-freeze': {
+    'positive': {
+      'model.js': """import * as tf from '@tensorflow/tfjs';
+
+export function createModel() {
+  return tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.dense({ units: 1 })] });
+}
+
+export function createFrozenModel() {
+  // a frozen feature layer, marked in its constructor
+  return tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4], trainable: false }), tf.layers.dense({ units: 1 })] });
+}
+""",
+      'train.js': """import * as tf from '@tensorflow/tfjs';
+import { createModel, createFrozenModel } from './model.js';
+
+export async function fineTune(xs, ys) {
+  const model = createModel();
+  model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+  model.layers[1].trainable = false; // expect: no-trainable-after-compile
+  await model.fit(xs, ys);
+}
+
+export function customStep(xs, ys) {
+  const model = createFrozenModel();
+  const optimizer = tf.train.adam(1e-3);
+  optimizer.minimize(() => tf.losses.meanSquaredError(ys, model.apply(xs, { training: true }))); // expect: require-var-list-when-frozen
+}
+""",
+    },
+    'lookalike': {
+      'model.js': """// a user's layer stack with its own trainable flags and compile/fit
+export function createModel() {
+  const layers = [{ trainable: true }];
+  return { layers, compile() {}, fit: async () => null, apply: (x) => x };
+}
+""",
+      'train.js': """import * as tf from '@tensorflow/tfjs';
+import { createModel } from './model.js';
+
+export async function fineTune(xs, ys) {
+  const model = createModel();
+  model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+  model.layers[0].trainable = false;
+  await model.fit(xs, ys);
+}
+
+export function customStep(xs, ys) {
+  const model = createModel();
+  const optimizer = tf.train.adam(1e-3);
+  model.layers[0].trainable = false;
+  optimizer.minimize(() => tf.losses.meanSquaredError(ys, model.apply(xs, { training: true })));
+}
+""",
+    },
+  },
 }
 
 def to_cjs(text):
@@ -328,7 +425,7 @@ def to_cjs(text):
         if m: exports.append(('from', m[2], m[3], m[1])); continue
         m = re.match(r"export default function (\w+)", line)
         if m: exports.append(('default', m[1])); out.append(line.replace('export default ', '')); continue
-        m = re.match(r"export (?:function|const|class) (\w+)", line)
+        m = re.match(r"export (?:async function|function|const|class) (\w+)", line)
         if m: exports.append(('named', m[1])); out.append(line.replace('export ', '', 1)); continue
         out.append(line)
     body = '\n'.join(out).rstrip('\n') + '\n'

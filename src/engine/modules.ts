@@ -23,6 +23,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { importersOf, parseModule, readModuleText, resolveModule, MAX_PARSED_MODULES } from './module-resolve.js';
 import { FileIndex, type ClassNode, type ValueInfo } from './resolver.js';
+import { gradientContextOf, type GradientContext } from './gradient-context.js';
 
 /** How many modules deep one question may go (barrel → barrel → module …). */
 export const MAX_MODULE_DEPTH = 5;
@@ -510,4 +511,57 @@ function computeParameter(file: FileIndex, param: TSESTree.Identifier): ValueInf
     }
   }
   return seen > 0 ? result : null;
+}
+
+// ------------------------------------------------------------------------------------------ steps across modules
+
+export interface ImportedStepCall {
+  /** This file's exported function, called from a training step of an importer. */
+  readonly fn: FunctionNode;
+  /** The importer's gradient context that calls it (nodes of the importer's module). */
+  readonly ctx: GradientContext;
+}
+
+const stepCache = new WeakMap<FileIndex, ImportedStepCall[]>();
+
+/**
+ * This file's exported functions that an importer calls inside one of its training steps
+ * (`opt.minimize(() => loss(forward(model, xs)))` with `forward` imported from this file): the forward
+ * pass they run is recorded on that step's tape.
+ */
+export function importedStepCalls(file: FileIndex): ImportedStepCall[] {
+  const cached = stepCache.get(file);
+  if (cached) return cached;
+  const out: ImportedStepCall[] = [];
+  stepCache.set(file, out);
+  // only a module that runs a model at all can hold such a helper (cheap text check before any parsing)
+  if (!file.filename || !/\.(?:apply|predict|predictOnBatch|execute)\s*\(/.test(file.sourceCode.text)) return out;
+  bounded(() => {
+    const exported = new Map<string, FunctionNode>();
+    for (const [name, entry] of exportTable(file).names) {
+      if (!('node' in entry)) continue;
+      const n = unwrap(entry.node);
+      const fn = isFunction(n) ? n : n?.type === T.Identifier ? file.functionOfIdentifier(n) : null;
+      if (fn) exported.set(name, fn);
+    }
+    if (exported.size === 0) return;
+    for (const path of importersOf(file.filename).slice(0, MAX_IMPORTERS)) {
+      const importer = indexForPath(file, path);
+      if (!importer) continue;
+      for (const scope of importer.sourceCode.scopeManager?.scopes ?? []) {
+        for (const v of scope.variables) {
+          const spec = importSpec(importer, v);
+          const fn = spec ? exported.get(spec.name) : undefined;
+          if (!spec || !fn || resolveModule(path, spec.specifier) !== file.filename) continue;
+          for (const ref of v.references) {
+            const call = ref.identifier.parent;
+            if (call?.type !== T.CallExpression || call.callee !== ref.identifier) continue;
+            const ctx = gradientContextOf(importer, call);
+            if (ctx && ctx.depth === 0 && !out.some((o) => o.fn === fn)) out.push({ fn, ctx });
+          }
+        }
+      }
+    }
+  });
+  return out;
 }
