@@ -75,6 +75,12 @@ export function indexForPath(from: FileIndex, path: string): FileIndex | null {
       return cached.index;
     }
     const text = readModuleText(path);
+    // a module this process already linted with the same parser and the same text: reuse its index
+    const linted = lintedByPath.get(path);
+    if (linted && text !== null && linted.sourceCode.text === text && linted.parseSetup?.parser === from.parseSetup?.parser) {
+      byPath.set(path, { mtimeMs, index: linted });
+      return linted;
+    }
     const sourceCode = text === null || !from.parseSetup ? null : parseModule(path, text, from.parseSetup);
     const index = sourceCode ? FileIndex.forSource(sourceCode, path, from.settings, from.parseSetup) : null;
     if (index) {
@@ -87,6 +93,18 @@ export function indexForPath(from: FileIndex, path: string): FileIndex | null {
   } catch {
     return null;
   }
+}
+
+/** Indexes of the files linted in this process, by path (bounded): reused instead of parsing them again. */
+const lintedByPath = new Map<string, FileIndex>();
+
+/** Called for each linted file's index: other files' questions about this module can use it. */
+export function registerLinted(index: FileIndex): void {
+  if (!index.filename || !index.parseSetup) return;
+  homes.set(index.sourceCode.ast as TSESTree.Program, index);
+  lintedByPath.delete(index.filename);
+  lintedByPath.set(index.filename, index);
+  while (lintedByPath.size > MAX_PARSED_MODULES) lintedByPath.delete(lintedByPath.keys().next().value!);
 }
 
 /** The index of the module `specifier` names from `from`'s file, or null (not followed, missing, unparsable). */

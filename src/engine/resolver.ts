@@ -41,6 +41,7 @@ import {
   importedValue,
   isModuleImport,
   parameterFromImporters,
+  registerLinted,
 } from './modules.js';
 import {
   CLASS_KINDS,
@@ -850,6 +851,7 @@ export function getFileIndex(context: RuleContext): FileIndex {
   let f = files.get(ast);
   if (!f) {
     f = FileIndex.forContext(context);
+    if (f.touchesTfjs) registerLinted(f); // other files' questions about this module reuse its index
     files.set(ast, f);
   }
   return f;
