@@ -21,7 +21,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
-import { importersOf, parseModule, readModuleText, resolveModule, MAX_PARSED_MODULES } from './module-resolve.js';
+import { importersOf, moduleTouchesTfjs, parseModule, readModuleText, resolveModule, MAX_PARSED_MODULES } from './module-resolve.js';
 import { FileIndex, type ClassNode, type ValueInfo } from './resolver.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
 
@@ -73,6 +73,11 @@ export function indexForPath(from: FileIndex, path: string): FileIndex | null {
       byPath.delete(path);
       byPath.set(path, cached);
       return cached.index;
+    }
+    // a module that neither mentions tfjs nor imports one that does holds no tfjs value: no parse (text scan, cached)
+    if (!moduleTouchesTfjs(path, from.settings.modules)) {
+      byPath.set(path, { mtimeMs, index: null });
+      return null;
     }
     const text = readModuleText(path);
     // a module this process already linted with the same parser and the same text: reuse its index
