@@ -512,9 +512,12 @@ function computeParameter(file: FileIndex, param: TSESTree.Identifier): ValueInf
   if (names.length === 0) return null;
   let result: ValueInfo | null = null;
   let seen = 0;
-  for (const path of importersOf(file.filename).slice(0, MAX_IMPORTERS)) {
+  const importers = importersOf(file.filename);
+  // every call site must be seen: too many importers, or one we do not read, leaves the parameter unknown
+  if (importers.length > MAX_IMPORTERS) return null;
+  for (const path of importers) {
     const importer = indexForPath(file, path);
-    if (!importer) continue;
+    if (!importer) return null;
     for (const scope of importer.sourceCode.scopeManager?.scopes ?? []) {
       for (const v of scope.variables) {
         const spec = importSpec(importer, v);
