@@ -31,7 +31,7 @@ function writeProject(files: Record<string, string>, type: 'module' | 'commonjs'
 }
 
 /** Lint `path` of a project with a probe rule; `inspect` sees its FileIndex and every `probe(x)` argument. */
-function probe(path: string, text: string, inspect: (file: FileIndex, args: TSESTree.Node[]) => void): void {
+function probe(path: string, text: string, inspect: (file: FileIndex, args: TSESTree.Node[]) => void, settings: Record<string, unknown> = {}): void {
   const linter = new Linter({ cwd: '/', configType: 'flat' });
   const isTs = path.endsWith('.ts');
   let ran = false;
@@ -60,6 +60,7 @@ function probe(path: string, text: string, inspect: (file: FileIndex, args: TSES
           },
         },
         rules: { 'probe/probe': 'error' },
+        settings,
       },
     ],
     path,
@@ -186,6 +187,23 @@ describe('imported values', () => {
     );
     assert.equal(m, null);
     assert.equal(o, null);
+  });
+});
+
+describe('local wrapper modules (settings.torch2tf.modules)', () => {
+  it('a factory and a value exported by the wrapper next to its tfjs re-export', () => {
+    const dir = writeProject({
+      'tf.js': `import * as tf from '@tensorflow/tfjs';\nexport * from '@tensorflow/tfjs';\nexport function createModel() { return ${MODEL}; }\nexport const opt = tf.train.adam(0.1);\nexport const helper = { predict: (x) => x };`,
+    });
+    const text = `import * as tf from './tf.js';\nimport { createModel, opt, helper } from './tf.js';\nprobe(createModel());\nprobe(opt);\nprobe(tf.sequential());\nprobe(helper);`;
+    probe(
+      join(dir, 'main.js'),
+      text,
+      (file, args) => {
+        assert.deepEqual(args.map((a) => kind(file.kindOf(a))), ['model', 'optimizer', 'model', null]);
+      },
+      { torch2tf: { modules: ['./tf.js'] } },
+    );
   });
 });
 
