@@ -11,6 +11,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, isFunction, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import type { FileIndex } from './resolver.js';
+import { importedStepCalls } from './modules.js';
 import { programUsesTfjs, typeVerdict } from './type-info.js';
 import { GRADIENT_FUNCTIONS, OPTIMIZER_GRADIENT_METHODS } from '../facts/tfjs-api.js';
 
@@ -119,6 +120,10 @@ export function gradientContexts(file: FileIndex): Map<FunctionNode, GradientCon
         return undefined;
       });
     }
+  }
+  // exported helpers that an importer calls inside its training step (src/engine/modules.ts)
+  for (const { fn, ctx } of importedStepCalls(file)) {
+    if (!map.has(fn)) map.set(fn, { fn, call: ctx.call, api: ctx.api, depth: 1 });
   }
   return map;
 }

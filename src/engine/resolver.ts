@@ -33,6 +33,17 @@ import {
 } from './ast.js';
 import { isTfModule, readSettings, type Torch2tfSettings } from './settings.js';
 import { getTypedServices, typeVerdict, type TypedServices } from './type-info.js';
+import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, type ParseSetup } from './module-resolve.js';
+import {
+  homeOfNode,
+  importedClassKind,
+  importedInstanceField,
+  importedReturnKind,
+  importedValue,
+  isModuleImport,
+  parameterFromImporters,
+  registerLinted,
+} from './modules.js';
 import {
   CLASS_KINDS,
   OPTIMIZER_FACTORIES,
@@ -109,17 +120,6 @@ export class FileIndex {
   readonly sourceCode: TSESLint.SourceCode;
   /** Type information when the parser has a program (typescript-eslint with a project), else null. */
   readonly typed: TypedServices | null;
-  /** The file's path on disk (as ESLint gives it: `physicalFilename`). */
-  readonly filename: string;
-
-  /**
-   * The index of a module that is not being linted (another module of the project, parsed with the
-   * linted file's parser): the same queries, without type information.
-   */
-  static forSource(sourceCode: TSESLint.SourceCode, filename: string, settings: Torch2tfSettings): FileIndex {
-    return new FileIndex(sourceCode, filename, settings);
-  }
-
   private readonly idPaths = new WeakMap<TSESTree.Identifier, TfPath | null>();
   private readonly nodePaths = new WeakMap<Node, TfPath | null>();
   private readonly varPaths = new Map<Scope.Variable, TfPath | null | typeof IN_PROGRESS>();
@@ -132,28 +132,41 @@ export class FileIndex {
   private callIndex: Map<string, TSESTree.CallExpression[]> | null = null;
   private allCalls: TSESTree.CallExpression[] | null = null;
 
-  /** The index of the file a rule lints. Prefer `getFileIndex(context)`, which memoises it per Program. */
-  constructor(context: RuleContext);
-  /** The index of a module from plain inputs (a module that is not being linted: see `forSource`). */
-  constructor(sourceCode: TSESLint.SourceCode, filename: string, settings: Torch2tfSettings);
-  constructor(contextOrSource: RuleContext | TSESLint.SourceCode, filename?: string, settings?: Torch2tfSettings) {
-    if (settings && filename !== undefined) {
-      this.sourceCode = contextOrSource as TSESLint.SourceCode;
-      this.filename = filename;
-      this.settings = settings;
-      this.typed = null;
-    } else {
-      const context = contextOrSource as RuleContext;
-      this.sourceCode = context.sourceCode;
-      this.filename = context.physicalFilename;
-      this.settings = readSettings(context);
-      this.typed = getTypedServices(context);
-    }
-    const text = this.sourceCode.text;
+  /** The file's path on disk ('' when unknown); other modules are resolved from it. */
+  readonly filename: string;
+  /** The linted file's parser and options, reused to parse the modules it imports (null: do not read modules). */
+  readonly parseSetup: ParseSetup | null;
+
+  private constructor(
+    sourceCode: TSESLint.SourceCode,
+    settings: Torch2tfSettings,
+    typed: TypedServices | null,
+    filename: string,
+    parseSetup: ParseSetup | null,
+    gate: boolean,
+  ) {
+    this.sourceCode = sourceCode;
+    this.settings = settings;
+    this.typed = typed;
+    this.filename = filename;
+    this.parseSetup = parseSetup;
+    const text = sourceCode.text;
     this.touchesTfjs =
       text.includes('@tensorflow/') ||
-      this.settings.modules.some((m) => text.includes(m)) ||
-      this.settings.globals.some((g) => text.includes(g));
+      settings.modules.some((m) => text.includes(m)) ||
+      settings.globals.some((g) => text.includes(g)) ||
+      // a file that uses tfjs values only through its own modules (`import { model } from './model'`)
+      (gate && (relativeImportsTouchTfjs(filename, text, settings.modules) || importedByTfjsModule(filename, text, settings.modules)));
+  }
+
+  /** The index of the linted file. */
+  static forContext(context: RuleContext): FileIndex {
+    return new FileIndex(context.sourceCode, readSettings(context), getTypedServices(context), context.physicalFilename ?? context.filename ?? '', parseSetupOf(context), true);
+  }
+
+  /** The index of another module of the project, parsed by src/engine/module-resolve.ts (untyped). */
+  static forSource(sourceCode: TSESLint.SourceCode, filename: string, settings: Torch2tfSettings, parseSetup: ParseSetup | null): FileIndex {
+    return new FileIndex(sourceCode, settings, null, filename, parseSetup, false);
   }
 
   // ---------------------------------------------------------------- scope helpers
@@ -174,8 +187,12 @@ export class FileIndex {
       }
       this.refMap = map;
     }
+    const known = this.refMap.get(id);
+    if (known) return known;
+    const home = homeOfNode(id);
+    if (home && home !== this) return home.variableOf(id);
     // an unresolved reference (a global, or a type position naming a value) falls back to lookup by name
-    return this.refMap.get(id) ?? (findVariable(this.sourceCode.getScope(id) as never, id as never) as Scope.Variable | null);
+    return (findVariable(this.sourceCode.getScope(id) as never, id as never) as Scope.Variable | null);
   }
 
   // ---------------------------------------------------------------- API paths
@@ -187,7 +204,8 @@ export class FileIndex {
     // every rule asks for the callee path of every call: compute each node's path once per file
     const cached = this.nodePaths.get(n);
     if (cached !== undefined) return cached;
-    const result = this.computePath(n);
+    const home = homeOfNode(n);
+    const result = home && home !== this ? home.pathOf(n) : this.computePath(n);
     this.nodePaths.set(n, result);
     return result;
   }
@@ -440,6 +458,8 @@ export class FileIndex {
     const cached = this.kinds.get(n);
     if (cached === IN_PROGRESS) return null;
     if (cached !== undefined) return cached;
+    const home = homeOfNode(n);
+    if (home && home !== this) return home.kindOf(n); // a node of another module: its own index answers
     this.kinds.set(n, IN_PROGRESS);
     let result = this.computeKind(n);
     // types only narrow: a receiver the checker proves is not a tfjs value is dropped. A resolved
@@ -521,7 +541,12 @@ export class FileIndex {
 
   private kindOfCall(call: TSESTree.CallExpression): ValueInfo | null {
     const p = this.calleePath(call);
-    if (p) return this.kindOfTfCall(p, call);
+    if (p) {
+      const k = this.kindOfTfCall(p, call);
+      // a factory exported by a local wrapper module named in settings.torch2tf.modules
+      const c = unwrap(call.callee);
+      return k ?? (c?.type === T.Identifier ? importedReturnKind(this, c) : null);
+    }
     const m = calledMember(call);
     if (m) {
       const recv = this.kindOf(m.member.object);
@@ -557,7 +582,9 @@ export class FileIndex {
     }
     // a same-file function, `this.method()`, or a method of a user object / class instance
     const fn = this.callTarget(call);
-    return fn ? this.returnKind(fn) : null;
+    if (fn) return this.returnKind(fn);
+    const callee = unwrap(call.callee);
+    return callee?.type === T.Identifier ? importedReturnKind(this, callee) : null; // a factory imported from another module
   }
 
   private kindOfTfCall(p: TfPath, call: TSESTree.CallExpression): ValueInfo | null {
@@ -596,6 +623,7 @@ export class FileIndex {
         const k = this.classKind(cls);
         return k ? { ...k, origin: n } : null;
       }
+      return importedClassKind(this, callee, n); // a tfjs subclass imported from another module
     }
     return null;
   }
@@ -695,6 +723,8 @@ export class FileIndex {
     const v = this.variableOf(id);
     if (!v || v.defs.length === 0) return null;
     const def = v.defs[0]!;
+    // bound by import / require of another module of the project: that module's engine answers
+    if (def.type === 'ImportBinding' || (def.type === 'Variable' && isModuleImport(this, v))) return importedValue(this, v);
     if (def.type === 'Variable' && v.defs.length === 1) {
       const annotated = this.kindFromAnnotation(def.name.typeAnnotation?.typeAnnotation);
       if (annotated) return annotated;
@@ -714,6 +744,8 @@ export class FileIndex {
       const p = init?.type === T.CallExpression ? this.calleePath(init) : null;
       if (p && p.length === 1 && TENSOR_LIST_OPS.has(p[0]!)) return { kind: 'tensor', name: p[0]!, via: 'factory' };
     }
+    // an exported function's parameter that no same-file call passes: the arguments its importers pass
+    if (!sources && def.type === 'Parameter' && v.defs.length === 1 && def.name.type === T.Identifier) return parameterFromImporters(this, def.name);
     return null;
   }
 
@@ -756,7 +788,9 @@ export class FileIndex {
     if (name === 'optimizer' && this.isModel(obj)) return { kind: 'optimizer', via: 'factory' };
     // a field of a user class instance, a property of an object literal, an element of an array
     const sources = this.memberSources(n);
-    return sources ? this.agreeingKind(sources) : null;
+    if (sources) return this.agreeingKind(sources);
+    // `agent.model` of `new Agent()`, Agent imported from a module whose class builds the model
+    return obj && name !== null ? importedInstanceField(this, obj, name) : null;
   }
 
   // ---------------------------------------------------------------- origin sets: what flows into a value
@@ -1364,7 +1398,8 @@ export function getFileIndex(context: RuleContext): FileIndex {
   const ast = context.sourceCode.ast;
   let f = files.get(ast);
   if (!f) {
-    f = new FileIndex(context);
+    f = FileIndex.forContext(context);
+    if (f.touchesTfjs) registerLinted(f); // other files' questions about this module reuse its index
     files.set(ast, f);
   }
   return f;

@@ -10,6 +10,7 @@ import { gradientContextOf, type GradientContext } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { textMeansSameAt } from './trainable.js';
 import { INFERENCE_METHODS, TENSOR_METHODS } from '../facts/tfjs-api.js';
+import { homeOfNode } from './modules.js';
 import { appendArgument, calledOutsideGradientContexts, isFrozen, kwargsState } from './training-mode.js';
 
 export { INFERENCE_METHODS };
@@ -91,7 +92,8 @@ export function inferenceCallInStep(
   if (!ctx || INPUT_GRADIENT_APIS.has(ctx.api) || optimizesOnlyOwnVariables(file, ctx)) return null;
   if (isFrozen(file, receiver)) return null;
   const trained = modelsInVarList(file, ctx, (n) => kindOfReceiver(n) !== null);
-  if (trained && !trained.has(file.sourceCode.getText(receiver))) return null;
+  // a step of another module (src/engine/modules.ts) with a var list: its names are not this file's
+  if (trained && (homeOfNode(ctx.call) || !trained.has(file.sourceCode.getText(receiver)))) return null;
   return { method: m.name, member: m.member, receiver, ctx, kind };
 }
 
@@ -108,7 +110,8 @@ export function trainingSuggestions(
   call: InferenceCall,
 ): TSESLint.SuggestionReportDescriptor<TrainingSuggestionId>[] {
   const sourceCode = file.sourceCode;
-  if (call.ctx.depth === 1 && calledOutsideGradientContexts(file, call.ctx.fn)) return [];
+  // a helper called from another module's step may serve inference paths we do not see: no hard-coded `true`
+  if (call.ctx.depth === 1 && (homeOfNode(call.ctx.call) || calledOutsideGradientContexts(file, call.ctx.fn))) return [];
   if (call.method === 'apply') {
     return [{ messageId: 'addTrainingFlag', fix: (fixer) => addTrainingFlag(fixer, sourceCode, node) }];
   }

@@ -88,7 +88,7 @@ describe('modelStructure / provenanceOf / layerModeDependence', () => {
 describe('FileIndex.forSource', () => {
   it('indexes a module from plain inputs (no rule context), with the same queries', () => {
     withTf(H + `const m = tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]});\nprobe(m);`, (file, ast) => {
-      const other = FileIndex.forSource(file.sourceCode, 'other.ts', { modules: [], globals: [] });
+      const other = FileIndex.forSource(file.sourceCode, 'other.ts', { modules: [], globals: [] }, null);
       assert.equal(other.filename, 'other.ts');
       assert.equal(other.touchesTfjs, true);
       assert.equal(other.typed, null);
