@@ -3,7 +3,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findProperty, literalValue, memberName, objectArg } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { removeStatement, statementOf } from '../src/fix/edits.js';
-import { canRemoveConfigProperty, configReachesLayerBase, layerCallName, removeConfigProperty, weightlessLayerName } from '../src/engine/layer-config.js';
+import { configReachesLayerBase, layerCallName, weightlessLayerName } from '../src/engine/layer-config.js';
+import { canRemoveProperty, removeProperty } from '../src/fix/properties.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { DROPOUT_FAMILY, WEIGHTLESS_LAYERS } from '../src/facts/tfjs-api.js';
 
@@ -42,8 +43,8 @@ export default createRule({
         const layer = layerCallName(file, node);
         if (layer === null || !WEIGHTLESS_LAYERS.has(layer)) return;
         const literal = typeof literalValue(prop.value) === 'boolean';
-        const remove = (fixer: TSESLint.RuleFixer) => removeConfigProperty(fixer, sourceCode, prop);
-        const canRemove = canRemoveConfigProperty(sourceCode, prop);
+        const remove = (fixer: TSESLint.RuleFixer) => removeProperty(fixer, sourceCode, prop);
+        const canRemove = canRemoveProperty(sourceCode, prop);
         context.report({
           node: prop,
           messageId: messageFor(layer, prop.value),
@@ -64,8 +65,8 @@ export default createRule({
           node: prop,
           messageId: 'noWeights',
           data: { layer },
-          suggest: canRemoveConfigProperty(sourceCode, prop)
-            ? [{ messageId: 'removeOption', fix: (fixer) => removeConfigProperty(fixer, sourceCode, prop) }]
+          suggest: canRemoveProperty(sourceCode, prop)
+            ? [{ messageId: 'removeOption', fix: (fixer) => removeProperty(fixer, sourceCode, prop) }]
             : [],
         });
       },

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calledMember, findProperty, literalValue, objectArg, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { compileCallsOf, lossInfo, outputActivation, tfReference, type OutputActivation } from '../src/engine/loss.js';
-import { removeProperty } from '../src/engine/padding.js';
+import { removeProperty } from '../src/fix/properties.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<'addActivation' | 'useLogitsLoss' | 'removeActivation' | 'useProbabilityLoss' | 'removeFromLogits'>;

@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findProperty, literalValue, objectArg, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { hasCommentInside } from '../src/fix/edits.js';
+import { removeProperty } from '../src/fix/properties.js';
 import {
   adviseNumericPadding,
   layerDims,
@@ -11,7 +12,6 @@ import {
   PADDING_LAYERS,
   PADDING_MODES,
   PADDING_OPS,
-  removeProperty,
   type PaddingAdvice,
   type PaddingLayer,
 } from '../src/engine/padding.js';
@@ -121,7 +121,7 @@ export default createRule({
           fix: (fixer) => [
             fixer.insertTextBefore(slot.before, slot.wrap(zpCall)),
             replaceMode(value, 'valid')(fixer),
-            ...moved.map((p) => removeProperty(fixer, sourceCode, p)),
+            ...moved.flatMap((p) => removeProperty(fixer, sourceCode, p)),
           ],
         });
       }

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { literalValue, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { removeConfigProperty } from '../src/engine/layer-config.js';
+import { removeProperty } from '../src/fix/properties.js';
 import { classifyKey, optionCallOf, resolveObject, staticKeys, type OptionCall } from '../src/engine/options.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { DILATION_IGNORED, DILATION_UNTRAINABLE, MISSING_EFFECT, SILENT_POSITIONAL } from '../src/facts/torch-option-names.js';
@@ -66,7 +66,7 @@ export default createRule({
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = !canEdit
             ? []
             : already
-              ? [{ messageId: 'removeDuplicate', data: { key, to }, fix: (f) => removeConfigProperty(f, sourceCode, prop) }]
+              ? [{ messageId: 'removeDuplicate', data: { key, to }, fix: (f) => removeProperty(f, sourceCode, prop) }]
               : [{ messageId: 'renameTo', data: { to }, fix: (f) => renameKey(f, sourceCode, prop, verdict.to) }];
           const effect = MISSING_EFFECT[verdict.to[0]!] ?? `\`${verdict.to[0]}\` keeps its default`;
           context.report({ node, messageId: 'renamed', data: { key, callee: call.label, effect: already ? `${to} is already set` : effect, to }, suggest });
@@ -77,7 +77,7 @@ export default createRule({
             node,
             messageId: 'noEquivalent',
             data: { key, callee: call.label, advice: verdict.info.advice },
-            ...(removable ? { fix: (f: TSESLint.RuleFixer) => removeConfigProperty(f, sourceCode, prop) } : {}),
+            ...(removable ? { fix: (f: TSESLint.RuleFixer) => removeProperty(f, sourceCode, prop) } : {}),
           });
         } else {
           const hint = verdict.nearest ? `; did you mean \`${verdict.nearest}\`?` : '';

@@ -1,19 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFileIndex } from '../src/engine/resolver.js';
-import { describeEffects, type ModeEffects } from '../src/engine/training-mode.js';
+import { describeEffects } from '../src/engine/training-mode.js';
 import { inferenceCallInStep, teacherRole, trainingSuggestions } from '../src/engine/training-step.js';
 import { programBuildsModeDependentLayers, programUsesTfjs } from '../src/engine/type-info.js';
+import { MODE_DEPENDENT_CLASSES } from '../src/facts/tfjs-api.js';
 
-/** tfjs layer classes (as the checker names them) whose output depends on the training flag. */
-const MODE_DEPENDENT_CLASSES: Readonly<Record<string, keyof Omit<ModeEffects, 'custom'>>> = {
-  Dropout: 'dropout',
-  SpatialDropout1D: 'dropout',
-  GaussianDropout: 'dropout',
-  AlphaDropout: 'dropout',
-  GaussianNoise: 'noise',
-  BatchNormalization: 'batchNorm',
-};
 /** Classes whose mode-dependence depends on options or wrapped layers the checker cannot see. */
 const OPAQUE_CLASSES = new Set(['Layer', 'RNN', 'LSTM', 'GRU', 'SimpleRNN', 'ConvLSTM2D', 'Bidirectional', 'TimeDistributed', 'Sequential', 'LayersModel']);
 
@@ -61,7 +53,7 @@ export default createRule({
         if (!call || teacherRole(file, node, call)) return;
         const className = classNames.get(call.receiver) ?? call.kind;
         let effects: string;
-        const effect = MODE_DEPENDENT_CLASSES[className];
+        const effect = MODE_DEPENDENT_CLASSES.get(className);
         if (effect) {
           effects = describeEffects({ dropout: false, noise: false, batchNorm: false, recurrent: false, custom: [], [effect]: true });
         } else if (OPAQUE_CLASSES.has(className) || call.kind === 'model' || !isTfjsClassName(className)) {

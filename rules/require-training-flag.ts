@@ -3,7 +3,7 @@ import { createRule } from '../src/create-rule.js';
 import { modelReachesModeDependent, provenanceOf } from '../src/engine/model-structure.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { describeEffects, modeEffects, projectMayBeModeDependent } from '../src/engine/training-mode.js';
-import { inferenceCallInStep, studentVarListSuggestion, teacherRole, trainingSuggestions, VAR_LIST_POSITION } from '../src/engine/training-step.js';
+import { inferenceCallInStep, isUnknownModelInStep, studentVarListSuggestion, teacherRole, trainingSuggestions, VAR_LIST_POSITION } from '../src/engine/training-step.js';
 
 export default createRule({
   name: 'require-training-flag',
@@ -34,7 +34,8 @@ export default createRule({
     if (!file.touchesTfjs) return {};
     const kindOfReceiver = (n: TSESTree.Node): 'model' | 'layer' | null => {
       const info = file.kindOf(n);
-      return info && !info.promise && (info.kind === 'model' || info.kind === 'layer') ? info.kind : null;
+      if (!info) return isUnknownModelInStep(file, n) ? 'model' : null;
+      return !info.promise && (info.kind === 'model' || info.kind === 'layer') ? info.kind : null;
     };
 
     return {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --reps N] [--tiers user,lib] [--no-build]`: what the plugin costs on real code.
+ * `npm run bench [-- --reps N] [--tiers user,lib] [--no-build] [--modules]`: what the plugin costs on real code.
+ * `--modules` runs only the multi-module tree section (see `writeModuleTree`).
  *
  * On the corpus (`user` + `lib` tiers, built by scripts/corpus.mjs), runs interleaved, repeated ESLint
  * passes over the same files, each in a fresh Node process (`--worker`):
@@ -14,11 +15,11 @@
  * Writes reports/bench.json (gitignored). Numbers for the docs: docs/performance.md.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildDist, CACHE_DIR, CORPUS_DIR, ensureCorpus, loadPlugin, ROOT } from './corpus.mjs';
 
 const FILES_JSON = join(CACHE_DIR, 'bench-files.json');
@@ -35,8 +36,55 @@ const PATTERN = '**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}';
 
 // ------------------------------------------------------------------------------------------ worker
 
+/**
+ * A generated multi-module source tree (ESM, CommonJS and TypeScript packages): model factories, an
+ * exported model and optimizer, barrels (`export *`, `export {x} from`, index files), wrapper classes,
+ * exported training functions called with models from other modules, forward helpers, and files that
+ * import nothing from tfjs. Every training file makes the engine read other modules, so (mb)/(ma) on
+ * this tree is the cost of following values across modules.
+ */
+export const MODULE_TREE = join(CACHE_DIR, 'bench-modules');
+const TREE_GROUPS = 40;
+
+function writeModuleTree() {
+  rmSync(MODULE_TREE, { recursive: true, force: true });
+  const model = (layer) => `tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.${layer}(), tf.layers.dense({ units: 1 })] })`;
+  const files = {};
+  for (const flavour of ['esm', 'cjs', 'ts']) {
+    const ext = flavour === 'ts' ? 'ts' : 'js';
+    const root = `${flavour}/`;
+    files[`${root}package.json`] = JSON.stringify({ name: `tree-${flavour}`, type: flavour === 'cjs' ? 'commonjs' : 'module' });
+    for (let g = 0; g < TREE_GROUPS; g++) {
+      const d = `${root}g${g}/`;
+      const layer = g % 2 ? 'dropout' : 'batchNormalization';
+      if (flavour === 'cjs') {
+        files[`${d}model.js`] = `const tf = require('@tensorflow/tfjs');\nfunction createModel() { return ${model(layer === 'dropout' ? 'dropout' : layer)}; }\nconst shared = createModel();\nconst optimizer = tf.train.adam(1e-3);\nclass Agent { constructor() { this.model = createModel(); } }\nmodule.exports = { createModel, shared, optimizer, Agent };\n`;
+        files[`${d}index.js`] = `module.exports = { ...require('./model'), forward: require('./forward').forward };\n`;
+        files[`${d}forward.js`] = `function forward(model, xs) { return model.predict(xs); }\nexports.forward = forward;\n`;
+        files[`${d}train.js`] = `function train(model, optimizer, xs, ys, loss) { optimizer.minimize(() => loss(ys, model.predict(xs))); }\nexports.train = train;\n`;
+        files[`${d}main.js`] = `const tf = require('@tensorflow/tfjs');\nconst { createModel, shared, optimizer, Agent, forward } = require('./index');\nconst { train } = require('./train');\nconst model = createModel();\nfunction step(xs, ys) { optimizer.minimize(() => tf.losses.meanSquaredError(ys, forward(model, xs))); }\nfunction fit(xs, ys) { train(shared, optimizer, xs, ys, tf.losses.meanSquaredError); new Agent().model.predict(xs).dispose(); }\nmodule.exports = { step, fit };\n`;
+        files[`${d}util.js`] = `const { shared } = require('./model');\nfunction summary() { return shared.layers.length; }\nmodule.exports = { summary };\n`;
+      } else {
+        const spec = (m) => (flavour === 'ts' ? `./${m}` : `./${m}.js`);
+        files[`${d}model.${ext}`] = `import * as tf from '@tensorflow/tfjs';\nexport function createModel() { return ${model(layer)}; }\nexport const shared = createModel();\nexport const optimizer = tf.train.adam(1e-3);\nexport class Agent { model = createModel(); }\n`;
+        files[`${d}index.${ext}`] = `export * from '${spec('model')}';\nexport { forward } from '${spec('forward')}';\n`;
+        files[`${d}forward.${ext}`] = `export function forward(model${flavour === 'ts' ? ': any' : ''}, xs${flavour === 'ts' ? ': any' : ''}) { return model.predict(xs); }\n`;
+        files[`${d}train.${ext}`] = `export default function train(model, optimizer, xs, ys, loss) { optimizer.minimize(() => loss(ys, model.predict(xs))); }\n`;
+        files[`${d}main.${ext}`] = `import * as tf from '@tensorflow/tfjs';\nimport { createModel, shared, optimizer, Agent, forward } from '${flavour === 'ts' ? '.' : './index.js'}';\nimport train from '${spec('train')}';\nconst model = createModel();\nexport function step(xs, ys) { optimizer.minimize(() => tf.losses.meanSquaredError(ys, forward(model, xs))); }\nexport function fit(xs, ys) { train(shared, optimizer, xs, ys, tf.losses.meanSquaredError); new Agent().model.predict(xs).dispose(); }\n`;
+        files[`${d}util.${ext}`] = `import { shared } from '${spec('model')}';\nexport function summary() { return shared.layers.length; }\n`;
+      }
+    }
+  }
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(MODULE_TREE, p)), { recursive: true });
+    writeFileSync(join(MODULE_TREE, p), text);
+  }
+  return Object.keys(files).filter((p) => !p.endsWith('.json')).length;
+}
+
 async function worker(variant, withStats) {
   const cpu0 = process.cpuUsage();
+  if (variant === 'ma' || variant === 'mb') return treeWorker(variant);
   const { ESLint } = await import('eslint');
   const tsParser = (await import('@typescript-eslint/parser')).default;
   const allFiles = JSON.parse(readFileSync(FILES_JSON, 'utf8'));
@@ -90,6 +138,77 @@ async function worker(variant, withStats) {
   process.stdout.write(JSON.stringify(out));
 }
 
+/** (ma) no-debugger / (mb) + the plugin's `all` config, on the generated multi-module tree. */
+async function treeWorker(variant) {
+  const cpu0 = process.cpuUsage();
+  const { ESLint } = await import('eslint');
+  const tsParser = (await import('@typescript-eslint/parser')).default;
+  const config = [
+    { files: [PATTERN], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' }, rules: { 'no-debugger': 'error' } },
+    { files: ['cjs/**/*.js'], languageOptions: { sourceType: 'commonjs' } },
+    { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+  ];
+  if (variant === 'mb') config.push({ ...(await loadPlugin()).configs.all, files: [PATTERN] });
+  const eslint = new ESLint({ cwd: MODULE_TREE, overrideConfigFile: true, overrideConfig: config, cache: false, stats: variant === 'mb' });
+  const t0 = performance.now();
+  const results = await eslint.lintFiles(['.']);
+  const lintMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  let pluginMs = 0;
+  let totalMs = 0;
+  for (const r of results) {
+    for (const pass of r.stats?.times?.passes ?? []) {
+      totalMs += pass.total ?? 0;
+      for (const [id, t] of Object.entries(pass.rules ?? {})) if (id.startsWith('torch2tf/')) pluginMs += t.total;
+    }
+  }
+  const { moduleReadStats } = await import(pathToFileURL(join(ROOT, 'dist', 'src', 'engine', 'module-resolve.js')).href);
+  process.stdout.write(
+    JSON.stringify({
+      variant,
+      files: results.length,
+      fatal: results.filter((r) => r.messages.some((m) => m.fatal)).length,
+      reports: results.reduce((n, r) => n + r.messages.filter((m) => m.ruleId?.startsWith('torch2tf/')).length, 0),
+      lintMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      pluginMs,
+      totalMs,
+      modules: moduleReadStats,
+    }),
+  );
+}
+
+/** `--modules`: the multi-module tree section alone (also part of the full bench). */
+function benchModuleTree(reps) {
+  const n = writeModuleTree();
+  console.log(`\nmulti-module tree: ${n} files in ${MODULE_TREE} (esm, cjs, ts; ${TREE_GROUPS} groups each); ${reps} interleaved rep(s)`);
+  const runs = { ma: [], mb: [] };
+  for (let i = 0; i < reps; i++) {
+    for (const v of i % 2 ? ['mb', 'ma'] : ['ma', 'mb']) {
+      const r = runWorker(v);
+      runs[v].push(r);
+      console.log(`  rep ${i + 1} ${v}: wall ${(r.wallMs / 1000).toFixed(2)} s, lint ${(r.lintMs / 1000).toFixed(2)} s, cpu ${(r.cpuMs / 1000).toFixed(2)} s${v === 'mb' ? `, plugin rules ${r.pluginMs.toFixed(0)} ms of ${r.totalMs.toFixed(0)} ms, ${r.reports} reports, modules parsed ${r.modules.parsed} (${r.modules.failed} unreadable) in ${r.modules.parseMs.toFixed(0)} ms` : ''}`);
+    }
+  }
+  const med = (v, k) => median(runs[v].map((r) => r[k]));
+  const mb = runs.mb[0];
+  const result = {
+    files: n,
+    cpuRatio: med('mb', 'cpuMs') / med('ma', 'cpuMs'),
+    lintRatio: med('mb', 'lintMs') / med('ma', 'lintMs'),
+    pluginShare: med('mb', 'pluginMs') / med('mb', 'totalMs'),
+    moduleParseMs: mb.modules.parseMs,
+    modulesParsed: mb.modules.parsed,
+    reports: mb.reports,
+    runs,
+  };
+  result.moduleParseShare = mb.modules.parseMs / mb.totalMs;
+  console.log(
+    `  tree (mb)/(ma): cpu ${result.cpuRatio.toFixed(3)}, lint wall ${result.lintRatio.toFixed(3)}; plugin rules ${(result.pluginShare * 100).toFixed(1)}% of lint time, of which parsing other modules ${mb.modules.parseMs.toFixed(0)} ms (${(result.moduleParseShare * 100).toFixed(1)}% of lint time, ${mb.modules.parsed} modules); ${mb.reports} reports`,
+  );
+  return result;
+}
+
 // ------------------------------------------------------------------------------------------ main
 
 const median = (xs) => {
@@ -115,6 +234,14 @@ async function main(argv) {
     return i >= 0 ? argv[i + 1] : fallback;
   };
   const reps = Number(get('reps', '5'));
+  if (argv.includes('--modules')) {
+    if (!argv.includes('--no-build')) buildDist();
+    const tree = benchModuleTree(reps);
+    mkdirSync(join(ROOT, 'reports'), { recursive: true });
+    writeFileSync(join(ROOT, 'reports', 'bench-modules.json'), JSON.stringify(tree, null, 2) + '\n');
+    console.log('\nwrote reports/bench-modules.json');
+    return;
+  }
   const tiers = get('tiers', 'user,lib').split(',');
   const rows = ensureCorpus(tiers);
   if (!argv.includes('--no-build')) buildDist();
@@ -196,7 +323,10 @@ async function main(argv) {
     `  plugin total: ${(pluginTf + pluginOther).toFixed(0)} ms = ${(((pluginTf + pluginOther) / total) * 100).toFixed(2)}% of lint time; on files without @tensorflow/ ${pluginOther.toFixed(1)} ms = ${((pluginOther / Math.max(1, st.other.total)) * 100).toFixed(3)}% of their ${(st.other.total / 1000).toFixed(2)} s (the isTfFile gate)`,
   );
 
+  const moduleTree = benchModuleTree(reps);
+
   const out = {
+    moduleTree,
     generatedAt: new Date().toISOString(),
     node: process.version,
     cores: availableParallelism(),

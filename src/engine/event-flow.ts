@@ -16,7 +16,7 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction, unwrap, type FunctionNode, type Node } from './ast.js';
+import { isFunction, memberName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { callTarget } from './gradient-context.js';
 import type { ClassNode, FileIndex } from './resolver.js';
 
@@ -33,7 +33,7 @@ export interface FlowEvent<D> {
 }
 
 interface CallSite {
-  readonly node: TSESTree.CallExpression;
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
   readonly owner: Node;
   readonly segments: readonly Segment[];
   readonly order: number;
@@ -106,6 +106,8 @@ export class EventFlow<D> {
       onUnreachableCodePathSegmentStart: (segment: Segment) => void this.top()?.current.add(segment),
       onUnreachableCodePathSegmentEnd: (segment: Segment) => void this.top()?.current.delete(segment),
       CallExpression: (node: TSESTree.CallExpression) => this.recordCall(node),
+      // `new Critic()` runs Critic's constructor there
+      NewExpression: (node: TSESTree.NewExpression) => this.recordCall(node),
     };
   }
 
@@ -133,14 +135,15 @@ export class EventFlow<D> {
     return list;
   }
 
-  private recordCall(node: TSESTree.CallExpression): void {
+  private recordCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
     const top = this.top();
     if (!top) return;
     // cheap syntactic filter; the targets are resolved only if a query needs them
     const callee = unwrap(node.callee);
     const mayTarget =
       callee?.type === T.Identifier ||
-      (callee?.type === T.MemberExpression && unwrap(callee.object)?.type === T.ThisExpression) ||
+      (callee?.type === T.MemberExpression &&
+        (unwrap(callee.object)?.type === T.ThisExpression || this.file.userMethodNames().has(memberNameOf(callee)))) ||
       node.arguments.some((a) => isFunction(unwrap(a)));
     if (!mayTarget) return;
     const c: CallSite = { node, owner: top.path.owner, segments: [...top.current], order: this.order++ };
@@ -152,7 +155,7 @@ export class EventFlow<D> {
   private targetsOf(c: CallSite): readonly FunctionNode[] {
     if (c.targets) return c.targets;
     const targets: FunctionNode[] = [];
-    const direct = callTarget(this.file, c.node);
+    const direct = c.node.type === T.NewExpression ? this.file.constructorOf(c.node) : callTarget(this.file, c.node);
     if (direct) targets.push(direct);
     for (const a of c.node.arguments) {
       const u = unwrap(a);
@@ -344,4 +347,8 @@ function classMemberOfNode(node: Node): MemberInfo | null {
     n = n.parent;
   }
   return null;
+}
+
+function memberNameOf(m: TSESTree.MemberExpression): string {
+  return memberName(m) ?? '';
 }

@@ -11,6 +11,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, isFunction, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import type { FileIndex } from './resolver.js';
+import { importedStepCalls } from './modules.js';
 import { programUsesTfjs, typeVerdict } from './type-info.js';
 import { GRADIENT_FUNCTIONS, OPTIMIZER_GRADIENT_METHODS } from '../facts/tfjs-api.js';
 
@@ -55,10 +56,7 @@ export function gradientContexts(file: FileIndex): Map<FunctionNode, GradientCon
   // typed files may reach tfjs only through a wrapper module the text gate cannot see
   if (!file.touchesTfjs && !(file.typed && programUsesTfjs(file.typed))) return map;
 
-  const calls: TSESTree.CallExpression[] = [];
-  walk(file.sourceCode.ast, file.sourceCode.visitorKeys, (node) => {
-    if (node.type === T.CallExpression) calls.push(node);
-  });
+  const calls = file.calls();
 
   const direct = new Map<FunctionNode, GradientContext>();
   const add = (fn: FunctionNode | null, call: TSESTree.CallExpression, api: string): void => {
@@ -123,6 +121,10 @@ export function gradientContexts(file: FileIndex): Map<FunctionNode, GradientCon
       });
     }
   }
+  // exported helpers that an importer calls inside its training step (src/engine/modules.ts)
+  for (const { fn, ctx } of importedStepCalls(file)) {
+    if (!map.has(fn)) map.set(fn, { fn, call: ctx.call, api: ctx.api, depth: 1 });
+  }
   return map;
 }
 
@@ -143,15 +145,9 @@ function gradientApi(file: FileIndex, call: TSESTree.CallExpression): string | n
   return m.name;
 }
 
-/** The same-file function or method a call invokes: `f(...)`, `this.m(...)`. */
+/** The same-file function or method a call invokes: `f(...)`, `this.m(...)`, `agent.m(...)`. */
 export function callTarget(file: FileIndex, call: TSESTree.CallExpression): FunctionNode | null {
-  const callee = unwrap(call.callee);
-  if (callee?.type === T.Identifier) return file.functionOfIdentifier(callee);
-  const m = calledMember(call);
-  if (m && unwrap(m.member.object)?.type === T.ThisExpression) {
-    return file.methodOfThis(unwrap(m.member.object) as TSESTree.ThisExpression, m.name);
-  }
-  return null;
+  return file.callTarget(call);
 }
 
 /** `this.loss` or `this.loss.bind(this)` passed as the loss function: the same-class method. */

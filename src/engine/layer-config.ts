@@ -1,12 +1,11 @@
 /**
- * Layer-config facts and edits for the layer-option rules (proved by test/semantics/frozen-batchnorm,
- * weightless-trainable, batchnorm-momentum and channels-first .test.ts):
+ * Layer-config facts and edits for the layer-option rules (test/semantics/frozen-batchnorm.test.ts, test/semantics/weightless-trainable.test.ts, test/semantics/batchnorm-momentum.test.ts, test/semantics/channels-first.test.ts):
  * which layers are weightless (tfjs factories and conservative user Layer subclasses), which layers
  * implement `channelsFirst` with transposes, where a model is trained and whether it contains a given
  * layer, the `1 - momentum` literal, and a comment-aware removal of one config property.
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, enclosingFunction, findProperty, literalValue, memberName, objectArg, propertyKeyName, unwrap, walk, type Node } from './ast.js';
 import { callTarget, gradientContextOf } from './gradient-context.js';
 import { modelStructure } from './model-structure.js';
@@ -308,52 +307,6 @@ export function complementLiteral(m: number): string {
   return String(Number((1 - m).toFixed(d)));
 }
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
-
-/**
- * A property can be removed without deleting a comment (none inside it).
- */
-export function canRemoveConfigProperty(sourceCode: SourceCode, prop: TSESTree.Property): boolean {
-  return sourceCode.getCommentsInside(prop).length === 0;
-}
-
-/**
- * Remove one property (and its separating comma) from an object literal. A property alone on its line
- * takes the line with it; comments around it are kept; `{onlyProp}` becomes `{}`.
- * Check `canRemoveConfigProperty` first: comments inside the property itself would go with it.
- */
-export function removeConfigProperty(
-  fixer: TSESLint.RuleFixer,
-  sourceCode: SourceCode,
-  prop: TSESTree.Property,
-): TSESLint.RuleFix | TSESLint.RuleFix[] {
-  const obj = prop.parent as TSESTree.ObjectExpression;
-  const text = sourceCode.text;
-  const after = sourceCode.getTokenAfter(prop);
-  const comma = after && after.value === ',' ? after : null;
-  if (obj.properties.length === 1 && sourceCode.getCommentsInside(obj).length === 0) return fixer.replaceText(obj, '{}');
-  const end = comma ? comma.range[1] : prop.range[1];
-  if (comma && sourceCode.getTokenAfter(prop, { includeComments: true }) !== comma) {
-    // a comment between the property and its comma stays: remove the two pieces around it
-    return [fixer.removeRange(prop.range), fixer.removeRange(comma.range)];
-  }
-  // alone on its line(s): remove the whole line
-  const lineStart = text.lastIndexOf('\n', prop.range[0] - 1) + 1;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd === -1) lineEnd = text.length;
-  if (/^[ \t]*$/.test(text.slice(lineStart, prop.range[0])) && /^[ \t]*$/.test(text.slice(end, lineEnd)) && lineEnd < text.length) {
-    return fixer.removeRange([lineStart, lineEnd + 1]);
-  }
-  if (comma) {
-    // `a, prop, b` → `a, b`: also eat the spaces after the comma
-    const m = /^[ \t]*/.exec(text.slice(end))!;
-    return fixer.removeRange([prop.range[0], end + m[0].length]);
-  }
-  // last property inline: `{a: 1, prop}` → `{a: 1}` (drop the comma before it when no comment sits between)
-  const before = sourceCode.getTokenBefore(prop, { includeComments: true });
-  if (before && before.value === ',' && before.type === 'Punctuator') return fixer.removeRange([before.range[0], prop.range[1]]);
-  return fixer.removeRange([prop.range[0], prop.range[1]]);
-}
 
 // ---------------------------------------------------------------- channels-first models
 

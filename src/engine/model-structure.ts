@@ -1,6 +1,6 @@
 /**
  * Model structure: which layers a model built within reach contains, so rules can ask
- * "does this model reach a mode-dependent layer?" (test/semantics/training-flag.test.ts).
+ * "does this model reach a mode-dependent layer?" (test/semantics/training-flag.test.ts, test/semantics/weightless-trainable.test.ts).
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -44,7 +44,7 @@ export function modelStructure(file: FileIndex, modelExpr: Node): ModelStructure
  */
 export function provenanceOf(file: FileIndex, expr: Node | null | undefined): ValueInfo | null {
   const info = file.kindOf(expr);
-  if (!info || info.via !== 'annotation') return info;
+  if (!info || info.via !== 'annotation' || info.origins) return info;
   const e = unwrap(expr);
   const writes: Node[] = [];
   if (e?.type === T.MemberExpression && unwrap(e.object)?.type === T.ThisExpression) {
@@ -71,6 +71,20 @@ export function provenanceOf(file: FileIndex, expr: Node | null | undefined): Va
 function computeStructure(file: FileIndex, modelExpr: Node): ModelStructure | null {
   const info = provenanceOf(file, modelExpr);
   if (!info || info.kind !== 'model') return null;
+  if (info.origins) {
+    // the union over every origin that can reach the value (a field written in two branches, …)
+    const layers: LayerRef[] = [];
+    let complete = true;
+    for (const o of info.origins) {
+      const s = o.origin ? modelStructure(o.home ?? file, o.origin) : null;
+      if (!s) complete = false;
+      else {
+        layers.push(...s.layers);
+        complete = complete && s.complete;
+      }
+    }
+    return { layers, complete, origin: info.origin ?? null };
+  }
   const origin = info.origin ?? null;
   const layers: LayerRef[] = [];
   let complete = true;

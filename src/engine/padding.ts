@@ -192,7 +192,6 @@ export function adviseNumericPadding(layer: PaddingLayer, pads: readonly number[
 
 // ------------------------------------------------------------------ inserting a layer before another
 
-type Fixer = TSESLint.RuleFixer;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** Where a layer call sits in a visible model definition, so another layer can be put before it. */
@@ -245,13 +244,3 @@ export function layerSlot(file: FileIndex, sourceCode: SourceCode, layerCall: TS
   return null;
 }
 
-/** Remove one property of an object literal with its separating comma. */
-export function removeProperty(fixer: Fixer, sourceCode: SourceCode, prop: TSESTree.Property): TSESLint.RuleFix {
-  const after = sourceCode.getTokenAfter(prop);
-  if (after && after.value === ',') {
-    const next = sourceCode.getTokenAfter(after, { includeComments: true });
-    return fixer.removeRange([prop.range[0], next ? next.range[0] : after.range[1]]);
-  }
-  const before = sourceCode.getTokenBefore(prop);
-  return fixer.removeRange([before && before.value === ',' ? before.range[0] : prop.range[0], prop.range[1]]);
-}

@@ -13,6 +13,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { TF_MODULES } from './settings.js';
+import { MODE_DEPENDENT_LAYER_TABLE } from '../facts/tfjs-api.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'bower_components', 'vendor']);
@@ -21,9 +22,10 @@ const MAX_PACKAGE_FILES = 400;
 const MAX_DEPTH = 6;
 const PACKAGE_TTL_MS = 5000;
 
-/** A call of a mode-dependent layer factory or class: `dropout(`, `tf.layers.batchNormalization(`, `new Dropout(`. */
-const MODE_DEPENDENT_CALL =
-  /\b(?:dropout|spatialDropout1d|gaussianNoise|gaussianDropout|alphaDropout|batchNormalization)\s*\(|\bnew\s+(?:[\w$]+\.)*(?:Dropout|SpatialDropout1D|GaussianNoise|GaussianDropout|AlphaDropout|BatchNormalization)\s*\(/;
+/** A call of a mode-dependent layer factory or class: `dropout(`, `tf.layers.batchNormalization(`, `new Dropout(` (from MODE_DEPENDENT_LAYER_TABLE). */
+const MODE_DEPENDENT_CALL = new RegExp(
+  `\\b(?:${MODE_DEPENDENT_LAYER_TABLE.map((l) => l.factory).join('|')})\\s*\\(|\\bnew\\s+(?:[\\w$]+\\.)*(?:${MODE_DEPENDENT_LAYER_TABLE.map((l) => l.className).join('|')})\\s*\\(`,
+);
 /** A recurrent `dropout:` / `recurrentDropout:` option with a positive literal. */
 const RECURRENT_DROPOUT = /\b(?:dropout|recurrentDropout)\s*:\s*(?:0*\.0*[1-9]|0*[1-9])/;
 

@@ -33,9 +33,23 @@ import {
 } from './ast.js';
 import { isTfModule, readSettings, type Torch2tfSettings } from './settings.js';
 import { getTypedServices, typeVerdict, type TypedServices } from './type-info.js';
+import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, type ParseSetup } from './module-resolve.js';
+import {
+  homeOfNode,
+  importedClassKind,
+  importedInstanceField,
+  importedReturnKind,
+  importedValue,
+  isModuleImport,
+  parameterFromImporters,
+  registerLinted,
+} from './modules.js';
 import {
   CLASS_KINDS,
   OPTIMIZER_FACTORIES,
+  ELEMENT_CALLBACKS,
+  INFERENCE_METHODS,
+  TENSOR_LIST_OPS,
   TENSOR_METHODS,
   TENSOR_NAMESPACES,
   TENSOR_OPS,
@@ -59,6 +73,35 @@ export interface ValueInfo {
   readonly promise?: boolean;
   /** How we know: created here, or only declared through a type annotation. */
   readonly via: 'factory' | 'annotation';
+  /**
+   * Every origin that can reach the value, when there is more than one (`if/else` writes, ternaries,
+   * `var` in two branches, several call sites of a parameter). All have this `kind`; the fields above
+   * are the first one's. Absent: the value has exactly this one origin.
+   */
+  readonly origins?: readonly ValueInfo[];
+  /** The index of the module the origin node lives in; absent = the current file. */
+  readonly home?: FileIndex;
+}
+
+/** The origins of a value: its `origins` set, or the value itself. */
+export function originsOf(info: ValueInfo | null | undefined): readonly ValueInfo[] {
+  if (!info) return [];
+  return info.origins ?? [info];
+}
+
+/**
+ * What a user-level holder of values is: an instance of a same-file class (its fields), an object
+ * literal (its properties and methods), or an array literal (its elements).
+ */
+export type Container =
+  | { readonly type: 'class'; readonly node: ClassNode }
+  | { readonly type: 'object'; readonly node: TSESTree.ObjectExpression }
+  | { readonly type: 'array'; readonly node: TSESTree.ArrayExpression };
+
+/** A call of a same-file function, and how its arguments line up with the parameters (`f.call(t, a)`: 1). */
+export interface CallSite {
+  readonly call: TSESTree.CallExpression;
+  readonly shift: number;
 }
 
 interface FieldFacts {
@@ -77,23 +120,53 @@ export class FileIndex {
   readonly sourceCode: TSESLint.SourceCode;
   /** Type information when the parser has a program (typescript-eslint with a project), else null. */
   readonly typed: TypedServices | null;
-
   private readonly idPaths = new WeakMap<TSESTree.Identifier, TfPath | null>();
   private readonly nodePaths = new WeakMap<Node, TfPath | null>();
   private readonly varPaths = new Map<Scope.Variable, TfPath | null | typeof IN_PROGRESS>();
   private readonly kinds = new WeakMap<Node, ValueInfo | null | typeof IN_PROGRESS>();
   private readonly classFields = new WeakMap<ClassNode, Map<string, FieldFacts>>();
   private readonly classKinds = new WeakMap<ClassNode, ValueInfo | null | typeof IN_PROGRESS>();
+  private readonly containers = new WeakMap<Node, Container | null | typeof IN_PROGRESS>();
+  private readonly callSites = new WeakMap<Node, readonly CallSite[] | null>();
+  private readonly opaque = new WeakMap<Node, boolean | typeof IN_PROGRESS>();
+  private callIndex: Map<string, TSESTree.CallExpression[]> | null = null;
+  private allCalls: TSESTree.CallExpression[] | null = null;
 
-  constructor(context: RuleContext) {
-    this.sourceCode = context.sourceCode;
-    this.settings = readSettings(context);
-    this.typed = getTypedServices(context);
-    const text = this.sourceCode.text;
+  /** The file's path on disk ('' when unknown); other modules are resolved from it. */
+  readonly filename: string;
+  /** The linted file's parser and options, reused to parse the modules it imports (null: do not read modules). */
+  readonly parseSetup: ParseSetup | null;
+
+  private constructor(
+    sourceCode: TSESLint.SourceCode,
+    settings: Torch2tfSettings,
+    typed: TypedServices | null,
+    filename: string,
+    parseSetup: ParseSetup | null,
+    gate: boolean,
+  ) {
+    this.sourceCode = sourceCode;
+    this.settings = settings;
+    this.typed = typed;
+    this.filename = filename;
+    this.parseSetup = parseSetup;
+    const text = sourceCode.text;
     this.touchesTfjs =
       text.includes('@tensorflow/') ||
-      this.settings.modules.some((m) => text.includes(m)) ||
-      this.settings.globals.some((g) => text.includes(g));
+      settings.modules.some((m) => text.includes(m)) ||
+      settings.globals.some((g) => text.includes(g)) ||
+      // a file that uses tfjs values only through its own modules (`import { model } from './model'`)
+      (gate && (relativeImportsTouchTfjs(filename, text, settings.modules) || importedByTfjsModule(filename, text, settings.modules)));
+  }
+
+  /** The index of the linted file. */
+  static forContext(context: RuleContext): FileIndex {
+    return new FileIndex(context.sourceCode, readSettings(context), getTypedServices(context), context.physicalFilename ?? context.filename ?? '', parseSetupOf(context), true);
+  }
+
+  /** The index of another module of the project, parsed by src/engine/module-resolve.ts (untyped). */
+  static forSource(sourceCode: TSESLint.SourceCode, filename: string, settings: Torch2tfSettings, parseSetup: ParseSetup | null): FileIndex {
+    return new FileIndex(sourceCode, settings, null, filename, parseSetup, false);
   }
 
   // ---------------------------------------------------------------- scope helpers
@@ -114,8 +187,12 @@ export class FileIndex {
       }
       this.refMap = map;
     }
+    const known = this.refMap.get(id);
+    if (known) return known;
+    const home = homeOfNode(id);
+    if (home && home !== this) return home.variableOf(id);
     // an unresolved reference (a global, or a type position naming a value) falls back to lookup by name
-    return this.refMap.get(id) ?? (findVariable(this.sourceCode.getScope(id) as never, id as never) as Scope.Variable | null);
+    return (findVariable(this.sourceCode.getScope(id) as never, id as never) as Scope.Variable | null);
   }
 
   // ---------------------------------------------------------------- API paths
@@ -127,7 +204,8 @@ export class FileIndex {
     // every rule asks for the callee path of every call: compute each node's path once per file
     const cached = this.nodePaths.get(n);
     if (cached !== undefined) return cached;
-    const result = this.computePath(n);
+    const home = homeOfNode(n);
+    const result = home && home !== this ? home.pathOf(n) : this.computePath(n);
     this.nodePaths.set(n, result);
     return result;
   }
@@ -380,6 +458,8 @@ export class FileIndex {
     const cached = this.kinds.get(n);
     if (cached === IN_PROGRESS) return null;
     if (cached !== undefined) return cached;
+    const home = homeOfNode(n);
+    if (home && home !== this) return home.kindOf(n); // a node of another module: its own index answers
     this.kinds.set(n, IN_PROGRESS);
     let result = this.computeKind(n);
     // types only narrow: a receiver the checker proves is not a tfjs value is dropped. A resolved
@@ -428,19 +508,45 @@ export class FileIndex {
         return this.kindOfIdentifier(n);
       case T.MemberExpression:
         return this.kindOfMember(n);
-      case T.ConditionalExpression: {
-        const a = this.kindOf(n.consequent);
-        const b = this.kindOf(n.alternate);
-        return a && b && a.kind === b.kind ? a : null;
+      case T.ConditionalExpression:
+        return this.agreeingKind(this.branchesOf(n));
+      case T.ThisExpression: {
+        // `this` inside a user subclass of tf.LayersModel / tf.layers.Layer is that model or layer
+        const cls = thisClass(n);
+        const k = cls ? this.classKind(cls) : null;
+        return k && (k.kind === 'model' || k.kind === 'layer') ? k : null;
       }
       default:
         return null;
     }
   }
 
+  /**
+   * The two branches of a conditional; in `x instanceof tf.LayersModel ? x : build()` the guarded
+   * branch is known to hold that tfjs class.
+   */
+  private branchesOf(n: TSESTree.ConditionalExpression): Node[] {
+    const test = unwrap(n.test);
+    if (test?.type === T.BinaryExpression && test.operator === 'instanceof') {
+      const p = this.pathOf(test.right);
+      const kind = p ? CLASS_KINDS.get(p.join('.')) : undefined;
+      const left = unwrap(test.left);
+      const cons = unwrap(n.consequent);
+      if (kind && left?.type === T.Identifier && cons?.type === T.Identifier && cons.name === left.name) {
+        this.kinds.set(cons, { kind, name: p!.join('.'), via: 'annotation' });
+      }
+    }
+    return [n.consequent, n.alternate];
+  }
+
   private kindOfCall(call: TSESTree.CallExpression): ValueInfo | null {
     const p = this.calleePath(call);
-    if (p) return this.kindOfTfCall(p, call);
+    if (p) {
+      const k = this.kindOfTfCall(p, call);
+      // a factory exported by a local wrapper module named in settings.torch2tf.modules
+      const c = unwrap(call.callee);
+      return k ?? (c?.type === T.Identifier ? importedReturnKind(this, c) : null);
+    }
     const m = calledMember(call);
     if (m) {
       const recv = this.kindOf(m.member.object);
@@ -458,7 +564,7 @@ export class FileIndex {
                 (a0?.type === T.ArrayExpression && a0.elements.some((e) => this.kindOf(e)?.kind === 'symbolic'));
               return { kind: symbolic ? 'symbolic' : 'tensor', via: 'factory', origin: call };
             }
-            if (recv.kind === 'model' && (m.name === 'predict' || m.name === 'predictOnBatch' || m.name === 'execute')) {
+            if (recv.kind === 'model' && INFERENCE_METHODS.has(m.name)) {
               return { kind: 'tensor', via: 'factory', origin: call };
             }
             if (recv.kind === 'model' && m.name === 'getLayer') return { kind: 'layer', via: 'factory' };
@@ -473,20 +579,12 @@ export class FileIndex {
             return null;
         }
       }
-      // this.buildModel() -> a method of the same class
-      const obj = unwrap(m.member.object);
-      if (obj?.type === T.ThisExpression) {
-        const method = this.methodOfThis(obj, m.name);
-        if (method) return this.returnKind(method);
-      }
-      return null;
     }
+    // a same-file function, `this.method()`, or a method of a user object / class instance
+    const fn = this.callTarget(call);
+    if (fn) return this.returnKind(fn);
     const callee = unwrap(call.callee);
-    if (callee?.type === T.Identifier) {
-      const fn = this.functionOfIdentifier(callee);
-      if (fn) return this.returnKind(fn);
-    }
-    return null;
+    return callee?.type === T.Identifier ? importedReturnKind(this, callee) : null; // a factory imported from another module
   }
 
   private kindOfTfCall(p: TfPath, call: TSESTree.CallExpression): ValueInfo | null {
@@ -525,6 +623,7 @@ export class FileIndex {
         const k = this.classKind(cls);
         return k ? { ...k, origin: n } : null;
       }
+      return importedClassKind(this, callee, n); // a tfjs subclass imported from another module
     }
     return null;
   }
@@ -594,72 +693,76 @@ export class FileIndex {
 
   /** The kind a same-file function returns, when every `return` agrees. */
   returnKind(fn: FunctionNode): ValueInfo | null {
-    const returned: Node[] = [];
+    const k = this.agreeingKind(this.returnedOf(fn));
+    if (k && fn.async) return { ...k, promise: true };
+    return k;
+  }
+
+  private readonly returned = new WeakMap<FunctionNode, Node[]>();
+
+  /** The expressions a function returns (its body for an expression-bodied arrow). */
+  returnedOf(fn: FunctionNode): Node[] {
+    let list = this.returned.get(fn);
+    if (list) return list;
+    list = [];
+    const out = list;
     if (fn.body.type !== T.BlockStatement) {
-      returned.push(fn.body);
+      out.push(fn.body);
     } else {
       walk(fn.body, this.sourceCode.visitorKeys, (node) => {
         if (node !== fn.body && isFunction(node)) return false;
-        if (node.type === T.ReturnStatement && node.argument) returned.push(node.argument);
+        if (node.type === T.ReturnStatement && node.argument) out.push(node.argument);
         return undefined;
       });
     }
-    let result: ValueInfo | null = null;
-    for (const r of returned) {
-      const k = this.kindOf(r);
-      if (!k) return null;
-      if (result && result.kind !== k.kind) return null;
-      result = result ?? k;
-    }
-    if (result && fn.async) return { ...result, promise: true };
-    return result;
+    this.returned.set(fn, out);
+    return out;
   }
 
   private kindOfIdentifier(id: TSESTree.Identifier): ValueInfo | null {
     const v = this.variableOf(id);
-    if (!v || v.defs.length !== 1) return null;
+    if (!v || v.defs.length === 0) return null;
     const def = v.defs[0]!;
-    if (def.type === 'Variable') {
-      const declarator = def.node;
-      if (declarator.id !== def.name) return null; // destructured: unknown element
+    // bound by import / require of another module of the project: that module's engine answers
+    if (def.type === 'ImportBinding' || (def.type === 'Variable' && isModuleImport(this, v))) return importedValue(this, v);
+    if (def.type === 'Variable' && v.defs.length === 1) {
       const annotated = this.kindFromAnnotation(def.name.typeAnnotation?.typeAnnotation);
       if (annotated) return annotated;
-      const isConst = declarator.parent?.type === T.VariableDeclaration && declarator.parent.kind === 'const';
-      const exprs: Node[] = [];
-      if (declarator.init) exprs.push(declarator.init);
-      if (!isConst) {
-        for (const r of v.references) {
-          if (r.isWrite() && r.writeExpr && r.writeExpr !== declarator.init) {
-            if (r.identifier.parent?.type !== T.AssignmentExpression || r.identifier.parent.operator !== '=') return null;
-            exprs.push(r.writeExpr);
-          }
-        }
-      }
-      return this.agreeingKind(exprs);
     }
-    if (def.type === 'Parameter') {
+    if (def.type === 'Parameter' && v.defs.length === 1) {
       const name = def.name;
       const annotated = this.kindFromAnnotation(name.typeAnnotation?.typeAnnotation) ?? this.kindFromPatternAnnotation(name as TSESTree.Identifier);
       if (annotated) return annotated;
       if (name.parent?.type === T.AssignmentPattern && name.parent.left === name) return this.kindOf(name.parent.right);
       if (name.parent?.type === T.TSParameterProperty) return null;
-      return null;
     }
+    const sources = this.sourcesOfVariable(v);
+    if (sources) return this.agreeingKind(sources);
+    // `const [a, b] = tf.split(x, 2)`: tensors destructured from a tensor-list op
+    if (def.type === 'Variable' && v.defs.length === 1 && def.node.id.type === T.ArrayPattern && def.node.id.elements.includes(def.name)) {
+      const init = unwrap(def.node.init);
+      const p = init?.type === T.CallExpression ? this.calleePath(init) : null;
+      if (p && p.length === 1 && TENSOR_LIST_OPS.has(p[0]!)) return { kind: 'tensor', name: p[0]!, via: 'factory' };
+    }
+    // an exported function's parameter that no same-file call passes: the arguments its importers pass
+    if (!sources && def.type === 'Parameter' && v.defs.length === 1 && def.name.type === T.Identifier) return parameterFromImporters(this, def.name);
     return null;
   }
 
-  /** The common kind of several writes; `null`/`undefined` literals are ignored. */
+  /** The common kind of several writes; `null`/`undefined` literals are ignored; the origins are their union. */
   private agreeingKind(exprs: readonly Node[]): ValueInfo | null {
     let result: ValueInfo | null = null;
+    const origins: ValueInfo[] = [];
     for (const e of exprs) {
       const u = unwrap(e);
-      if (!u) continue;
-      if ((u.type === T.Literal && u.value === null) || (u.type === T.Identifier && u.name === 'undefined')) continue;
+      if (!u || isNullish(u)) continue;
       const k = this.kindOf(u);
       if (!k) return null;
-      if (result && result.kind !== k.kind) return null;
+      if (result && (result.kind !== k.kind || !!result.promise !== !!k.promise)) return null;
       result = result ?? k;
+      for (const o of originsOf(k)) if (!origins.includes(o)) origins.push(o);
     }
+    if (result && origins.length > 1) return { ...result, origins };
     return result;
   }
 
@@ -670,19 +773,486 @@ export class FileIndex {
       const cls = thisClass(obj);
       if (!cls) return null;
       const facts = this.fieldsOf(cls).get(name);
-      if (!facts) return null;
-      for (const a of facts.annotations) {
-        const k = this.kindFromAnnotation(a);
-        if (k) return k;
+      if (facts) {
+        for (const a of facts.annotations) {
+          const k = this.kindFromAnnotation(a);
+          if (k) return k;
+        }
+        return this.agreeingKind(facts.writes);
       }
-      return this.agreeingKind(facts.writes);
     }
     // model.layers[i]
     if (n.computed && obj?.type === T.MemberExpression && memberName(obj) === 'layers' && this.isModel(obj.object)) {
       return { kind: 'layer', via: 'factory' };
     }
     if (name === 'optimizer' && this.isModel(obj)) return { kind: 'optimizer', via: 'factory' };
+    // a field of a user class instance, a property of an object literal, an element of an array
+    const sources = this.memberSources(n);
+    if (sources) return this.agreeingKind(sources);
+    // `agent.model` of `new Agent()`, Agent imported from a module whose class builds the model
+    return obj && name !== null ? importedInstanceField(this, obj, name) : null;
+  }
+
+  // ---------------------------------------------------------------- origin sets: what flows into a value
+
+  /**
+   * Every expression whose value a variable may hold, or null when some write is not visible:
+   * the initialisers and `=` writes of every declaration (`var` in two branches included), the element
+   * of a `for…of` loop or `forEach`-style callback, the part of a destructured value, and for an untyped
+   * parameter the arguments of its same-file call sites.
+   */
+  sourcesOfVariable(v: Scope.Variable): Node[] | null {
+    const out: Node[] = [];
+    for (const def of v.defs) {
+      if (def.type === 'Variable') {
+        const declarator = def.node;
+        const loop = declarator.parent?.parent;
+        let base: Node[] | null;
+        if (loop?.type === T.ForOfStatement && loop.left === declarator.parent) {
+          base = this.elementSources(loop.right);
+        } else if (declarator.init) {
+          base = [declarator.init];
+        } else {
+          base = [];
+        }
+        if (!base) return null;
+        const parts = this.patternSources(base, def.name, declarator.id);
+        if (!parts) return null;
+        out.push(...parts);
+      } else if (def.type === 'Parameter') {
+        const fn = def.node;
+        if (!isFunction(fn) || v.defs.length !== 1) return null;
+        // the parameter itself, or a name destructured from it: `function f({ model }) {}`
+        let root: Node = def.name;
+        while (root.parent && root.parent !== fn) root = root.parent;
+        const index = fn.params.indexOf(root as TSESTree.Parameter);
+        if (index < 0 || (root !== def.name && root.type !== T.ObjectPattern && root.type !== T.ArrayPattern)) return null;
+        const sources = this.parameterSources(fn, index);
+        if (!sources) return null;
+        const parts = root === def.name ? sources : this.patternSources(sources, def.name, root);
+        if (!parts) return null;
+        out.push(...parts);
+      } else {
+        return null;
+      }
+    }
+    const isConst = v.defs.every((d) => d.type === 'Variable' && d.node.parent?.type === T.VariableDeclaration && d.node.parent.kind === 'const');
+    if (!isConst) {
+      for (const r of v.references) {
+        if (!r.isWrite() || !r.writeExpr || r.init) continue;
+        const parent = r.identifier.parent;
+        if (parent?.type !== T.AssignmentExpression || parent.operator !== '=' || parent.left !== r.identifier) return null;
+        out.push(r.writeExpr);
+      }
+    }
+    return out;
+  }
+
+  /** The parts of `bases` that a name inside a destructuring pattern takes (`const {a: [b]} = x`). */
+  private patternSources(bases: Node[], name: Node, root: Node): Node[] | null {
+    const steps: (string | number | null)[] = [];
+    let n: Node = name;
+    while (n !== root) {
+      const parent: Node | undefined = n.parent;
+      if (!parent) return null;
+      if (parent.type === T.Property && parent.value === n) {
+        const key = propertyKeyName(parent);
+        if (key === null) return null;
+        steps.unshift(key);
+        n = parent.parent!; // the ObjectPattern
+        continue;
+      }
+      if (parent.type === T.ArrayPattern) {
+        const i = parent.elements.indexOf(n as TSESTree.DestructuringPattern);
+        if (i < 0 || parent.elements.slice(0, i).some((e) => e?.type === T.RestElement)) return null;
+        steps.unshift(i);
+      } else if (parent.type === T.AssignmentPattern && parent.left === n) {
+        // a default value: also a possible source
+        bases = [...bases];
+      } else {
+        return null; // rest elements, …
+      }
+      n = parent;
+    }
+    let current = bases;
+    for (const step of steps) {
+      const next: Node[] = [];
+      for (const b of current) {
+        const parts = this.partSources(b, step);
+        if (!parts) return null;
+        next.push(...parts);
+      }
+      current = next;
+    }
+    return current;
+  }
+
+  /** The sources of `base.<key>` / `base[i]` (`null` key: any element). */
+  private partSources(base: Node, key: string | number | null): Node[] | null {
+    const b = unwrap(base);
+    if (!b || isNullish(b)) return [];
+    const c = this.containerOf(b);
+    if (!c) return null;
+    if (c.type === 'class') {
+      if (typeof key !== 'string') return null;
+      const facts = this.fieldsOf(c.node).get(key);
+      return facts && facts.writes.length > 0 ? facts.writes : null;
+    }
+    if (c.type === 'object') {
+      if (typeof key !== 'string') return null;
+      const p = findProperty(c.node, key);
+      return p && !p.method && !isFunction(unwrap(p.value)) ? [p.value] : null;
+    }
+    const elements = c.node.elements;
+    if (elements.some((e) => !e || e.type === T.SpreadElement)) return null;
+    if (key === null) return elements as Node[];
+    const i = typeof key === 'number' ? key : Number(key);
+    return Number.isInteger(i) && i >= 0 && i < elements.length ? [elements[i]!] : null;
+  }
+
+  /** `obj.name`, `obj['name']`, `arr[0]`, `arr[i]` on a user container. */
+  memberSources(n: TSESTree.MemberExpression): Node[] | null {
+    const name = memberName(n);
+    if (name !== null) return this.partSources(n.object, name);
+    if (!n.computed) return null;
+    const v = literalValue(n.property);
+    if (typeof v === 'number') return this.partSources(n.object, v);
+    return this.containerOf(n.object)?.type === 'array' ? this.partSources(n.object, null) : null;
+  }
+
+  /** The elements `for (const x of <expr>)` or `<expr>.forEach((x) => …)` visits. */
+  private elementSources(expr: Node): Node[] | null {
+    return this.partSources(expr, null);
+  }
+
+  /** The arguments that reach parameter `index` of a function: same-file call sites, or array elements for callbacks. */
+  private parameterSources(fn: FunctionNode, index: number): Node[] | null {
+    const param = fn.params[index];
+    if (param?.type !== T.Identifier && param?.type !== T.ObjectPattern && param?.type !== T.ArrayPattern) return null;
+    // nets.forEach((net) => …), nets.map((net) => …)
+    const call = fn.parent;
+    if (call?.type === T.CallExpression && call.arguments[0] === fn) {
+      const m = calledMember(call);
+      if (m && index === 0 && ELEMENT_CALLBACKS.has(m.name)) return this.elementSources(m.member.object);
+      return null;
+    }
+    const sites = this.callSitesOf(fn);
+    if (!sites || sites.length === 0) return null;
+    const out: Node[] = [];
+    for (const { call: c, shift } of sites) {
+      const args = c.arguments;
+      const at = index + shift;
+      if (args.slice(0, at + 1).some((a) => a.type === T.SpreadElement)) return null;
+      const a = args[at];
+      if (!a) return null; // the parameter is undefined there: not a tfjs value in every call
+      out.push(a);
+    }
+    return out;
+  }
+
+  /** Every CallExpression of the file by callee name (`f(…)`, `x.f(…)`), from one walk. */
+  callsNamed(name: string): readonly TSESTree.CallExpression[] {
+    if (!this.callIndex) {
+      const index = new Map<string, TSESTree.CallExpression[]>();
+      for (const call of this.calls()) {
+        const c = unwrap(call.callee);
+        const key = c?.type === T.Identifier ? c.name : c?.type === T.MemberExpression ? memberName(c) : null;
+        if (key === null || key === undefined) continue;
+        let list = index.get(key);
+        if (!list) index.set(key, (list = []));
+        list.push(call);
+      }
+      this.callIndex = index;
+    }
+    return this.callIndex.get(name) ?? [];
+  }
+
+  private methodNames: Set<string> | null = null;
+
+  /** Every CallExpression of the file, in source order (one walk, shared by the engine modules). */
+  calls(): readonly TSESTree.CallExpression[] {
+    if (!this.allCalls) {
+      const list: TSESTree.CallExpression[] = [];
+      const names = new Set<string>();
+      walk(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
+        if (node.type === T.CallExpression) list.push(node);
+        else if ((node.type === T.MethodDefinition || node.type === T.Property || node.type === T.PropertyDefinition) && isFunction(node.value)) {
+          const key = propertyKeyName(node);
+          if (key !== null) names.add(key);
+        }
+      });
+      this.allCalls = list;
+      this.methodNames = names;
+    }
+    return this.allCalls;
+  }
+
+  /** Names of the methods (and function-valued properties) the file's classes and object literals define. */
+  userMethodNames(): ReadonlySet<string> {
+    if (!this.methodNames) this.calls();
+    return this.methodNames!;
+  }
+
+  /** The constructor `new C(…)` runs, for a same-file class (its own, or a same-file superclass's). */
+  constructorOf(n: TSESTree.NewExpression): FunctionNode | null {
+    const callee = unwrap(n.callee);
+    for (let cls = callee?.type === T.Identifier ? this.classOfIdentifier(callee) : null, depth = 0; cls && depth < 8; depth++) {
+      for (const el of cls.body.body) if (el.type === T.MethodDefinition && el.kind === 'constructor' && isFunction(el.value)) return el.value;
+      const sup = unwrap(cls.superClass);
+      cls = sup?.type === T.Identifier ? this.classOfIdentifier(sup) : null;
+    }
     return null;
+  }
+
+  /**
+   * The same-file call sites of a function, or null when it also escapes (passed as a value, `.apply`,
+   * `.bind`), so that its arguments are not all visible. A function declaration or `const f = …` is
+   * found through its variable's references; a method through the calls on instances of its class
+   * (or on the object literal that holds it).
+   */
+  callSitesOf(fn: FunctionNode): readonly CallSite[] | null {
+    if (this.callSites.has(fn)) return this.callSites.get(fn)!;
+    this.callSites.set(fn, null);
+    const result = this.computeCallSites(fn);
+    this.callSites.set(fn, result);
+    return result;
+  }
+
+  private computeCallSites(fn: FunctionNode): CallSite[] | null {
+    const sites: CallSite[] = [];
+    const parent = fn.parent;
+    let variable: Scope.Variable | null = null;
+    if (fn.type === T.FunctionDeclaration && fn.id) variable = this.variableOf(fn.id);
+    else if (parent?.type === T.VariableDeclarator && parent.init === fn && parent.id.type === T.Identifier) variable = this.variableOf(parent.id);
+    if (variable) {
+      if (variable.defs.length !== 1) return null;
+      for (const r of variable.references) {
+        if (r.init) continue;
+        const id = r.identifier;
+        const p = id.parent;
+        if (p?.type === T.CallExpression && p.callee === id) sites.push({ call: p, shift: 0 });
+        else if (p?.type === T.ExportSpecifier) continue;
+        else if (p?.type === T.MemberExpression && p.object === id && memberName(p) === 'call' && p.parent?.type === T.CallExpression && p.parent.callee === p) {
+          sites.push({ call: p.parent, shift: 1 });
+        } else return null;
+      }
+      return sites;
+    }
+    // a method: class method or object-literal method
+    let owner: Container | null = null;
+    let name: string | null = null;
+    if ((parent?.type === T.MethodDefinition || parent?.type === T.PropertyDefinition) && parent.value === fn && !parent.static) {
+      owner = { type: 'class', node: parent.parent.parent as ClassNode };
+      name = propertyKeyName(parent);
+    } else if (parent?.type === T.Property && parent.value === fn && parent.parent.type === T.ObjectExpression) {
+      owner = { type: 'object', node: parent.parent };
+      name = propertyKeyName(parent);
+    }
+    if (!owner || name === null) return null;
+    for (const call of this.callsNamed(name)) {
+      const m = calledMember(call);
+      if (!m) continue;
+      const recv = unwrap(m.member.object);
+      if (!recv) continue;
+      if (this.containerOf(recv)?.node === owner.node) sites.push({ call, shift: 0 });
+    }
+    return sites;
+  }
+
+  /**
+   * The user container an expression holds (an instance of a same-file class, an object literal, an
+   * array literal), when every source agrees. Null for tfjs values, unknown values, and disagreement.
+   */
+  containerOf(node: Node | null | undefined): Container | null {
+    const n = unwrap(node);
+    if (!n) return null;
+    const cached = this.containers.get(n);
+    if (cached === IN_PROGRESS) return null;
+    if (cached !== undefined) return cached;
+    this.containers.set(n, IN_PROGRESS);
+    const result = this.computeContainer(n);
+    this.containers.set(n, result);
+    return result;
+  }
+
+  private computeContainer(n: Node): Container | null {
+    switch (n.type) {
+      case T.ObjectExpression:
+        return { type: 'object', node: n };
+      case T.ArrayExpression:
+        return { type: 'array', node: n };
+      case T.ThisExpression: {
+        const cls = thisClass(n);
+        return cls ? { type: 'class', node: cls } : null;
+      }
+      case T.NewExpression: {
+        const callee = unwrap(n.callee);
+        const cls = callee?.type === T.Identifier ? this.classOfIdentifier(callee) : null;
+        return cls ? { type: 'class', node: cls } : null;
+      }
+      case T.AwaitExpression:
+        return this.containerOf(n.argument);
+      case T.Identifier: {
+        const v = this.variableOf(n);
+        const sources = v && v.defs.length > 0 ? this.sourcesOfVariable(v) : null;
+        return sources ? this.agreeingContainer(sources) : null;
+      }
+      case T.MemberExpression: {
+        const sources = this.memberSources(n);
+        return sources ? this.agreeingContainer(sources) : null;
+      }
+      case T.CallExpression: {
+        if (this.calleePath(n)) return null;
+        const fn = this.callTarget(n);
+        return fn && !fn.async ? this.agreeingContainer(this.returnedOf(fn)) : null;
+      }
+      case T.ConditionalExpression:
+        return this.agreeingContainer([n.consequent, n.alternate]);
+      default:
+        return null;
+    }
+  }
+
+  private agreeingContainer(exprs: readonly Node[]): Container | null {
+    let result: Container | null = null;
+    for (const e of exprs) {
+      const u = unwrap(e);
+      if (!u || isNullish(u)) continue;
+      const c = this.containerOf(u);
+      if (!c || (result && result.node !== c.node)) return null;
+      result = c;
+    }
+    return result;
+  }
+
+  /** The method `name` of a container: a class method (own or a same-file superclass's) or an object-literal function. */
+  methodOfContainer(c: Container, name: string): FunctionNode | null {
+    if (c.type === 'object') {
+      let found: FunctionNode | null = null;
+      for (const p of c.node.properties) {
+        if (p.type === T.SpreadElement) found = null;
+        else if (propertyKeyName(p) === name) {
+          const v = unwrap(p.value);
+          found = isFunction(v) ? v : null;
+        }
+      }
+      return found;
+    }
+    if (c.type !== 'class') return null;
+    for (let cls: ClassNode | null = c.node, depth = 0; cls && depth < 8; depth++) {
+      for (const el of cls.body.body) {
+        if ((el.type === T.MethodDefinition && el.kind === 'method') || el.type === T.PropertyDefinition) {
+          if (!el.static && propertyKeyName(el) === name && isFunction(el.value)) return el.value;
+        }
+      }
+      const sup = unwrap(cls.superClass);
+      cls = sup?.type === T.Identifier ? this.classOfIdentifier(sup) : null;
+    }
+    return null;
+  }
+
+  /** The same-file function or method a call invokes: `f(…)`, `this.m(…)`, `agent.m(…)`, `obj.m(…)`. */
+  callTarget(call: TSESTree.CallExpression | TSESTree.NewExpression): FunctionNode | null {
+    if (call.type !== T.CallExpression) return null;
+    const callee = unwrap(call.callee);
+    if (callee?.type === T.Identifier) return this.functionOfIdentifier(callee);
+    const m = calledMember(call);
+    if (!m) return null;
+    const obj = unwrap(m.member.object);
+    if (!obj) return null;
+    if (obj.type === T.ThisExpression) return this.methodOfThis(obj, m.name);
+    const c = this.containerOf(obj);
+    return c ? this.methodOfContainer(c, m.name) : null;
+  }
+
+  /**
+   * True when every origin of a value lies outside what this file shows: a parameter no same-file call
+   * site passes, a binding imported from another module of the project, or a field / member / call
+   * result built only from those. Such a receiver, used as a model inside a proven tfjs training step,
+   * is a model of unknown origin; a function, a user class instance or a value from a non-tfjs
+   * package is not.
+   */
+  hasOnlyOutsideOrigins(node: Node | null | undefined): boolean {
+    const n = unwrap(node);
+    if (!n) return false;
+    const cached = this.opaque.get(n);
+    if (cached === IN_PROGRESS) return false;
+    if (cached !== undefined) return cached;
+    this.opaque.set(n, IN_PROGRESS);
+    const result = this.computeOutside(n);
+    this.opaque.set(n, result);
+    return result;
+  }
+
+  private computeOutside(n: Node): boolean {
+    switch (n.type) {
+      case T.Identifier: {
+        const v = this.variableOf(n);
+        if (!v || v.defs.length !== 1) return false;
+        const def = v.defs[0]!;
+        if (def.type === 'ImportBinding') return this.originsOfImportBinding(v) === 'outside';
+        if (def.type === 'Parameter') {
+          if (def.name.type !== T.Identifier || def.name.typeAnnotation) return false;
+          const fn = def.node;
+          if (!isFunction(fn) || fn.params.indexOf(def.name) < 0) return false;
+          if (fn.parent?.type === T.CallExpression && (fn.parent.arguments as Node[]).includes(fn)) return false; // a callback: its caller decides
+          const sources = this.sourcesOfVariable(v);
+          return sources ? sources.length > 0 && sources.every((s) => this.hasOnlyOutsideOrigins(s)) : (this.callSitesOf(fn)?.length ?? 0) === 0;
+        }
+        if (def.type === 'Variable') {
+          if (isFunction(unwrap(def.node.init))) return false;
+          const sources = this.sourcesOfVariable(v);
+          return !!sources && sources.length > 0 && sources.every((s) => this.hasOnlyOutsideOrigins(s));
+        }
+        return false;
+      }
+      case T.MemberExpression: {
+        const obj = unwrap(n.object);
+        if (obj?.type === T.ThisExpression) {
+          const cls = thisClass(obj);
+          const name = memberName(n);
+          if (!cls || name === null || this.methodOfContainer({ type: 'class', node: cls }, name)) return false;
+          const writes = this.fieldsOf(cls).get(name)?.writes ?? [];
+          return writes.length > 0 && writes.every((w) => this.hasOnlyOutsideOrigins(w));
+        }
+        if (this.containerOf(obj)) {
+          const sources = this.memberSources(n);
+          return !!sources && sources.length > 0 && sources.every((s) => this.hasOnlyOutsideOrigins(s));
+        }
+        return !n.computed && this.hasOnlyOutsideOrigins(obj);
+      }
+      case T.AwaitExpression:
+        return this.hasOnlyOutsideOrigins(n.argument);
+      case T.CallExpression: {
+        if (this.calleePath(n) || this.callTarget(n)) return false;
+        const callee = unwrap(n.callee);
+        return callee?.type === T.Identifier && this.hasOnlyOutsideOrigins(callee);
+      }
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Where an identifier bound by an import (or `require`) gets its value: the tfjs module's API (handled by
+   * `pathOf`), another module of the project (`'outside'`: relative specifiers and the local wrapper modules
+   * of `settings.torch2tf.modules`), or a package that is not tfjs (`'package'`). The one place cross-module
+   * resolution plugs in (src/engine/modules.ts).
+   */
+  private originsOfImportBinding(v: Scope.Variable): 'tfjs' | 'outside' | 'package' | null {
+    const def = v.defs[0];
+    if (!def || def.type !== 'ImportBinding') return null;
+    const node = def.node;
+    let source: string | null = null;
+    if (node.type === T.TSImportEqualsDeclaration) {
+      const ref = node.moduleReference;
+      if (ref.type === T.TSExternalModuleReference) source = typeof ref.expression.value === 'string' ? ref.expression.value : null;
+    } else if (node.parent?.type === T.ImportDeclaration) {
+      source = node.parent.source.value;
+    }
+    if (source === null) return null;
+    if (isTfModule(source, this.settings)) return 'tfjs';
+    return source.startsWith('./') || source.startsWith('../') || this.settings.modules.includes(source) ? 'outside' : 'package';
   }
 
   /** `this.<name>` facts per class: writes, annotations, uses. */
@@ -799,6 +1369,11 @@ export class FileIndex {
   }
 }
 
+/** `null` or `undefined`: an empty write that says nothing about what a binding holds. */
+function isNullish(n: Node): boolean {
+  return (n.type === T.Literal && n.value === null) || (n.type === T.Identifier && n.name === 'undefined');
+}
+
 /** The class whose instance `this` is, walking through arrow functions only. */
 export function thisClass(thisNode: TSESTree.ThisExpression | TSESTree.Node): ClassNode | null {
   let n: Node | undefined = thisNode.parent;
@@ -823,7 +1398,8 @@ export function getFileIndex(context: RuleContext): FileIndex {
   const ast = context.sourceCode.ast;
   let f = files.get(ast);
   if (!f) {
-    f = new FileIndex(context);
+    f = FileIndex.forContext(context);
+    if (f.touchesTfjs) registerLinted(f); // other files' questions about this module reuse its index
     files.set(ast, f);
   }
   return f;

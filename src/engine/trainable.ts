@@ -173,8 +173,10 @@ function computeValue(file: FileIndex, n: Node, depth: number): ResolvedValue | 
   if (n.type === T.MemberExpression) {
     const obj = unwrap(n.object);
     const name = memberName(n);
-    if (obj?.type === T.ThisExpression && name !== null) {
-      const cls = thisClass(obj);
+    // `this.model`, and `agent.critic.model` on an instance of a same-file class: the class's field
+    const holder = obj?.type === T.ThisExpression ? null : file.containerOf(obj);
+    if ((obj?.type === T.ThisExpression || holder?.type === 'class') && name !== null) {
+      const cls = holder?.type === 'class' ? holder.node : thisClass(obj as TSESTree.ThisExpression);
       if (!cls) return null;
       const info = file.kindOf(n);
       const writes = file.fieldsOf(cls).get(name)?.writes ?? [];

@@ -1,5 +1,5 @@
 /**
- * Training-mode facts shared by the rules about the `training` kwarg (test/semantics/training-flag.test.ts, forward-kwargs.test.ts):
+ * Training-mode facts shared by the rules about the `training` kwarg (test/semantics/training-flag.test.ts, test/semantics/forward-kwargs.test.ts):
  * what a call passes as kwargs, which mode-dependent layers a model reaches (for messages),
  * whether a model is frozen, and the project-scan fallback for models whose layers are not visible.
  */

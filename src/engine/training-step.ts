@@ -9,11 +9,11 @@ import { calledMember, enclosingFunction, unwrap, walk, type Node } from './ast.
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { textMeansSameAt } from './trainable.js';
-import { TENSOR_METHODS } from '../facts/tfjs-api.js';
+import { INFERENCE_METHODS, TENSOR_METHODS } from '../facts/tfjs-api.js';
+import { homeOfNode } from './modules.js';
 import { appendArgument, calledOutsideGradientContexts, isFrozen, kwargsState } from './training-mode.js';
 
-/** Model methods that always run in inference mode (no kwargs reach the layers). */
-export const INFERENCE_METHODS: ReadonlySet<string> = new Set(['predict', 'predictOnBatch', 'execute']);
+export { INFERENCE_METHODS };
 
 /** APIs that differentiate with respect to their explicit inputs (saliency maps, adversarial examples): nothing trains. */
 const INPUT_GRADIENT_APIS = new Set(['grad', 'grads', 'valueAndGrad', 'valueAndGrads']);
@@ -92,7 +92,8 @@ export function inferenceCallInStep(
   if (!ctx || INPUT_GRADIENT_APIS.has(ctx.api) || optimizesOnlyOwnVariables(file, ctx)) return null;
   if (isFrozen(file, receiver)) return null;
   const trained = modelsInVarList(file, ctx, (n) => kindOfReceiver(n) !== null);
-  if (trained && !trained.has(file.sourceCode.getText(receiver))) return null;
+  // a step of another module (src/engine/modules.ts) with a var list: its names are not this file's
+  if (trained && (homeOfNode(ctx.call) || !trained.has(file.sourceCode.getText(receiver)))) return null;
   return { method: m.name, member: m.member, receiver, ctx, kind };
 }
 
@@ -109,7 +110,8 @@ export function trainingSuggestions(
   call: InferenceCall,
 ): TSESLint.SuggestionReportDescriptor<TrainingSuggestionId>[] {
   const sourceCode = file.sourceCode;
-  if (call.ctx.depth === 1 && calledOutsideGradientContexts(file, call.ctx.fn)) return [];
+  // a helper called from another module's step may serve inference paths we do not see: no hard-coded `true`
+  if (call.ctx.depth === 1 && (homeOfNode(call.ctx.call) || calledOutsideGradientContexts(file, call.ctx.fn))) return [];
   if (call.method === 'apply') {
     return [{ messageId: 'addTrainingFlag', fix: (fixer) => addTrainingFlag(fixer, sourceCode, node) }];
   }
@@ -236,4 +238,40 @@ export function studentVarListSuggestion(
   const list = `${file.sourceCode.getText(student)}.trainableWeights.map((w) => w.read())`;
   const filler = index === 2 && args.length === 1 ? 'false, ' : '';
   return [{ messageId: 'passStudentWeights', data: { list }, fix: (fixer) => appendArgument(fixer, file.sourceCode, ctx.call, `${filler}${list}`) }];
+}
+
+/**
+ * A receiver of `apply(t)` / `predict(t)` that the engine cannot resolve, inside a training step that is
+ * provably tfjs's (the gradient API is resolved: `tf.variableGrads(…)`, or `minimize` on a tfjs
+ * optimizer): a model of unknown origin. Only when every origin of the receiver lies outside the file
+ * (a parameter no same-file call passes, an import from another module); never a function
+ * (`fn.apply(null, args)`), a user class instance, or a value of a non-tfjs package.
+ */
+export function isUnknownModelInStep(file: FileIndex, receiver: Node): boolean {
+  const member = receiver.parent;
+  const call = member?.parent;
+  if (member?.type !== T.MemberExpression || call?.type !== T.CallExpression || call.callee !== member) return false;
+  const m = calledMember(call);
+  if (!m || (m.name !== 'apply' && m.name !== 'predict')) return false;
+  if (m.name === 'apply' && isFunctionApply(call)) return false;
+  const ctx = gradientContextOf(file, call);
+  if (!ctx || !isProvenTfjsStep(file, ctx)) return false;
+  return file.hasOnlyOutsideOrigins(receiver);
+}
+
+/** `fn.apply(thisArg, args)`: Function.prototype.apply, not a tfjs `apply(inputs, kwargs)`. */
+function isFunctionApply(call: TSESTree.CallExpression): boolean {
+  const a0 = unwrap(call.arguments[0]);
+  const a1 = unwrap(call.arguments[1]);
+  if (!a0) return true;
+  if ((a0.type === T.Literal && a0.value === null) || a0.type === T.ThisExpression) return true;
+  if (a0.type === T.Identifier && a0.name === 'undefined') return true;
+  return !!a1 && (a1.type === T.ArrayExpression || (a1.type === T.Identifier && a1.name === 'arguments'));
+}
+
+/** The step's gradient API is tfjs's own: `tf.variableGrads(…)`, or `minimize` / `computeGradients` of a tfjs optimizer. */
+function isProvenTfjsStep(file: FileIndex, ctx: GradientContext): boolean {
+  if (file.calleePath(ctx.call)) return true;
+  const m = calledMember(ctx.call);
+  return !!m && file.kindOf(m.member.object)?.kind === 'optimizer';
 }

@@ -107,18 +107,43 @@ export const WEIGHTLESS_LAYERS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Layers whose output depends on `kwargs.training` whatever their options (test/semantics/training-flag.test.ts, weightless-trainable.test.ts). */
-export const MODE_DEPENDENT_LAYERS: ReadonlySet<string> = new Set([
-  'dropout',
-  'spatialDropout1d',
-  'gaussianNoise',
-  'gaussianDropout',
-  'alphaDropout',
-  'batchNormalization',
-]);
+/** What running a mode-dependent layer in inference mode does (for messages). */
+export type ModeEffect = 'dropout' | 'noise' | 'batchNorm';
 
-/** The dropout family: `trainable` never stops them dropping; only `{training: false}` does. */
-export const DROPOUT_FAMILY: ReadonlySet<string> = new Set(['dropout', 'spatialDropout1d', 'gaussianNoise', 'gaussianDropout', 'alphaDropout']);
+/**
+ * THE table of layers whose output depends on `kwargs.training` whatever their options: the
+ * `tf.layers.<factory>` name, the class name (as `new tf.layers.X`-style code and the type checker
+ * name it), and what inference mode does. Proved by test/semantics/api-tables.test.ts
+ * ("output with {training: true} differs from the default (inference) call").
+ */
+export const MODE_DEPENDENT_LAYER_TABLE: readonly { readonly factory: string; readonly className: string; readonly effect: ModeEffect }[] = [
+  { factory: 'dropout', className: 'Dropout', effect: 'dropout' },
+  { factory: 'spatialDropout1d', className: 'SpatialDropout1D', effect: 'dropout' },
+  { factory: 'gaussianNoise', className: 'GaussianNoise', effect: 'noise' },
+  { factory: 'gaussianDropout', className: 'GaussianDropout', effect: 'dropout' },
+  { factory: 'alphaDropout', className: 'AlphaDropout', effect: 'dropout' },
+  { factory: 'batchNormalization', className: 'BatchNormalization', effect: 'batchNorm' },
+];
+
+/** `tf.layers.*` factories of MODE_DEPENDENT_LAYER_TABLE. */
+export const MODE_DEPENDENT_LAYERS: ReadonlySet<string> = new Set(MODE_DEPENDENT_LAYER_TABLE.map((l) => l.factory));
+
+/** Class name → effect, from MODE_DEPENDENT_LAYER_TABLE (for the type checker's class names). */
+export const MODE_DEPENDENT_CLASSES: ReadonlyMap<string, ModeEffect> = new Map(MODE_DEPENDENT_LAYER_TABLE.map((l) => [l.className, l.effect]));
+
+/**
+ * The dropout family: `trainable` never stops them dropping; only `{training: false}` does (every
+ * weightless layer of MODE_DEPENDENT_LAYER_TABLE; test/semantics/api-tables.test.ts).
+ */
+export const DROPOUT_FAMILY: ReadonlySet<string> = new Set(
+  MODE_DEPENDENT_LAYER_TABLE.filter((l) => l.factory !== 'batchNormalization').map((l) => l.factory),
+);
+
+/**
+ * Model methods that always run in inference mode (no kwargs reach the layers) and return tensors:
+ * the predict-style methods (test/semantics/training-flag.test.ts).
+ */
+export const INFERENCE_METHODS: ReadonlySet<string> = new Set(['predict', 'predictOnBatch', 'execute']);
 
 /** Recurrent layers that become mode-dependent when given `dropout` / `recurrentDropout` > 0. */
 export const RECURRENT_LAYERS: ReadonlySet<string> = new Set([
@@ -211,3 +236,8 @@ export const FIT_CALLBACK_HOOKS: ReadonlyMap<string, RepeatFrequency> = new Map<
   ['onEpochBegin', 'epoch'],
   ['onEpochEnd', 'epoch'],
 ]);
+/** `tf.<name>(...)` functions that return an array of Tensors (`const [a, b] = tf.split(x, 2)`). */
+export const TENSOR_LIST_OPS: ReadonlySet<string> = new Set(['split', 'unstack', 'meshgrid']);
+
+/** Array methods whose callback's first parameter is an element of the array (`nets.forEach((net) => …)`). */
+export const ELEMENT_CALLBACKS: ReadonlySet<string> = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'flatMap', 'findLast']);

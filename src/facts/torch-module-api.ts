@@ -97,7 +97,7 @@ export const MODULE_PROPERTIES: ReadonlyMap<string, string> = new Map([
 /** PyTorch optimizer methods tfjs optimizers do not have (test/semantics/optimizer-api.test.ts). */
 export const OPTIMIZER_METHODS: ReadonlySet<string> = new Set(['zeroGrad', 'zero_grad', 'step']);
 
-/** PyTorch tensor autograd members tfjs tensors do not have (test/semantics/optimizer-api.test.ts). */
+/** PyTorch tensor autograd members tfjs tensors do not have (test/semantics/tensor-api.test.ts, test/semantics/optimizer-api.test.ts). */
 export const TENSOR_AUTOGRAD_METHODS: ReadonlySet<string> = new Set(['backward']);
 export const TENSOR_AUTOGRAD_PROPERTIES: ReadonlySet<string> = new Set(['grad']);
 

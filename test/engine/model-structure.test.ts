@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { layerModeDependence, modelReachesModeDependent, modelStructure, provenanceOf, type Tri } from '../../src/engine/model-structure.js';
+import { FileIndex } from '../../src/engine/resolver.js';
 import { probed, withTf } from './probe.js';
 
 const H = `import * as tf from '@tensorflow/tfjs';\n`;
@@ -35,6 +36,20 @@ const reachCases: { name: string; code: string; want: Tri }[] = [
   { name: 'a custom layer that reads kwargs.training', code: `class B extends tf.layers.Layer { call(x, kwargs) { return kwargs.training ? x : x; } }\nconst m = tf.sequential({layers: [new B()]});\nprobe(m);`, want: 'yes' },
   { name: 'a custom layer without mode-dependent parts', code: `class B extends tf.layers.Layer { call(x) { return x; } }\nconst m = tf.sequential({layers: [new B()]});\nprobe(m);`, want: 'no' },
   { name: 'a LayersModel subclass: graph not visible', code: `class Net extends tf.LayersModel {}\nconst n = new Net({inputs: [], outputs: []});\nprobe(n);`, want: 'unknown' },
+  // origin sets, containers and same-file parameters (issue 9)
+  { name: 'origin set: one of two if/else writes has dropout', code: `let m;\nif (x) m = tf.sequential({layers: [tf.layers.dense({units: 1})]});\nelse m = tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]});\nprobe(m);`, want: 'yes' },
+  { name: 'origin set: neither write has a mode-dependent layer', code: `let m;\nif (x) m = tf.sequential({layers: [tf.layers.dense({units: 1})]});\nelse m = tf.sequential({layers: [tf.layers.dense({units: 1})]});\nprobe(m);`, want: 'no' },
+  { name: 'origin set: var declared in two branches', code: `if (x) { var m = tf.sequential({layers: [tf.layers.dense({units: 1})]}); } else { var m = tf.sequential({layers: [tf.layers.batchNormalization()]}); }\nprobe(m);`, want: 'yes' },
+  { name: 'origin set: instanceof-guarded ternary', code: `const m = x instanceof tf.LayersModel ? x : tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]});\nprobe(m);`, want: 'yes' },
+  { name: 'origin set: one write is a user object', code: `let m = { predict() {} };\nif (x) m = tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]});\nprobe(m);`, want: 'unknown' },
+  { name: 'wrapper class field from outside', code: `class Critic { constructor() { this.model = tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]}); } }\nclass Agent { constructor() { this.critic = new Critic(); } }\nconst agent = new Agent();\nprobe(agent.critic.model);`, want: 'yes' },
+  { name: 'destructured builder result', code: `function build() { const g = tf.sequential({layers: [tf.layers.batchNormalization()]}); return { g, opt: tf.train.adam() }; }\nconst { g } = build();\nprobe(g);`, want: 'yes' },
+  { name: 'array element and for-of', code: `const ms = [tf.sequential({layers: [tf.layers.dense({units: 1})]}), tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]})];\nfor (const m of ms) probe(m);`, want: 'yes' },
+  { name: 'array index', code: `const ms = [tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]}), tf.sequential({layers: [tf.layers.dense({units: 1})]})];\nprobe(ms[1]);`, want: 'no' },
+  { name: 'same-file parameter', code: `function f(m) { probe(m); }\nf(tf.sequential({layers: [tf.layers.batchNormalization()]}));`, want: 'yes' },
+  { name: 'parameter through .call', code: `function f(m) { probe(m); }\nf.call(null, tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]}));`, want: 'yes' },
+  { name: 'parameter of a function that escapes', code: `function f(m) { probe(m); }\nf(tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]}));\n[1].map(f);`, want: 'unknown' },
+  { name: 'method parameter called on this', code: `class T { constructor() { this.m = tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]}); } fit(m) { probe(m); } go() { this.fit(this.m); } }`, want: 'yes' },
   { name: 'not a model at all', code: `const n = makeNet();\nprobe(n);`, want: 'unknown' },
 ];
 
@@ -66,6 +81,18 @@ describe('modelStructure / provenanceOf / layerModeDependence', () => {
     withTf(H + `const m = tf.sequential({layers: [,, null]});\nm.add();\nm.add(...xs);\nconst k = tf.model({});\nprobe(m);\nprobe(k);`, (file, ast) => {
       assert.equal(modelReachesModeDependent(file, probed(file, ast)), 'unknown');
       assert.equal(modelReachesModeDependent(file, probed(file, ast, 1)), 'unknown');
+    });
+  });
+});
+
+describe('FileIndex.forSource', () => {
+  it('indexes a module from plain inputs (no rule context), with the same queries', () => {
+    withTf(H + `const m = tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]});\nprobe(m);`, (file, ast) => {
+      const other = FileIndex.forSource(file.sourceCode, 'other.ts', { modules: [], globals: [] }, null);
+      assert.equal(other.filename, 'other.ts');
+      assert.equal(other.touchesTfjs, true);
+      assert.equal(other.typed, null);
+      assert.equal(modelReachesModeDependent(other, probed(other, ast)), 'yes');
     });
   });
 });

@@ -300,9 +300,10 @@ function renderSnippet(s: Snippet, c: Ctx, pick: (n: number) => number): string[
   const creator = awaitIn(s.creator, wrapper.async);
   const annotation = c.ts && s.kind === 'model' && !creator.includes('loadLayersModel') && pick(2) === 0 ? ': TF.LayersModel' : '';
   const actions = (recv: string) => templates.map((a) => awaitIn(a, wrapper.async).split('$R').join(recv));
+  const syncActions = (recv: string) => templates.map((a) => awaitIn(a, false).split('$R').join(recv));
   const cm = s.comment ? ' // keep this comment' : '';
   let body: string[];
-  switch (s.holder % 9) {
+  switch (s.holder % 14) {
     case 0: // a local
       body = [term(`${s.declKw} ${name}${annotation} = ${creator}`, s.semicolons), ...actions(name).map((a) => term(a, s.semicolons) + cm)];
       break;
@@ -358,6 +359,54 @@ function renderSnippet(s: Snippet, c: Ctx, pick: (n: number) => number): string[
         term(`${name} = ${creator}`, s.semicolons),
         ...actions(name).map((a) => term(a, s.semicolons)),
         term(`void (0, ${name})`, s.semicolons),
+      ];
+      break;
+    case 9: // a wrapper class instance: this.critic = new Critic(), used as this.critic.<field> and agent.critic.<field>
+      return [
+        `class Critic${c.id} {`,
+        `  constructor() { this.net = ${awaitIn(s.creator, false)}; }`,
+        '}',
+        `class Owner${c.id} {`,
+        `  constructor() { this.critic = new Critic${c.id}(); }`,
+        `  ${wrapper.async ? 'async ' : ''}step(x, xs, ys) {`,
+        ...actions(`this.critic.net`).map((a) => `    ${term(a, s.semicolons)}${cm}`),
+        '  }',
+        '}',
+        term(`const owner${c.id} = new Owner${c.id}()`, s.semicolons),
+        ...syncActions(`owner${c.id}.critic.net`).map((a) => term(a, s.semicolons)),
+      ];
+    case 10: // a builder returning an object, destructured, with a method using the value
+      return [
+        `function parts${c.id}() {`,
+        `  const ${name} = ${awaitIn(s.creator, false)};`,
+        `  return { ${name}, use(x, xs, ys) { ${syncActions(name).map((a) => term(a, true)).join(' ')} } };`,
+        '}',
+        term(`const { ${name}: held${c.id} } = parts${c.id}()`, s.semicolons),
+        ...syncActions(`held${c.id}`).map((a) => term(a, s.semicolons)),
+        term(`parts${c.id}().use(x, xs, ys)`, s.semicolons),
+      ];
+    case 11: // an array of values: index, for…of, forEach
+      body = [
+        term(`const ${name}s = [${creator}, ${creator}]`, s.semicolons),
+        ...actions(`${name}s[0]`).map((a) => term(a, s.semicolons)),
+        `for (const each${c.id} of ${name}s) { ${actions(`each${c.id}`).map((a) => term(a, true)).join(' ')} }`,
+        term(`${name}s.forEach((one${c.id}) => { ${syncActions(`one${c.id}`).map((a) => term(a, true)).join(' ')} })`, s.semicolons),
+      ];
+      break;
+    case 12: // an untyped parameter with a same-file call site (and one through .call)
+      return [
+        `function with${c.id}(${name}, x, xs, ys) {`,
+        ...syncActions(name).map((a) => `  ${term(a, s.semicolons)}${cm}`),
+        '}',
+        ...wrapper.make([term(`with${c.id}(${creator}, x, xs, ys)`, s.semicolons), term(`with${c.id}.call(null, ${creator}, x, xs, ys)`, s.semicolons)], c),
+      ];
+    case 13: // writes in two branches, a ternary, var redeclared
+      body = [
+        term(`let ${name}`, s.semicolons),
+        `if (x) ${term(`${name} = ${creator}`, true)} else ${term(`${name} = ${creator}`, true)}`,
+        term(`const ${name}t = x instanceof TF.LayersModel ? x : ${name}`, s.semicolons),
+        ...actions(name).map((a) => term(a, s.semicolons)),
+        ...actions(`${name}t`).map((a) => term(a, s.semicolons)),
       ];
       break;
     default: // an ES5 __awaiter/__generator state machine (compiled TS, as in the corpus dist code)
@@ -426,7 +475,7 @@ const snippetArb = (kind: Kind): fc.Arbitrary<Snippet> => {
     kind: fc.constant(kind),
     creator: fc.constantFrom(...CREATORS[kind]),
     actions: fc.array(fc.nat(actions.length - 1), { minLength: 1, maxLength: 3 }),
-    holder: fc.nat(8),
+    holder: fc.nat(13),
     wrapper: fc.nat(WRAPPERS.length - 1),
     semicolons: fc.boolean(),
     comment: fc.boolean(),

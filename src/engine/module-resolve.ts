@@ -1,0 +1,374 @@
+/**
+ * Reading other modules of the project: resolve a specifier, parse the file with the parser the linted
+ * file uses, and keep the result per path + mtime.
+ *
+ * Modelled on eslint-plugin-import's `ExportMap` / eslint-plugin-import-x's `export-map.ts`: parse with
+ * `context.languageOptions.parser` (its `parseForESLint` when it has one, else `parse` + ESLint's own
+ * scope analyser `eslint-scope`), cache by resolved path and mtime, bound the size and the number of
+ * files, and never throw (an unreadable, unparsable, oversized or missing module is "unknown").
+ * Unlike ExportMap we keep the whole parsed module (AST + scopes), because the question asked of it is
+ * "what value does this export hold", answered by the same engine (a `FileIndex`) as for the linted file.
+ *
+ * The text-level helpers (`moduleTouchesTfjs`, `importersOf`) read files without parsing: they serve the
+ * cheap per-file gate and the reverse-import lookup, and are cached the same way.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, isAbsolute, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { packageDirOf, resolveRelativeImport } from './project-scan.js';
+import { TF_MODULES } from './settings.js';
+
+/** Largest module we parse (bytes): generated bundles and vendored libraries are not user code to follow. */
+export const MAX_MODULE_BYTES = 256 * 1024;
+/** Parsed modules kept per process (oldest dropped first). */
+export const MAX_PARSED_MODULES = 200;
+/** Files of one package read for the reverse-import map. */
+const MAX_PACKAGE_FILES = 400;
+const MAX_DIR_DEPTH = 6;
+/** How long a package's reverse-import map is trusted before the directory is listed again (editors). */
+const PACKAGE_TTL_MS = 5000;
+const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
+const TS_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts']);
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'bower_components', 'vendor']);
+
+/** The parser and options of the linted file, reused for the modules it imports. */
+export interface ParseSetup {
+  readonly parser: unknown;
+  readonly parserOptions: Readonly<Record<string, unknown>>;
+  readonly ecmaVersion: unknown;
+  readonly sourceType: unknown;
+}
+
+export function parseSetupOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ParseSetup {
+  const lo = ((context as unknown as { languageOptions?: Record<string, unknown> }).languageOptions ?? {}) as Record<string, unknown>;
+  return {
+    parser: lo['parser'],
+    parserOptions: (lo['parserOptions'] as Record<string, unknown> | undefined) ?? {},
+    ecmaVersion: lo['ecmaVersion'],
+    sourceType: lo['sourceType'],
+  };
+}
+
+// ------------------------------------------------------------------------------------------ stat/read
+
+function statFile(path: string): { mtimeMs: number; size: number } | null {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? { mtimeMs: st.mtimeMs, size: st.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+const texts = new Map<string, { mtimeMs: number; text: string | null }>();
+
+/** The text of a source file, cached by path + mtime; null when missing, unreadable or too large. */
+export function readModuleText(path: string): string | null {
+  const st = statFile(path);
+  if (!st) {
+    texts.delete(path);
+    return null;
+  }
+  const cached = texts.get(path);
+  if (cached && cached.mtimeMs === st.mtimeMs) return cached.text;
+  let text: string | null = null;
+  if (st.size <= MAX_MODULE_BYTES) {
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      text = null;
+    }
+  }
+  texts.set(path, { mtimeMs: st.mtimeMs, text });
+  return text;
+}
+
+// ------------------------------------------------------------------------------------------ resolution
+
+/**
+ * The file a specifier names, for the modules we follow: relative specifiers (`./model`, `./model.js`
+ * for `model.ts`, `./lib` for `lib/index.js`) and the local modules listed in `settings.torch2tf.modules`
+ * (a relative entry is resolved against the importing file). Packages are never followed.
+ */
+export function resolveModule(fromFile: string, specifier: string): string | null {
+  if (!fromFile || !isAbsolute(fromFile)) return null;
+  try {
+    return resolveRelativeImport(fromFile, specifier);
+  } catch {
+    return null;
+  }
+}
+
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+|\bexport\s*\*\s*from\s*)(['"])(\.{1,2}\/[^'"\n]*)\1/gm;
+
+/** Relative module specifiers of a source text, by a text scan (imports, re-exports, `require`, `import()`). */
+export function relativeSpecifiersOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(SPECIFIER)) out.add(m[2]!);
+  return [...out];
+}
+
+function mentionsTfjs(text: string, modules: readonly string[]): boolean {
+  return text.includes('@tensorflow/') || TF_MODULES.some((m) => text.includes(m)) || modules.some((m) => text.includes(m));
+}
+
+const touchCache = new Map<string, { mtimeMs: number; result: boolean }>();
+
+/**
+ * Does the module at `path`, or a module it imports relatively (up to `depth` levels), mention tfjs?
+ * A text scan, cached per path + mtime (and the settings modules): the gate for files that use tfjs
+ * values only through their own modules.
+ */
+export function moduleTouchesTfjs(path: string, modules: readonly string[], depth = 3, seen = new Set<string>()): boolean {
+  if (seen.has(path) || seen.size > 50) return false;
+  seen.add(path);
+  const st = statFile(path);
+  if (!st) return false;
+  const key = `${path}\0${modules.join('\0')}`;
+  const cached = touchCache.get(key);
+  if (cached && cached.mtimeMs === st.mtimeMs && (cached.result || depth >= 3)) return cached.result;
+  const text = readModuleText(path);
+  let result = false;
+  if (text !== null) {
+    result = mentionsTfjs(text, modules);
+    if (!result && depth > 0) {
+      for (const s of relativeSpecifiersOf(text)) {
+        const target = resolveModule(path, s);
+        if (target && moduleTouchesTfjs(target, modules, depth - 1, seen)) {
+          result = true;
+          break;
+        }
+      }
+    }
+  }
+  if (depth >= 3 || result) touchCache.set(key, { mtimeMs: st.mtimeMs, result });
+  return result;
+}
+
+/** The linted file's relative imports (text scan of its source) reach a module that mentions tfjs. */
+export function relativeImportsTouchTfjs(filename: string, text: string, modules: readonly string[]): boolean {
+  if (!filename || !isAbsolute(filename)) return false;
+  for (const s of relativeSpecifiersOf(text)) {
+    const target = resolveModule(filename, s);
+    if (target && target !== filename && moduleTouchesTfjs(target, modules, 2, new Set([filename]))) return true;
+  }
+  return false;
+}
+
+/**
+ * The file exports something and a module of its package that imports it mentions tfjs: an exported
+ * helper whose parameters receive tfjs values (`train(model, …)` in `train.js`, called from `model.js`).
+ */
+export function importedByTfjsModule(filename: string, text: string, modules: readonly string[]): boolean {
+  if (!filename || !isAbsolute(filename) || !/\bexport\b|\bexports\b/.test(text)) return false;
+  return importersOf(filename).some((p) => {
+    const t = readModuleText(p);
+    return t !== null && mentionsTfjs(t, modules);
+  });
+}
+
+// ------------------------------------------------------------------------------------------ reverse imports
+
+const reverseMaps = new Map<string, { at: number; map: Map<string, string[]> }>();
+
+/**
+ * The files of the package around `path` that import it relatively (text scan, bounded, cached for a few
+ * seconds per package). Used for parameters of exported functions: their arguments live in the importers.
+ */
+export function importersOf(path: string): string[] {
+  try {
+    const pkg = packageDirOf(dirname(path));
+    if (!pkg) return [];
+    const now = Date.now();
+    let entry = reverseMaps.get(pkg);
+    if (!entry || now - entry.at >= PACKAGE_TTL_MS) {
+      entry = { at: now, map: buildReverseMap(pkg) };
+      reverseMaps.set(pkg, entry);
+    }
+    return entry.map.get(path) ?? [];
+  } catch {
+    return [];
+  }
+}
+
+function buildReverseMap(pkg: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  let budget = MAX_PACKAGE_FILES;
+  const visit = (dir: string, depth: number): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (budget <= 0) return;
+      if (e.name.startsWith('.')) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (depth < MAX_DIR_DEPTH && !SKIP_DIRS.has(e.name)) visit(p, depth + 1);
+      } else if (e.isFile() && SOURCE_EXTENSIONS.has(extname(e.name)) && !e.name.endsWith('.d.ts')) {
+        budget--;
+        const text = readModuleText(p);
+        if (text === null) continue;
+        for (const s of relativeSpecifiersOf(text)) {
+          const target = resolveModule(p, s);
+          if (!target || target === p) continue;
+          const list = map.get(target) ?? [];
+          if (!list.includes(p)) list.push(p);
+          map.set(target, list);
+        }
+      }
+    }
+  };
+  visit(pkg, 0);
+  return map;
+}
+
+// ------------------------------------------------------------------------------------------ parsing
+
+interface Parser {
+  parse?: (text: string, options: Record<string, unknown>) => unknown;
+  parseForESLint?: (text: string, options: Record<string, unknown>) => {
+    ast: unknown;
+    scopeManager?: unknown;
+    visitorKeys?: unknown;
+    services?: unknown;
+  };
+}
+
+type Require = (id: string) => unknown;
+let localRequire: Require | null | undefined;
+function req(id: string): unknown {
+  try {
+    if (localRequire === undefined) localRequire = createRequire(import.meta.url);
+    return localRequire ? localRequire(id) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** ESLint's `SourceCode` class (ESLint is our peer dependency), loaded on first use. */
+function sourceCodeClass(): (new (config: Record<string, unknown>) => TSESLint.SourceCode) | null {
+  const eslint = req('eslint') as { SourceCode?: new (config: Record<string, unknown>) => TSESLint.SourceCode } | null;
+  return eslint?.SourceCode ?? null;
+}
+
+/** Options a parser accepts for a module parsed WITHOUT type information (a program per module would cost seconds). */
+function untypedOptions(setup: ParseSetup, path: string, sourceType: string): Record<string, unknown> {
+  const { project: _p, projectService: _ps, programs: _pr, EXPERIMENTAL_useProjectService: _e, tsconfigRootDir: _t, ...rest } =
+    setup.parserOptions as Record<string, unknown>;
+  return {
+    ...rest,
+    ecmaVersion: setup.ecmaVersion ?? 'latest',
+    sourceType,
+    filePath: path,
+    range: true,
+    loc: true,
+    tokens: true,
+    comment: true,
+    eslintVisitorKeys: true,
+    eslintScopeManager: true,
+  };
+}
+
+function sourceTypesFor(path: string, text: string): string[] {
+  const ext = extname(path);
+  if (ext === '.cjs' || ext === '.cts') return ['commonjs', 'module'];
+  if (ext === '.mjs' || ext === '.mts') return ['module'];
+  return /^\s*(?:import|export)\b/m.test(text) ? ['module', 'commonjs'] : ['commonjs', 'module'];
+}
+
+function pickParser(setup: ParseSetup, path: string): Parser | null {
+  const p = setup.parser as Parser | undefined;
+  const isTs = TS_EXTENSIONS.has(extname(path));
+  if (p && (p.parseForESLint || p.parse)) {
+    // espree cannot read a TypeScript module imported from a JS file: use typescript-eslint's parser if installed
+    if (isTs && !p.parseForESLint) return (req('@typescript-eslint/parser') as Parser | null) ?? null;
+    return p;
+  }
+  return isTs ? ((req('@typescript-eslint/parser') as Parser | null) ?? null) : ((req('espree') as Parser | null) ?? null);
+}
+
+/** ESLint sets `parent` while it traverses a linted file; a module we parse ourselves needs the same links. */
+function setParents(root: TSESTree.Node, keys: Readonly<Record<string, readonly string[] | undefined>>): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) {
+          if (c && typeof (c as TSESTree.Node).type === 'string') {
+            (c as { parent?: TSESTree.Node }).parent = node;
+            stack.push(c as TSESTree.Node);
+          }
+        }
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        (child as { parent?: TSESTree.Node }).parent = node;
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+}
+
+/** What reading other modules cost in this process (scripts/bench.mjs prints it). */
+export const moduleReadStats = { parsed: 0, failed: 0, parseMs: 0 };
+
+/** Parse a module into an ESLint `SourceCode` with scopes, or null (never throws). */
+export function parseModule(path: string, text: string, setup: ParseSetup): TSESLint.SourceCode | null {
+  const t0 = performance.now();
+  const result = parseModuleUncounted(path, text, setup);
+  moduleReadStats.parseMs += performance.now() - t0;
+  if (result) moduleReadStats.parsed++;
+  else moduleReadStats.failed++;
+  return result;
+}
+
+function parseModuleUncounted(path: string, text: string, setup: ParseSetup): TSESLint.SourceCode | null {
+  try {
+    const parser = pickParser(setup, path);
+    const SourceCode = sourceCodeClass();
+    if (!parser || !SourceCode) return null;
+    for (const sourceType of sourceTypesFor(path, text)) {
+      try {
+        const options = untypedOptions(setup, path, sourceType);
+        let ast: TSESTree.Program;
+        let scopeManager: unknown;
+        let visitorKeys: unknown;
+        let services: unknown;
+        if (parser.parseForESLint) {
+          const r = parser.parseForESLint(text, options);
+          ast = r.ast as TSESTree.Program;
+          scopeManager = r.scopeManager;
+          visitorKeys = r.visitorKeys;
+          services = r.services;
+        } else {
+          ast = parser.parse!(text, options) as TSESTree.Program;
+        }
+        if (!scopeManager) {
+          const eslintScope = req('eslint-scope') as { analyze?: (ast: unknown, o: Record<string, unknown>) => unknown } | null;
+          if (!eslintScope?.analyze) return null;
+          scopeManager = eslintScope.analyze(ast, {
+            ecmaVersion: 2022,
+            sourceType,
+            nodejsScope: sourceType === 'commonjs',
+            childVisitorKeys: visitorKeys,
+            fallback: 'iteration',
+          });
+        }
+        const sourceCode = new SourceCode({ text, ast, scopeManager, visitorKeys, parserServices: services ?? {} });
+        setParents(ast, sourceCode.visitorKeys as Record<string, readonly string[] | undefined>);
+        return sourceCode;
+      } catch {
+        // try the other source type (a CommonJS file with a `with` statement, top-level return, …)
+      }
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}

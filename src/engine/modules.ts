@@ -1,0 +1,593 @@
+/**
+ * Values that cross module boundaries (issue 9, item 4, and item 5 across modules).
+ *
+ * - `foreignIndex(from, specifier)`: the `FileIndex` of a relative module (or a local module listed in
+ *   `settings.torch2tf.modules`), parsed with the linted file's parser, cached by path + mtime, bounded.
+ * - `importedValue(file, variable)`: the provenance of a variable bound by an `import` / `require` of
+ *   such a module, following `export {x} from` / `export *` barrels, `export default`, and CommonJS
+ *   `module.exports` / `exports.x`. The returned `ValueInfo` carries `home`: the index of the module
+ *   its origin lives in.
+ * - `importedFunction` / `importedClass`: the function or class an imported name denotes (factories,
+ *   wrapper classes), with its home index, so that the resolver can ask that module's engine what the
+ *   function returns or the class is.
+ * - `parameterFromImporters(file, param)`: an untyped parameter of an exported function takes the
+ *   provenance its arguments have at the call sites in the package's modules that import and call it.
+ *
+ * Nothing here throws: a missing, unparsable, oversized module, a cycle or the depth bound all mean
+ * "unknown" (null), and the rules stay quiet on unknown values.
+ */
+import { statSync } from 'node:fs';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { isFunction, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
+import { importersOf, moduleTouchesTfjs, parseModule, readModuleText, resolveModule, MAX_PARSED_MODULES } from './module-resolve.js';
+import { FileIndex, type ClassNode, type ValueInfo } from './resolver.js';
+import { gradientContextOf, type GradientContext } from './gradient-context.js';
+
+/** How many modules deep one question may go (barrel → barrel → module …). */
+export const MAX_MODULE_DEPTH = 5;
+/** Importers of a module consulted for one parameter. */
+const MAX_IMPORTERS = 8;
+
+// ------------------------------------------------------------------------------------------ foreign indexes
+
+interface Entry {
+  readonly mtimeMs: number;
+  readonly index: FileIndex | null;
+}
+
+/** Parsed modules per parser object (a TS-parsed and an espree-parsed copy of a file are different ASTs). */
+const parsed = new WeakMap<object, Map<string, Entry>>();
+const NO_PARSER = {};
+/** Every foreign module's Program → its index, so an engine query about a foreign node goes to its home. */
+const homes = new WeakMap<TSESTree.Program, FileIndex>();
+let foreignCount = 0;
+
+function statMtime(path: string): number | null {
+  return readModuleText(path) === null ? null : mtimeOf(path);
+}
+
+function mtimeOf(path: string): number | null {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+/** The index of the module at `path`, parsed like `from` (cached by path + mtime; null when unreadable). */
+export function indexForPath(from: FileIndex, path: string): FileIndex | null {
+  try {
+    const key = (from.parseSetup?.parser as object | undefined) ?? NO_PARSER;
+    let byPath = parsed.get(key);
+    if (!byPath) parsed.set(key, (byPath = new Map()));
+    const mtimeMs = statMtime(path);
+    if (mtimeMs === null) {
+      byPath.delete(path);
+      return null;
+    }
+    const cached = byPath.get(path);
+    if (cached && cached.mtimeMs === mtimeMs) {
+      // keep recently used modules at the end (the bound drops from the front)
+      byPath.delete(path);
+      byPath.set(path, cached);
+      return cached.index;
+    }
+    // a module that neither mentions tfjs nor imports one that does holds no tfjs value: no parse (text scan, cached)
+    if (!moduleTouchesTfjs(path, from.settings.modules)) {
+      byPath.set(path, { mtimeMs, index: null });
+      return null;
+    }
+    const text = readModuleText(path);
+    // a module this process already linted with the same parser and the same text: reuse its index
+    const linted = lintedByPath.get(path);
+    if (linted && text !== null && linted.sourceCode.text === text && linted.parseSetup?.parser === from.parseSetup?.parser) {
+      byPath.set(path, { mtimeMs, index: linted });
+      return linted;
+    }
+    const sourceCode = text === null || !from.parseSetup ? null : parseModule(path, text, from.parseSetup);
+    const index = sourceCode ? FileIndex.forSource(sourceCode, path, from.settings, from.parseSetup) : null;
+    if (index) {
+      homes.set(sourceCode!.ast as TSESTree.Program, index);
+      foreignCount++;
+    }
+    byPath.set(path, { mtimeMs, index });
+    while (byPath.size > MAX_PARSED_MODULES) byPath.delete(byPath.keys().next().value!);
+    return index;
+  } catch {
+    return null;
+  }
+}
+
+/** Indexes of the files linted in this process, by path (bounded): reused instead of parsing them again. */
+const lintedByPath = new Map<string, FileIndex>();
+
+/** Called for each linted file's index: other files' questions about this module can use it. */
+export function registerLinted(index: FileIndex): void {
+  if (!index.filename || !index.parseSetup) return;
+  homes.set(index.sourceCode.ast as TSESTree.Program, index);
+  lintedByPath.delete(index.filename);
+  lintedByPath.set(index.filename, index);
+  while (lintedByPath.size > MAX_PARSED_MODULES) lintedByPath.delete(lintedByPath.keys().next().value!);
+}
+
+/** The index of the module `specifier` names from `from`'s file, or null (not followed, missing, unparsable). */
+export function foreignIndex(from: FileIndex, specifier: string): FileIndex | null {
+  if (!from.filename) return null;
+  const path = resolveModule(from.filename, specifier);
+  if (!path || path === from.filename) return null;
+  return indexForPath(from, path);
+}
+
+/**
+ * The index that owns a node, when the node belongs to a foreign module (null: it is the linted file's,
+ * or no foreign module was read in this process). Engine methods delegate foreign nodes to their home.
+ */
+export function homeOfNode(node: Node): FileIndex | null {
+  if (foreignCount === 0) return null;
+  let n: Node = node;
+  while (n.parent) n = n.parent;
+  return n.type === T.Program ? (homes.get(n) ?? null) : null;
+}
+
+// ------------------------------------------------------------------------------------------ depth bound
+
+let depth = 0;
+function bounded<R>(fn: () => R): R | null {
+  if (depth >= MAX_MODULE_DEPTH) return null;
+  depth++;
+  try {
+    return fn();
+  } catch {
+    return null;
+  } finally {
+    depth--;
+  }
+}
+
+// ------------------------------------------------------------------------------------------ export tables
+
+type ExportEntry = { readonly node: Node } | { readonly from: string; readonly name: string };
+interface ExportTable {
+  readonly names: Map<string, ExportEntry>;
+  /** `export * from '…'` and `module.exports = {...require('…')}` */
+  readonly stars: string[];
+  /** `module.exports = X` (what `require()` / a default import of a CommonJS module gives). */
+  whole: ExportEntry | null;
+}
+
+const tables = new WeakMap<FileIndex, ExportTable>();
+const WHOLE = '\0module';
+
+function isModuleExports(n: Node | null | undefined): boolean {
+  const u = unwrap(n);
+  return (
+    !!u &&
+    u.type === T.MemberExpression &&
+    !u.computed &&
+    unwrap(u.object)?.type === T.Identifier &&
+    (unwrap(u.object) as TSESTree.Identifier).name === 'module' &&
+    u.property.type === T.Identifier &&
+    u.property.name === 'exports'
+  );
+}
+
+/** `require('./x')` → './x' */
+function requireSpecifier(n: Node | null | undefined): string | null {
+  const u = unwrap(n);
+  if (u?.type !== T.CallExpression) return null;
+  const c = unwrap(u.callee);
+  if (c?.type !== T.Identifier || c.name !== 'require' || u.arguments.length !== 1) return null;
+  const a = u.arguments[0];
+  return a?.type === T.Literal && typeof a.value === 'string' ? a.value : null;
+}
+
+function exportTable(index: FileIndex): ExportTable {
+  let table = tables.get(index);
+  if (table) return table;
+  table = { names: new Map(), stars: [], whole: null };
+  const t = table;
+  const setObject = (obj: TSESTree.ObjectExpression): void => {
+    for (const p of obj.properties) {
+      if (p.type === T.SpreadElement) {
+        const s = requireSpecifier(p.argument);
+        if (s) t.stars.push(s);
+        continue;
+      }
+      const key = propertyKeyName(p);
+      if (key !== null) t.names.set(key, { node: p.value });
+    }
+  };
+  for (const st of index.sourceCode.ast.body) {
+    if (st.type === T.ExportNamedDeclaration) {
+      const d = st.declaration;
+      if (d?.type === T.VariableDeclaration) {
+        for (const decl of d.declarations) if (decl.id.type === T.Identifier) t.names.set(decl.id.name, { node: decl.id });
+      } else if ((d?.type === T.FunctionDeclaration || d?.type === T.ClassDeclaration) && d.id) {
+        t.names.set(d.id.name, { node: d });
+      }
+      for (const s of st.specifiers) {
+        if (s.type !== T.ExportSpecifier) continue;
+        const exported = s.exported.type === T.Identifier ? s.exported.name : String(s.exported.value);
+        const local = s.local.type === T.Identifier ? s.local.name : String(s.local.value);
+        if (st.source) t.names.set(exported, { from: st.source.value, name: local });
+        else t.names.set(exported, { node: s.local });
+      }
+    } else if (st.type === T.ExportAllDeclaration) {
+      if (!st.exported) t.stars.push(st.source.value);
+      // `export * as ns from` is a namespace object: its members are not followed
+    } else if (st.type === T.ExportDefaultDeclaration) {
+      t.names.set('default', { node: st.declaration as Node });
+    } else if (st.type === T.TSExportAssignment) {
+      t.whole = { node: st.expression };
+    } else if (st.type === T.ExpressionStatement) {
+      const e = unwrap(st.expression);
+      if (e?.type !== T.AssignmentExpression || e.operator !== '=') continue;
+      const left = unwrap(e.left);
+      if (isModuleExports(left)) {
+        const right = unwrap(e.right);
+        const s = requireSpecifier(right);
+        if (s) {
+          t.whole = { from: s, name: WHOLE };
+          t.stars.push(s);
+        } else if (right?.type === T.ObjectExpression) {
+          setObject(right);
+        } else if (right) {
+          t.whole = { node: right };
+        }
+      } else if (left?.type === T.MemberExpression && !left.computed && left.property.type === T.Identifier) {
+        const obj = unwrap(left.object);
+        if (isModuleExports(obj) || (obj?.type === T.Identifier && obj.name === 'exports')) t.names.set(left.property.name, { node: e.right });
+      }
+    }
+  }
+  tables.set(index, t);
+  return t;
+}
+
+export interface Target {
+  readonly index: FileIndex;
+  readonly node: Node;
+}
+
+/** What `name` exported by the module `index` is: the declaring node in its home module. */
+export function lookupExport(index: FileIndex, name: string, seen: Set<string> = new Set()): Target | null {
+  const key = `${index.filename}\0${name}`;
+  if (seen.has(key)) return null; // a re-export cycle
+  seen.add(key);
+  return bounded(() => {
+    const t = exportTable(index);
+    const entry = name === WHOLE ? (t.whole ?? t.names.get('default') ?? null) : (t.names.get(name) ?? (name === 'default' ? t.whole : null));
+    if (entry) {
+      if ('node' in entry) return chase(index, entry.node, seen);
+      const next = foreignIndex(index, entry.from);
+      return next ? lookupExport(next, entry.name, seen) : null;
+    }
+    if (name === 'default' || name === WHOLE) return null;
+    for (const s of t.stars) {
+      const next = foreignIndex(index, s);
+      const found = next ? lookupExport(next, name, seen) : null;
+      if (found) return found;
+    }
+    return null;
+  });
+}
+
+/** An identifier that is itself bound by an import of a followed module: go to that module. */
+function chase(index: FileIndex, node: Node, seen: Set<string>): Target | null {
+  const n = unwrap(node);
+  if (!n) return null;
+  // module.exports = { model: require('./model').model }
+  const whole = requireSpecifier(n);
+  const partOf = n.type === T.MemberExpression && !n.computed && n.property.type === T.Identifier ? requireSpecifier(n.object) : null;
+  if ((whole && followed(whole)) || (partOf && followed(partOf))) {
+    const next = foreignIndex(index, (whole ?? partOf)!);
+    const name = whole ? WHOLE : ((n as TSESTree.MemberExpression).property as TSESTree.Identifier).name;
+    return next ? lookupExport(next, name, seen) : null;
+  }
+  if (n.type === T.Identifier) {
+    const v = index.variableOf(n);
+    const spec = v ? importSpec(index, v) : null;
+    if (spec) {
+      const next = foreignIndex(index, spec.specifier);
+      return next ? lookupExport(next, spec.name, seen) : null;
+    }
+  }
+  return { index, node: n };
+}
+
+// ------------------------------------------------------------------------------------------ import bindings
+
+interface ImportSpec {
+  readonly specifier: string;
+  /** The exported name, `'default'`, or WHOLE for `require()` / `import x = require()` of the whole module. */
+  readonly name: string;
+}
+
+/** A specifier we follow: relative, or a local module named in settings.torch2tf.modules. */
+function followed(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../');
+}
+
+/**
+ * Which module and export a variable is bound to, when it is bound by an import or `require` of a
+ * followed module: `import {a} from './m'`, `import a from './m'`, `const a = require('./m')`,
+ * `const {a} = require('./m')`, `const a = require('./m').a`, `import a = require('./m')`.
+ */
+export function importSpec(file: FileIndex, variable: Scope.Variable): ImportSpec | null {
+  if (variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.type === 'ImportBinding') {
+    const node = def.node;
+    if (node.type === T.TSImportEqualsDeclaration) {
+      const ref = node.moduleReference;
+      if (ref.type !== T.TSExternalModuleReference || ref.expression.type !== T.Literal) return null;
+      const s = String(ref.expression.value);
+      return followed(s) ? { specifier: s, name: WHOLE } : null;
+    }
+    const decl = node.parent;
+    if (decl?.type !== T.ImportDeclaration || !followed(decl.source.value)) return null;
+    if (node.type === T.ImportSpecifier) {
+      const imported = node.imported;
+      return { specifier: decl.source.value, name: imported.type === T.Identifier ? imported.name : String(imported.value) };
+    }
+    if (node.type === T.ImportDefaultSpecifier) return { specifier: decl.source.value, name: 'default' };
+    return null; // namespace import: members are not followed
+  }
+  if (def.type === 'Variable') {
+    const declarator = def.node;
+    const init = unwrap(declarator.init);
+    if (!init) return null;
+    if (declarator.parent?.type === T.VariableDeclaration && declarator.parent.kind !== 'const') {
+      if (variable.references.filter((r) => r.isWrite()).length !== 1) return null;
+    }
+    let spec = requireSpecifier(init);
+    let name: string | null = WHOLE;
+    if (!spec && init.type === T.MemberExpression && !init.computed && init.property.type === T.Identifier) {
+      spec = requireSpecifier(init.object);
+      name = init.property.name;
+    }
+    if (!spec || !followed(spec)) return null;
+    if (declarator.id === def.name) return { specifier: spec, name };
+    if (name !== WHOLE || declarator.id.type !== T.ObjectPattern) return null;
+    // const { a, b: c } = require('./m')
+    for (const p of declarator.id.properties) {
+      if (p.type !== T.Property) continue;
+      const value = p.value.type === T.AssignmentPattern ? p.value.left : p.value;
+      if (value === def.name) {
+        const key = propertyKeyName(p);
+        return key === null ? null : { specifier: spec, name: key };
+      }
+    }
+    return null;
+  }
+  return null;
+}
+
+function targetOfVariable(file: FileIndex, variable: Scope.Variable): Target | null {
+  const spec = importSpec(file, variable);
+  if (!spec) return null;
+  return bounded(() => {
+    const index = foreignIndex(file, spec.specifier);
+    return index ? lookupExport(index, spec.name) : null;
+  });
+}
+
+function withHome(info: ValueInfo | null, home: FileIndex): ValueInfo | null {
+  return info ? (info.home ? info : { ...info, home }) : null;
+}
+
+/** The provenance of a variable bound by an import / `require` of a followed module, or null. */
+export function importedValue(file: FileIndex, variable: Scope.Variable): ValueInfo | null {
+  const t = targetOfVariable(file, variable);
+  if (!t) return null;
+  const n = t.node;
+  if (n.type === T.FunctionDeclaration || n.type === T.ClassDeclaration || isFunction(n) || n.type === T.ClassExpression) return null;
+  return bounded(() => withHome(t.index.kindOf(n), t.index));
+}
+
+/** True when the variable is bound by an import / `require` of a module we follow (cheap, no parsing). */
+export function isModuleImport(file: FileIndex, variable: Scope.Variable): boolean {
+  return importSpec(file, variable) !== null;
+}
+
+/** The function an imported identifier names (`import { buildModel } from './model'`), with its home. */
+export function importedFunction(file: FileIndex, id: TSESTree.Identifier): { index: FileIndex; fn: FunctionNode } | null {
+  const v = file.variableOf(id);
+  const t = v ? targetOfVariable(file, v) : null;
+  if (!t) return null;
+  if (isFunction(t.node)) return { index: t.index, fn: t.node };
+  if (t.node.type === T.Identifier) {
+    const fn = t.index.functionOfIdentifier(t.node);
+    return fn ? { index: t.index, fn } : null;
+  }
+  return null;
+}
+
+/** The class an imported identifier names (`import { Agent } from './agent'`), with its home. */
+export function importedClass(file: FileIndex, id: TSESTree.Identifier): { index: FileIndex; cls: ClassNode } | null {
+  const v = file.variableOf(id);
+  const t = v ? targetOfVariable(file, v) : null;
+  if (!t) return null;
+  if (t.node.type === T.ClassDeclaration || t.node.type === T.ClassExpression) return { index: t.index, cls: t.node };
+  if (t.node.type === T.Identifier) {
+    const cls = t.index.classOfIdentifier(t.node);
+    return cls ? { index: t.index, cls } : null;
+  }
+  return null;
+}
+
+/** `buildModel()` where `buildModel` is imported: what the function returns, in its own module. */
+export function importedReturnKind(file: FileIndex, callee: TSESTree.Identifier): ValueInfo | null {
+  const f = importedFunction(file, callee);
+  return f ? bounded(() => withHome(f.index.returnKind(f.fn), f.index)) : null;
+}
+
+/** `new Agent()` where `Agent` is imported: the tfjs kind of the class (a `tf.LayersModel` subclass), if any. */
+export function importedClassKind(file: FileIndex, callee: TSESTree.Identifier, origin: TSESTree.NewExpression): ValueInfo | null {
+  const c = importedClass(file, callee);
+  if (!c) return null;
+  const k = bounded(() => c.index.classKind(c.cls));
+  return k ? { ...k, origin, home: c.index } : null;
+}
+
+/**
+ * `agent.model` where `agent` is `new Agent()` of an imported class whose constructor / methods write
+ * `this.model = tf.sequential(...)`: the field's provenance in the class's module (all writes agree).
+ */
+export function importedInstanceField(file: FileIndex, object: Node, name: string): ValueInfo | null {
+  const o = unwrap(object);
+  let created: Node | null = null;
+  if (o?.type === T.NewExpression) created = o;
+  else if (o?.type === T.Identifier) {
+    const v = file.variableOf(o);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.type === 'Variable' && def.node.id === def.name) {
+      const isConst = def.node.parent?.type === T.VariableDeclaration && def.node.parent.kind === 'const';
+      if (isConst || v!.references.filter((r) => r.isWrite()).length === 1) created = unwrap(def.node.init);
+    }
+  }
+  if (created?.type !== T.NewExpression) return null;
+  const callee = unwrap(created.callee);
+  if (callee?.type !== T.Identifier) return null;
+  const c = importedClass(file, callee);
+  if (!c) return null;
+  return bounded(() => {
+    const facts = c.index.fieldsOf(c.cls).get(name);
+    if (!facts) return null;
+    for (const a of facts.annotations) {
+      const k = c.index.kindFromAnnotation(a);
+      if (k) return withHome(k, c.index);
+    }
+    let result: ValueInfo | null = null;
+    for (const w of facts.writes) {
+      const k = c.index.kindOf(w);
+      if (!k || (result && result.kind !== k.kind)) return null;
+      result = result ?? k;
+    }
+    return withHome(result, c.index);
+  });
+}
+
+// ------------------------------------------------------------------------------------------ parameters across modules
+
+/** The names under which this file exports `fn` (`export function train`, `module.exports = { train }`, …). */
+function exportNamesOf(file: FileIndex, fn: FunctionNode): string[] {
+  const names: string[] = [];
+  const t = exportTable(file);
+  const matches = (node: Node): boolean => {
+    const n = unwrap(node);
+    if (n === fn) return true;
+    if (n?.type === T.Identifier) return file.functionOfIdentifier(n) === fn;
+    return false;
+  };
+  for (const [name, entry] of t.names) if ('node' in entry && matches(entry.node)) names.push(name);
+  if (t.whole && 'node' in t.whole && matches(t.whole.node)) names.push(WHOLE);
+  return names;
+}
+
+const paramCache = new WeakMap<TSESTree.Identifier, ValueInfo | null>();
+
+/**
+ * An untyped parameter of an exported function: the provenance its arguments have at every call site
+ * in the package's modules that import the function and call it (all call sites must agree, and at
+ * least one must be seen; otherwise unknown).
+ */
+export function parameterFromImporters(file: FileIndex, param: TSESTree.Identifier): ValueInfo | null {
+  if (paramCache.has(param)) return paramCache.get(param)!;
+  paramCache.set(param, null); // recursion guard
+  const result = bounded(() => computeParameter(file, param)) ?? null;
+  paramCache.set(param, result);
+  return result;
+}
+
+function computeParameter(file: FileIndex, param: TSESTree.Identifier): ValueInfo | null {
+  if (!file.filename) return null;
+  const fn = param.parent;
+  if (!isFunction(fn)) return null;
+  const position = fn.params.indexOf(param);
+  if (position < 0) return null;
+  const names = exportNamesOf(file, fn);
+  if (names.length === 0) return null;
+  let result: ValueInfo | null = null;
+  let seen = 0;
+  const importers = importersOf(file.filename);
+  // every call site must be seen: too many importers, or one we do not read, leaves the parameter unknown
+  if (importers.length > MAX_IMPORTERS) return null;
+  for (const path of importers) {
+    const importer = indexForPath(file, path);
+    if (!importer) return null;
+    for (const scope of importer.sourceCode.scopeManager?.scopes ?? []) {
+      for (const v of scope.variables) {
+        const spec = importSpec(importer, v);
+        if (!spec || !names.includes(spec.name)) continue;
+        if (resolveModule(path, spec.specifier) !== file.filename) continue;
+        for (const ref of v.references) {
+          const call = ref.identifier.parent;
+          if (call?.type !== T.CallExpression || call.callee !== ref.identifier) continue;
+          const arg = call.arguments[position];
+          if (!arg || arg.type === T.SpreadElement) return null;
+          const k = importer.kindOf(arg);
+          if (!k || (result && result.kind !== k.kind)) return null;
+          result = result ?? withHome(k, importer);
+          seen++;
+        }
+      }
+    }
+  }
+  return seen > 0 ? result : null;
+}
+
+// ------------------------------------------------------------------------------------------ steps across modules
+
+export interface ImportedStepCall {
+  /** This file's exported function, called from a training step of an importer. */
+  readonly fn: FunctionNode;
+  /** The importer's gradient context that calls it (nodes of the importer's module). */
+  readonly ctx: GradientContext;
+}
+
+const stepCache = new WeakMap<FileIndex, ImportedStepCall[]>();
+
+/**
+ * This file's exported functions that an importer calls inside one of its training steps
+ * (`opt.minimize(() => loss(forward(model, xs)))` with `forward` imported from this file): the forward
+ * pass they run is recorded on that step's tape.
+ */
+export function importedStepCalls(file: FileIndex): ImportedStepCall[] {
+  const cached = stepCache.get(file);
+  if (cached) return cached;
+  const out: ImportedStepCall[] = [];
+  stepCache.set(file, out);
+  // only a module that runs a model at all can hold such a helper (cheap text check before any parsing)
+  if (!file.filename || !/\.(?:apply|predict|predictOnBatch|execute)\s*\(/.test(file.sourceCode.text)) return out;
+  bounded(() => {
+    const exported = new Map<string, FunctionNode>();
+    for (const [name, entry] of exportTable(file).names) {
+      if (!('node' in entry)) continue;
+      const n = unwrap(entry.node);
+      const fn = isFunction(n) ? n : n?.type === T.Identifier ? file.functionOfIdentifier(n) : null;
+      if (fn) exported.set(name, fn);
+    }
+    if (exported.size === 0) return;
+    for (const path of importersOf(file.filename).slice(0, MAX_IMPORTERS)) {
+      const importer = indexForPath(file, path);
+      if (!importer) continue;
+      for (const scope of importer.sourceCode.scopeManager?.scopes ?? []) {
+        for (const v of scope.variables) {
+          const spec = importSpec(importer, v);
+          const fn = spec ? exported.get(spec.name) : undefined;
+          if (!spec || !fn || resolveModule(path, spec.specifier) !== file.filename) continue;
+          for (const ref of v.references) {
+            const call = ref.identifier.parent;
+            if (call?.type !== T.CallExpression || call.callee !== ref.identifier) continue;
+            const ctx = gradientContextOf(importer, call);
+            if (ctx && ctx.depth === 0 && !out.some((o) => o.fn === fn)) out.push({ fn, ctx });
+          }
+        }
+      }
+    }
+  });
+  return out;
+}

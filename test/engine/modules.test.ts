@@ -1,0 +1,302 @@
+// The module resolver and foreign-module engine (src/engine/modules.ts, src/engine/module-resolve.ts):
+// extensions, index files, barrels, CommonJS, cycles, missing / unparsable / huge files, the depth bound,
+// mtime cache invalidation, parameters from importers, the gate, and "never throws".
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import tsParser from '@typescript-eslint/parser';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
+import { walk } from '../../src/engine/ast.js';
+import { MAX_MODULE_BYTES, relativeSpecifiersOf, resolveModule } from '../../src/engine/module-resolve.js';
+import { MAX_MODULE_DEPTH } from '../../src/engine/modules.js';
+import { getFileIndex, type FileIndex, type ValueInfo } from '../../src/engine/resolver.js';
+
+const ROOT = mkdtempSync(join(tmpdir(), 'torch2tf-modules-'));
+after(() => rmSync(ROOT, { recursive: true, force: true }));
+
+let project = 0;
+/** Write a project (path → text) under a fresh directory with a package.json; returns its directory. */
+function writeProject(files: Record<string, string>, type: 'module' | 'commonjs' = 'module'): string {
+  const dir = join(ROOT, `p${project++}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'p', type }));
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  return dir;
+}
+
+/** Lint `path` of a project with a probe rule; `inspect` sees its FileIndex and every `probe(x)` argument. */
+function probe(path: string, text: string, inspect: (file: FileIndex, args: TSESTree.Node[]) => void, settings: Record<string, unknown> = {}): void {
+  const linter = new Linter({ cwd: '/', configType: 'flat' });
+  const isTs = path.endsWith('.ts');
+  let ran = false;
+  const messages = linter.verify(
+    text,
+    [
+      {
+        files: ['**/*.js', '**/*.ts', '**/*.cjs', '**/*.mjs'],
+        languageOptions: isTs ? { parser: tsParser as never } : { sourceType: path.endsWith('.cjs') ? 'commonjs' : 'module' },
+        plugins: {
+          probe: {
+            rules: {
+              probe: {
+                create(context) {
+                  const file = getFileIndex(context as never);
+                  const args: TSESTree.Node[] = [];
+                  walk(context.sourceCode.ast as never, context.sourceCode.visitorKeys as never, (n) => {
+                    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'probe' && n.arguments[0]) args.push(n.arguments[0]);
+                  });
+                  inspect(file, args);
+                  ran = true;
+                  return {};
+                },
+              },
+            },
+          },
+        },
+        rules: { 'probe/probe': 'error' },
+        settings,
+      },
+    ],
+    path,
+  );
+  assert.deepEqual(messages, []);
+  assert.ok(ran);
+}
+
+const MODEL = `tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2] }), tf.layers.dropout({ rate: 0.5 })] })`;
+const MODEL_MODULE = `import * as tf from '@tensorflow/tfjs';\nexport const model = ${MODEL};\nexport function createModel() { return ${MODEL}; }\n`;
+
+/** The kinds of every probe() argument of `main` in a fresh project. */
+function kindsIn(files: Record<string, string>, main: string, mainText: string, type: 'module' | 'commonjs' = 'module'): (ValueInfo | null)[] {
+  const dir = writeProject({ ...files, [main]: mainText }, type);
+  let kinds: (ValueInfo | null)[] = [];
+  probe(join(dir, main), mainText, (file, args) => {
+    kinds = args.map((a) => file.kindOf(a));
+  });
+  return kinds;
+}
+
+const kind = (k: ValueInfo | null): string | null => (k ? k.kind : null);
+
+describe('module resolution', () => {
+  it('resolves as written, without extension, .js → .ts, and index files; packages are not followed', () => {
+    const dir = writeProject({ 'a.js': '', 'b.ts': '', 'lib/index.js': '', 'c.mjs': '' });
+    const from = join(dir, 'main.js');
+    assert.equal(resolveModule(from, './a.js'), join(dir, 'a.js'));
+    assert.equal(resolveModule(from, './a'), join(dir, 'a.js'));
+    assert.equal(resolveModule(from, './b.js'), join(dir, 'b.ts'));
+    assert.equal(resolveModule(from, './lib'), join(dir, 'lib/index.js'));
+    assert.equal(resolveModule(from, './c'), join(dir, 'c.mjs'));
+    assert.equal(resolveModule(from, './missing'), null);
+    assert.equal(resolveModule(from, '@tensorflow/tfjs'), null);
+    assert.equal(resolveModule('relative/path.js', './a'), null, 'a file not on disk has no modules around it');
+  });
+
+  it('finds relative specifiers of imports, re-exports, require and import()', () => {
+    const text = `import a from './a';\nexport * from "../b";\nconst c = require('./c');\nimport('./d');\nimport 'pkg';\nexport { e } from './e.js';`;
+    assert.deepEqual(relativeSpecifiersOf(text).sort(), ['../b', './a', './c', './d', './e.js']);
+  });
+});
+
+describe('imported values', () => {
+  it('ESM named imports: an exported model value and a factory that builds one, with their home index', () => {
+    const [value, built] = kindsIn(
+      { 'model.js': MODEL_MODULE },
+      'main.js',
+      `import { model, createModel } from './model.js';\nprobe(model);\nprobe(createModel());`,
+    );
+    assert.equal(kind(value!), 'model');
+    assert.equal(value!.name, 'Sequential');
+    assert.ok(value!.home && value!.home.filename.endsWith('model.js'), 'the origin lives in model.js');
+    assert.equal(kind(built!), 'model');
+  });
+
+  it('TypeScript: ./model.js names model.ts, parsed with the linted file\'s parser', () => {
+    const [value] = kindsIn({ 'model.ts': MODEL_MODULE.replace('export const model', 'export const model: tf.Sequential') }, 'main.ts', `import { model } from './model.js';\nprobe(model);`);
+    assert.equal(kind(value!), 'model');
+  });
+
+  it('export default (function, expression) and index files', () => {
+    const [fromFn, fromExpr] = kindsIn(
+      {
+        'lib/index.js': `import * as tf from '@tensorflow/tfjs';\nexport default function build() { return ${MODEL}; }`,
+        'opt.js': `import * as tf from '@tensorflow/tfjs';\nexport default tf.train.adam(0.1);`,
+      },
+      'main.js',
+      `import build from './lib';\nimport opt from './opt';\nprobe(build());\nprobe(opt);`,
+    );
+    assert.equal(kind(fromFn!), 'model');
+    assert.equal(kind(fromExpr!), 'optimizer');
+  });
+
+  it('barrels: export * and export { x as y } from, through two levels', () => {
+    const [a, b] = kindsIn(
+      {
+        'lib/model.js': MODEL_MODULE,
+        'lib/inner.js': `export * from './model.js';`,
+        'lib/index.js': `export * from './inner.js';\nexport { model as net } from './model.js';`,
+      },
+      'main.js',
+      `import { createModel, net } from './lib/index.js';\nprobe(createModel());\nprobe(net);`,
+    );
+    assert.equal(kind(a!), 'model');
+    assert.equal(kind(b!), 'model');
+  });
+
+  it('CommonJS: module.exports = {...}, exports.x, module.exports = value, destructured and member requires', () => {
+    const [a, b, c, d] = kindsIn(
+      {
+        'model.js': `const tf = require('@tensorflow/tfjs');\nfunction createModel() { return ${MODEL}; }\nmodule.exports = { createModel };\n`,
+        'opt.js': `const tf = require('@tensorflow/tfjs');\nexports.opt = tf.train.sgd(0.1);\n`,
+        'single.js': `const tf = require('@tensorflow/tfjs');\nmodule.exports = ${MODEL};\n`,
+      },
+      'main.js',
+      `const { createModel } = require('./model');\nconst opt = require('./opt').opt;\nconst single = require('./single');\nconst m = require('./model');\nprobe(createModel());\nprobe(opt);\nprobe(single);\nprobe(m);`,
+      'commonjs',
+    );
+    assert.equal(kind(a!), 'model');
+    assert.equal(kind(b!), 'optimizer');
+    assert.equal(kind(c!), 'model');
+    assert.equal(d, null, 'the module object itself is not a tfjs value');
+  });
+
+  it('an imported class: a tfjs subclass is a model; a wrapper class\'s field built in its constructor is a model', () => {
+    const [sub, field, other] = kindsIn(
+      {
+        'net.js': `import * as tf from '@tensorflow/tfjs';\nexport class Net extends tf.Sequential {}\nexport class Agent { constructor() { this.model = ${MODEL}; this.name = 'x'; } }`,
+      },
+      'main.js',
+      `import { Net, Agent } from './net.js';\nconst agent = new Agent();\nprobe(new Net());\nprobe(agent.model);\nprobe(agent.name);`,
+    );
+    assert.equal(kind(sub!), 'model');
+    assert.equal(kind(field!), 'model');
+    assert.equal(other, null);
+  });
+
+  it('a user object exported under tfjs-like names is not tfjs', () => {
+    const [m, o] = kindsIn(
+      { 'model.js': `export const model = { predict: (x) => x };\nexport const optimizer = { minimize: (f, x0) => f(x0) };` },
+      'main.js',
+      `import { model, optimizer } from './model.js';\nprobe(model);\nprobe(optimizer);`,
+    );
+    assert.equal(m, null);
+    assert.equal(o, null);
+  });
+});
+
+describe('local wrapper modules (settings.torch2tf.modules)', () => {
+  it('a factory and a value exported by the wrapper next to its tfjs re-export', () => {
+    const dir = writeProject({
+      'tf.js': `import * as tf from '@tensorflow/tfjs';\nexport * from '@tensorflow/tfjs';\nexport function createModel() { return ${MODEL}; }\nexport const opt = tf.train.adam(0.1);\nexport const helper = { predict: (x) => x };`,
+    });
+    const text = `import * as tf from './tf.js';\nimport { createModel, opt, helper } from './tf.js';\nprobe(createModel());\nprobe(opt);\nprobe(tf.sequential());\nprobe(helper);`;
+    probe(
+      join(dir, 'main.js'),
+      text,
+      (file, args) => {
+        assert.deepEqual(args.map((a) => kind(file.kindOf(a))), ['model', 'optimizer', 'model', null]);
+      },
+      { torch2tf: { modules: ['./tf.js'] } },
+    );
+  });
+});
+
+describe('robustness', () => {
+  it('missing, unparsable and oversized modules are unknown', () => {
+    const huge = `import * as tf from '@tensorflow/tfjs';\nexport const model = ${MODEL};\n` + `// ${'x'.repeat(100)}\n`.repeat(Math.ceil(MAX_MODULE_BYTES / 100));
+    const kinds = kindsIn(
+      { 'broken.js': `import * as tf from '@tensorflow/tfjs';\nexport const model = ${MODEL}\n}}} oops`, 'huge.js': huge },
+      'main.js',
+      `import { model as a } from './missing.js';\nimport { model as b } from './broken.js';\nimport { model as c } from './huge.js';\nprobe(a);\nprobe(b);\nprobe(c);`,
+    );
+    assert.deepEqual(kinds, [null, null, null]);
+  });
+
+  it('re-export cycles and value cycles end (unknown), without throwing', () => {
+    const kinds = kindsIn(
+      {
+        'a.js': `export * from './b.js';\nexport { y as x } from './b.js';`,
+        'b.js': `export * from './a.js';\nexport { x as y } from './a.js';`,
+        'c.js': `import { d } from './d.js';\nexport const c = d;`,
+        'd.js': `import { c } from './c.js';\nexport const d = c;`,
+      },
+      'main.js',
+      `import { x, nothing } from './a.js';\nimport { c } from './c.js';\nprobe(x);\nprobe(nothing);\nprobe(c);`,
+    );
+    assert.deepEqual(kinds, [null, null, null]);
+  });
+
+  it(`stops after ${MAX_MODULE_DEPTH} modules of re-exports`, () => {
+    const chain = (n: number): Record<string, string> => {
+      const files: Record<string, string> = { 'm0.js': MODEL_MODULE };
+      for (let i = 1; i <= n; i++) files[`m${i}.js`] = `export * from './m${i - 1}.js';`;
+      return files;
+    };
+    const [near] = kindsIn(chain(2), 'main.js', `import { model } from './m2.js';\nprobe(model);`);
+    assert.equal(kind(near!), 'model');
+    const [far] = kindsIn(chain(MAX_MODULE_DEPTH + 3), 'main.js', `import { model } from './m${MAX_MODULE_DEPTH + 3}.js';\nprobe(model);`);
+    assert.equal(far, null);
+  });
+
+  it('re-reads a module when its mtime changes', () => {
+    const dir = writeProject({ 'model.js': MODEL_MODULE });
+    const main = join(dir, 'main.js');
+    const text = `import { model } from './model.js';\nprobe(model);`;
+    let first: ValueInfo | null = null;
+    probe(main, text, (file, [a]) => (first = file.kindOf(a)));
+    assert.equal(kind(first), 'model');
+    writeFileSync(join(dir, 'model.js'), `export const model = { predict: (x) => x };\n`);
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(dir, 'model.js'), later, later);
+    let second: ValueInfo | null = { kind: 'model', via: 'factory' };
+    probe(main, text, (file, [a]) => (second = file.kindOf(a)));
+    assert.equal(second, null);
+  });
+
+  it('never throws on odd export and import shapes', () => {
+    const files = {
+      'odd.js': `export * as ns from './model.js';\nexport default 5;\nexport const [a, b] = [1, 2];\nexport { model as 'string name' } from './model.js';`,
+      'cjs.js': `module.exports = 5;\nmodule.exports.x = undefined;\nexports['y'] = 1;\nObject.assign(module.exports, { z: 1 });`,
+      'model.js': MODEL_MODULE,
+      'dir.js/index.js': '',
+    };
+    const text = `import odd, { ns, a, nothing } from './odd.js';\nimport * as all from './model.js';\nconst cjs = require('./cjs.js');\nconst { x, y, z } = require('./cjs.js');\nimport d from './dir.js';\nprobe(odd); probe(ns); probe(a); probe(nothing); probe(all); probe(all.model); probe(cjs); probe(x); probe(y); probe(z); probe(d); probe(ns.model);`;
+    const kinds = kindsIn(files, 'main.js', text);
+    assert.equal(kinds.length, 12);
+    assert.ok(kinds.every((k) => k === null), 'none of these is a followed tfjs value');
+  });
+});
+
+describe('parameters of exported functions (across modules)', () => {
+  it('take the kind their importers pass, and stay unknown when importers disagree', () => {
+    const dir = writeProject({
+      'train.js': `export function train(model, opt) { probe(model); probe(opt); }`,
+      'main.js': `import * as tf from '@tensorflow/tfjs';\nimport { train } from './train.js';\ntrain(${MODEL}, tf.train.adam());\n`,
+      'other/train.js': `export function train(model) { probe(model); }`,
+      'other/a.js': `import * as tf from '@tensorflow/tfjs';\nimport { train } from './train.js';\ntrain(${MODEL});\n`,
+      'other/b.js': `import { train } from './train.js';\ntrain({ predict: (x) => x });\n`,
+    });
+    probe(join(dir, 'train.js'), `export function train(model, opt) { probe(model); probe(opt); }`, (file, [m, o]) => {
+      assert.ok(file.touchesTfjs, 'the gate passes: an importer uses tfjs');
+      assert.equal(kind(file.kindOf(m)), 'model');
+      assert.equal(kind(file.kindOf(o)), 'optimizer');
+    });
+    probe(join(dir, 'other/train.js'), `export function train(model) { probe(model); }`, (file, [m]) => {
+      assert.equal(file.kindOf(m), null, 'one importer passes a user object');
+    });
+  });
+});
+
+describe('the gate', () => {
+  it('passes a file that reaches tfjs only through its relative imports, and not one whose modules never do', () => {
+    const dir = writeProject({ 'model.js': MODEL_MODULE, 'util.js': `export const add = (a, b) => a + b;` });
+    probe(join(dir, 'main.js'), `import { model } from './model.js';\nprobe(model);`, (file) => assert.equal(file.touchesTfjs, true));
+    probe(join(dir, 'other.js'), `import { add } from './util.js';\nprobe(add);`, (file) => assert.equal(file.touchesTfjs, false));
+  });
+});

@@ -1,0 +1,36 @@
+const tf = require('@tensorflow/tfjs');
+
+function buildNet() {
+  return tf.sequential({
+    layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.dropout({ rate: 0.2 }), tf.layers.dense({ units: 1 })],
+  });
+}
+
+class Rule {
+  predict(x) {
+    return x;
+  }
+  eval() {}
+}
+
+const nets = [buildNet(), buildNet()];
+const rules = [new Rule(), new Rule()];
+const optimizer = tf.train.adam(1e-3);
+
+function trainAll(xs, ys) {
+  for (const net of nets) {
+    optimizer.minimize(() => tf.losses.meanSquaredError(ys, net.apply(xs, { training: true })));
+  }
+  for (const rule of rules) {
+    optimizer.minimize(() => tf.losses.meanSquaredError(ys, rule.predict(xs)));
+  }
+}
+
+function trainFirst(xs, ys) {
+  optimizer.minimize(() => tf.losses.meanSquaredError(ys, rules[0].predict(xs)));
+}
+
+function evalMode() {
+  rules.forEach((rule) => rule.eval());
+}
+module.exports = { trainAll, trainFirst, evalMode };

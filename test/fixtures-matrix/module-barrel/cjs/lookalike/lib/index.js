@@ -1,0 +1,2 @@
+
+module.exports = { ...require('./model'), offset: require('./tensors').bias };

@@ -1,0 +1,4 @@
+function createModel() {
+  return { predict: (x) => x };
+}
+exports.createModel = createModel;

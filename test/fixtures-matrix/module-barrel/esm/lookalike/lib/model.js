@@ -1,0 +1,3 @@
+export function createModel() {
+  return { predict: (x) => x };
+}

@@ -1,0 +1,3 @@
+import * as tf from '@tensorflow/tfjs';
+
+export const bias = tf.zeros([1]);

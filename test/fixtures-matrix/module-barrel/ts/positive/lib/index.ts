@@ -1,0 +1,2 @@
+export * from './model.js';
+export { bias as offset } from './tensors.js';

@@ -1,0 +1,7 @@
+import * as tf from '@tensorflow/tfjs';
+
+export class Agent {
+  constructor() {
+    this.model = tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.batchNormalization(), tf.layers.dense({ units: 1 })] });
+  }
+}

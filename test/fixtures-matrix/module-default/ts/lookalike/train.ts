@@ -1,0 +1,10 @@
+import * as tf from '@tensorflow/tfjs';
+import buildModel from './model';
+
+const model = buildModel();
+const optimizer = tf.train.adam(1e-3);
+
+export function step(xs, ys) {
+  optimizer.minimize(() => tf.losses.meanSquaredError(ys, model.predict(xs)));
+  model.train();
+}

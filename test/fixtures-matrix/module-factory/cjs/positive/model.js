@@ -1,0 +1,6 @@
+const tf = require('@tensorflow/tfjs');
+
+function createModel() {
+  return tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.dropout({ rate: 0.5 }), tf.layers.dense({ units: 1 })] });
+}
+exports.createModel = createModel;

@@ -1,0 +1,5 @@
+// a user's layer stack with its own trainable flags and compile/fit
+export function createModel() {
+  const layers = [{ trainable: true }];
+  return { layers, compile() {}, fit: async () => null, apply: (x) => x };
+}

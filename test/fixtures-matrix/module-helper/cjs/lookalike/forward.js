@@ -1,0 +1,4 @@
+function forward(model, xs) {
+  return model.predict(xs);
+}
+exports.forward = forward;

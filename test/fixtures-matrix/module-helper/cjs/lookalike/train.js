@@ -1,0 +1,16 @@
+const tf = require('@tensorflow/tfjs');
+const { forward } = require('./forward');
+
+const model = tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.dropout({ rate: 0.5 }), tf.layers.dense({ units: 1 })] });
+const optimizer = tf.train.adam(1e-3);
+
+function evaluate(xs) {
+  // inference outside any training step: predict() is right here
+  return forward(model, xs);
+}
+
+function step(xs, ys) {
+  optimizer.minimize(() => tf.losses.meanSquaredError(ys, model.apply(xs, { training: true })));
+}
+exports.evaluate = evaluate;
+exports.step = step;

@@ -1,0 +1,4 @@
+function forward(model, xs) {
+  return model.predict(xs); // expect: require-training-flag
+}
+exports.forward = forward;

@@ -1,0 +1,3 @@
+export function forward(model, xs) {
+  return model.predict(xs);
+}

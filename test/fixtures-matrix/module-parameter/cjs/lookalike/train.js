@@ -1,0 +1,4 @@
+function train(model, optimizer, xs, ys, lossFn) {
+  optimizer.minimize(() => lossFn(ys, model.predict(xs)));
+}
+exports.train = train;

@@ -1,0 +1,7 @@
+import * as tf from '@tensorflow/tfjs';
+
+export function buildPolicy() {
+  return tf.sequential({
+    layers: [tf.layers.dense({ units: 16, inputShape: [4] }), tf.layers.dropout({ rate: 0.2 }), tf.layers.dense({ units: 2 })],
+  });
+}
