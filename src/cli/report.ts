@@ -109,7 +109,10 @@ export function formatReport(results: readonly ESLint.LintResult[], ctx: ReportC
   }
   out.push('');
 
-  if (total === 0) {
+  if (results.length === 0) {
+    // Not a clean bill: nothing was looked at (the CLI exits 2 and says why on stderr).
+    out.push('Nothing audited: no file was linted (the reason is on stderr).');
+  } else if (total === 0) {
     out.push(fatal.length === 0 ? 'No PyTorch habits found.' : 'No findings in the files that could be linted.');
   } else {
     out.push('Summary by rule');

@@ -2,7 +2,7 @@
 // Node API run in the same test (so the assertions stay true as rules are added), plus the specific
 // known findings of the template rule on fixtures/pytorch-port (src/evaluate.ts lines 6 and 9).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -156,6 +156,14 @@ describe('torch2tf CLI: the migration report', () => {
     assert.match(r.stdout, /No PyTorch habits found\./);
   });
 
+  it('`npm start` (scripts/demo.mjs after the build): says the findings are expected and exits 0, so npm prints no error', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/demo.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^Demo: auditing fixtures\/pytorch-port[^\n]*\nThe findings below are expected\./);
+    assert.match(r.stdout, /torch2tf migration report: \d+ files linted/);
+    assert.match(r.stdout, /\nDemo done: these are the findings the port was written to show/);
+  });
+
   it('--format stylish is ESLint\'s stylish formatter; --output writes the file and leaves stdout empty', async () => {
     const stylish = await runCli(['--format', 'stylish', 'fixtures/pytorch-port']);
     const api = apiESLint(ROOT);
@@ -235,6 +243,16 @@ describe('torch2tf CLI: file discovery and robustness', () => {
     // the human report lists both under "Could not be read or parsed"
     const report = (await runCli([], dir)).stdout;
     assert.match(report, /Could not be read or parsed: 2\n {2}src\/broken-syntax\.ts:1:\d+ {2}Parsing error[^\n]*\n {2}src\/dangling\.ts {2}Cannot read file: ENOENT/);
+  });
+
+  it('an empty directory: "Nothing audited" (never "No PyTorch habits found"), the reason on stderr, exit 2', async () => {
+    const dir = tempProject({ 'README.md': '# not code\n' });
+    const r = await runCli([], dir);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stdout, /^torch2tf migration report: 0 files linted/);
+    assert.match(r.stdout, /\nNothing audited: no file was linted \(the reason is on stderr\)\.\n/);
+    assert.doesNotMatch(r.stdout, /No PyTorch habits found|No findings/);
+    assert.match(r.stderr, /^torch2tf: warning: 0 files linted: no \.js\/\.mjs\/\.cjs\/\.ts\/\.tsx\/\.html file under \. that is not ignored/m);
   });
 
   it('eslint-disable comments for rules of the project\'s own config make no noise under the built-in config', async () => {
