@@ -7,7 +7,8 @@
  *   (`const L = tf.layers`), and `settings.torch2tf` (extra modules, globals).
  * - `kindOf(expr)`: whether an expression holds a tfjs model / layer / optimizer / tensor / symbolic
  *   tensor, from tfjs factories, `new` of tfjs classes and their subclasses, same-file builder
- *   functions, class fields (`this.model = tf.sequential()`), and tfjs type annotations.
+ *   functions, class fields (`this.model = tf.sequential()`), tfjs type annotations, and JSDoc types
+ *   (`@type` / `@param` / `@returns` naming a tfjs type) where the code itself says nothing.
  *
  * We use a general path resolver over ESLint's scope analysis rather than `ReferenceTracker`: the
  * tracker answers "where are these known paths used", while rules here ask the reverse question
@@ -32,6 +33,7 @@ import {
   type Node,
 } from './ast.js';
 import { isTfModule, readSettings, type Torch2tfSettings } from './settings.js';
+import { jsdocTagsOf, parseJsdocType, type JsdocTag, type JsdocType } from './jsdoc.js';
 import { getTypedServices, typeVerdict, type TypedServices } from './type-info.js';
 import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, type ParseSetup } from './module-resolve.js';
 import {
@@ -107,6 +109,8 @@ export interface CallSite {
 interface FieldFacts {
   writes: TSESTree.Expression[];
   annotations: TSESTree.TypeNode[];
+  /** Field declarations and `this.<name> = …` writes carrying a JSDoc `@type`. */
+  jsdoc: Node[];
   /** Every `this.<name>` member expression in the class (reads and writes). */
   uses: TSESTree.MemberExpression[];
 }
@@ -693,7 +697,8 @@ export class FileIndex {
 
   /** The kind a same-file function returns, when every `return` agrees. */
   returnKind(fn: FunctionNode): ValueInfo | null {
-    const k = this.agreeingKind(this.returnedOf(fn));
+    // a JSDoc `@returns {tf.LayersModel}` only adds knowledge where the returned values say nothing
+    const k = this.agreeingKind(this.returnedOf(fn)) ?? (fn.returnType ? null : this.jsdocKind(fn, 'returns'));
     if (k && fn.async) return { ...k, promise: true };
     return k;
   }
@@ -722,6 +727,11 @@ export class FileIndex {
   private kindOfIdentifier(id: TSESTree.Identifier): ValueInfo | null {
     const v = this.variableOf(id);
     if (!v || v.defs.length === 0) return null;
+    // a JSDoc type only adds knowledge where the code itself says nothing
+    return this.kindOfVariableInCode(v) ?? this.jsdocKindOfVariable(v);
+  }
+
+  private kindOfVariableInCode(v: Scope.Variable): ValueInfo | null {
     const def = v.defs[0]!;
     // bound by import / require of another module of the project: that module's engine answers
     if (def.type === 'ImportBinding' || (def.type === 'Variable' && isModuleImport(this, v))) return importedValue(this, v);
@@ -778,7 +788,7 @@ export class FileIndex {
           const k = this.kindFromAnnotation(a);
           if (k) return k;
         }
-        return this.agreeingKind(facts.writes);
+        return this.agreeingKind(facts.writes) ?? this.fieldJsdocKind(facts);
       }
     }
     // model.layers[i]
@@ -788,7 +798,15 @@ export class FileIndex {
     if (name === 'optimizer' && this.isModel(obj)) return { kind: 'optimizer', via: 'factory' };
     // a field of a user class instance, a property of an object literal, an element of an array
     const sources = this.memberSources(n);
-    if (sources) return this.agreeingKind(sources);
+    const fromSources = sources ? this.agreeingKind(sources) : null;
+    if (fromSources) return fromSources;
+    // `agent.model` of `new Agent()`, whose constructor documents `/** @type {tf.LayersModel} */ this.model = …`
+    const c = name !== null ? this.containerOf(obj) : null;
+    if (c?.type === 'class') {
+      const facts = this.fieldsOf(c.node).get(name!);
+      return facts ? this.fieldJsdocKind(facts) : null;
+    }
+    if (sources) return null;
     // `agent.model` of `new Agent()`, Agent imported from a module whose class builds the model
     return obj && name !== null ? importedInstanceField(this, obj, name) : null;
   }
@@ -1194,6 +1212,8 @@ export class FileIndex {
         if (def.type === 'Parameter') {
           if (def.name.type !== T.Identifier || def.name.typeAnnotation) return false;
           const fn = def.node;
+          // documented as a type that is provably not tfjs (`@param {MyNet} net`, `@param {number} n`)
+          if (isFunction(fn) && this.jsdocSaysNotTfjs(fn, def.name.name)) return false;
           if (!isFunction(fn) || fn.params.indexOf(def.name) < 0) return false;
           if (fn.parent?.type === T.CallExpression && (fn.parent.arguments as Node[]).includes(fn)) return false; // a callback: its caller decides
           const sources = this.sourcesOfVariable(v);
@@ -1263,7 +1283,7 @@ export class FileIndex {
     map = fields;
     const get = (name: string): FieldFacts => {
       let f = fields.get(name);
-      if (!f) fields.set(name, (f = { writes: [], annotations: [], uses: [] }));
+      if (!f) fields.set(name, (f = { writes: [], annotations: [], uses: [], jsdoc: [] }));
       return f;
     };
     for (const el of cls.body.body) {
@@ -1272,6 +1292,7 @@ export class FileIndex {
         if (key === null) continue;
         if (el.value) get(key).writes.push(el.value);
         if (el.typeAnnotation) get(key).annotations.push(el.typeAnnotation.typeAnnotation);
+        if (this.jsdocTag(el, 'type')) get(key).jsdoc.push(el);
       }
       if (el.type === T.MethodDefinition && el.kind === 'constructor') {
         for (const p of el.value.params) {
@@ -1289,7 +1310,10 @@ export class FileIndex {
           const f = get(name);
           f.uses.push(node);
           const parent = node.parent;
-          if (parent?.type === T.AssignmentExpression && parent.left === node && parent.operator === '=') f.writes.push(parent.right);
+          if (parent?.type === T.AssignmentExpression && parent.left === node && parent.operator === '=') {
+            f.writes.push(parent.right);
+            if (this.jsdocTag(parent, 'type')) f.jsdoc.push(parent);
+          }
         }
       }
       return undefined;
@@ -1304,10 +1328,7 @@ export class FileIndex {
     switch (type.type) {
       case T.TSTypeReference: {
         const p = this.pathOfEntityName(type.typeName);
-        if (p) {
-          const kind = TYPE_KINDS.get(p.join('.')) ?? TYPE_KINDS.get(p[p.length - 1] ?? '');
-          return kind ? { kind, name: p.join('.'), via: 'annotation' } : null;
-        }
+        if (p) return kindOfTypePath(p);
         if (type.typeName.type === T.Identifier && type.typeName.name === 'Promise') {
           const inner = this.kindFromAnnotation(type.typeArguments?.params[0]);
           return inner ? { ...inner, promise: true } : null;
@@ -1326,6 +1347,129 @@ export class FileIndex {
       }
       default:
         return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- JSDoc types (src/engine/jsdoc.ts)
+
+  /** The JSDoc tag of a declaration: its `@type` / `@returns`, or the `@param` for `name`. */
+  private jsdocTag(node: Node, tag: JsdocTag['tag'], name?: string): JsdocTag | null {
+    // comments are looked up by position: only in the source text the node belongs to
+    const home = homeOfNode(node);
+    if (home && home !== this) return home.jsdocTag(node, tag, name);
+    for (const t of jsdocTagsOf(this.sourceCode, node)) {
+      if (t.tag === tag && t.typeText && (tag !== 'param' || t.name === name)) return t;
+    }
+    return null;
+  }
+
+  private jsdocKind(node: Node, tag: JsdocTag['tag'], name?: string): ValueInfo | null {
+    const t = this.jsdocTag(node, tag, name);
+    return t?.typeText ? this.kindFromJsdoc(parseJsdocType(t.typeText), node) : null;
+  }
+
+  /**
+   * The JSDoc type of a variable or parameter: `/** @type {tf.LayersModel} *\/ let model;` (one declarator),
+   * `/** @param {tf.Tensor} x *\/ function f(x)` (also `[x]`, `x = default`, methods, constructors, and
+   * `const f = (x) => …` documented on the variable statement).
+   */
+  private jsdocKindOfVariable(v: Scope.Variable): ValueInfo | null {
+    if (v.defs.length !== 1) return null;
+    const def = v.defs[0]!;
+    if (def.name.type === T.Identifier && def.name.typeAnnotation) return null; // a TS annotation is the type
+    if (def.type === 'Variable') return def.node.id === def.name ? this.jsdocKind(def.node, 'type') : null;
+    const param = def.type === 'Parameter' ? this.documentedParam(def.node, def.name) : null;
+    return param ? this.jsdocKind(param.fn, 'param', param.name) : null;
+  }
+
+  /** A parameter JSDoc can name: a plain identifier, or the left of a default value. */
+  private documentedParam(fn: Node, id: Node): { fn: FunctionNode; name: string } | null {
+    if (!isFunction(fn) || id.type !== T.Identifier) return null;
+    const root = id.parent?.type === T.AssignmentPattern && id.parent.left === id ? id.parent : id;
+    return fn.params.includes(root as TSESTree.Parameter) ? { fn, name: id.name } : null;
+  }
+
+  /** A field's JSDoc `@type` (the first of its documented declarations / writes naming a tfjs type). */
+  private fieldJsdocKind(facts: FieldFacts): ValueInfo | null {
+    if (facts.annotations.length > 0) return null; // a TS annotation is the type
+    for (const n of facts.jsdoc) {
+      const k = this.jsdocKind(n, 'type');
+      if (k) return k;
+    }
+    return null;
+  }
+
+  /**
+   * The kind a JSDoc type denotes, with the names resolved from `at`: `tf.LayersModel` when `tf` is a
+   * tfjs binding of the file (import, require, `settings.torch2tf.globals`), `LayersModel` imported from
+   * tfjs, `import('@tensorflow/tfjs').LayersModel`; `Promise<T>`; unions whose non-null members agree.
+   * The same names as `kindFromAnnotation` (TYPE_KINDS). Arrays (`T[]`, `Array<T>`) are unknown: the
+   * engine has no notion of "an array of models" outside array literals.
+   */
+  kindFromJsdoc(type: JsdocType, at: Node): ValueInfo | null {
+    switch (type.type) {
+      case 'name': {
+        const p = this.pathOfJsdocName(type, at);
+        return p ? kindOfTypePath(p) : null;
+      }
+      case 'generic': {
+        if (type.base.type !== 'name' || type.base.module !== undefined || type.base.path.join('.') !== 'Promise' || type.args.length !== 1) return null;
+        const inner = this.kindFromJsdoc(type.args[0]!, at);
+        return inner ? { ...inner, promise: true } : null;
+      }
+      case 'union': {
+        let result: ValueInfo | null = null;
+        for (const t of type.types) {
+          if (t.type === 'null' || t.type === 'undefined') continue;
+          const k = this.kindFromJsdoc(t, at);
+          if (!k || (result && (result.kind !== k.kind || !!result.promise !== !!k.promise))) return null;
+          result = result ?? k;
+        }
+        return result;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** The tfjs API path a JSDoc type name denotes, or null when its root is not a tfjs binding. */
+  private pathOfJsdocName(type: Extract<JsdocType, { type: 'name' }>, at: Node): TfPath | null {
+    if (type.module !== undefined) return isTfModule(type.module, this.settings) ? type.path : null;
+    const [root, ...rest] = type.path;
+    if (root === undefined) return null;
+    const v = findVariable(this.sourceCode.getScope(at as never) as never, root) as Scope.Variable | null;
+    // an undeclared name is tfjs only as a configured global, as in `pathOf`
+    const base = v && v.defs.length > 0 ? this.pathOfVariable(v) : this.settings.globals.includes(root) ? [] : null;
+    return base ? [...base, ...rest] : null;
+  }
+
+  /**
+   * True when the JSDoc `@param` type of `name` provably names something other than a tfjs value: a
+   * binding of the file that is not tfjs (`@param {MyNet} net` with `class MyNet`), a type of a non-tfjs
+   * package (`import('brain.js').NeuralNetwork`), a primitive, an array or a Promise. Such a parameter is
+   * not "a model of unknown origin". An undeclared name (`@param {Model} m`) proves nothing.
+   */
+  private jsdocSaysNotTfjs(fn: FunctionNode, name: string): boolean {
+    const t = this.jsdocTag(fn, 'param', name);
+    return !!t?.typeText && this.typeIsNotTfjs(parseJsdocType(t.typeText), fn);
+  }
+
+  private typeIsNotTfjs(type: JsdocType, at: Node): boolean {
+    switch (type.type) {
+      case 'name': {
+        if (type.module !== undefined) return !isTfModule(type.module, this.settings);
+        const root = type.path[0]!;
+        if (type.path.length === 1 && JS_VALUE_TYPES.has(root)) return true;
+        const v = findVariable(this.sourceCode.getScope(at as never) as never, root) as Scope.Variable | null;
+        return !!v && v.defs.length > 0 && !this.pathOfVariable(v);
+      }
+      case 'generic':
+      case 'array':
+        return true;
+      case 'union':
+        return type.types.some((t) => this.typeIsNotTfjs(t, at));
+      default:
+        return false;
     }
   }
 
@@ -1368,6 +1512,15 @@ export class FileIndex {
     return findProperty(this.configOf(info), key);
   }
 }
+
+/** The kind a tfjs type path names (`['LayersModel']`, `['layers', 'Layer']`), for TS and JSDoc annotations. */
+function kindOfTypePath(p: TfPath): ValueInfo | null {
+  const kind = TYPE_KINDS.get(p.join('.')) ?? TYPE_KINDS.get(p[p.length - 1] ?? '');
+  return kind ? { kind, name: p.join('.'), via: 'annotation' } : null;
+}
+
+/** JSDoc type names of plain JavaScript values (never a tfjs model, layer, optimizer or tensor). */
+const JS_VALUE_TYPES: ReadonlySet<string> = new Set(['number', 'string', 'boolean', 'symbol', 'bigint', 'Function', 'function', 'Array', 'Promise', 'Date', 'RegExp', 'Map', 'Set']);
 
 /** `null` or `undefined`: an empty write that says nothing about what a binding holds. */
 function isNullish(n: Node): boolean {

@@ -1,5 +1,5 @@
 import rule from '../../rules/no-torch-mode-switch.js';
-import { createRuleTester, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
+import { createRuleTester, IMPORT_FORMS, invalidAcross, LOOKALIKE_FORMS, validAcross } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
@@ -142,4 +142,50 @@ ruleTester.run('no-torch-mode-switch', rule, {
     },
   ]),
   ],
+});
+
+// JSDoc types in plain JavaScript (src/engine/jsdoc.ts): values the code alone does not show as tfjs.
+const JS_FORMS = IMPORT_FORMS.filter((f) => !f.tsOnly);
+const jsdocParam = `/** @param {TF.LayersModel} model */\nexport function finetune(model) {\n  model.train();\n  return model;\n}`;
+const jsdocField = `class Agent {\n  constructor() {\n    /** @type {TF.Sequential} */\n    this.net = null;\n  }\n  async load() {\n    this.net = await fetchModel();\n    this.net.eval();\n  }\n}`;
+const jsdocReturns = `/** @returns {TF.LayersModel} */\nfunction build() {\n  return restore();\n}\nconst m = build();\nm.training = false;`;
+
+ruleTester.run('no-torch-mode-switch: JSDoc types in JavaScript', rule, {
+  valid: [
+    ...validAcross(
+      [
+        { name: 'JSDoc naming the user\'s own Model class', filename: 'train.js', code: `class Model { train() {} eval() {} }\n/** @param {Model} model */\nexport function finetune(model) {\n  model.train();\n}` },
+        { name: 'JSDoc @type {Object}', filename: 'train.js', code: `/** @type {Object} */\nlet net = null;\nnet = make();\nnet.eval();` },
+        { name: 'a brain.js type through import()', filename: 'train.js', code: `/** @param {import('brain.js').NeuralNetwork} net */\nexport function fit(net, data) {\n  net.train(data);\n}` },
+      ],
+      JS_FORMS,
+    ),
+    ...validAcross([jsdocParam, jsdocField, jsdocReturns].map((code) => ({ filename: 'train.js', code })), LOOKALIKE_FORMS),
+  ],
+  invalid: invalidAcross(
+    [
+      {
+        name: '@param {tf.LayersModel}: model.train()',
+        filename: 'train.js',
+        code: jsdocParam,
+        errors: [{ messageId: 'modeCall', data: { kind: 'model', method: 'train' }, line: 3, suggestions: [{ messageId: 'removeCall', data: { method: 'train' }, output: jsdocParam.replace('  model.train();\n', '') }] }],
+        output: null,
+      },
+      {
+        name: 'a field documented in the constructor: this.net.eval()',
+        filename: 'train.js',
+        code: jsdocField,
+        errors: [{ messageId: 'modeCall', data: { kind: 'model', method: 'eval' }, line: 8, suggestions: [{ messageId: 'removeCall', data: { method: 'eval' }, output: jsdocField.replace('    this.net.eval();\n', '') }] }],
+        output: null,
+      },
+      {
+        name: 'a builder documented with @returns: m.training = false',
+        filename: 'train.js',
+        code: jsdocReturns,
+        errors: [{ messageId: 'modeWrite', data: { kind: 'model', property: 'training' }, line: 6, suggestions: [{ messageId: 'removeWrite', data: { property: 'training' }, output: jsdocReturns.replace('\nm.training = false;', '\n') }] }],
+        output: null,
+      },
+    ],
+    JS_FORMS,
+  ),
 });

@@ -553,3 +553,52 @@ typed.run('no-torch-tensor-api (typed)', rule, {
     },
   ],
 });
+
+// JSDoc types in plain JavaScript (src/engine/jsdoc.ts): tensors the code alone does not show.
+const JS_FORMS = IMPORT_FORMS.filter((f) => !f.tsOnly);
+const jsdocParam = `/** @param {TF.Tensor} x */\nfunction f(x) { return x.view(-1); }`;
+const jsdocReturns = `/** @returns {TF.Tensor|null} */\nfunction embed(ids) {\n  return lookup(ids);\n}\nconst e = embed(ids).view(-1);`;
+const jsdocVariable = `/** @type {import('@tensorflow/tfjs').Tensor} */\nlet t = null;\nt = decode(bytes);\nt.view(-1);`;
+
+ruleTester.run('no-torch-tensor-api: JSDoc types in JavaScript', rule, {
+  valid: [
+    ...validAcross(
+      [
+        { name: 'JSDoc naming the user\'s own Tensor class', filename: 'train.js', code: `class Tensor { view() { return this; } }\n/** @param {Tensor} x */\nfunction f(x) { return x.view(-1); }` },
+        { name: 'JSDoc @type {Object}', filename: 'train.js', code: `/** @type {Object} */\nlet t = null;\nt = decode(bytes);\nt.view(-1);` },
+        { name: 'a non-tfjs package type through import()', filename: 'train.js', code: `/** @param {import('brain.js').Tensor} x */\nfunction f(x) { return x.view(-1); }` },
+        { name: 'an array of tensors is not a tensor', filename: 'train.js', code: `/** @param {TF.Tensor[]} xs */\nfunction f(xs) { return xs.view(-1); }` },
+      ],
+      JS_FORMS,
+    ),
+    ...validAcross([jsdocParam, jsdocReturns].map((code) => ({ filename: 'train.js', code })), LOOKALIKE_FORMS),
+  ],
+  invalid: [
+    ...invalidAcross(
+      [
+        {
+          name: '@param {tf.Tensor}: x.view(-1)',
+          filename: 'train.js',
+          code: jsdocParam,
+          output: jsdocParam.replace('view(-1)', 'reshape([-1])'),
+          errors: [{ messageId: 'missingMethod', line: 2 }],
+        },
+        {
+          name: '@returns {tf.Tensor|null}: embed(ids).view(-1)',
+          filename: 'train.js',
+          code: jsdocReturns,
+          output: jsdocReturns.replace('view(-1)', 'reshape([-1])'),
+          errors: [{ messageId: 'missingMethod', line: 5 }],
+        },
+      ],
+      JS_FORMS,
+    ),
+    {
+      name: "@type {import('@tensorflow/tfjs').Tensor} with no tfjs binding in the file",
+      filename: 'train.js',
+      code: jsdocVariable,
+      output: jsdocVariable.replace('view(-1)', 'reshape([-1])'),
+      errors: [{ messageId: 'missingMethod', line: 4 }],
+    },
+  ],
+});

@@ -426,3 +426,54 @@ describe('require-training-flag: generated training steps', () => {
     assert.ok(reports > 50, `the generator must exercise the rule (${reports} reports)`);
   });
 });
+
+// JSDoc types in plain JavaScript (src/engine/jsdoc.ts): a model documented with a tfjs type where the
+// code itself shows nothing (a field set to null, then to what an unknown loader returns; a builder
+// documented with @returns; a parameter whose call site passes an unknown value).
+const JS_DROPOUT_FILE = join(withDropout, 'src', 'train.js');
+writeFileSync(JS_DROPOUT_FILE, '');
+const JS_FORMS = IMPORT_FORMS.filter((f) => !f.tsOnly);
+const jsdocField = `${OPT}\nclass Agent {\n  constructor() {\n    /** @type {TF.LayersModel} */\n    this.model = null;\n  }\n  async load(url) {\n    this.model = await fetchModel(url);\n  }\n  step(x) {\n    return opt.minimize(() => this.model.apply(x).sum());\n  }\n}`;
+const jsdocReturns = `/** @returns {Promise<TF.LayersModel>} */\nfunction loadBase() {\n  return fetchModel('m.json');\n}\n${OPT}\nexport async function train(x) {\n  const model = await loadBase();\n  opt.minimize(() => model.predict(x).sum());\n}`;
+const jsdocParam = `${OPT}\n/**\n * @param {TF.Sequential} net\n * @param {TF.Tensor} x\n */\nfunction step(net, x) {\n  return opt.minimize(() => net.apply(x).sum());\n}\nstep(makeNet(), xs);`;
+const jsdocLookalikes = [
+  { name: 'JSDoc naming the user\'s own Model class: not a model of unknown origin', code: `class Model {\n  apply(x) { return x; }\n}\n${OPT}\n/** @param {Model} net */\nexport function step(net, x) {\n  return opt.minimize(() => net.apply(x).sum());\n}` },
+  { name: 'JSDoc @type {Object}: says nothing', code: `${OPT}\n/** @type {Object} */\nlet model = null;\nexport async function train(x) {\n  model = await fetchModel();\n  opt.minimize(() => model.apply(x).sum());\n}` },
+  { name: 'a type of another package (brain.js)', code: `${OPT}\n/** @param {import('brain.js').NeuralNetwork} net */\nexport function step(net, x) {\n  return opt.minimize(() => net.apply(x).sum());\n}` },
+  { name: 'a tfjs-named type of another package', code: `${OPT}\n/** @type {import('brain.js').LayersModel} */\nlet model = null;\nexport async function train(x) {\n  model = await fetchModel();\n  opt.minimize(() => model.apply(x).sum());\n}` },
+  { name: 'a documented model in a project that builds no mode-dependent layer', filename: FILE.replace(/\.ts$/, '.js'), code: jsdocParam },
+];
+writeFileSync(FILE.replace(/\.ts$/, '.js'), '');
+
+ruleTester.run('require-training-flag: JSDoc types in JavaScript', rule, {
+  valid: [
+    ...validAcross(jsdocLookalikes.map((c) => ({ filename: JS_DROPOUT_FILE, ...c })), JS_FORMS),
+    ...validAcross([jsdocField, jsdocReturns, jsdocParam].map((code) => ({ filename: JS_DROPOUT_FILE, code })), LOOKALIKE_FORMS),
+  ],
+  invalid: invalidAcross<MessageId, []>(
+    [
+      {
+        name: 'a field documented in the constructor, written from an unknown loader',
+        filename: JS_DROPOUT_FILE,
+        code: jsdocField,
+        errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsUnknown }, line: 11, suggestions: [{ messageId: 'addTrainingFlag', output: jsdocField.replace('apply(x)', 'apply(x, {training: true})') }] }],
+        output: null,
+      },
+      {
+        name: 'a builder documented with @returns {Promise<tf.LayersModel>}',
+        filename: JS_DROPOUT_FILE,
+        code: jsdocReturns,
+        errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'predict', api: 'minimize', kind: 'model', effects: effectsUnknown }, line: 8, suggestions: [{ messageId: 'useApplyWithTraining', data: { method: 'predict' }, output: jsdocReturns.replace('predict(x)', 'apply(x, {training: true})') }] }],
+        output: null,
+      },
+      {
+        name: 'a parameter documented with @param, called with an unknown value',
+        filename: JS_DROPOUT_FILE,
+        code: jsdocParam,
+        errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsUnknown }, line: 7, suggestions: [{ messageId: 'addTrainingFlag', output: jsdocParam.replace('apply(x)', 'apply(x, {training: true})') }] }],
+        output: null,
+      },
+    ],
+    JS_FORMS,
+  ),
+});
