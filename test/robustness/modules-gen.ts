@@ -235,6 +235,14 @@ function renderProject(c: Choice): GenProject {
   const withoutTf = templates.filter((t) => !t.includes('TF.'));
   const importerWithoutTf = !lookalike && holding && !c.importerTf && withoutTf.length > 0;
   if (importerWithoutTf) templates = withoutTf;
+  // a look-alike importer that imports real tfjs for itself (its rules are on): the actions that do not spell
+  // TF. run on the module's non-tfjs value
+  const realTfImporter = lookalike && holding && c.importerTf && withoutTf.length > 0;
+  if (realTfImporter) {
+    templates = withoutTf;
+    const real = formsFor(lang, false);
+    importerForm = real[c.importerForm % real.length]!;
+  }
   const wrappers = WRAPPERS.filter((w) => (ts || !w.ts) && !(cjs && w.make(['x'], { ts, id: 0 }).join('\n').includes('export')));
   const wrapper = wrappers[c.wrapper % wrappers.length]!;
   const ctx = { ts, id: 0 };
