@@ -205,7 +205,11 @@ function importOf(lang: Lang, name: string, spec: string, style: number, default
     if (s === 1) return { line: `const ${alias} = require('${spec}').${name};`, local: alias };
     return { line: `const { ${name}: ${alias} } = require('${spec}');`, local: alias };
   }
-  if (name === 'default') return { line: `import ${defaultLocal} from '${spec}';`, local: defaultLocal };
+  if (name === 'default') {
+    // TS import-equals of a module's default export (CommonJS interop as TypeScript compiles it)
+    if (lang === 'ts' && s === 2) return { line: `import ${defaultLocal} = require('${spec}');`, local: defaultLocal };
+    return { line: `import ${defaultLocal} from '${spec}';`, local: defaultLocal };
+  }
   if (s === 1) return { line: `import { ${name} as ${alias} } from '${spec}';`, local: alias };
   return { line: `import { ${name} } from '${spec}';`, local: name };
 }
