@@ -19,10 +19,10 @@ import { applyForm, IMPORT_FORMS, LOOKALIKE_FORMS, type ImportForm } from '../ru
 
 // ------------------------------------------------------------------------------------------ pieces
 
-type Kind = 'model' | 'layer' | 'tensor' | 'optimizer' | 'variable' | 'other';
+export type Kind = 'model' | 'layer' | 'tensor' | 'optimizer' | 'variable' | 'other';
 
 /** Expressions creating values (with `TF.` placeholders). `AWAIT ` becomes `await ` where allowed. */
-const CREATORS: Record<Kind, readonly string[]> = {
+export const CREATORS: Record<Kind, readonly string[]> = {
   model: [
     'TF.sequential()',
     'TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [3]}), TF.layers.dropout({rate: 0.5})]})',
@@ -101,14 +101,14 @@ const CREATORS: Record<Kind, readonly string[]> = {
   ],
 };
 
-interface Action {
+export interface Action {
   readonly kinds: readonly Kind[];
   /** `r` is the receiver text, `call` builds a method call in the chosen access form. */
   readonly make: (r: string, call: (recv: string, name: string, args: string) => string, write: (recv: string, prop: string, value: string) => string) => string;
 }
 
 const m = (name: string, args = '') => (r: string, call: (a: string, b: string, c: string) => string) => call(r, name, args);
-const ACTIONS: readonly Action[] = [
+export const ACTIONS: readonly Action[] = [
   // mode switches
   { kinds: ['model', 'layer', 'other'], make: m('eval') },
   { kinds: ['model', 'layer', 'other'], make: m('train') },
@@ -232,13 +232,13 @@ interface Snippet {
 
 // ------------------------------------------------------------------------------------------ rendering
 
-interface Ctx {
+export interface Ctx {
   ts: boolean;
   id: number;
 }
 
 /** Wrappers: turn a list of statements (using `await` only where marked) into a program fragment. */
-const WRAPPERS: readonly { name: string; async: boolean; ts?: boolean; make: (body: string[], c: Ctx) => string[] }[] = [
+export const WRAPPERS: readonly { name: string; async: boolean; ts?: boolean; make: (body: string[], c: Ctx) => string[] }[] = [
   { name: 'top level', async: true, make: (b) => b },
   { name: 'block', async: true, make: (b) => ['{', ...b.map(indent), '}'] },
   { name: 'async function', async: true, make: (b, c) => [`async function run${c.id}(x, xs, ys) {`, ...b.map(indent), '}'] },
@@ -268,34 +268,47 @@ const WRAPPERS: readonly { name: string; async: boolean; ts?: boolean; make: (bo
   { name: 'TS namespace', async: false, ts: true, make: (b, c) => [`namespace Ns${c.id} {`, ...b.map(indent), '}'] },
 ];
 
-function indent(s: string): string {
+export function indent(s: string): string {
   return s
     .split('\n')
     .map((l) => `  ${l}`)
     .join('\n');
 }
 
-function term(s: string, semicolons: boolean): string {
+export function term(s: string, semicolons: boolean): string {
   // guard lines that would join with the previous one (ASI hazards): snippets of both styles are
   // mixed in one program, so a `(`-line after a snippet without semicolons needs the guard too
   const guarded = /^[([`+\-/]/.test(s) ? `;${s}` : s;
   return semicolons ? `${guarded};` : guarded;
 }
 
-function awaitIn(s: string, isAsync: boolean): string {
+export function awaitIn(s: string, isAsync: boolean): string {
   return s.replace(/AWAIT /g, isAsync ? 'await ' : '');
+}
+
+/**
+ * The actions `indices` (into the actions applicable to `kind`) rendered once with the placeholder receiver
+ * `$R`, each in an access form picked by `pick`, so that every holder of the value uses the same forms.
+ * Shared with the multi-module generator (modules-gen.ts).
+ */
+export function actionTemplates(kind: Kind, indices: readonly number[], ts: boolean, pick: (n: number) => number): string[] {
+  const callForms = CALL_FORMS.filter((f) => ts || !f.ts);
+  const writeForms = WRITE_FORMS.filter((f) => ts || !f.ts);
+  const call = (r: string, n: string, a: string) => callForms[pick(callForms.length)]!.make(r, n, a);
+  const write = (r: string, p: string, v: string) => writeForms[pick(writeForms.length)]!.make(r, p, v);
+  const applicable = ACTIONS.filter((a) => a.kinds.includes(kind));
+  return indices.map((i) => applicable[i % applicable.length]!.make('$R', call, write));
+}
+
+/** How many actions apply to `kind` (the range of `actionTemplates`' indices). */
+export function actionCount(kind: Kind): number {
+  return ACTIONS.filter((a) => a.kinds.includes(kind)).length;
 }
 
 function renderSnippet(s: Snippet, c: Ctx, pick: (n: number) => number): string[] {
   const wrappers = WRAPPERS.filter((w) => c.ts || !w.ts);
   const wrapper = wrappers[s.wrapper % wrappers.length]!;
-  const callForms = CALL_FORMS.filter((f) => c.ts || !f.ts);
-  const writeForms = WRITE_FORMS.filter((f) => c.ts || !f.ts);
-  const call = (r: string, n: string, a: string) => callForms[pick(callForms.length)]!.make(r, n, a);
-  const write = (r: string, p: string, v: string) => writeForms[pick(writeForms.length)]!.make(r, p, v);
-  const applicable = ACTIONS.filter((a) => a.kinds.includes(s.kind));
-  // rendered once with a placeholder receiver, so every holder uses the same access forms
-  const templates = s.actions.map((i) => applicable[i % applicable.length]!.make('$R', call, write));
+  const templates = actionTemplates(s.kind, s.actions, c.ts, pick);
   const name = `${s.kind === 'other' ? 'thing' : s.kind}${c.id}`;
   const creator = awaitIn(s.creator, wrapper.async);
   const annotation = c.ts && s.kind === 'model' && !creator.includes('loadLayersModel') && pick(2) === 0 ? ': TF.LayersModel' : '';
@@ -528,16 +541,20 @@ export function programArb(options: { lookalike?: boolean } = {}): fc.Arbitrary<
 
 // ------------------------------------------------------------------------------------------ checking
 
-const allRules = (plugin.configs.all as { rules: Record<string, 'error'> }).rules;
+export const allRules = (plugin.configs.all as { rules: Record<string, 'error'> }).rules;
 
-function config(prog: { ts: boolean; settings?: Record<string, unknown> }, rules: Record<string, unknown>): Linter.Config[] {
+/** The flat config for one generated file (every rule in `rules`); `sourceType` defaults to 'module'. */
+export function config(
+  prog: { ts: boolean; settings?: Record<string, unknown>; sourceType?: 'module' | 'commonjs' },
+  rules: Record<string, unknown>,
+): Linter.Config[] {
   return [
     {
       files: ['**/*.js', '**/*.ts'],
       plugins: { torch2tf: plugin as never },
       languageOptions: prog.ts
-        ? { parser: tsParser as never, sourceType: 'module' }
-        : { ecmaVersion: 'latest', sourceType: 'module' },
+        ? { parser: tsParser as never, sourceType: prog.sourceType ?? 'module' }
+        : { ecmaVersion: 'latest', sourceType: prog.sourceType ?? 'module' },
       settings: prog.settings ?? {},
       rules: rules as Linter.RulesRecord,
     },
@@ -566,15 +583,43 @@ export class PropertyFailure extends Error {
   }
 }
 
+/** One file to check: its text, the filename it is linted as, and how it is parsed. */
+export interface CheckedFile {
+  readonly code: string;
+  readonly filename: string;
+  readonly ts: boolean;
+  readonly sourceType?: 'module' | 'commonjs';
+  readonly settings?: Record<string, unknown>;
+  /** Nothing may be reported in this file. */
+  readonly lookalike: boolean;
+  /** How the failure message names the program (`TS, form: named imports`). */
+  readonly label: string;
+  /** Shown after the file in a failure message (the other files of a multi-module project). */
+  readonly context?: string;
+}
+
 /**
  * Checks one program against every rule. Throws PropertyFailure with a readable explanation (and the
  * program) when a property is violated.
  */
 export function checkProgram(linter: Linter, prog: GenProgram, stats: CheckStats = newStats()): void {
-  const filename = prog.ts ? 'fuzz.ts' : 'fuzz.js';
+  checkFile(
+    linter,
+    { code: prog.code, filename: prog.ts ? 'fuzz.ts' : 'fuzz.js', ts: prog.ts, lookalike: prog.lookalike, label: `${prog.ts ? 'TS' : 'JS'}, form: ${prog.form}`, ...(prog.settings ? { settings: prog.settings } : {}) },
+    stats,
+  );
+  stats.programs++;
+}
+
+/**
+ * The properties of checkProgram on one file (no rule throws, suggestions parse, fixes parse and converge,
+ * nothing reported when `lookalike`). Returns the file's messages; does not count a program in `stats`.
+ */
+export function checkFile(linter: Linter, prog: CheckedFile, stats: CheckStats = newStats()): Linter.LintMessage[] {
+  const filename = prog.filename;
   const fail = (what: string, extra = '', signature = what): never => {
     throw new PropertyFailure(
-      `${what}\n--- program (${prog.ts ? 'TS' : 'JS'}, form: ${prog.form}) ---\n${prog.code}${extra ? `\n--- detail ---\n${extra}` : ''}`,
+      `${what}\n--- program (${prog.label}) ---\n${prog.code}${prog.context ? `\n${prog.context}` : ''}${extra ? `\n--- detail ---\n${extra}` : ''}`,
       signature,
     );
   };
@@ -598,7 +643,7 @@ export function checkProgram(linter: Linter, prog: GenProgram, stats: CheckStats
   for (const x of messages) stats.byRule[x.ruleId!] = (stats.byRule[x.ruleId!] ?? 0) + 1;
   if (prog.lookalike && messages.length > 0) {
     fail(
-      `false positive: ${messages[0]!.ruleId} reported in a program where tf is not tfjs (${prog.form})`,
+      `false positive: ${messages[0]!.ruleId} reported in a program where tf is not tfjs (${prog.label})`,
       messages.map((x) => `${x.line}:${x.column} ${x.ruleId}: ${x.message}`).join('\n'),
       `false positive ${messages[0]!.ruleId} ${messages[0]!.messageId}`,
     );
@@ -643,7 +688,7 @@ export function checkProgram(linter: Linter, prog: GenProgram, stats: CheckStats
       );
     }
   }
-  stats.programs++;
+  return messages;
 }
 
 export { Linter };
