@@ -110,6 +110,20 @@ export function relativeSpecifiersOf(text: string): string[] {
   return [...out];
 }
 
+/**
+ * `relativeSpecifiersOf` for a file's cached text (`readModuleText`): the gate's scans and the reverse-import
+ * map ask again for the same files during a lint run, so the scan is kept while the text is the same.
+ */
+const specifierCache = new Map<string, { text: string; specifiers: readonly string[] }>();
+function specifiersOfFile(path: string, text: string): readonly string[] {
+  const cached = specifierCache.get(path);
+  if (cached && cached.text === text) return cached.specifiers;
+  const specifiers = relativeSpecifiersOf(text);
+  if (specifierCache.size >= 5000) specifierCache.clear();
+  specifierCache.set(path, { text, specifiers });
+  return specifiers;
+}
+
 function mentionsTfjs(text: string, modules: readonly string[]): boolean {
   return text.includes('@tensorflow/') || TF_MODULES.some((m) => text.includes(m)) || modules.some((m) => text.includes(m));
 }
@@ -151,7 +165,7 @@ function touches(path: string, modules: readonly string[], depth: number, seen: 
   if (text !== null) {
     result = mentionsTfjs(text, modules);
     if (!result && depth > 0) {
-      for (const s of relativeSpecifiersOf(text)) {
+      for (const s of specifiersOfFile(path, text)) {
         const target = resolveModule(path, s);
         if (!target) continue;
         const r = touches(target, modules, depth - 1, seen);
@@ -246,7 +260,7 @@ function buildReverseMap(pkg: string): Map<string, string[]> {
         budget--;
         const text = readModuleText(p);
         if (text === null) continue;
-        for (const s of relativeSpecifiersOf(text)) {
+        for (const s of specifiersOfFile(p, text)) {
           const target = resolveModule(p, s);
           if (!target || target === p) continue;
           const list = map.get(target) ?? [];
