@@ -11,7 +11,7 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, isFunction, memberName, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { calledMember, isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { gradientContexts } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { callSitesOf } from './trainable.js';
@@ -108,8 +108,8 @@ function factsOf(file: FileIndex): MemoryFacts {
   let f = facts.get(file);
   if (f) return f;
   const byReference = new Map<FunctionNode, TSESTree.CallExpression[]>();
-  walk(file.sourceCode.ast, file.sourceCode.visitorKeys, (node) => {
-    if (node.type !== T.CallExpression) return;
+  // the file's shared list of calls (one walk for every engine module), in source order
+  for (const node of file.calls()) {
     for (const a of node.arguments) {
       const fn = functionReference(file, a);
       if (!fn) continue;
@@ -117,7 +117,7 @@ function factsOf(file: FileIndex): MemoryFacts {
       if (!list) byReference.set(fn, (list = []));
       list.push(node);
     }
-  });
+  }
   f = { scoped: new Map(), freq: new Map(), byReference };
   facts.set(file, f);
   return f;

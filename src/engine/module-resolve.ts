@@ -110,11 +110,33 @@ export function relativeSpecifiersOf(text: string): string[] {
   return [...out];
 }
 
+/**
+ * `relativeSpecifiersOf` for a file's cached text (`readModuleText`): the gate's scans and the reverse-import
+ * map ask again for the same files during a lint run, so the scan is kept while the text is the same.
+ */
+const specifierCache = new Map<string, { text: string; specifiers: readonly string[] }>();
+function specifiersOfFile(path: string, text: string): readonly string[] {
+  const cached = specifierCache.get(path);
+  if (cached && cached.text === text) return cached.specifiers;
+  const specifiers = relativeSpecifiersOf(text);
+  if (specifierCache.size >= 5000) specifierCache.clear();
+  specifierCache.set(path, { text, specifiers });
+  return specifiers;
+}
+
 function mentionsTfjs(text: string, modules: readonly string[]): boolean {
   return text.includes('@tensorflow/') || TF_MODULES.some((m) => text.includes(m)) || modules.some((m) => text.includes(m));
 }
 
-const touchCache = new Map<string, { mtimeMs: number; result: boolean }>();
+/**
+ * Per path (+ settings modules) and mtime: `result` true when the module reaches tfjs; for a module that
+ * does not, `negDepth` is the largest depth at which a complete scan (no module skipped as already seen
+ * or over the count bound) found nothing, so the same question at that depth or less is not asked again
+ * (-1: none), for a few seconds only (`negAt`): the answer also depends on the imported modules, whose
+ * edits do not change this module's mtime. `topNegative`: a top-level scan (depth ≥ 3) found nothing, possibly cut short (reused only
+ * by top-level scans, as before the per-depth cache).
+ */
+const touchCache = new Map<string, { mtimeMs: number; result: boolean; negDepth: number; negAt: number; topNegative: boolean }>();
 
 /**
  * Does the module at `path`, or a module it imports relatively (up to `depth` levels), mention tfjs?
@@ -122,29 +144,53 @@ const touchCache = new Map<string, { mtimeMs: number; result: boolean }>();
  * values only through their own modules.
  */
 export function moduleTouchesTfjs(path: string, modules: readonly string[], depth = 3, seen = new Set<string>()): boolean {
-  if (seen.has(path) || seen.size > 50) return false;
+  return touches(path, modules, depth, seen).result;
+}
+
+/** `complete`: no module of the scan was cut short by `seen` or the count bound (a negative then holds for any caller). */
+function touches(path: string, modules: readonly string[], depth: number, seen: Set<string>): { result: boolean; complete: boolean } {
+  if (seen.has(path) || seen.size > 50) return { result: false, complete: false };
   seen.add(path);
   const st = statFile(path);
-  if (!st) return false;
+  if (!st) return { result: false, complete: true };
   const key = `${path}\0${modules.join('\0')}`;
   const cached = touchCache.get(key);
-  if (cached && cached.mtimeMs === st.mtimeMs && (cached.result || depth >= 3)) return cached.result;
+  const fresh = cached && cached.mtimeMs === st.mtimeMs ? cached : null;
+  const now = Date.now();
+  if (fresh?.result || (fresh && fresh.negDepth >= depth && now - fresh.negAt < PACKAGE_TTL_MS)) return { result: fresh.result, complete: true };
+  if (fresh?.topNegative && depth >= 3) return { result: false, complete: false };
   const text = readModuleText(path);
   let result = false;
+  let complete = true;
   if (text !== null) {
     result = mentionsTfjs(text, modules);
     if (!result && depth > 0) {
-      for (const s of relativeSpecifiersOf(text)) {
+      for (const s of specifiersOfFile(path, text)) {
         const target = resolveModule(path, s);
-        if (target && moduleTouchesTfjs(target, modules, depth - 1, seen)) {
+        if (!target) continue;
+        const r = touches(target, modules, depth - 1, seen);
+        if (r.result) {
           result = true;
           break;
         }
+        if (!r.complete) complete = false;
       }
     }
   }
-  if (depth >= 3 || result) touchCache.set(key, { mtimeMs: st.mtimeMs, result });
-  return result;
+  // a top-level scan (depth ≥ 3) is kept whatever was cut short, as before; deeper negatives only when complete
+  if (result) touchCache.set(key, { mtimeMs: st.mtimeMs, result, negDepth: -1, negAt: 0, topNegative: false });
+  else if (complete || depth >= 3) {
+    // reached only when no live negative covers `depth`, so a complete scan replaces it
+    const live = fresh && now - fresh.negAt < PACKAGE_TTL_MS ? fresh.negDepth : -1;
+    touchCache.set(key, {
+      mtimeMs: st.mtimeMs,
+      result,
+      negDepth: complete ? depth : live,
+      negAt: complete ? now : (fresh?.negAt ?? 0),
+      topNegative: (fresh?.topNegative ?? false) || depth >= 3,
+    });
+  }
+  return { result, complete };
 }
 
 /** The linted file's relative imports (text scan of its source) reach a module that mentions tfjs. */
@@ -214,7 +260,7 @@ function buildReverseMap(pkg: string): Map<string, string[]> {
         budget--;
         const text = readModuleText(p);
         if (text === null) continue;
-        for (const s of relativeSpecifiersOf(text)) {
+        for (const s of specifiersOfFile(p, text)) {
           const target = resolveModule(p, s);
           if (!target || target === p) continue;
           const list = map.get(target) ?? [];

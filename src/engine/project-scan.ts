@@ -74,10 +74,34 @@ function isFile(path: string): boolean {
   }
 }
 
+/**
+ * Resolution results (the resolved base path → the file it names, or null for a miss), trusted for a few
+ * seconds: within one lint run the files of a directory import the same modules, and each miss costs up
+ * to 25 `stat` calls. The short TTL lets an editor session see a file created or deleted since.
+ */
+const RESOLVE_TTL_MS = 5000;
+const MAX_RESOLVE_ENTRIES = 5000;
+const resolveCache = new Map<string, { at: number; path: string | null }>();
+
 /** Resolve a relative import the way bundlers and TS do: as written, with an extension, or an index file. */
 export function resolveRelativeImport(fromFile: string, specifier: string): string | null {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
-  const base = resolve(dirname(fromFile), specifier);
+  let base: string;
+  try {
+    base = resolve(dirname(fromFile), specifier);
+  } catch {
+    return null;
+  }
+  const now = Date.now();
+  const cached = resolveCache.get(base);
+  if (cached && now - cached.at < RESOLVE_TTL_MS) return cached.path;
+  const path = resolveBase(base);
+  if (resolveCache.size >= MAX_RESOLVE_ENTRIES) resolveCache.clear();
+  resolveCache.set(base, { at: now, path });
+  return path;
+}
+
+function resolveBase(base: string): string | null {
   const candidates = [base];
   const ext = extname(base);
   // TS sources import './x.js' for './x.ts'
@@ -100,8 +124,22 @@ export function relativeImportsConstructModeDependent(fromFile: string, specifie
   return false;
 }
 
+const packageDirCache = new Map<string, { at: number; pkg: string | null }>();
+
 /** The nearest directory at or above `dir` holding a package.json (at most 8 levels up), or null. */
 export function packageDirOf(dir: string): string | null {
+  // every file of a directory asks the same question (the gate's reverse-import lookup, the package
+  // scan): up to 8 `stat` calls each, so the answer is kept for the same few seconds as resolutions
+  const now = Date.now();
+  const cached = packageDirCache.get(dir);
+  if (cached && now - cached.at < RESOLVE_TTL_MS) return cached.pkg;
+  const pkg = findPackageDir(dir);
+  if (packageDirCache.size >= MAX_RESOLVE_ENTRIES) packageDirCache.clear();
+  packageDirCache.set(dir, { at: now, pkg });
+  return pkg;
+}
+
+function findPackageDir(dir: string): string | null {
   let d = dir;
   for (let i = 0; i < 8; i++) {
     if (isFile(join(d, 'package.json'))) return d;

@@ -992,17 +992,52 @@ export class FileIndex {
     if (!this.allCalls) {
       const list: TSESTree.CallExpression[] = [];
       const names = new Set<string>();
+      const sources: Node[] = [];
       walk(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
-        if (node.type === T.CallExpression) list.push(node);
-        else if ((node.type === T.MethodDefinition || node.type === T.Property || node.type === T.PropertyDefinition) && isFunction(node.value)) {
-          const key = propertyKeyName(node);
-          if (key !== null) names.add(key);
+        switch (node.type) {
+          case T.CallExpression:
+            list.push(node);
+            if (node.callee.type === T.Identifier && node.callee.name === 'require' && node.arguments[0]) sources.push(node.arguments[0]);
+            return;
+          case T.MethodDefinition:
+          case T.Property:
+          case T.PropertyDefinition:
+            if (isFunction(node.value)) {
+              const key = propertyKeyName(node);
+              if (key !== null) names.add(key);
+            }
+            return;
+          case T.ImportDeclaration:
+          case T.ExportAllDeclaration:
+          case T.ImportExpression:
+            sources.push(node.source);
+            return;
+          case T.ExportNamedDeclaration:
+            if (node.source) sources.push(node.source);
+            return;
+          case T.TSExternalModuleReference:
+            sources.push(node.expression);
+            return;
+          default:
+            return;
         }
       });
       this.allCalls = list;
       this.methodNames = names;
+      this.sourceNodes = sources;
     }
     return this.allCalls;
+  }
+
+  private sourceNodes: Node[] | null = null;
+
+  /**
+   * The specifier expressions of the file's imports, re-exports, `import()`, `require()` and
+   * `import x = require()`, in source order (collected by the same walk as `calls()`).
+   */
+  moduleSpecifierNodes(): readonly Node[] {
+    if (!this.sourceNodes) this.calls();
+    return this.sourceNodes!;
   }
 
   /** Names of the methods (and function-valued properties) the file's classes and object literals define. */

@@ -63,14 +63,13 @@ export function callSitesOf(file: FileIndex, fn: FunctionNode): readonly TSESTre
     const map = new Map<FunctionNode, TSESTree.CallExpression[]>();
     index = map;
     callIndex.set(file, map);
-    walk(file.sourceCode.ast, file.sourceCode.visitorKeys, (node) => {
-      if (node.type !== T.CallExpression) return;
+    for (const node of file.calls()) {
       const target = callTarget(file, node);
-      if (!target) return;
+      if (!target) continue;
       let list = map.get(target);
       if (!list) map.set(target, (list = []));
       list.push(node);
-    });
+    }
   }
   return index.get(fn) ?? [];
 }

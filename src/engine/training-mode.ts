@@ -160,32 +160,11 @@ export function relativeImports(file: FileIndex): string[] {
   let list = relativeImportCache.get(file);
   if (list) return list;
   const found = new Set<string>();
-  const take = (n: Node | null | undefined): void => {
+  // from the file's shared index (the walk behind `calls()`), not a walk of its own
+  for (const n of file.moduleSpecifierNodes()) {
     const v = literalValue(n);
     if (typeof v === 'string' && (v.startsWith('./') || v.startsWith('../'))) found.add(v);
-  };
-  walk(file.sourceCode.ast, file.sourceCode.visitorKeys, (node) => {
-    switch (node.type) {
-      case T.ImportDeclaration:
-      case T.ExportAllDeclaration:
-        take(node.source);
-        return false;
-      case T.ExportNamedDeclaration:
-        take(node.source);
-        return undefined;
-      case T.ImportExpression:
-        take(node.source);
-        return undefined;
-      case T.TSExternalModuleReference:
-        take(node.expression);
-        return false;
-      case T.CallExpression:
-        if (node.callee.type === T.Identifier && node.callee.name === 'require') take(node.arguments[0]);
-        return undefined;
-      default:
-        return undefined;
-    }
-  });
+  }
   list = [...found];
   relativeImportCache.set(file, list);
   return list;
@@ -227,12 +206,10 @@ export function calledOutsideGradientContexts(file: FileIndex, fn: FunctionNode)
   let called = sharedHelpers.get(file);
   if (!called) {
     const found = new Set<FunctionNode>();
-    walk(file.sourceCode.ast, file.sourceCode.visitorKeys, (n) => {
-      if (n.type !== T.CallExpression) return undefined;
+    for (const n of file.calls()) {
       const target = callTarget(file, n);
       if (target && !found.has(target) && !gradientContextOf(file, n)) found.add(target);
-      return undefined;
-    });
+    }
     sharedHelpers.set(file, (called = found));
   }
   return called.has(fn);
