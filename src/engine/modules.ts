@@ -100,7 +100,13 @@ export function indexForPath(from: FileIndex, path: string): FileIndex | null {
   }
 }
 
-/** Indexes of the files linted in this process, by path (bounded): reused instead of parsing them again. */
+/**
+ * Indexes of the files linted most recently in this process, by path: reused instead of parsing them
+ * again when a file imports a module linted just before it (usually its own directory). Each index keeps
+ * its file's AST, tokens and scopes alive, so the bound is small: at 200 the process held 1.5 GB on the
+ * corpus and garbage collection was the largest single cost (docs/performance.md, morning of 6 Dec).
+ */
+const MAX_LINTED_REUSED = 20;
 const lintedByPath = new Map<string, FileIndex>();
 
 /** Called for each linted file's index: other files' questions about this module can use it. */
@@ -109,7 +115,7 @@ export function registerLinted(index: FileIndex): void {
   homes.set(index.sourceCode.ast as TSESTree.Program, index);
   lintedByPath.delete(index.filename);
   lintedByPath.set(index.filename, index);
-  while (lintedByPath.size > MAX_PARSED_MODULES) lintedByPath.delete(lintedByPath.keys().next().value!);
+  while (lintedByPath.size > MAX_LINTED_REUSED) lintedByPath.delete(lintedByPath.keys().next().value!);
 }
 
 /** The index of the module `specifier` names from `from`'s file, or null (not followed, missing, unparsable). */
