@@ -1,5 +1,6 @@
 /**
- * JSDoc types in JavaScript files (issue 9, item 3): `@type {T}`, `@param {T} name`, `@returns {T}`.
+ * JSDoc types in JavaScript files (issue 9, item 3): `@type {T}`, `@param {T} name`, `@returns {T}`,
+ * and the names `@typedef` / `@import` declare.
  *
  * A small hand parser, not `comment-parser` / `@es-joy/jsdoccomment`: the engine only asks "which
  * type does this tag name", for three tags and a handful of type forms, and a dependency would add
@@ -10,6 +11,8 @@
  *   `const f = () => …`, the statement of `this.model = …`);
  * - tags `@type`, `@param` / `@arg` / `@argument` (with `[name]`, `[name=default]`, `name=` in the type),
  *   `@returns` / `@return`;
+ * - file-level names (`jsdocAliasesOf`): `@typedef {T} Name` and TypeScript 5.5's
+ *   `@import { A, B as C } from 'mod'` / `@import * as ns from 'mod'`;
  * - type expressions (`parseJsdocType`): dotted names (`tf.LayersModel`), `import('mod').A.B`, unions
  *   (`A|B`, parenthesised), `!T`, `?T`, `T=`, `T?`, generics `Promise<T>` / `Array.<T>`, `T[]`, and
  *   `null` / `undefined`. Anything else (`{a: T}` records, `function(…)`, `*`, string literals) is
@@ -238,4 +241,77 @@ export function jsdocTagsOf(sourceCode: TSESLint.SourceCode, node: TSESTree.Node
     return tags;
   }
   return [];
+}
+
+// ------------------------------------------------------------------------------------------ file-level names
+
+/**
+ * A name a file's JSDoc declares for types: `@typedef {T} Name` (the type it stands for), or
+ * `@import { A, B as C } from 'mod'` / `@import * as ns from 'mod'` (TypeScript 5.5's JSDoc import: the
+ * module, and the path inside it: `['A']` for a named import, `[]` for a namespace).
+ */
+export type JsdocAlias = { readonly type: 'typedef'; readonly target: JsdocType } | { readonly type: 'import'; readonly module: string; readonly path: readonly string[] };
+
+const aliasCache = new WeakMap<TSESLint.SourceCode, ReadonlyMap<string, JsdocAlias>>();
+const NO_ALIASES: ReadonlyMap<string, JsdocAlias> = new Map();
+const IMPORT_TAG = /@import\s+(\{[^}]*\}|\*\s*as\s+[A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"]+)\2/g;
+
+/**
+ * The `@typedef` and `@import` names declared anywhere in the file's JSDoc comments, read once per file
+ * (a file without either word costs one text search). A name declared twice keeps its first declaration.
+ */
+export function jsdocAliasesOf(sourceCode: TSESLint.SourceCode): ReadonlyMap<string, JsdocAlias> {
+  const cached = aliasCache.get(sourceCode);
+  if (cached) return cached;
+  let aliases = NO_ALIASES;
+  const text = sourceCode.text;
+  if (text.includes('@typedef') || text.includes('@import')) {
+    const map = new Map<string, JsdocAlias>();
+    for (const c of sourceCode.getAllComments()) {
+      if (c.type !== 'Block' || !c.value.startsWith('*')) continue;
+      const value = c.value.replace(/^\s*\*(?!\/)\s?/gm, '');
+      if (value.includes('@typedef')) readTypedefs(value, map);
+      if (value.includes('@import')) readImports(value, map);
+    }
+    aliases = map;
+  }
+  aliasCache.set(sourceCode, aliases);
+  return aliases;
+}
+
+function readTypedefs(value: string, map: Map<string, JsdocAlias>): void {
+  const re = /@typedef\s*\{/g;
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    // balanced braces, as in parseJsdocTags
+    let depth = 0;
+    let j = m.index + m[0].length - 1;
+    for (; j < value.length; j++) {
+      if (value[j] === '{') depth++;
+      else if (value[j] === '}' && --depth === 0) break;
+    }
+    if (depth !== 0) return;
+    const typeText = value.slice(m.index + m[0].length, j).replace(/\s*\n\s*/g, ' ').trim();
+    const name = /^\s*([A-Za-z_$][\w$]*)/.exec(value.slice(j + 1))?.[1];
+    if (name && !map.has(name)) map.set(name, { type: 'typedef', target: parseJsdocType(typeText) });
+    re.lastIndex = j + 1;
+  }
+}
+
+function readImports(value: string, map: Map<string, JsdocAlias>): void {
+  IMPORT_TAG.lastIndex = 0;
+  for (let m = IMPORT_TAG.exec(value); m; m = IMPORT_TAG.exec(value)) {
+    const clause = m[1]!;
+    const module = m[3]!;
+    if (clause.startsWith('*')) {
+      const local = /as\s+([A-Za-z_$][\w$]*)/.exec(clause)![1]!;
+      if (!map.has(local)) map.set(local, { type: 'import', module, path: [] });
+      continue;
+    }
+    for (const part of clause.slice(1, -1).split(',')) {
+      const spec = /^\s*(?:type\s+)?([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?\s*$/.exec(part);
+      if (!spec) continue;
+      const local = spec[2] ?? spec[1]!;
+      if (!map.has(local)) map.set(local, { type: 'import', module, path: [spec[1]!] });
+    }
+  }
 }

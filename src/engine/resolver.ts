@@ -33,7 +33,7 @@ import {
   type Node,
 } from './ast.js';
 import { isTfModule, readSettings, type Torch2tfSettings } from './settings.js';
-import { jsdocTagsOf, parseJsdocType, type JsdocTag, type JsdocType } from './jsdoc.js';
+import { jsdocAliasesOf, jsdocTagsOf, parseJsdocType, type JsdocTag, type JsdocType } from './jsdoc.js';
 import { getTypedServices, typeVerdict, type TypedServices } from './type-info.js';
 import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, type ParseSetup } from './module-resolve.js';
 import {
@@ -1441,22 +1441,25 @@ export class FileIndex {
    * The same names as `kindFromAnnotation` (TYPE_KINDS). Arrays (`T[]`, `Array<T>`) are unknown: the
    * engine has no notion of "an array of models" outside array literals.
    */
-  kindFromJsdoc(type: JsdocType, at: Node): ValueInfo | null {
+  kindFromJsdoc(type: JsdocType, at: Node, depth = 0): ValueInfo | null {
+    if (depth > MAX_TYPEDEF_DEPTH) return null;
     switch (type.type) {
       case 'name': {
+        const typedef = this.jsdocTypedef(type, at);
+        if (typedef) return this.kindFromJsdoc(typedef, at, depth + 1);
         const p = this.pathOfJsdocName(type, at);
         return p ? kindOfTypePath(p) : null;
       }
       case 'generic': {
         if (type.base.type !== 'name' || type.base.module !== undefined || type.base.path.join('.') !== 'Promise' || type.args.length !== 1) return null;
-        const inner = this.kindFromJsdoc(type.args[0]!, at);
+        const inner = this.kindFromJsdoc(type.args[0]!, at, depth + 1);
         return inner ? { ...inner, promise: true } : null;
       }
       case 'union': {
         let result: ValueInfo | null = null;
         for (const t of type.types) {
           if (t.type === 'null' || t.type === 'undefined') continue;
-          const k = this.kindFromJsdoc(t, at);
+          const k = this.kindFromJsdoc(t, at, depth + 1);
           if (!k || (result && (result.kind !== k.kind || !!result.promise !== !!k.promise))) return null;
           result = result ?? k;
         }
@@ -1473,9 +1476,23 @@ export class FileIndex {
     const [root, ...rest] = type.path;
     if (root === undefined) return null;
     const v = findVariable(this.sourceCode.getScope(at as never) as never, root) as Scope.Variable | null;
-    // an undeclared name is tfjs only as a configured global, as in `pathOf`
-    const base = v && v.defs.length > 0 ? this.pathOfVariable(v) : this.settings.globals.includes(root) ? [] : null;
-    return base ? [...base, ...rest] : null;
+    if (v && v.defs.length > 0) {
+      const base = this.pathOfVariable(v);
+      return base ? [...base, ...rest] : null;
+    }
+    // an undeclared name: a JSDoc `@import` of the file, else tfjs only as a configured global, as in `pathOf`
+    const alias = jsdocAliasesOf(this.sourceCode).get(root);
+    if (alias?.type === 'import') return isTfModule(alias.module, this.settings) ? [...alias.path, ...rest] : null;
+    return this.settings.globals.includes(root) ? rest : null;
+  }
+
+  /** `Model` when the file declares `@typedef {…} Model` and no binding or `@import` of that name: its type. */
+  private jsdocTypedef(type: Extract<JsdocType, { type: 'name' }>, at: Node): JsdocType | null {
+    if (type.module !== undefined || type.path.length !== 1) return null;
+    const alias = jsdocAliasesOf(this.sourceCode).get(type.path[0]!);
+    if (alias?.type !== 'typedef') return null;
+    const v = findVariable(this.sourceCode.getScope(at as never) as never, type.path[0]!) as Scope.Variable | null;
+    return v && v.defs.length > 0 ? null : alias.target;
   }
 
   /**
@@ -1489,20 +1506,29 @@ export class FileIndex {
     return !!t?.typeText && this.typeIsNotTfjs(parseJsdocType(t.typeText), fn);
   }
 
-  private typeIsNotTfjs(type: JsdocType, at: Node): boolean {
+  private typeIsNotTfjs(type: JsdocType, at: Node, depth = 0): boolean {
+    if (depth > MAX_TYPEDEF_DEPTH) return false;
     switch (type.type) {
       case 'name': {
         if (type.module !== undefined) return !isTfModule(type.module, this.settings);
         const root = type.path[0]!;
         if (type.path.length === 1 && JS_VALUE_TYPES.has(root)) return true;
         const v = findVariable(this.sourceCode.getScope(at as never) as never, root) as Scope.Variable | null;
-        return !!v && v.defs.length > 0 && !this.pathOfVariable(v);
+        if (v && v.defs.length > 0) return !this.pathOfVariable(v);
+        const alias = jsdocAliasesOf(this.sourceCode).get(root);
+        if (alias?.type === 'import') return !isTfModule(alias.module, this.settings);
+        // `@typedef {Object} Config`, `@typedef {{ lr: number }} Options`: records and aliases of non-tfjs types
+        if (alias?.type !== 'typedef' || type.path.length !== 1) return false;
+        const t = alias.target;
+        // `@typedef {Object} Config` (with `@property` tags): a record type the user declares, not a tfjs class
+        if (t.type === 'name' && t.module === undefined && t.path.length === 1 && (t.path[0] === 'Object' || t.path[0] === 'object')) return true;
+        return this.typeIsNotTfjs(t, at, depth + 1);
       }
       case 'generic':
       case 'array':
         return true;
       case 'union':
-        return type.types.some((t) => this.typeIsNotTfjs(t, at));
+        return type.types.some((t) => this.typeIsNotTfjs(t, at, depth + 1));
       default:
         return false;
     }
@@ -1555,6 +1581,8 @@ function kindOfTypePath(p: TfPath): ValueInfo | null {
 }
 
 /** JSDoc type names of plain JavaScript values (never a tfjs model, layer, optimizer or tensor). */
+/** How many `@typedef`s one JSDoc type may go through (`@typedef {Net} Model`, `@typedef {tf.Sequential} Net`); cycles end. */
+const MAX_TYPEDEF_DEPTH = 8;
 const JS_VALUE_TYPES: ReadonlySet<string> = new Set(['number', 'string', 'boolean', 'symbol', 'bigint', 'Function', 'function', 'Array', 'Promise', 'Date', 'RegExp', 'Map', 'Set']);
 
 /** `null` or `undefined`: an empty write that says nothing about what a binding holds. */

@@ -285,6 +285,67 @@ export function step(a, b, c, d, e) { probe(a); probe(b); probe(c); probe(d); pr
     });
   });
 
+  it('@typedef names: tfjs types through one or more typedefs, Promise of a typedef, cycles end', () => {
+    const code = `${ESM}
+/** @typedef {tf.Sequential} Net */
+/** @typedef {Net} Model */
+/** @typedef {import('@tensorflow/tfjs').Tensor} T */
+/** @typedef {Loop} Loop */
+/**
+ * @typedef {A} B
+ * @typedef {B} A
+ */
+/**
+ * @param {Net} a
+ * @param {Model} b
+ * @param {T|null} c
+ * @param {Promise<Model>} d
+ * @param {Loop} e
+ * @param {A} f
+ */
+function all(a, b, c, d, e, f) { probe(a); probe(b); probe(c); probe(d); probe(e); probe(f); }
+/** @type {Model} */
+let held;
+probe(held);`;
+    assert.deepEqual(kindsIn(code), ['model', 'model', 'tensor', 'model:promise', null, null, 'model']);
+  });
+
+  it('@typedef precision: a binding of the same name wins, records and non-tfjs targets are not tfjs', () => {
+    const code = `${ESM}
+class Model { predict(x) { return x; } }
+/** @typedef {tf.LayersModel} Model */
+/**
+ * @typedef {Object} Config
+ * @property {number} lr
+ */
+/** @typedef {import('brain.js').NeuralNetwork} Brain */
+/** @typedef {tfx.LayersModel} Unknown */
+/** @param {Model} a @param {Config} b @param {Brain} c @param {Unknown} d @param {Nowhere} e */
+export function step(a, b, c, d, e) { probe(a); probe(b); probe(c); probe(d); probe(e); }`;
+    assert.deepEqual(kindsIn(code), [null, null, null, null, null]);
+    withJs(code, (file, ast) => {
+      // Model is the user's class, Config a record, Brain a brain.js type: provably not tfjs; Unknown and Nowhere prove nothing
+      assert.deepEqual([0, 1, 2, 3, 4].map((i) => file.hasOnlyOutsideOrigins(probed(file, ast, i))), [false, false, false, true, true]);
+    });
+  });
+
+  it('@import (TypeScript 5.5 JSDoc imports): named, renamed, namespace; other modules are not tfjs', () => {
+    const code = `
+/** @import { LayersModel, Tensor as T } from '@tensorflow/tfjs' */
+/** @import * as tfl from "@tensorflow/tfjs-layers" */
+/** @import { NeuralNetwork } from 'brain.js' */
+/**
+ * @param {LayersModel} a
+ * @param {T} b
+ * @param {tfl.layers.Layer} c
+ * @param {NeuralNetwork} d
+ * @param {tfl.Sequential} e
+ */
+export function step(a, b, c, d, e) { probe(a); probe(b); probe(c); probe(d); probe(e); }`;
+    assert.deepEqual(kindsIn(code), ['model', 'tensor', 'layer', null, 'model']);
+    withJs(code, (file, ast) => assert.equal(file.hasOnlyOutsideOrigins(probed(file, ast, 3)), false));
+  });
+
   it('TypeScript files: a TS annotation wins, JSDoc fills in where there is none', () => {
     withTf(`${ESM}class Mine {}\n/** @param {tf.LayersModel} a @param {tf.LayersModel} b */\nfunction f(a: Mine, b) { probe(a); probe(b); }`, (file, ast) => {
       assert.equal(file.kindOf(probed(file, ast, 0)), null);

@@ -436,7 +436,9 @@ const JS_FORMS = IMPORT_FORMS.filter((f) => !f.tsOnly);
 const jsdocField = `${OPT}\nclass Agent {\n  constructor() {\n    /** @type {TF.LayersModel} */\n    this.model = null;\n  }\n  async load(url) {\n    this.model = await fetchModel(url);\n  }\n  step(x) {\n    return opt.minimize(() => this.model.apply(x).sum());\n  }\n}`;
 const jsdocReturns = `/** @returns {Promise<TF.LayersModel>} */\nfunction loadBase() {\n  return fetchModel('m.json');\n}\n${OPT}\nexport async function train(x) {\n  const model = await loadBase();\n  opt.minimize(() => model.predict(x).sum());\n}`;
 const jsdocParam = `${OPT}\n/**\n * @param {TF.Sequential} net\n * @param {TF.Tensor} x\n */\nfunction step(net, x) {\n  return opt.minimize(() => net.apply(x).sum());\n}\nstep(makeNet(), xs);`;
+const jsdocTypedef = `/** @typedef {TF.Sequential} Net */\n${OPT}\n/** @param {Net} net */\nexport function step(net, x) {\n  return opt.minimize(() => net.apply(x).sum());\n}`;
 const jsdocLookalikes = [
+  { name: 'a @typedef record of the user (Object with @property)', code: `/**\n * @typedef {Object} Net\n * @property {Function} apply\n */\n${OPT}\n/** @param {Net} net */\nexport function step(net, x) {\n  return opt.minimize(() => net.apply(x).sum());\n}` },
   { name: 'JSDoc naming the user\'s own Model class: not a model of unknown origin', code: `class Model {\n  apply(x) { return x; }\n}\n${OPT}\n/** @param {Model} net */\nexport function step(net, x) {\n  return opt.minimize(() => net.apply(x).sum());\n}` },
   { name: 'JSDoc @type {Object}: says nothing', code: `${OPT}\n/** @type {Object} */\nlet model = null;\nexport async function train(x) {\n  model = await fetchModel();\n  opt.minimize(() => model.apply(x).sum());\n}` },
   { name: 'a type of another package (brain.js)', code: `${OPT}\n/** @param {import('brain.js').NeuralNetwork} net */\nexport function step(net, x) {\n  return opt.minimize(() => net.apply(x).sum());\n}` },
@@ -448,7 +450,7 @@ writeFileSync(FILE.replace(/\.ts$/, '.js'), '');
 ruleTester.run('require-training-flag: JSDoc types in JavaScript', rule, {
   valid: [
     ...validAcross(jsdocLookalikes.map((c) => ({ filename: JS_DROPOUT_FILE, ...c })), JS_FORMS),
-    ...validAcross([jsdocField, jsdocReturns, jsdocParam].map((code) => ({ filename: JS_DROPOUT_FILE, code })), LOOKALIKE_FORMS),
+    ...validAcross([jsdocField, jsdocReturns, jsdocParam, jsdocTypedef].map((code) => ({ filename: JS_DROPOUT_FILE, code })), LOOKALIKE_FORMS),
   ],
   invalid: invalidAcross<MessageId, []>(
     [
@@ -473,7 +475,31 @@ ruleTester.run('require-training-flag: JSDoc types in JavaScript', rule, {
         errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsUnknown }, line: 7, suggestions: [{ messageId: 'addTrainingFlag', output: jsdocParam.replace('apply(x)', 'apply(x, {training: true})') }] }],
         output: null,
       },
+      {
+        name: 'a parameter documented with a @typedef of a tfjs type',
+        filename: JS_DROPOUT_FILE,
+        code: jsdocTypedef,
+        errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsUnknown }, line: 5, suggestions: [{ messageId: 'addTrainingFlag', output: jsdocTypedef.replace('apply(x)', 'apply(x, {training: true})') }] }],
+        output: null,
+      },
     ],
     JS_FORMS,
   ),
+});
+
+// TypeScript 5.5's JSDoc `@import`: the type names a tfjs module directly, whatever the file's own imports.
+const jsdocImport = `/** @import { LayersModel } from '@tensorflow/tfjs' */\nimport * as tf from '@tensorflow/tfjs';\nconst opt = tf.train.adam();\n/** @param {LayersModel} net */\nexport function step(net, x) {\n  return opt.minimize(() => net.apply(x).sum());\n}`;
+ruleTester.run('require-training-flag: JSDoc @import in JavaScript', rule, {
+  valid: [
+    { name: '@import of a brain.js type', filename: JS_DROPOUT_FILE, code: jsdocImport.replace(`{ LayersModel } from '@tensorflow/tfjs'`, `{ LayersModel } from 'brain.js'`) },
+  ],
+  invalid: [
+    {
+      name: '@import { LayersModel } from tfjs',
+      filename: JS_DROPOUT_FILE,
+      code: jsdocImport,
+      errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsUnknown }, line: 6, suggestions: [{ messageId: 'addTrainingFlag', output: jsdocImport.replace('apply(x)', 'apply(x, {training: true})') }] }],
+      output: null,
+    },
+  ],
 });
