@@ -117,6 +117,15 @@ interface FieldFacts {
 
 const IN_PROGRESS = Symbol('in-progress');
 
+const NO_NODES: Node[] = [];
+
+/** `<object>.<name> = <value>` outside a class body (collected by the shared walk of `calls()`). */
+interface MemberWrite {
+  readonly object: Node;
+  readonly name: string;
+  readonly value: Node;
+}
+
 export class FileIndex {
   readonly settings: Torch2tfSettings;
   /** Cheap gate: false when the file never mentions tfjs (no import, no configured module or global). */
@@ -788,7 +797,7 @@ export class FileIndex {
           const k = this.kindFromAnnotation(a);
           if (k) return k;
         }
-        return this.agreeingKind(facts.writes) ?? this.fieldJsdocKind(facts);
+        return this.agreeingKind(this.fieldWrites(cls, name)) ?? this.fieldJsdocKind(facts);
       }
     }
     // model.layers[i]
@@ -913,13 +922,15 @@ export class FileIndex {
     if (!c) return null;
     if (c.type === 'class') {
       if (typeof key !== 'string') return null;
-      const facts = this.fieldsOf(c.node).get(key);
-      return facts && facts.writes.length > 0 ? facts.writes : null;
+      const writes = this.fieldWrites(c.node, key);
+      return writes.length > 0 ? [...writes] : null;
     }
     if (c.type === 'object') {
       if (typeof key !== 'string') return null;
       const p = findProperty(c.node, key);
-      return p && !p.method && !isFunction(unwrap(p.value)) ? [p.value] : null;
+      const outside = this.outsideWrites(c, key);
+      if (!p) return outside.length > 0 && !c.node.properties.some((q) => q.type === T.SpreadElement) ? [...outside] : null;
+      return !p.method && !isFunction(unwrap(p.value)) ? [p.value, ...outside] : null;
     }
     const elements = c.node.elements;
     if (elements.some((e) => !e || e.type === T.SpreadElement)) return null;
@@ -993,8 +1004,19 @@ export class FileIndex {
       const list: TSESTree.CallExpression[] = [];
       const names = new Set<string>();
       const sources: Node[] = [];
+      const writes: MemberWrite[] = [];
       walk(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
         switch (node.type) {
+          case T.AssignmentExpression: {
+            // `agent.model = build()`, `state.model = …`, `this.agent.model = …`: writes of a field or property from outside
+            const left = node.left;
+            if (node.operator !== '=' || left.type !== T.MemberExpression) return;
+            const object = unwrap(left.object);
+            const name = memberName(left);
+            const viaThis = object?.type === T.MemberExpression && unwrap(object.object)?.type === T.ThisExpression;
+            if (name !== null && (object?.type === T.Identifier || viaThis)) writes.push({ object: object!, name, value: node.right });
+            return;
+          }
           case T.CallExpression:
             list.push(node);
             if (node.callee.type === T.Identifier && node.callee.name === 'require' && node.arguments[0]) sources.push(node.arguments[0]);
@@ -1025,11 +1047,47 @@ export class FileIndex {
       this.allCalls = list;
       this.methodNames = names;
       this.sourceNodes = sources;
+      this.memberWrites = writes;
     }
     return this.allCalls;
   }
 
   private sourceNodes: Node[] | null = null;
+  private memberWrites: MemberWrite[] | null = null;
+  private readonly outsideWriteCache = new Map<Node, Map<string, readonly Node[] | typeof IN_PROGRESS>>();
+
+  /**
+   * The values written to `<name>` of a user class instance or object literal from outside its own
+   * body: `agent.model = build()` after `const agent = new Agent()`, `state.model = …` after
+   * `const state = {}`, `this.agent.model = …`, `a.model = …` on a parameter whose call sites pass the
+   * instance. The object's container is resolved like any value's; a write whose object does not
+   * resolve to this container does not count (it may be another object).
+   */
+  outsideWrites(c: Container, name: string): readonly Node[] {
+    let byName = this.outsideWriteCache.get(c.node);
+    if (!byName) this.outsideWriteCache.set(c.node, (byName = new Map()));
+    const cached = byName.get(name);
+    if (cached === IN_PROGRESS) return [];
+    if (cached) return cached;
+    if (!this.memberWrites) this.calls();
+    const candidates = this.memberWrites!.filter((w) => w.name === name);
+    if (candidates.length === 0) {
+      byName.set(name, NO_NODES);
+      return NO_NODES;
+    }
+    byName.set(name, IN_PROGRESS);
+    const out: Node[] = [];
+    for (const w of candidates) if (this.containerOf(w.object)?.node === c.node) out.push(w.value);
+    byName.set(name, out);
+    return out;
+  }
+
+  /** Every write of a class field: in its class (`this.x = …`, `x = …` declarations) and from outside. */
+  fieldWrites(cls: ClassNode, name: string): readonly Node[] {
+    const inside = this.fieldsOf(cls).get(name)?.writes ?? NO_NODES;
+    const outside = this.outsideWrites({ type: 'class', node: cls }, name);
+    return outside.length === 0 ? inside : [...inside, ...outside];
+  }
 
   /**
    * The specifier expressions of the file's imports, re-exports, `import()`, `require()` and
@@ -1267,7 +1325,7 @@ export class FileIndex {
           const cls = thisClass(obj);
           const name = memberName(n);
           if (!cls || name === null || this.methodOfContainer({ type: 'class', node: cls }, name)) return false;
-          const writes = this.fieldsOf(cls).get(name)?.writes ?? [];
+          const writes = this.fieldWrites(cls, name);
           return writes.length > 0 && writes.every((w) => this.hasOnlyOutsideOrigins(w));
         }
         if (this.containerOf(obj)) {

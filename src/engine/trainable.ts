@@ -34,7 +34,13 @@ export interface FieldKey {
   readonly name: string;
 }
 
-export type ValueKey = Scope.Variable | FieldKey;
+/** A property of one object literal (`const state = {}` … `state.model = build()`), interned like a field. */
+export interface PropertyKey {
+  readonly object: TSESTree.ObjectExpression;
+  readonly name: string;
+}
+
+export type ValueKey = Scope.Variable | FieldKey | PropertyKey;
 
 export interface ResolvedValue {
   /** Every binding the value may flow from (a variable, a field, the arguments of a parameter). */
@@ -51,6 +57,16 @@ function fieldKey(cls: ClassNode, name: string): FieldKey {
   if (!m) fieldKeys.set(cls, (m = new Map()));
   let k = m.get(name);
   if (!k) m.set(name, (k = { cls, name }));
+  return k;
+}
+
+const propertyKeys = new WeakMap<TSESTree.ObjectExpression, Map<string, PropertyKey>>();
+
+function propertyKey(object: TSESTree.ObjectExpression, name: string): PropertyKey {
+  let m = propertyKeys.get(object);
+  if (!m) propertyKeys.set(object, (m = new Map()));
+  let k = m.get(name);
+  if (!k) m.set(name, (k = { object, name }));
   return k;
 }
 
@@ -178,7 +194,8 @@ function computeValue(file: FileIndex, n: Node, depth: number): ResolvedValue | 
       const cls = holder?.type === 'class' ? holder.node : thisClass(obj as TSESTree.ThisExpression);
       if (!cls) return null;
       const info = file.kindOf(n);
-      const writes = file.fieldsOf(cls).get(name)?.writes ?? [];
+      // in-class writes and writes from outside (`agent.model = build()`)
+      const writes = file.fieldWrites(cls, name);
       if (info) {
         const kind = kindFrom(info);
         if (!kind) return null;
@@ -197,6 +214,15 @@ function computeValue(file: FileIndex, n: Node, depth: number): ResolvedValue | 
     }
     if (layerOwner(file, n) && resolveValue(file, layerOwner(file, n), depth + 1)?.kind === 'model') {
       return { keys: new Set(), kind: 'layer', info: null };
+    }
+    // `state.model` of `const state = { … }`: the property, and what its writes hold
+    if (holder?.type === 'object' && name !== null) {
+      const info = file.kindOf(n);
+      const kind = kindFrom(info);
+      if (!kind) return null;
+      const keys = new Set<ValueKey>([propertyKey(holder.node, name)]);
+      for (const w of file.memberSources(n) ?? []) for (const k of resolveValue(file, w, depth + 1)?.keys ?? []) keys.add(k);
+      return { keys, kind, info };
     }
     const kind = kindFrom(file.kindOf(n));
     return kind ? { keys: new Set(), kind, info: file.kindOf(n) } : null;
@@ -486,7 +512,7 @@ export function structureExprs(file: FileIndex, value: ResolvedValue, receiver: 
     if ('cls' in k) {
       const use = file.fieldsOf(k.cls).get(k.name)?.uses[0];
       if (use) out.push(use);
-    } else {
+    } else if ('defs' in k) {
       const def = k.defs[0];
       if (def?.type === 'Variable' && def.node.id === def.name) out.push(def.name);
     }
