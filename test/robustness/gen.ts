@@ -316,7 +316,7 @@ function renderSnippet(s: Snippet, c: Ctx, pick: (n: number) => number): string[
   const syncActions = (recv: string) => templates.map((a) => awaitIn(a, false).split('$R').join(recv));
   const cm = s.comment ? ' // keep this comment' : '';
   let body: string[];
-  switch (s.holder % 14) {
+  switch (s.holder % 15) {
     case 0: // a local
       body = [term(`${s.declKw} ${name}${annotation} = ${creator}`, s.semicolons), ...actions(name).map((a) => term(a, s.semicolons) + cm)];
       break;
@@ -422,6 +422,21 @@ function renderSnippet(s: Snippet, c: Ctx, pick: (n: number) => number): string[
         ...actions(`${name}t`).map((a) => term(a, s.semicolons)),
       ];
       break;
+    case 14: // set from outside its holder: an instance's field, and a property of an empty object literal
+      return [
+        `class Slot${c.id} {`,
+        c.ts ? `  ${name}: any;` : '',
+        `  constructor() { this.${name} = null; }`,
+        `  ${wrapper.async ? 'async ' : ''}step(x, xs, ys) {`,
+        ...actions(`this.${name}`).map((a) => `    ${term(a, s.semicolons)}${cm}`),
+        '  }',
+        '}',
+        term(`const slot${c.id} = new Slot${c.id}()`, s.semicolons),
+        term(`slot${c.id}.${name} = ${awaitIn(s.creator, false)}`, s.semicolons),
+        term(`const bag${c.id}${c.ts ? ': any' : ''} = {}`, s.semicolons),
+        term(`bag${c.id}.${name} = ${awaitIn(s.creator, false)}`, s.semicolons),
+        ...syncActions(`bag${c.id}.${name}`).map((a) => term(a, s.semicolons)),
+      ].filter(Boolean);
     default: // an ES5 __awaiter/__generator state machine (compiled TS, as in the corpus dist code)
       return [
         `function load${c.id}() {`,
@@ -488,7 +503,7 @@ const snippetArb = (kind: Kind): fc.Arbitrary<Snippet> => {
     kind: fc.constant(kind),
     creator: fc.constantFrom(...CREATORS[kind]),
     actions: fc.array(fc.nat(actions.length - 1), { minLength: 1, maxLength: 3 }),
-    holder: fc.nat(13),
+    holder: fc.nat(14),
     wrapper: fc.nat(WRAPPERS.length - 1),
     semicolons: fc.boolean(),
     comment: fc.boolean(),
