@@ -264,7 +264,7 @@ export const WRAPPERS: readonly { name: string; async: boolean; ts?: boolean; ma
   { name: 'callback', async: false, make: (b) => ['button.addEventListener("click", function onClick(ev) {', ...b.map(indent), '});'] },
   { name: 'then callback', async: false, make: (b) => ['fetchData().then((data) => {', ...b.map(indent), '});'] },
   { name: 'animation frame', async: false, make: (b, c) => [`function frame${c.id}() {`, ...b.map(indent), `  requestAnimationFrame(frame${c.id});`, '}'] },
-  { name: 'fit callback', async: true, make: (b) => ['callbacks.onBatchEnd = 0; const cbs = { onEpochEnd: async (epoch, logs) => {', ...b.map(indent), '} };'] },
+  { name: 'fit callback', async: true, make: (b, c) => [`callbacks.onBatchEnd = 0; const cbs${c.id} = { onEpochEnd: async (epoch, logs) => {`, ...b.map(indent), '} };'] },
   { name: 'TS namespace', async: false, ts: true, make: (b, c) => [`namespace Ns${c.id} {`, ...b.map(indent), '}'] },
 ];
 
