@@ -815,6 +815,9 @@ export class FileIndex {
       const facts = this.fieldsOf(c.node).get(name!);
       return facts ? this.fieldJsdocKind(facts) : null;
     }
+    // `opts.model` of a parameter documented `@param {Object} opts` + `@param {tf.LayersModel} opts.model`
+    const documented = obj?.type === T.Identifier && name !== null ? this.jsdocKindOfParamMember(obj, name) : null;
+    if (documented) return documented;
     if (sources) return null;
     // `agent.model` of `new Agent()`, Agent imported from a module whose class builds the model
     return obj && name !== null ? importedInstanceField(this, obj, name) : null;
@@ -1471,8 +1474,44 @@ export class FileIndex {
     const def = v.defs[0]!;
     if (def.name.type === T.Identifier && def.name.typeAnnotation) return null; // a TS annotation is the type
     if (def.type === 'Variable') return def.node.id === def.name ? this.jsdocKind(def.node, 'type') : null;
-    const param = def.type === 'Parameter' ? this.documentedParam(def.node, def.name) : null;
+    const param = def.type === 'Parameter' ? (this.documentedParam(def.node, def.name) ?? this.documentedPatternParam(def.node, def.name)) : null;
     return param ? this.jsdocKind(param.fn, 'param', param.name) : null;
+  }
+
+  /**
+   * A name destructured from a parameter, by its JSDoc path: `function f({ model })` documented with
+   * `@param {Object} opts` and `@param {tf.LayersModel} opts.model` (the root name is the one the
+   * parameter's position has among the top-level `@param` tags) → `opts.model`.
+   */
+  private documentedPatternParam(fn: Node, id: Node): { fn: FunctionNode; name: string } | null {
+    if (!isFunction(fn) || id.type !== T.Identifier) return null;
+    let prop: Node | undefined = id.parent;
+    if (prop?.type === T.AssignmentPattern && prop.left === id) prop = prop.parent;
+    if (prop?.type !== T.Property || prop.computed || prop.parent?.type !== T.ObjectPattern) return null;
+    const key = propertyKeyName(prop);
+    let root: Node = prop.parent;
+    if (root.parent?.type === T.AssignmentPattern && root.parent.left === root) root = root.parent;
+    const index = fn.params.indexOf(root as TSESTree.Parameter);
+    if (key === null || index < 0) return null;
+    const tops = this.jsdocTags(fn).filter((t) => t.tag === 'param' && t.name !== undefined && !t.name.includes('.'));
+    const rootName = tops[index]?.name;
+    return rootName ? { fn, name: `${rootName}.${key}` } : null;
+  }
+
+  /** `opts.model` where `opts` is a parameter and JSDoc documents `@param {…} opts.model`. */
+  private jsdocKindOfParamMember(obj: TSESTree.Identifier, name: string): ValueInfo | null {
+    const v = this.variableOf(obj);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.type !== 'Parameter') return null;
+    const param = this.documentedParam(def.node, def.name);
+    return param ? this.jsdocKind(param.fn, 'param', `${param.name}.${name}`) : null;
+  }
+
+  /** Every tag of the JSDoc block attached to `node` (in the module the node belongs to). */
+  private jsdocTags(node: Node): readonly JsdocTag[] {
+    const home = homeOfNode(node);
+    if (home && home !== this) return home.jsdocTags(node);
+    return jsdocTagsOf(this.sourceCode, node);
   }
 
   /** A parameter JSDoc can name: a plain identifier, or the left of a default value. */

@@ -329,6 +329,46 @@ export function step(a, b, c, d, e) { probe(a); probe(b); probe(c); probe(d); pr
     });
   });
 
+  it('nested @param names: a destructured parameter and a member of a documented options object', () => {
+    const code = `${ESM}
+/**
+ * @param {Object} opts
+ * @param {tf.LayersModel} opts.model
+ * @param {tf.Tensor} [opts.xs]
+ * @param {number} opts.epochs
+ * @param {tf.Tensor} ys
+ */
+export function train({ model, xs = null, epochs, other }, ys) { probe(model); probe(xs); probe(epochs); probe(other); probe(ys); }
+/**
+ * @param {Object} cfg
+ * @param {tf.Optimizer} cfg.optimizer
+ * @param {tf.Sequential} cfg.net
+ */
+export function step(cfg) { probe(cfg.optimizer); probe(cfg.net); probe(cfg.missing); probe(cfg); }
+/** @param {Object} [o] @param {tf.LayersModel} o.model */
+export const g = ({ model } = {}) => probe(model);`;
+    assert.deepEqual(kindsIn(code), ['model', 'tensor', null, null, 'tensor', 'optimizer', 'model', null, null, 'model']);
+  });
+
+  it('nested @param names: the root name follows the parameter position; JSDoc fills what the code leaves unknown, as for plain parameters', () => {
+    const code = `${ESM}
+/**
+ * @param {tf.Tensor} x
+ * @param {Object} opts
+ * @param {tf.LayersModel} opts.model
+ */
+function f(x, { model }) { probe(model); }
+/**
+ * @param {Object} opts
+ * @param {tf.LayersModel} opts.model
+ */
+function wrongRoot(x, { model }) { probe(model); }
+/** @param {Object} c @param {tf.LayersModel} c.model */
+function seen(c) { probe(c.model); }
+seen({ model: { predict: (v) => v } });`;
+    assert.deepEqual(kindsIn(code), ['model', null, 'model']);
+  });
+
   it('@import (TypeScript 5.5 JSDoc imports): named, renamed, namespace; other modules are not tfjs', () => {
     const code = `
 /** @import { LayersModel, Tensor as T } from '@tensorflow/tfjs' */

@@ -559,6 +559,9 @@ const JS_FORMS = IMPORT_FORMS.filter((f) => !f.tsOnly);
 const jsdocParam = `/** @param {TF.Tensor} x */\nfunction f(x) { return x.view(-1); }`;
 const jsdocReturns = `/** @returns {TF.Tensor|null} */\nfunction embed(ids) {\n  return lookup(ids);\n}\nconst e = embed(ids).view(-1);`;
 const jsdocVariable = `/** @type {import('@tensorflow/tfjs').Tensor} */\nlet t = null;\nt = decode(bytes);\nt.view(-1);`;
+const jsdocDestructured = `/**\n * @param {Object} batch\n * @param {TF.Tensor} batch.xs\n */\nfunction f({ xs }) { return xs.view(-1); }`;
+const jsdocOptions = `/** @param {Object} b @param {TF.Tensor} b.ys */\nfunction g(b) { return b.ys.view(-1); }`;
+const jsdocTypedef = `/** @typedef {TF.Tensor} Batch */\n/** @param {Batch} x */\nfunction f(x) { return x.view(-1); }`;
 
 ruleTester.run('no-torch-tensor-api: JSDoc types in JavaScript', rule, {
   valid: [
@@ -571,7 +574,8 @@ ruleTester.run('no-torch-tensor-api: JSDoc types in JavaScript', rule, {
       ],
       JS_FORMS,
     ),
-    ...validAcross([jsdocParam, jsdocReturns].map((code) => ({ filename: 'train.js', code })), LOOKALIKE_FORMS),
+    ...validAcross([jsdocParam, jsdocReturns, jsdocDestructured, jsdocOptions, jsdocTypedef].map((code) => ({ filename: 'train.js', code })), LOOKALIKE_FORMS),
+    { name: 'a nested @param of another root name', filename: 'train.js', code: jsdocOptions.replace('b.ys */', 'c.ys */') },
   ],
   invalid: [
     ...invalidAcross(
@@ -589,6 +593,27 @@ ruleTester.run('no-torch-tensor-api: JSDoc types in JavaScript', rule, {
           code: jsdocReturns,
           output: jsdocReturns.replace('view(-1)', 'reshape([-1])'),
           errors: [{ messageId: 'missingMethod', line: 5 }],
+        },
+        {
+          name: 'a destructured parameter documented by its nested @param name',
+          filename: 'train.js',
+          code: jsdocDestructured,
+          output: jsdocDestructured.replace('view(-1)', 'reshape([-1])'),
+          errors: [{ messageId: 'missingMethod', line: 5 }],
+        },
+        {
+          name: 'a member of an options parameter documented by its nested @param name',
+          filename: 'train.js',
+          code: jsdocOptions,
+          output: jsdocOptions.replace('view(-1)', 'reshape([-1])'),
+          errors: [{ messageId: 'missingMethod', line: 2 }],
+        },
+        {
+          name: 'a parameter documented with a @typedef of a tfjs tensor',
+          filename: 'train.js',
+          code: jsdocTypedef,
+          output: jsdocTypedef.replace('view(-1)', 'reshape([-1])'),
+          errors: [{ messageId: 'missingMethod', line: 3 }],
         },
       ],
       JS_FORMS,
