@@ -384,8 +384,51 @@ function withHome(info: ValueInfo | null, home: FileIndex): ValueInfo | null {
   return info ? (info.home ? info : { ...info, home }) : null;
 }
 
+// ------------------------------------------------------------------------------------------ declared exports (no parse)
+
+interface DeclaredExports {
+  readonly text: string;
+  /** Names exported by `export function|class NAME` declarations, and `default` for `export default function|class`. */
+  readonly names: ReadonlySet<string>;
+}
+const declaredExports = new Map<string, DeclaredExports>();
+const DECLARED_EXPORT = /^[ \t]*export[ \t]+(?:declare[ \t]+)?(?:(default)[ \t]+)?(?:(?:async[ \t]+)?function[ \t]*\*?[ \t]*|(?:abstract[ \t]+)?class[ \t]+)([A-Za-z_$][\w$]*)?/gm;
+
+/** The function and class declarations a module exports, from a line scan of its text (cached per text). */
+function declaredExportsOf(path: string): ReadonlySet<string> | null {
+  const text = readModuleText(path);
+  if (text === null) return null;
+  const cached = declaredExports.get(path);
+  if (cached && cached.text === text) return cached.names;
+  const names = new Set<string>();
+  DECLARED_EXPORT.lastIndex = 0;
+  for (let m = DECLARED_EXPORT.exec(text); m; m = DECLARED_EXPORT.exec(text)) {
+    if (m[1]) names.add('default');
+    else if (m[2]) names.add(m[2]);
+  }
+  declaredExports.set(path, { text, names });
+  while (declaredExports.size > MAX_PARSED_MODULES * 4) declaredExports.delete(declaredExports.keys().next().value!);
+  return names;
+}
+
+/**
+ * The import names a function or class its module declares with `export function NAME` / `export class
+ * NAME` (or `export default function|class`): such a binding is never a tfjs value, and saying so needs
+ * no parse of the module. An ES module cannot export two bindings of one name, so a match is the export.
+ * False whenever the scan is unsure (barrels, `export const`, `export { x }`, CommonJS): the caller
+ * then reads the module as usual.
+ */
+function importIsDeclaredFunctionOrClass(file: FileIndex, variable: Scope.Variable): boolean {
+  const spec = importSpec(file, variable);
+  if (!spec || spec.name === WHOLE || !file.filename) return false;
+  const path = resolveModule(file.filename, spec.specifier);
+  return !!path && path !== file.filename && (declaredExportsOf(path)?.has(spec.name) ?? false);
+}
+
 /** The provenance of a variable bound by an import / `require` of a followed module, or null. */
 export function importedValue(file: FileIndex, variable: Scope.Variable): ValueInfo | null {
+  // `import { normalize } from './util'` with `export function normalize(…)`: not a tfjs value, no parse
+  if (importIsDeclaredFunctionOrClass(file, variable)) return null;
   const t = targetOfVariable(file, variable);
   if (!t) return null;
   const n = t.node;

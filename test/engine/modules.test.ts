@@ -10,7 +10,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { walk } from '../../src/engine/ast.js';
-import { MAX_MODULE_BYTES, relativeSpecifiersOf, resolveModule } from '../../src/engine/module-resolve.js';
+import { MAX_MODULE_BYTES, moduleReadStats, relativeSpecifiersOf, resolveModule } from '../../src/engine/module-resolve.js';
 import { MAX_MODULE_DEPTH } from '../../src/engine/modules.js';
 import { getFileIndex, type FileIndex, type ValueInfo } from '../../src/engine/resolver.js';
 
@@ -115,6 +115,37 @@ describe('imported values', () => {
     assert.equal(value!.name, 'Sequential');
     assert.ok(value!.home && value!.home.filename.endsWith('model.js'), 'the origin lives in model.js');
     assert.equal(kind(built!), 'model');
+  });
+
+  it('an imported function or class declaration is not a tfjs value, answered from a line scan without parsing its module', () => {
+    const util = `import * as tf from '@tensorflow/tfjs';\nexport function normalize(x) { return tf.div(x, 255); }\n  export async function* batches() {}\nexport default class Trainer {}\nexport abstract class Base {}\n// export function model() {}\nexport const model = ${MODEL};\n`;
+    const dir = writeProject({ 'util.ts': util });
+    const main = `import Trainer, { normalize, batches, Base, model } from './util';\nprobe(normalize); probe(batches); probe(Trainer); probe(Base);\nprobe(model);`;
+    probe(join(dir, 'main.ts'), main, (file, args) => {
+      const before = moduleReadStats.parsed;
+      assert.deepEqual(args.slice(0, 4).map((a) => file.kindOf(a)), [null, null, null, null]);
+      assert.equal(moduleReadStats.parsed, before, 'no module was parsed for the four declarations');
+      // a value export still needs the module: a commented-out declaration of the same name does not count
+      assert.equal(kind(file.kindOf(args[4]!)), 'model');
+      assert.equal(moduleReadStats.parsed, before + 1);
+      // the call of an imported function still follows its body (the scan only answers "what is the binding")
+      assert.equal(kind(file.kindOf(args[0]!)), null);
+    });
+  });
+
+  it('the line scan does not answer for barrels, `export { f }` and CommonJS: those modules are read as before', () => {
+    const [viaBarrel, viaList, viaCjs] = kindsIn(
+      {
+        'lib/index.js': `export * from './model.js';\n`,
+        'lib/model.js': MODEL_MODULE,
+        'list.js': `import * as tf from '@tensorflow/tfjs';\nfunction model() { return 1; }\nconst net = ${MODEL};\nexport { net as model };\n`,
+      },
+      'main.js',
+      `import { model } from './lib/index.js';\nimport { model as listed } from './list.js';\nprobe(model);\nprobe(listed);\nprobe(null);`,
+    );
+    assert.equal(kind(viaBarrel!), 'model');
+    assert.equal(kind(viaList!), 'model');
+    assert.equal(viaCjs, null);
   });
 
   it('TypeScript: ./model.js names model.ts, parsed with the linted file\'s parser', () => {
