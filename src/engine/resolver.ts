@@ -1050,13 +1050,19 @@ export class FileIndex {
       this.allCalls = list;
       this.methodNames = names;
       this.sourceNodes = sources;
-      this.memberWrites = writes;
+      this.memberWrites = new Map();
+      for (const w of writes) {
+        const list = this.memberWrites.get(w.name);
+        if (list) list.push(w);
+        else this.memberWrites.set(w.name, [w]);
+      }
     }
     return this.allCalls;
   }
 
   private sourceNodes: Node[] | null = null;
-  private memberWrites: MemberWrite[] | null = null;
+  /** Outside member writes by property name (from the shared walk of `calls()`). */
+  private memberWrites: Map<string, MemberWrite[]> | null = null;
   private readonly outsideWriteCache = new Map<Node, Map<string, readonly Node[] | typeof IN_PROGRESS>>();
 
   /**
@@ -1073,7 +1079,7 @@ export class FileIndex {
     if (cached === IN_PROGRESS) return [];
     if (cached) return cached;
     if (!this.memberWrites) this.calls();
-    const candidates = this.memberWrites!.filter((w) => w.name === name);
+    const candidates = this.memberWrites!.get(name) ?? [];
     if (candidates.length === 0) {
       byName.set(name, NO_NODES);
       return NO_NODES;
