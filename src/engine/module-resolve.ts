@@ -63,12 +63,29 @@ function statFile(path: string): { mtimeMs: number; size: number } | null {
 }
 
 const texts = new Map<string, { mtimeMs: number; text: string | null }>();
+/**
+ * Characters of module text kept in memory per process (the oldest read dropped first): an editor's
+ * ESLint server lives for hours and the gate reads up to 400 files of every package it meets.
+ */
+export const MAX_TEXT_CHARS = 32 * 1024 * 1024;
+let textChars = 0;
+
+/** How many characters of module text the cache holds now (for tests of the bound). */
+export function cachedTextChars(): number {
+  return textChars;
+}
+
+function forgetText(path: string): void {
+  const old = texts.get(path);
+  if (old) textChars -= old.text?.length ?? 0;
+  texts.delete(path);
+}
 
 /** The text of a source file, cached by path + mtime; null when missing, unreadable or too large. */
 export function readModuleText(path: string): string | null {
   const st = statFile(path);
   if (!st) {
-    texts.delete(path);
+    forgetText(path);
     return null;
   }
   const cached = texts.get(path);
@@ -81,7 +98,10 @@ export function readModuleText(path: string): string | null {
       text = null;
     }
   }
+  forgetText(path);
   texts.set(path, { mtimeMs: st.mtimeMs, text });
+  textChars += text?.length ?? 0;
+  while (textChars > MAX_TEXT_CHARS && texts.size > 1) forgetText(texts.keys().next().value!);
   return text;
 }
 

@@ -10,7 +10,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { walk } from '../../src/engine/ast.js';
-import { MAX_MODULE_BYTES, moduleReadStats, relativeSpecifiersOf, resolveModule } from '../../src/engine/module-resolve.js';
+import { cachedTextChars, MAX_MODULE_BYTES, MAX_TEXT_CHARS, moduleReadStats, readModuleText, relativeSpecifiersOf, resolveModule } from '../../src/engine/module-resolve.js';
 import { MAX_MODULE_DEPTH } from '../../src/engine/modules.js';
 import { getFileIndex, type FileIndex, type ValueInfo } from '../../src/engine/resolver.js';
 
@@ -101,6 +101,21 @@ describe('module resolution', () => {
   it('finds relative specifiers of imports, re-exports, require and import()', () => {
     const text = `import a from './a';\nexport * from "../b";\nconst c = require('./c');\nimport('./d');\nimport 'pkg';\nexport { e } from './e.js';`;
     assert.deepEqual(relativeSpecifiersOf(text).sort(), ['../b', './a', './c', './d', './e.js']);
+  });
+});
+
+describe('module text cache', () => {
+  it('keeps at most MAX_TEXT_CHARS characters, dropping the oldest reads, and re-reads a dropped file', () => {
+    const size = 200 * 1024;
+    const count = Math.ceil(MAX_TEXT_CHARS / size) + 8;
+    const body = `// ${'x'.repeat(size - 4)}\n`;
+    const files: Record<string, string> = {};
+    for (let i = 0; i < count; i++) files[`m${i}.js`] = body;
+    const dir = writeProject(files);
+    for (let i = 0; i < count; i++) assert.equal(readModuleText(join(dir, `m${i}.js`))?.length, body.length);
+    assert.ok(cachedTextChars() <= MAX_TEXT_CHARS, `${cachedTextChars()} cached characters`);
+    assert.ok(cachedTextChars() > MAX_TEXT_CHARS - 2 * size, 'the cache is used up to its bound');
+    assert.equal(readModuleText(join(dir, 'm0.js')), body, 'a dropped file is read again');
   });
 });
 
