@@ -104,6 +104,11 @@ export type Container =
 export interface CallSite {
   readonly call: TSESTree.CallExpression;
   readonly shift: number;
+  /**
+   * The function is passed as the callback of `<elements>.forEach(f)` / `.map(f)` / …: its first parameter
+   * takes each element of this expression, its other parameters an index and the array (not tfjs values).
+   */
+  readonly elementsOf?: Node;
 }
 
 interface FieldFacts {
@@ -971,7 +976,14 @@ export class FileIndex {
     const sites = this.callSitesOf(fn);
     if (!sites || sites.length === 0) return null;
     const out: Node[] = [];
-    for (const { call: c, shift } of sites) {
+    for (const { call: c, shift, elementsOf } of sites) {
+      if (elementsOf) {
+        // the element for the first parameter; the index and the array are not tfjs values
+        const elements = index === 0 ? this.elementSources(elementsOf) : null;
+        if (!elements) return null;
+        out.push(...elements);
+        continue;
+      }
       const args = c.arguments;
       const at = index + shift;
       if (args.slice(0, at + 1).some((a) => a.type === T.SpreadElement)) return null;
@@ -1152,6 +1164,12 @@ export class FileIndex {
         const p = id.parent;
         if (p?.type === T.CallExpression && p.callee === id) sites.push({ call: p, shift: 0 });
         else if (p?.type === T.ExportSpecifier) continue;
+        else if (p?.type === T.CallExpression && p.arguments[0] === id && p.arguments.length === 1) {
+          // `nets.forEach(trainOne)`: called once per element (any other use of the reference escapes)
+          const m = calledMember(p);
+          if (!m || !ELEMENT_CALLBACKS.has(m.name)) return null;
+          sites.push({ call: p, shift: 0, elementsOf: m.member.object });
+        }
         else if (p?.type === T.MemberExpression && p.object === id && memberName(p) === 'call' && p.parent?.type === T.CallExpression && p.parent.callee === p) {
           sites.push({ call: p.parent, shift: 1 });
         } else return null;

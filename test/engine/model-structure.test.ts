@@ -49,6 +49,9 @@ const reachCases: { name: string; code: string; want: Tri }[] = [
   { name: 'same-file parameter', code: `function f(m) { probe(m); }\nf(tf.sequential({layers: [tf.layers.batchNormalization()]}));`, want: 'yes' },
   { name: 'parameter through .call', code: `function f(m) { probe(m); }\nf.call(null, tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]}));`, want: 'yes' },
   { name: 'parameter of a function that escapes', code: `function f(m) { probe(m); }\nf(tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]}));\n[1].map(f);`, want: 'unknown' },
+  { name: 'a named function passed to forEach over an array of models', code: `const nets = [tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]})];\nfunction trainOne(m) { probe(m); }\nnets.forEach(trainOne);`, want: 'yes' },
+  { name: 'a named function passed to map and also called directly', code: `const nets = [tf.sequential({layers: [tf.layers.dense({units: 1})]})];\nconst trainOne = (m) => probe(m);\nnets.map(trainOne);\ntrainOne(tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]}));`, want: 'yes' },
+  { name: 'a named function also handed to setTimeout: its argument is not visible', code: `const nets = [tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]})];\nfunction trainOne(m) { probe(m); }\nnets.forEach(trainOne);\nsetTimeout(trainOne, 10);`, want: 'unknown' },
   { name: 'method parameter called on this', code: `class T { constructor() { this.m = tf.sequential({layers: [tf.layers.dropout({rate: 0.5})]}); } fit(m) { probe(m); } go() { this.fit(this.m); } }`, want: 'yes' },
   { name: 'not a model at all', code: `const n = makeNet();\nprobe(n);`, want: 'unknown' },
 ];
@@ -94,5 +97,25 @@ describe('FileIndex.forSource', () => {
       assert.equal(other.typed, null);
       assert.equal(modelReachesModeDependent(other, probed(other, ast)), 'yes');
     });
+  });
+});
+
+describe('named functions passed as element callbacks', () => {
+  const kindAt = (code: string, i = 0): string | null => {
+    let out: string | null = 'unset';
+    withTf(H + code, (file, ast) => {
+      out = file.kindOf(probed(file, ast, i))?.kind ?? null;
+    });
+    return out;
+  };
+  it('the first parameter takes the elements; the index parameter is not a tfjs value', () => {
+    assert.equal(kindAt(`const nets = [tf.sequential(), tf.sequential()];\nfunction each(m, i) { probe(m); probe(i); }\nnets.forEach(each);`), 'model');
+    assert.equal(kindAt(`const nets = [tf.sequential(), tf.sequential()];\nfunction each(m, i) { probe(m); probe(i); }\nnets.forEach(each);`, 1), null);
+  });
+  it('look-alikes: numbers, user objects, a thisArg, an unknown array', () => {
+    assert.equal(kindAt(`function each(m) { probe(m); }\n[1, 2].forEach(each);`), null);
+    assert.equal(kindAt(`function each(m) { probe(m); }\n[{ predict: (x) => x }].forEach(each);`), null);
+    assert.equal(kindAt(`const nets = [tf.sequential()];\nfunction each(m) { probe(m); }\nnets.forEach(each, this);`), null);
+    assert.equal(kindAt(`function each(m) { probe(m); }\nloadAll().forEach(each);`), null);
   });
 });

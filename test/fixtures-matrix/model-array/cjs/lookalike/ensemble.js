@@ -33,4 +33,10 @@ function trainFirst(xs, ys) {
 function evalMode() {
   rules.forEach((rule) => rule.eval());
 }
+
+// a named function handed to forEach over the user's own rules
+function resetOne(rule) {
+  rule.eval();
+}
+rules.forEach(resetOne);
 module.exports = { trainAll, trainFirst, evalMode };

@@ -22,4 +22,10 @@ function trainFirst(xs, ys) {
 function evalMode() {
   nets.forEach((net) => net.eval()); // expect: no-torch-mode-switch
 }
+
+// a named function handed to forEach: its parameter takes each net
+function freezeOne(net) {
+  net.eval(); // expect: no-torch-mode-switch
+}
+nets.forEach(freezeOne);
 module.exports = { trainAll, trainFirst, evalMode };

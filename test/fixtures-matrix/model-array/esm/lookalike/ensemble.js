@@ -33,3 +33,9 @@ export function trainFirst(xs, ys) {
 export function evalMode() {
   rules.forEach((rule) => rule.eval());
 }
+
+// a named function handed to forEach over the user's own rules
+function resetOne(rule) {
+  rule.eval();
+}
+rules.forEach(resetOne);

@@ -22,3 +22,9 @@ export function trainFirst(xs, ys) {
 export function evalMode() {
   nets.forEach((net) => net.eval()); // expect: no-torch-mode-switch
 }
+
+// a named function handed to forEach: its parameter takes each net
+function freezeOne(net) {
+  net.eval(); // expect: no-torch-mode-switch
+}
+nets.forEach(freezeOne);
