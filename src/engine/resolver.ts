@@ -1638,7 +1638,7 @@ export class FileIndex {
         if (v && v.defs.length > 0) return !this.pathOfVariable(v);
         const alias = jsdocAliasesOf(this.sourceCode).get(root);
         if (alias?.type === 'import') return !isTfModule(alias.module, this.settings);
-        // `@typedef {Object} Config`, `@typedef {{ lr: number }} Options`: records and aliases of non-tfjs types
+        // a `@typedef` name: what its target says (a record-literal target such as `{{ lr: number }}` proves nothing)
         if (alias?.type !== 'typedef' || type.path.length !== 1) return false;
         const t = alias.target;
         // `@typedef {Object} Config` (with `@property` tags): a record type the user declares, not a tfjs class
@@ -1701,9 +1701,9 @@ function kindOfTypePath(p: TfPath): ValueInfo | null {
   return kind ? { kind, name: p.join('.'), via: 'annotation' } : null;
 }
 
-/** JSDoc type names of plain JavaScript values (never a tfjs model, layer, optimizer or tensor). */
 /** How many `@typedef`s one JSDoc type may go through (`@typedef {Net} Model`, `@typedef {tf.Sequential} Net`); cycles end. */
 const MAX_TYPEDEF_DEPTH = 8;
+/** JSDoc type names of plain JavaScript values (never a tfjs model, layer, optimizer or tensor). */
 const JS_VALUE_TYPES: ReadonlySet<string> = new Set(['number', 'string', 'boolean', 'symbol', 'bigint', 'Function', 'function', 'Array', 'Promise', 'Date', 'RegExp', 'Map', 'Set']);
 
 /** `null` or `undefined`: an empty write that says nothing about what a binding holds. */

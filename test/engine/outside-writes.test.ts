@@ -48,9 +48,14 @@ describe('values written from outside their holder', () => {
     withTf(`${H}const agent = new Agent();`, (file, ast) => assert.equal(file.kindOf(probed(file, ast, 0)), null));
   });
 
-  it('a holder set only to a user object proves `this.model` is not a model of unknown origin', () => {
-    withTf(`${H}const agent = new Agent();\nagent.model = { predict: (x) => x };`, (file, ast) => {
-      assert.equal(file.hasOnlyOutsideOrigins(probed(file, ast, 0)), false);
+  it('`this.model` set from outside to a value from outside the file is of unknown origin; set to a user object, it is not', () => {
+    // the value comes from outside the file (an exported function's parameter no call in the file passes)
+    const slot = `class Slot { run(x) { probe(this.model); } }\n`;
+    withTf(`${H}${slot}export function attach(m) { const s = new Slot(); s.model = m; return s; }`, (file, ast) => {
+      assert.equal(file.hasOnlyOutsideOrigins(probed(file, ast, 1)), true);
+    });
+    withTf(`${H}${slot}export function attach() { const s = new Slot(); s.model = { predict: (x) => x }; return s; }`, (file, ast) => {
+      assert.equal(file.hasOnlyOutsideOrigins(probed(file, ast, 1)), false);
     });
   });
 });
