@@ -50,6 +50,15 @@ const MAX_DEPTH = 5;
  */
 export function isNewTensorCall(file: FileIndex, call: TSESTree.CallExpression): boolean {
   if (!mayBeNewTensorCall(file, call)) return false;
+  // Only a tfjs function (`tf.add`, a named import) or a method of a tfjs value makes a tensor whose origin
+  // is this call. A call of a user function (same file or imported) has the provenance of the function's
+  // `return`, never this call, so its return kind (a walk of the function, or a parse of its module) is
+  // not worth computing here.
+  const m0 = calledMember(call);
+  if (!file.calleePath(call)) {
+    const recv = m0 ? file.kindOf(m0.member.object) : null;
+    if (!recv || recv.promise) return false;
+  }
   const info = file.kindOf(call);
   if (info?.kind === 'tensor' && !info.promise) {
     if (info.origin === call) return true;

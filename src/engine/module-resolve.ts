@@ -53,10 +53,13 @@ export function parseSetupOf(context: Readonly<TSESLint.RuleContext<string, read
 
 // ------------------------------------------------------------------------------------------ stat/read
 
-function statFile(path: string): { mtimeMs: number; size: number } | null {
+type FileStat = { mtimeMs: number; size: number };
+
+function statFile(path: string): FileStat | null {
   try {
-    const st = statSync(path);
-    return st.isFile() ? { mtimeMs: st.mtimeMs, size: st.size } : null;
+    // a missing file is the common answer here: no exception (and its stack trace) for it
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st?.isFile() ? { mtimeMs: st.mtimeMs, size: st.size } : null;
   } catch {
     return null;
   }
@@ -83,7 +86,17 @@ function forgetText(path: string): void {
 
 /** The text of a source file, cached by path + mtime; null when missing, unreadable or too large. */
 export function readModuleText(path: string): string | null {
+  return textForStat(path, statFile(path));
+}
+
+/** The text (null when unreadable or too large) and mtime of a source file; null when it is not a file. One `stat`. */
+export function readModuleWithMtime(path: string): { text: string | null; mtimeMs: number } | null {
   const st = statFile(path);
+  return st ? { text: textForStat(path, st), mtimeMs: st.mtimeMs } : (forgetText(path), null);
+}
+
+/** `readModuleText` for a file just stat'ed by the caller (one `stat` instead of two). */
+function textForStat(path: string, st: FileStat | null): string | null {
   if (!st) {
     forgetText(path);
     return null;
@@ -179,7 +192,7 @@ function touches(path: string, modules: readonly string[], depth: number, seen: 
   const now = Date.now();
   if (fresh?.result || (fresh && fresh.negDepth >= depth && now - fresh.negAt < PACKAGE_TTL_MS)) return { result: fresh.result, complete: true };
   if (fresh?.topNegative && depth >= 3) return { result: false, complete: false };
-  const text = readModuleText(path);
+  const text = textForStat(path, st);
   let result = false;
   let complete = true;
   if (text !== null) {
@@ -229,33 +242,54 @@ export function relativeImportsTouchTfjs(filename: string, text: string, modules
  */
 export function importedByTfjsModule(filename: string, text: string, modules: readonly string[]): boolean {
   if (!filename || !isAbsolute(filename) || !/\bexport\b|\bexports\b/.test(text)) return false;
-  return importersOf(filename).some((p) => {
-    const t = readModuleText(p);
-    return t !== null && mentionsTfjs(t, modules);
+  const entry = reverseMapOf(filename);
+  if (!entry) return false;
+  // the importers' answers are kept with the map (same few seconds): every file of the package asks
+  const key = modules.join('\0');
+  let mentions = entry.mentions.get(key);
+  if (!mentions) entry.mentions.set(key, (mentions = new Map()));
+  return (entry.map.get(filename) ?? []).some((p) => {
+    let m = mentions!.get(p);
+    if (m === undefined) {
+      const t = readModuleText(p);
+      m = t !== null && mentionsTfjs(t, modules);
+      mentions!.set(p, m);
+    }
+    return m;
   });
 }
 
 // ------------------------------------------------------------------------------------------ reverse imports
 
-const reverseMaps = new Map<string, { at: number; map: Map<string, string[]> }>();
+interface ReverseMap {
+  readonly at: number;
+  readonly map: Map<string, string[]>;
+  /** Per settings modules: does an importer mention tfjs (filled on demand while the map lives). */
+  readonly mentions: Map<string, Map<string, boolean>>;
+}
+const reverseMaps = new Map<string, ReverseMap>();
 
 /**
  * The files of the package around `path` that import it relatively (text scan, bounded, cached for a few
  * seconds per package). Used for parameters of exported functions: their arguments live in the importers.
  */
 export function importersOf(path: string): string[] {
+  return reverseMapOf(path)?.map.get(path) ?? [];
+}
+
+function reverseMapOf(path: string): ReverseMap | null {
   try {
     const pkg = packageDirOf(dirname(path));
-    if (!pkg) return [];
+    if (!pkg) return null;
     const now = Date.now();
     let entry = reverseMaps.get(pkg);
     if (!entry || now - entry.at >= PACKAGE_TTL_MS) {
-      entry = { at: now, map: buildReverseMap(pkg) };
+      entry = { at: now, map: buildReverseMap(pkg), mentions: new Map() };
       reverseMaps.set(pkg, entry);
     }
-    return entry.map.get(path) ?? [];
+    return entry;
   } catch {
-    return [];
+    return null;
   }
 }
 

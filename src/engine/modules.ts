@@ -16,12 +16,11 @@
  * Nothing here throws: a missing, unparsable, oversized module, a cycle or the depth bound all mean
  * "unknown" (null), and the rules stay quiet on unknown values.
  */
-import { statSync } from 'node:fs';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
-import { importersOf, moduleTouchesTfjs, parseModule, readModuleText, resolveModule, MAX_PARSED_MODULES } from './module-resolve.js';
+import { importersOf, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, MAX_PARSED_MODULES } from './module-resolve.js';
 import { FileIndex, type ClassNode, type ValueInfo } from './resolver.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
 
@@ -44,17 +43,6 @@ const NO_PARSER = {};
 const homes = new WeakMap<TSESTree.Program, FileIndex>();
 let foreignCount = 0;
 
-function statMtime(path: string): number | null {
-  return readModuleText(path) === null ? null : mtimeOf(path);
-}
-
-function mtimeOf(path: string): number | null {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return null;
-  }
-}
 
 /** The index of the module at `path`, parsed like `from` (cached by path + mtime; null when unreadable). */
 export function indexForPath(from: FileIndex, path: string): FileIndex | null {
@@ -62,11 +50,12 @@ export function indexForPath(from: FileIndex, path: string): FileIndex | null {
     const key = (from.parseSetup?.parser as object | undefined) ?? NO_PARSER;
     let byPath = parsed.get(key);
     if (!byPath) parsed.set(key, (byPath = new Map()));
-    const mtimeMs = statMtime(path);
-    if (mtimeMs === null) {
+    const read = readModuleWithMtime(path);
+    if (read === null || read.text === null) {
       byPath.delete(path);
       return null;
     }
+    const mtimeMs = read.mtimeMs;
     const cached = byPath.get(path);
     if (cached && cached.mtimeMs === mtimeMs) {
       // keep recently used modules at the end (the bound drops from the front)
@@ -79,7 +68,7 @@ export function indexForPath(from: FileIndex, path: string): FileIndex | null {
       byPath.set(path, { mtimeMs, index: null });
       return null;
     }
-    const text = readModuleText(path);
+    const text = read.text;
     // a module this process already linted with the same parser and the same text: reuse its index
     const linted = lintedByPath.get(path);
     if (linted && text !== null && linted.sourceCode.text === text && linted.parseSetup?.parser === from.parseSetup?.parser) {
@@ -388,41 +377,92 @@ function withHome(info: ValueInfo | null, home: FileIndex): ValueInfo | null {
 
 interface DeclaredExports {
   readonly text: string;
-  /** Names exported by `export function|class NAME` declarations, and `default` for `export default function|class`. */
+  /**
+   * Names the module binds to a function or class: `export function|class NAME` declarations, `default`
+   * for `export default function|class`, and `export const NAME = (…) =>` / `= async x =>` arrows.
+   */
   readonly names: ReadonlySet<string>;
+  /** `export * from './x'` specifiers (not `export * as ns`), in order. */
+  readonly stars: readonly string[];
 }
 const declaredExports = new Map<string, DeclaredExports>();
 const DECLARED_EXPORT = /^[ \t]*export[ \t]+(?:declare[ \t]+)?(?:(default)[ \t]+)?(?:(?:async[ \t]+)?function[ \t]*\*?[ \t]*|(?:abstract[ \t]+)?class[ \t]+)([A-Za-z_$][\w$]*)?/gm;
+/** `export const NAME = ` (then `arrowAt` decides), with an optional `async`. */
+const EXPORTED_CONST = /^[ \t]*export[ \t]+const[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?:async[ \t]+)?/gm;
+const STAR_EXPORT = /^[ \t]*export[ \t]*\*[ \t]*from[ \t]*(['"])(\.{1,2}\/[^'"\n]*)\1/gm;
 
-/** The function and class declarations a module exports, from a line scan of its text (cached per text). */
-function declaredExportsOf(path: string): ReadonlySet<string> | null {
+/**
+ * Does an arrow function start at `i`: `x =>`, or `(…)` followed by `=>` or a `:` return type? The
+ * parameter list is scanned for its closing parenthesis only when it holds no string, template, comment
+ * or regex (which could hide a parenthesis): anything else is "not sure" (false).
+ */
+function arrowAt(text: string, i: number): boolean {
+  const single = /^[A-Za-z_$][\w$]*[ \t]*=>/.exec(text.slice(i, i + 200));
+  if (single) return true;
+  if (text[i] !== '(') return false;
+  let depth = 0;
+  for (let j = i; j < text.length && j < i + 2000; j++) {
+    const c = text[j];
+    if (c === '"' || c === "'" || c === '`' || c === '/') return false;
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return /^\s*(?:=>|:)/.test(text.slice(j + 1, j + 40));
+  }
+  return false;
+}
+
+/** The functions and classes a module binds to exported names, from a line scan of its text (cached per text). */
+function declaredExportsOf(path: string): DeclaredExports | null {
   const text = readModuleText(path);
   if (text === null) return null;
   const cached = declaredExports.get(path);
-  if (cached && cached.text === text) return cached.names;
+  if (cached && cached.text === text) return cached;
   const names = new Set<string>();
   DECLARED_EXPORT.lastIndex = 0;
   for (let m = DECLARED_EXPORT.exec(text); m; m = DECLARED_EXPORT.exec(text)) {
     if (m[1]) names.add('default');
     else if (m[2]) names.add(m[2]);
   }
-  declaredExports.set(path, { text, names });
+  EXPORTED_CONST.lastIndex = 0;
+  for (let m = EXPORTED_CONST.exec(text); m; m = EXPORTED_CONST.exec(text)) {
+    if (arrowAt(text, m.index + m[0].length)) names.add(m[1]!);
+  }
+  const stars = [...text.matchAll(STAR_EXPORT)].map((m) => m[2]!);
+  const entry = { text, names, stars };
+  declaredExports.set(path, entry);
   while (declaredExports.size > MAX_PARSED_MODULES * 4) declaredExports.delete(declaredExports.keys().next().value!);
-  return names;
+  return entry;
 }
 
 /**
- * The import names a function or class its module declares with `export function NAME` / `export class
- * NAME` (or `export default function|class`): such a binding is never a tfjs value, and saying so needs
- * no parse of the module. An ES module cannot export two bindings of one name, so a match is the export.
- * False whenever the scan is unsure (barrels, `export const`, `export { x }`, CommonJS): the caller
+ * Does the module at `path` bind `name` to a function or class (see `declaredExportsOf`), itself or through
+ * `export * from` barrels? Through a barrel only when the barrel's text never mentions `name` (so it cannot
+ * export a binding of its own under that name): the name then comes from the star exports, where a function
+ * or class declaration of it either is the export or makes the name ambiguous (not exported at all).
+ */
+function declaresFunctionOrClass(path: string, name: string, depth = 3): boolean {
+  const d = declaredExportsOf(path);
+  if (!d) return false;
+  if (d.names.has(name)) return true;
+  if (depth <= 0 || name === 'default' || d.stars.length === 0 || new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(d.text)) return false;
+  return d.stars.some((s) => {
+    const target = resolveModule(path, s);
+    return !!target && target !== path && declaresFunctionOrClass(target, name, depth - 1);
+  });
+}
+
+/**
+ * The import names a function or class its module binds with `export function NAME` / `export class
+ * NAME` / `export const NAME = (…) =>` (or `export default function|class`), directly or through `export *`
+ * barrels: such a binding is never a tfjs value, and saying so needs no parse of the module. An ES module
+ * cannot export two bindings of one name, so a match is the export. False whenever the scan is unsure
+ * (`export { x }`, `export default x`, CommonJS, an arrow with a string in its parameters): the caller
  * then reads the module as usual.
  */
 function importIsDeclaredFunctionOrClass(file: FileIndex, variable: Scope.Variable): boolean {
   const spec = importSpec(file, variable);
   if (!spec || spec.name === WHOLE || !file.filename) return false;
   const path = resolveModule(file.filename, spec.specifier);
-  return !!path && path !== file.filename && (declaredExportsOf(path)?.has(spec.name) ?? false);
+  return !!path && path !== file.filename && declaresFunctionOrClass(path, spec.name);
 }
 
 /** The provenance of a variable bound by an import / `require` of a followed module, or null. */

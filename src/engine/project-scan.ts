@@ -68,7 +68,8 @@ function scanFile(path: string, modules: readonly string[]): boolean {
 
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    // most candidates of a resolution do not exist: no exception (and its stack trace) for those
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }

@@ -11,6 +11,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { walk } from '../../src/engine/ast.js';
 import { cachedTextChars, MAX_MODULE_BYTES, MAX_TEXT_CHARS, moduleReadStats, readModuleText, relativeSpecifiersOf, resolveModule } from '../../src/engine/module-resolve.js';
+import { isNewTensorCall } from '../../src/engine/memory.js';
 import { MAX_MODULE_DEPTH } from '../../src/engine/modules.js';
 import { getFileIndex, type FileIndex, type ValueInfo } from '../../src/engine/resolver.js';
 
@@ -148,6 +149,33 @@ describe('imported values', () => {
     });
   });
 
+  it('exported arrow constants and `export *` barrels of declarations are answered by the scan too; a value is still read', () => {
+    const util =
+      `import * as tf from '@tensorflow/tfjs';\nexport const scale = (x) => tf.div(x, 255);\nexport const toInput = async (img, size = [224, 224]) => img;\n` +
+      `export const clip = x => x;\nexport const typed = (x: number): number => x;\nexport const net = (${MODEL});\nexport const named = (s = ')') => s;\n`;
+    const dir = writeProject({
+      'lib/util.ts': util,
+      'lib/index.ts': `export * from './util';\nexport * as ns from './other';\n`,
+      'lib/other.ts': `export const other = 1;\n`,
+      'shadow/index.ts': `import * as tf from '@tensorflow/tfjs';\nexport * from '../lib/util';\nexport const scale = ${MODEL};\n`,
+    });
+    const main =
+      `import { scale, toInput, clip, typed, net, named } from './lib';\nimport { scale as viaShadow } from './shadow';\n` +
+      `probe(scale); probe(toInput); probe(clip); probe(typed);\nprobe(net); probe(named); probe(viaShadow);`;
+    probe(join(dir, 'main.ts'), main, (file, args) => {
+      const before = moduleReadStats.parsed;
+      assert.deepEqual(args.slice(0, 4).map((a) => file.kindOf(a)), [null, null, null, null]);
+      assert.equal(moduleReadStats.parsed, before, 'no module was parsed for four arrows, three of them through a barrel');
+      // a parenthesised value is not an arrow: the module is read and the model found
+      assert.equal(kind(file.kindOf(args[4]!)), 'model');
+      assert.ok(moduleReadStats.parsed > before);
+      // a string in the parameters makes the scan unsure: read as before (a function: not tfjs)
+      assert.equal(file.kindOf(args[5]!), null);
+      // a barrel that mentions the name may export its own binding of it: read, and it is a model
+      assert.equal(kind(file.kindOf(args[6]!)), 'model');
+    });
+  });
+
   it('the line scan does not answer for barrels, `export { f }` and CommonJS: those modules are read as before', () => {
     const [viaBarrel, viaList, viaCjs] = kindsIn(
       {
@@ -161,6 +189,21 @@ describe('imported values', () => {
     assert.equal(kind(viaBarrel!), 'model');
     assert.equal(kind(viaList!), 'model');
     assert.equal(viaCjs, null);
+  });
+
+  it('a call of an imported user function is never a new tensor of the call (no-leaked-tensor), and asking reads no module', () => {
+    const ops = `import * as tf from '@tensorflow/tfjs';\nconst k = 2;\nexport { scaled };\nfunction scaled(x) { return tf.mul(x, k); }\n`;
+    const dir = writeProject({ 'ops.js': ops });
+    const main = `import * as tf from '@tensorflow/tfjs';\nimport { scaled } from './ops.js';\nprobe(scaled(tf.ones([2])));\nprobe(tf.ones([2]).add(1));`;
+    probe(join(dir, 'main.js'), main, (file, args) => {
+      const before = moduleReadStats.parsed;
+      assert.equal(isNewTensorCall(file, args[0] as TSESTree.CallExpression), false);
+      assert.equal(moduleReadStats.parsed, before, 'ops.js was not parsed for the question');
+      assert.equal(isNewTensorCall(file, args[1] as TSESTree.CallExpression), true);
+      // the engine still knows what the helper returns when asked (another rule may)
+      assert.equal(kind(file.kindOf(args[0]!)), 'tensor');
+      assert.equal(moduleReadStats.parsed, before + 1);
+    });
   });
 
   it('TypeScript: ./model.js names model.ts, parsed with the linted file\'s parser', () => {
