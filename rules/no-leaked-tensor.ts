@@ -55,7 +55,8 @@ export default createRule<Options, MessageIds>({
     const onlyRepeated = options.onlyRepeated !== false;
     const sourceCode = context.sourceCode;
     // the code-path analysis is only needed when something may be disposed (it costs on every segment)
-    const flow = sourceCode.text.includes('dispose') ? new EventFlow<Event>(file) : null;
+    // (disposals count only in the tensor's own function, so call sites are never consulted: not recorded)
+    const flow = sourceCode.text.includes('dispose') ? new EventFlow<Event>(file, { calls: false }) : null;
     const flowListeners = flow?.listeners ?? {};
     const chains = new Map<TSESTree.CallExpression, { wrap: Node | null; leaked: TSESTree.CallExpression[] }>();
     const bound: { b: BoundTensor; e: FlowEvent<Event> | null }[] = [];
@@ -114,10 +115,7 @@ export default createRule<Options, MessageIds>({
       ...flowListeners,
       ...(flow ? {} : { 'Program:exit': onEnd }),
       CallExpression(node: TSESTree.CallExpression) {
-        if (flow) {
-          flowListeners.CallExpression!(node as never);
-          if (isDisposalCall(file, node) && !inFinalizer(node)) flow.record(node, {});
-        }
+        if (flow && isDisposalCall(file, node) && !inFinalizer(node)) flow.record(node, {});
         const chain = intermediateChain(file, node);
         if (!chain) return;
         const entry = chains.get(chain.top) ?? { wrap: chain.wrap, leaked: [] };

@@ -107,6 +107,30 @@ export function literalValue(node: Node | null | undefined): string | number | b
   return undefined;
 }
 
+/**
+ * Visit every node of a linted file in source order (pre-order), with no way to skip children. ESLint ≥ 9
+ * has already walked the file before any rule listener runs and keeps the steps it took
+ * (`SourceCode#traverse()`, cached per file): reading that list is several times cheaper than walking the
+ * AST again. Elsewhere (a module we parsed ourselves, whose SourceCode would build its steps and code paths
+ * on demand; oxlint) this falls back to `walk`.
+ */
+export function forEachNode(
+  sourceCode: { readonly ast: Node; readonly visitorKeys: Readonly<Record<string, readonly string[] | undefined>>; traverse?: () => unknown },
+  linted: boolean,
+  visit: (node: Node) => void,
+): void {
+  const steps = linted && typeof sourceCode.traverse === 'function' ? sourceCode.traverse() : null;
+  // the list starts with the Program's visit (after the code-path events that precede it)
+  const first = Array.isArray(steps) ? (steps as { kind?: number }[]).find((s) => s.kind === 1) : undefined;
+  if (first && (first as { target?: unknown }).target === sourceCode.ast) {
+    for (const step of steps as { kind: number; phase?: number; target: unknown }[]) {
+      if (step.kind === 1 && step.phase === 1) visit(step.target as Node);
+    }
+    return;
+  }
+  walk(sourceCode.ast, sourceCode.visitorKeys, (n) => void visit(n));
+}
+
 /** Generic depth-first walk using the parser's visitor keys. `visit` returns false to skip children. */
 export function walk(root: Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, visit: (node: Node) => boolean | void): void {
   const stack: Node[] = [root];

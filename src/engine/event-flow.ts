@@ -76,8 +76,16 @@ export class EventFlow<D> {
   private order = 0;
   private readonly endCallbacks: (() => void)[] = [];
 
-  constructor(file: FileIndex) {
+  /** Whether same-file call sites are recorded (the cross-function questions need them). */
+  private readonly trackCalls: boolean;
+
+  /**
+   * `calls: false` for a rule that only asks `mayReturnWithout` about events whose blocking events are in the
+   * same function: call sites are then never consulted, and recording them costs on every call of the file.
+   */
+  constructor(file: FileIndex, options: { readonly calls?: boolean } = {}) {
     this.file = file;
+    this.trackCalls = options.calls !== false;
   }
 
   /** Register a callback that runs when the whole file has been walked (all code paths are complete). */
@@ -105,9 +113,13 @@ export class EventFlow<D> {
       onCodePathSegmentEnd: (segment: Segment) => void this.top()?.current.delete(segment),
       onUnreachableCodePathSegmentStart: (segment: Segment) => void this.top()?.current.add(segment),
       onUnreachableCodePathSegmentEnd: (segment: Segment) => void this.top()?.current.delete(segment),
-      CallExpression: (node: TSESTree.CallExpression) => this.recordCall(node),
-      // `new Critic()` runs Critic's constructor there
-      NewExpression: (node: TSESTree.NewExpression) => this.recordCall(node),
+      ...(this.trackCalls
+        ? {
+            CallExpression: (node: TSESTree.CallExpression) => this.recordCall(node),
+            // `new Critic()` runs Critic's constructor there
+            NewExpression: (node: TSESTree.NewExpression) => this.recordCall(node),
+          }
+        : {}),
     };
   }
 

@@ -114,8 +114,8 @@ export function boundTensor(file: FileIndex, d: TSESTree.VariableDeclarator): Bo
   if (decl?.type !== T.VariableDeclaration || decl.declare) return null;
   const holder = decl.parent;
   if (holder?.type !== T.BlockStatement && holder?.type !== T.SwitchCase) return null;
-  const fn = enclosingFunction(d);
   if (!isNewTensorCall(file, init)) return null;
+  const fn = enclosingFunction(d);
   const v = file.variableOf(d.id);
   if (!v) return null;
   const disposals: Node[] = [];

@@ -21,6 +21,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { findVariable } from '@eslint-community/eslint-utils';
 import {
   calledMember,
+  forEachNode,
   findProperty,
   isFunction,
   literalValue,
@@ -141,6 +142,8 @@ export class FileIndex {
   private readonly idPaths = new WeakMap<TSESTree.Identifier, TfPath | null>();
   private readonly nodePaths = new WeakMap<Node, TfPath | null>();
   private readonly varPaths = new Map<Scope.Variable, TfPath | null | typeof IN_PROGRESS>();
+  /** kindOfIdentifier per variable: every reference of `tf`, `model`, `this.x`'s holder asks the same question. */
+  private readonly varKinds = new Map<Scope.Variable, ValueInfo | null | typeof IN_PROGRESS>();
   private readonly kinds = new WeakMap<Node, ValueInfo | null | typeof IN_PROGRESS>();
   private readonly classFields = new WeakMap<ClassNode, Map<string, FieldFacts>>();
   private readonly classKinds = new WeakMap<ClassNode, ValueInfo | null | typeof IN_PROGRESS>();
@@ -154,6 +157,8 @@ export class FileIndex {
   readonly filename: string;
   /** The linted file's parser and options, reused to parse the modules it imports (null: do not read modules). */
   readonly parseSetup: ParseSetup | null;
+  /** The file ESLint is linting (its traversal steps exist), not a module parsed by the engine. */
+  private readonly linted: boolean;
 
   private constructor(
     sourceCode: TSESLint.SourceCode,
@@ -168,6 +173,7 @@ export class FileIndex {
     this.typed = typed;
     this.filename = filename;
     this.parseSetup = parseSetup;
+    this.linted = gate;
     const text = sourceCode.text;
     this.touchesTfjs =
       text.includes('@tensorflow/') ||
@@ -741,8 +747,15 @@ export class FileIndex {
   private kindOfIdentifier(id: TSESTree.Identifier): ValueInfo | null {
     const v = this.variableOf(id);
     if (!v || v.defs.length === 0) return null;
+    const cached = this.varKinds.get(v);
+    // a reference met again while its variable is being resolved (a cycle through writes or call sites)
+    if (cached === IN_PROGRESS) return null;
+    if (cached !== undefined) return cached;
+    this.varKinds.set(v, IN_PROGRESS);
     // a JSDoc type only adds knowledge where the code itself says nothing
-    return this.kindOfVariableInCode(v) ?? this.jsdocKindOfVariable(v);
+    const result = this.kindOfVariableInCode(v) ?? this.jsdocKindOfVariable(v);
+    this.varKinds.set(v, result);
+    return result;
   }
 
   private kindOfVariableInCode(v: Scope.Variable): ValueInfo | null {
@@ -1020,7 +1033,7 @@ export class FileIndex {
       const names = new Set<string>();
       const sources: Node[] = [];
       const writes: MemberWrite[] = [];
-      walk(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
+      forEachNode(this.sourceCode as never, this.linted, (node) => {
         switch (node.type) {
           case T.AssignmentExpression: {
             // `agent.model = build()`, `state.model = …`, `this.agent.model = …`: writes of a field or property from outside
