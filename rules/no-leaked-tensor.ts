@@ -127,7 +127,7 @@ export default createRule<Options, MessageIds>({
         if (!node.finalizer || !flow) return;
         walk(node.finalizer, sourceCode.visitorKeys, (n) => {
           if (isFunction(n)) return false;
-          if (n.type === T.CallExpression && isDisposalCall(file, n)) flow.record(n, {});
+          if (n.type === T.CallExpression && isDisposalCall(file, n)) flow.record(n, {}, { node });
           return undefined;
         });
       },
@@ -135,7 +135,7 @@ export default createRule<Options, MessageIds>({
         if (node.init?.type !== T.CallExpression && node.init?.type !== T.TSAsExpression && node.init?.type !== T.TSNonNullExpression) return;
         const b = boundTensor(file, node);
         if (!b) return;
-        bound.push({ b, e: flow ? flow.record(node, {}) : null });
+        bound.push({ b, e: flow ? flow.record(node, {}, { exit: true }) : null });
       },
     };
   },

@@ -61,6 +61,34 @@ export interface FlowOptions {
   readonly methodsInAnyOrder?: boolean;
 }
 
+/** A recorded event whose position is filled when the steps are replayed. */
+interface MutableEvent<D> {
+  readonly node: Node;
+  readonly data: D;
+  owner: Node;
+  segments: readonly Segment[];
+  order: number;
+}
+
+/** One of ESLint's traversal steps: a node entered (phase 1) or left (2), or a code-path event (kind 2). */
+interface Step {
+  readonly kind: number;
+  readonly phase?: number;
+  readonly target: unknown;
+  readonly args: readonly unknown[];
+}
+
+/** The linted file's traversal steps when ESLint keeps them and they look as expected, else null. */
+function traversalSteps(file: FileIndex): readonly Step[] | null {
+  if (!file.linted) return null;
+  const sc = file.sourceCode as unknown as { traverse?: () => unknown };
+  const steps = typeof sc.traverse === 'function' ? sc.traverse() : null;
+  if (!Array.isArray(steps)) return null;
+  const first = (steps as Step[]).find((s) => s.kind === 1);
+  const hasPaths = (steps as Step[]).some((s) => s.kind === 2 && s.target === 'onCodePathStart');
+  return first && first.target === file.sourceCode.ast && hasPaths ? (steps as Step[]) : null;
+}
+
 /** A predicate over recorded events: the events that block a path. */
 export type Blocks<D> = (e: FlowEvent<D>) => boolean;
 
@@ -78,14 +106,24 @@ export class EventFlow<D> {
 
   /** Whether same-file call sites are recorded (the cross-function questions need them). */
   private readonly trackCalls: boolean;
+  /**
+   * ESLint's traversal steps of the file, when it keeps them (ESLint >= 9, the linted file): the code paths
+   * are then rebuilt from them at the end of the file, and only when an event was recorded, instead of
+   * listening to every code-path segment of every file.
+   */
+  private readonly steps: readonly Step[] | null;
+  /** Replay mode: the events recorded during the walk, by the node (and phase) where they happen. */
+  private readonly pending = new Map<Node, { enter: MutableEvent<D>[]; exit: MutableEvent<D>[] }>();
 
   /**
    * `calls: false` for a rule that only asks `mayReturnWithout` about events whose blocking events are in the
    * same function: call sites are then never consulted, and recording them costs on every call of the file.
+   * `replay: false` forces the listener mode (tests compare both).
    */
-  constructor(file: FileIndex, options: { readonly calls?: boolean } = {}) {
+  constructor(file: FileIndex, options: { readonly calls?: boolean; readonly replay?: boolean } = {}) {
     this.file = file;
     this.trackCalls = options.calls !== false;
+    this.steps = options.replay === false ? null : traversalSteps(file);
   }
 
   /** Register a callback that runs when the whole file has been walked (all code paths are complete). */
@@ -93,20 +131,24 @@ export class EventFlow<D> {
     this.endCallbacks.push(cb);
   }
 
-  /** Listeners to merge into the rule's (they must not be overridden). */
+  /**
+   * Listeners to merge into the rule's (they must not be overridden). A rule with its own `CallExpression`
+   * listener calls this one's first (call sites are recorded before the rule's events at the same call).
+   */
   get listeners(): Record<string, (...args: never[]) => void> {
+    if (this.steps) {
+      return {
+        CallExpression: () => undefined,
+        'Program:exit': () => {
+          if (this.pending.size > 0) this.replay(this.steps!);
+          for (const cb of this.endCallbacks) cb();
+        },
+      };
+    }
     return {
-      onCodePathStart: (codePath: CodePath, node: Node) => {
-        const path: PathInfo = { owner: node, initial: codePath.initialSegment, items: new Map(), final: [], returned: [] };
-        this.paths.set(node, path);
-        this.stack.push({ path, current: new Set() });
-      },
+      onCodePathStart: (codePath: CodePath, node: Node) => this.pathStart(codePath, node),
       onCodePathEnd: (codePath: CodePath, node: Node) => {
-        const top = this.stack.pop();
-        if (top) {
-          top.path.final = codePath.finalSegments;
-          top.path.returned = codePath.returnedSegments;
-        }
+        this.pathEnd(codePath);
         if (node.type === T.Program) for (const cb of this.endCallbacks) cb();
       },
       onCodePathSegmentStart: (segment: Segment) => void this.top()?.current.add(segment),
@@ -123,12 +165,85 @@ export class EventFlow<D> {
     };
   }
 
+  private pathStart(codePath: CodePath, node: Node): void {
+    const path: PathInfo = { owner: node, initial: codePath.initialSegment, items: new Map(), final: [], returned: [] };
+    this.paths.set(node, path);
+    this.stack.push({ path, current: new Set() });
+  }
+
+  private pathEnd(codePath: CodePath): void {
+    const top = this.stack.pop();
+    if (top) {
+      top.path.final = codePath.finalSegments;
+      top.path.returned = codePath.returnedSegments;
+    }
+  }
+
+  /**
+   * Rebuild the code paths from ESLint's steps, the same events in the same order as the listeners would
+   * have seen them, and place the recorded events (and, with `calls`, the call sites) where they ran.
+   */
+  private replay(steps: readonly Step[]): void {
+    for (const step of steps) {
+      if (step.kind === 2) {
+        const [a, b] = step.args as [unknown, unknown];
+        switch (step.target) {
+          case 'onCodePathStart':
+            this.pathStart(a as CodePath, b as Node);
+            break;
+          case 'onCodePathEnd':
+            this.pathEnd(a as CodePath);
+            break;
+          case 'onCodePathSegmentStart':
+          case 'onUnreachableCodePathSegmentStart':
+            this.top()?.current.add(a as Segment);
+            break;
+          case 'onCodePathSegmentEnd':
+          case 'onUnreachableCodePathSegmentEnd':
+            this.top()?.current.delete(a as Segment);
+            break;
+          default:
+            break;
+        }
+        continue;
+      }
+      const node = step.target as Node;
+      if (step.phase === 1 && this.trackCalls && (node.type === T.CallExpression || node.type === T.NewExpression)) this.recordCall(node);
+      const at = this.pending.get(node);
+      if (!at) continue;
+      for (const e of step.phase === 1 ? at.enter : at.exit) this.place(e);
+    }
+  }
+
+  private place(e: MutableEvent<D>): void {
+    const top = this.top();
+    if (!top) return;
+    e.owner = top.path.owner;
+    e.segments = [...top.current];
+    e.order = this.order++;
+    for (const s of e.segments) this.itemsOf(top.path, s).push({ kind: 'event', e: e as FlowEvent<unknown> });
+    this.events.push(e);
+  }
+
   private top(): { path: PathInfo; current: Set<Segment> } | undefined {
     return this.stack[this.stack.length - 1];
   }
 
-  /** Record an event at the current position of the walk. */
-  record(node: Node, data: D): FlowEvent<D> | null {
+  /**
+   * Record an event at the current position of the walk: the enter of `node`, unless `at` says where the
+   * listener calling this runs (`{ exit: true }` from a `…:exit` listener of `node`, `{ node: other }` from a
+   * listener of another node). In replay mode the event is placed when the steps are replayed, so its
+   * position fields are filled at the end of the file.
+   */
+  record(node: Node, data: D, at: { readonly node?: Node; readonly exit?: boolean } = {}): FlowEvent<D> | null {
+    if (this.steps) {
+      const e: MutableEvent<D> = { node, data, owner: node, segments: [], order: -1 };
+      const where = at.node ?? node;
+      let list = this.pending.get(where);
+      if (!list) this.pending.set(where, (list = { enter: [], exit: [] }));
+      (at.exit ? list.exit : list.enter).push(e);
+      return e;
+    }
     const top = this.top();
     if (!top) return null;
     const e: FlowEvent<D> = { node, data, owner: top.path.owner, segments: [...top.current], order: this.order++ };

@@ -384,6 +384,8 @@ interface DeclaredExports {
   readonly names: ReadonlySet<string>;
   /** `export * from './x'` specifiers (not `export * as ns`), in order. */
   readonly stars: readonly string[];
+  /** The text without its `export * from` lines (where a barrel's own bindings would be). */
+  readonly rest: string;
 }
 const declaredExports = new Map<string, DeclaredExports>();
 const DECLARED_EXPORT = /^[ \t]*export[ \t]+(?:declare[ \t]+)?(?:(default)[ \t]+)?(?:(?:async[ \t]+)?function[ \t]*\*?[ \t]*|(?:abstract[ \t]+)?class[ \t]+)([A-Za-z_$][\w$]*)?/gm;
@@ -427,7 +429,7 @@ function declaredExportsOf(path: string): DeclaredExports | null {
     if (arrowAt(text, m.index + m[0].length)) names.add(m[1]!);
   }
   const stars = [...text.matchAll(STAR_EXPORT)].map((m) => m[2]!);
-  const entry = { text, names, stars };
+  const entry = { text, names, stars, rest: stars.length > 0 ? text.replace(STAR_EXPORT, '') : text };
   declaredExports.set(path, entry);
   while (declaredExports.size > MAX_PARSED_MODULES * 4) declaredExports.delete(declaredExports.keys().next().value!);
   return entry;
@@ -435,7 +437,7 @@ function declaredExportsOf(path: string): DeclaredExports | null {
 
 /**
  * Does the module at `path` bind `name` to a function or class (see `declaredExportsOf`), itself or through
- * `export * from` barrels? Through a barrel only when the barrel's text never mentions `name` (so it cannot
+ * `export * from` barrels? Through a barrel only when the barrel's text (its star lines aside) never mentions `name` (so it cannot
  * export a binding of its own under that name): the name then comes from the star exports, where a function
  * or class declaration of it either is the export or makes the name ambiguous (not exported at all).
  */
@@ -443,7 +445,9 @@ function declaresFunctionOrClass(path: string, name: string, depth = 3): boolean
   const d = declaredExportsOf(path);
   if (!d) return false;
   if (d.names.has(name)) return true;
-  if (depth <= 0 || name === 'default' || d.stars.length === 0 || new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(d.text)) return false;
+  if (depth <= 0 || name === 'default' || d.stars.length === 0) return false;
+  // the name may appear in the star lines themselves (`export * from './extractFaces'`), not elsewhere
+  if (new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(d.rest)) return false;
   return d.stars.some((s) => {
     const target = resolveModule(path, s);
     return !!target && target !== path && declaresFunctionOrClass(target, name, depth - 1);

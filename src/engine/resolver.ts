@@ -144,6 +144,8 @@ export class FileIndex {
   private readonly varPaths = new Map<Scope.Variable, TfPath | null | typeof IN_PROGRESS>();
   /** kindOfIdentifier per variable: every reference of `tf`, `model`, `this.x`'s holder asks the same question. */
   private readonly varKinds = new Map<Scope.Variable, ValueInfo | null | typeof IN_PROGRESS>();
+  /** kindOfMember of `<variable>.<name>` (not computed), per variable and name. */
+  private readonly memberKinds = new Map<Scope.Variable, Map<string, ValueInfo | null | typeof IN_PROGRESS>>();
   private readonly kinds = new WeakMap<Node, ValueInfo | null | typeof IN_PROGRESS>();
   private readonly classFields = new WeakMap<ClassNode, Map<string, FieldFacts>>();
   private readonly classKinds = new WeakMap<ClassNode, ValueInfo | null | typeof IN_PROGRESS>();
@@ -158,7 +160,7 @@ export class FileIndex {
   /** The linted file's parser and options, reused to parse the modules it imports (null: do not read modules). */
   readonly parseSetup: ParseSetup | null;
   /** The file ESLint is linting (its traversal steps exist), not a module parsed by the engine. */
-  private readonly linted: boolean;
+  readonly linted: boolean;
 
   private constructor(
     sourceCode: TSESLint.SourceCode,
@@ -804,8 +806,28 @@ export class FileIndex {
   }
 
   private kindOfMember(n: TSESTree.MemberExpression): ValueInfo | null {
+    // a tfjs API path (`tf.add`, `tf.layers.dense`) is a function or namespace of tfjs, never a value it made
+    if (this.pathOf(n)) return null;
     const obj = unwrap(n.object);
     const name = memberName(n);
+    // `agent.model`, `arr.push`: nothing below depends on where the member is read, only on the variable
+    // and the name, so the answer is kept per variable and name
+    const v = obj?.type === T.Identifier && name !== null && !n.computed ? this.variableOf(obj) : null;
+    if (v) {
+      let byName = this.memberKinds.get(v);
+      if (!byName) this.memberKinds.set(v, (byName = new Map()));
+      const cached = byName.get(name!);
+      if (cached === IN_PROGRESS) return null;
+      if (cached !== undefined) return cached;
+      byName.set(name!, IN_PROGRESS);
+      const result = this.kindOfMemberAt(n, obj, name);
+      byName.set(name!, result);
+      return result;
+    }
+    return this.kindOfMemberAt(n, obj, name);
+  }
+
+  private kindOfMemberAt(n: TSESTree.MemberExpression, obj: Node | null, name: string | null): ValueInfo | null {
     if (obj?.type === T.ThisExpression && name !== null) {
       const cls = thisClass(obj);
       if (!cls) return null;

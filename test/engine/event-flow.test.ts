@@ -10,13 +10,15 @@ import { getFileIndex, type RuleContext } from '../../src/engine/resolver.js';
 type Name = 'A' | 'B' | 'X';
 
 /** Records calls `A()`, `B()`, `X()` as events and answers `mayPrecede(first A, first B, blocked by X)`. */
-function query(code: string, options: FlowOptions = {}): boolean {
+function query(code: string, options: FlowOptions = {}, replay = true): boolean {
   let answer: boolean | null = null;
+  let replayed: boolean | null = null;
   const rule = {
     meta: { type: 'problem' as const, schema: [] },
     create(context: RuleContext) {
-      const flow = new EventFlow<Name>(getFileIndex(context));
+      const flow = new EventFlow<Name>(getFileIndex(context), { replay });
       const { CallExpression: recordCall, ...listeners } = flow.listeners;
+      replayed = !('onCodePathStart' in listeners);
       flow.onEnd(() => {
         const first = (n: Name): FlowEvent<Name> => flow.all.find((e) => e.data === n)!;
         answer = flow.mayPrecede(first('A'), first('B'), (e) => e.data === 'X', options);
@@ -36,6 +38,38 @@ function query(code: string, options: FlowOptions = {}): boolean {
   ]);
   assert.deepEqual(messages, []);
   assert.notEqual(answer, null, 'the end callback ran');
+  assert.equal(replayed, replay, replay ? 'no code-path listener: rebuilt from the steps' : 'listens to the code paths');
+  return answer!;
+}
+
+/** `mayReturnWithout(the declarator's exit, blocked by X())` of `const t = T()` in function f, both modes. */
+function returnsWithout(code: string, replay: boolean): boolean {
+  let answer: boolean | null = null;
+  const rule = {
+    meta: { type: 'problem' as const, schema: [] },
+    create(context: RuleContext) {
+      const flow = new EventFlow<Name | 'T'>(getFileIndex(context), { calls: false, replay });
+      let t: FlowEvent<Name | 'T'> | null = null;
+      flow.onEnd(() => {
+        answer = flow.mayReturnWithout(t!, (e) => e.data === 'X');
+      });
+      return {
+        ...flow.listeners,
+        CallExpression(node: TSESTree.CallExpression) {
+          // a finally block's X() is recorded where its try starts (what no-leaked-tensor does)
+          const inFinally = context.sourceCode.getAncestors(node).find((a): a is TSESTree.TryStatement => a.type === 'TryStatement' && !!a.finalizer && a.finalizer.range[0] <= node.range[0] && node.range[1] <= a.finalizer.range[1]);
+          if (node.callee.type === 'Identifier' && node.callee.name === 'X') flow.record(node, 'X', inFinally ? { node: inFinally } : {});
+        },
+        'VariableDeclarator:exit'(node: TSESTree.VariableDeclarator) {
+          if (node.id.type === 'Identifier' && node.id.name === 't') t = flow.record(node, 'T', { exit: true });
+        },
+      };
+    },
+  };
+  const messages = new Linter({ configType: 'flat' }).verify(`import '@tensorflow/tfjs';\n${code}`, [
+    { plugins: { t: { rules: { r: rule as never } } }, rules: { 't/r': 'error' }, languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+  ]);
+  assert.deepEqual(messages, []);
   return answer!;
 }
 
@@ -81,6 +115,26 @@ const cases: { name: string; code: string; expected: boolean; options?: FlowOpti
 
 describe('EventFlow.mayPrecede', () => {
   for (const c of cases) {
-    it(c.name, () => assert.equal(query(c.code, c.options), c.expected));
+    it(c.name, () => {
+      assert.equal(query(c.code, c.options), c.expected, 'rebuilt from the traversal steps');
+      assert.equal(query(c.code, c.options, false), c.expected, 'listening to the code paths');
+    });
+  }
+});
+
+describe('EventFlow.mayReturnWithout (events recorded at an exit, and where a try starts)', () => {
+  const returns: { name: string; code: string; expected: boolean }[] = [
+    { name: 'blocked before the end', code: `function f() { const t = T(); X(); }`, expected: false },
+    { name: 'an early return skips the block', code: `function f(c) { const t = T(); if (c) return; X(); }`, expected: true },
+    { name: 'blocked on both branches', code: `function f(c) { const t = T(); if (c) { X(); return; } X(); }`, expected: false },
+    { name: 'a finally block counts on every way out', code: `function f(c) { const t = T(); try { if (c) return; } finally { X(); } }`, expected: false },
+    { name: "the declarator's exit comes after its initialiser's calls", code: `function f() { const t = (X(), T()); }`, expected: true },
+    { name: 'a loop that may not run', code: `function f(xs) { const t = T(); for (const x of xs) X(); }`, expected: true },
+  ];
+  for (const c of returns) {
+    it(c.name, () => {
+      assert.equal(returnsWithout(c.code, true), c.expected, 'rebuilt from the traversal steps');
+      assert.equal(returnsWithout(c.code, false), c.expected, 'listening to the code paths');
+    });
   }
 });
