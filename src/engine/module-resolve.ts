@@ -134,12 +134,22 @@ export function resolveModule(fromFile: string, specifier: string): string | nul
   }
 }
 
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+|\bexport\s*\*\s*from\s*)(['"])(\.{1,2}\/[^'"\n]*)\1/gm;
+/** A quoted relative path: the candidates, each then checked for what precedes it. */
+const QUOTED_RELATIVE = /(['"])(\.{1,2}\/[^'"\n]*)\1/g;
+/** What precedes a module specifier: `from`, `import(`, `require(`, `export * from`, a side-effect `import`. */
+const SPECIFIER_BEFORE = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|(?:^|\n)\s*import\s+|\bexport\s*\*\s*from\s*)$/;
 
-/** Relative module specifiers of a source text, by a text scan (imports, re-exports, `require`, `import()`). */
+/**
+ * Relative module specifiers of a source text, by a text scan (imports, re-exports, `require`, `import()`).
+ * Every file the gate meets is scanned: quoted relative paths are few, so they are found first and only
+ * the text just before each is checked (one pattern with five alternatives tried at every position of
+ * the text cost more than the rest of the scan).
+ */
 export function relativeSpecifiersOf(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(SPECIFIER)) out.add(m[2]!);
+  for (const m of text.matchAll(QUOTED_RELATIVE)) {
+    if (SPECIFIER_BEFORE.test(text.slice(Math.max(0, m.index - 200), m.index))) out.add(m[2]!);
+  }
   return [...out];
 }
 
@@ -169,7 +179,7 @@ function mentionsTfjs(text: string, modules: readonly string[]): boolean {
  * edits do not change this module's mtime. `topNegative`: a top-level scan (depth ≥ 3) found nothing, possibly cut short (reused only
  * by top-level scans, as before the per-depth cache).
  */
-const touchCache = new Map<string, { mtimeMs: number; result: boolean; negDepth: number; negAt: number; topNegative: boolean }>();
+const touchCache = new Map<string, { mtimeMs: number; result: boolean; negDepth: number; negAt: number; topNegative: boolean; statAt: number }>();
 
 /**
  * Does the module at `path`, or a module it imports relatively (up to `depth` levels), mention tfjs?
@@ -184,12 +194,19 @@ export function moduleTouchesTfjs(path: string, modules: readonly string[], dept
 function touches(path: string, modules: readonly string[], depth: number, seen: Set<string>): { result: boolean; complete: boolean } {
   if (seen.has(path) || seen.size > 50) return { result: false, complete: false };
   seen.add(path);
-  const st = statFile(path);
-  if (!st) return { result: false, complete: true };
   const key = `${path}\0${modules.join('\0')}`;
   const cached = touchCache.get(key);
-  const fresh = cached && cached.mtimeMs === st.mtimeMs ? cached : null;
   const now = Date.now();
+  // the module's mtime was confirmed a moment ago (every file of a directory asks about the same modules):
+  // the answer stands without another stat for the same few seconds resolutions are trusted. A stale yes
+  // only lets the rules look at a file (they report nothing they cannot prove); a stale no lasts that long.
+  if (cached && now - cached.statAt < PACKAGE_TTL_MS && (cached.result || (cached.negDepth >= depth && now - cached.negAt < PACKAGE_TTL_MS))) {
+    return { result: cached.result, complete: true };
+  }
+  const st = statFile(path);
+  if (!st) return { result: false, complete: true };
+  const fresh = cached && cached.mtimeMs === st.mtimeMs ? cached : null;
+  if (fresh) fresh.statAt = now;
   if (fresh?.result || (fresh && fresh.negDepth >= depth && now - fresh.negAt < PACKAGE_TTL_MS)) return { result: fresh.result, complete: true };
   if (fresh?.topNegative && depth >= 3) return { result: false, complete: false };
   const text = textForStat(path, st);
@@ -211,7 +228,7 @@ function touches(path: string, modules: readonly string[], depth: number, seen: 
     }
   }
   // a top-level scan (depth ≥ 3) is kept whatever was cut short, as before; deeper negatives only when complete
-  if (result) touchCache.set(key, { mtimeMs: st.mtimeMs, result, negDepth: -1, negAt: 0, topNegative: false });
+  if (result) touchCache.set(key, { mtimeMs: st.mtimeMs, result, negDepth: -1, negAt: 0, topNegative: false, statAt: now });
   else if (complete || depth >= 3) {
     // reached only when no live negative covers `depth`, so a complete scan replaces it
     const live = fresh && now - fresh.negAt < PACKAGE_TTL_MS ? fresh.negDepth : -1;
@@ -221,6 +238,7 @@ function touches(path: string, modules: readonly string[], depth: number, seen: 
       negDepth: complete ? depth : live,
       negAt: complete ? now : (fresh?.negAt ?? 0),
       topNegative: (fresh?.topNegative ?? false) || depth >= 3,
+      statAt: now,
     });
   }
   return { result, complete };

@@ -102,6 +102,11 @@ describe('module resolution', () => {
   it('finds relative specifiers of imports, re-exports, require and import()', () => {
     const text = `import a from './a';\nexport * from "../b";\nconst c = require('./c');\nimport('./d');\nimport 'pkg';\nexport { e } from './e.js';`;
     assert.deepEqual(relativeSpecifiersOf(text).sort(), ['../b', './a', './c', './d', './e.js']);
+    // across lines, side-effect imports, and strings that are not module specifiers
+    const more =
+      `import {\n  f,\n} from\n  './f';\nimport './g';\nimport'./nospace';\nconst path = './not-a-module';\nlog("don't", './h');\n` +
+      `const r = require ( './i' );\nexport * from './j' ;\nconst t = \`\${x}'./k'\`;\nfrom('./l');`;
+    assert.deepEqual(relativeSpecifiersOf(more).sort(), ['./f', './g', './i', './j']);
   });
 });
 
