@@ -63,12 +63,14 @@ export default createRule<Options, MessageIds>({
 
     /** How often `node` leaks, or null when it must not be reported (in a scope, or once with onlyRepeated). */
     const frequency = (node: Node): string | null => {
-      if (inDisposingScope(file, node)) return null;
       const f = repeatFrequency(file, node);
+      if (onlyRepeated && !f) return null;
+      if (inDisposingScope(file, node)) return null;
       // by default, only code that provably runs outside any scope (a caller in another module may tidy it)
-      if (onlyRepeated && (!f || callerMayScope(file, node))) return null;
+      if (onlyRepeated && callerMayScope(file, node)) return null;
       return FREQUENCY_PHRASES[f ?? 'once'];
     };
+
     const inFinalizer = (node: Node): boolean => {
       for (let n: Node = node; n.parent && !isFunction(n); n = n.parent) if (n.parent.type === T.TryStatement && n.parent.finalizer === n) return true;
       return false;

@@ -61,11 +61,7 @@ export function useOf(file: FileIndex, node: Node): { use: 'read' | 'dispose' | 
 
 /** When `call` is a leaked intermediate: the chain it belongs to (keyed by its top), else null. */
 export function intermediateChain(file: FileIndex, call: TSESTree.CallExpression): { top: TSESTree.CallExpression; wrap: Node | null } | null {
-  // cheap syntactic gate first: only a receiver, an argument or an array element can be an intermediate
-  const p = outer(call).parent;
-  if (!p || (p.type !== T.MemberExpression && p.type !== T.CallExpression && p.type !== T.ArrayExpression && p.type !== T.NewExpression)) return null;
-  if (p.type === T.CallExpression && unwrap(p.callee) === call) return null;
-  if (!isNewTensorCall(file, call)) return null;
+  if (!mayBeIntermediate(call) || !isNewTensorCall(file, call)) return null;
   let use = useOf(file, call);
   if (use.use !== 'read') return null;
   let top = call;
@@ -76,6 +72,13 @@ export function intermediateChain(file: FileIndex, call: TSESTree.CallExpression
     use = useOf(file, next);
     if (use.use !== 'read') return { top, wrap: top };
   }
+}
+
+/** Cheap syntactic gate: only a receiver, an argument or an array element can be an intermediate. */
+export function mayBeIntermediate(call: TSESTree.CallExpression): boolean {
+  const p = outer(call).parent;
+  if (!p || (p.type !== T.MemberExpression && p.type !== T.CallExpression && p.type !== T.ArrayExpression && p.type !== T.NewExpression)) return false;
+  return !(p.type === T.CallExpression && unwrap(p.callee) === call);
 }
 
 /** The call that consumes a read: `x.m(...)` for a member read, the call itself for an argument. */

@@ -108,6 +108,8 @@ interface MemoryFacts {
   readonly freq: Map<FunctionNode, RepeatFrequency | null | typeof IN_PROGRESS>;
   /** Functions registered by reference (`requestAnimationFrame(loop)`, `tf.tidy(compute)`). */
   readonly byReference: Map<FunctionNode, TSESTree.CallExpression[]>;
+  /** The text has `startScope` at all (else no statement can open an engine scope). */
+  readonly engineScopes: boolean;
 }
 
 const IN_PROGRESS = Symbol('in-progress');
@@ -127,7 +129,7 @@ function factsOf(file: FileIndex): MemoryFacts {
       list.push(node);
     }
   }
-  f = { scoped: new Map(), freq: new Map(), byReference };
+  f = { scoped: new Map(), freq: new Map(), byReference, engineScopes: file.sourceCode.text.includes('startScope') };
   facts.set(file, f);
   return f;
 }
@@ -165,6 +167,7 @@ function isScopeCall(file: FileIndex, call: TSESTree.CallExpression, index: numb
 
 /** Is `node` inside `tf.engine().startScope()` … `tf.engine().endScope()` statements of an enclosing block? */
 function inEngineScope(file: FileIndex, node: Node, stop: Node | null): boolean {
+  if (!factsOf(file).engineScopes) return false;
   let child: Node = node;
   for (let n = node.parent; n && n !== stop; child = n, n = n.parent) {
     if (n.type !== T.BlockStatement && n.type !== T.Program) continue;
