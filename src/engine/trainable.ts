@@ -22,7 +22,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { calledMember, isFunction, literalValue, memberName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { calledMember, isFunction, literalValue, memberName, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget } from './gradient-context.js';
 import { modelStructure } from './model-structure.js';
 import { thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
@@ -70,24 +70,44 @@ function propertyKey(object: TSESTree.ObjectExpression, name: string): PropertyK
   return k;
 }
 
-const callIndex = new WeakMap<FileIndex, Map<FunctionNode, TSESTree.CallExpression[]>>();
+const callSiteCache = new WeakMap<FileIndex, Map<FunctionNode, readonly TSESTree.CallExpression[]>>();
 
-/** Same-file call sites of a function or method (`f(...)`, `this.m(...)`). */
-export function callSitesOf(file: FileIndex, fn: FunctionNode): readonly TSESTree.CallExpression[] {
-  let index = callIndex.get(file);
-  if (!index) {
-    const map = new Map<FunctionNode, TSESTree.CallExpression[]>();
-    index = map;
-    callIndex.set(file, map);
-    for (const node of file.calls()) {
-      const target = callTarget(file, node);
-      if (!target) continue;
-      let list = map.get(target);
-      if (!list) map.set(target, (list = []));
-      list.push(node);
-    }
+/**
+ * The names a call of `fn` can use: `callTarget` resolves `f()` through the variable `f` (a declaration
+ * or a `const f = …`), `this.m()` and `obj.m()` through a class member or an object property named `m`.
+ */
+function callableNames(fn: FunctionNode): string[] {
+  const names: string[] = [];
+  if (fn.id) names.push(fn.id.name);
+  let n: Node = fn;
+  while (n.parent && (n.parent.type === T.TSAsExpression || n.parent.type === T.TSSatisfiesExpression || n.parent.type === T.TSNonNullExpression || n.parent.type === T.TSTypeAssertion)) n = n.parent;
+  const p = n.parent;
+  if (p?.type === T.VariableDeclarator && p.init === n && p.id.type === T.Identifier) names.push(p.id.name);
+  else if ((p?.type === T.Property || p?.type === T.MethodDefinition || p?.type === T.PropertyDefinition) && p.value === n) {
+    const key = propertyKeyName(p);
+    if (key !== null) names.push(key);
   }
-  return index.get(fn) ?? [];
+  return names;
+}
+
+/**
+ * Same-file call sites of a function or method (`f(...)`, `this.m(...)`, `obj.m(...)`): the calls whose
+ * `callTarget` is `fn`, found among the calls that use one of its names (the file's calls indexed by
+ * callee name), instead of resolving the target of every call of the file.
+ */
+export function callSitesOf(file: FileIndex, fn: FunctionNode): readonly TSESTree.CallExpression[] {
+  let cache = callSiteCache.get(file);
+  if (!cache) callSiteCache.set(file, (cache = new Map()));
+  const cached = cache.get(fn);
+  if (cached) return cached;
+  const names = callableNames(fn);
+  const found: TSESTree.CallExpression[] = [];
+  for (const name of names) {
+    for (const c of file.callsNamed(name)) if (!found.includes(c) && callTarget(file, c) === fn) found.push(c);
+  }
+  if (names.length > 1) found.sort((a, b) => a.range[0] - b.range[0]);
+  cache.set(fn, found);
+  return found;
 }
 
 const LAYER_LIST_METHODS: ReadonlySet<string> = new Set(['slice', 'filter', 'concat', 'reverse', 'toReversed']);
