@@ -198,12 +198,36 @@ type Comment = TSESTree.Comment;
  * the node, with only whitespace and other comments in between. Null when there is none.
  */
 export function jsdocBefore(sourceCode: TSESLint.SourceCode, node: TSESTree.Node): Comment | null {
-  const comments = sourceCode.getCommentsBefore(node as never) as Comment[];
-  for (let i = comments.length - 1; i >= 0; i--) {
-    const c = comments[i]!;
-    if (c.type === 'Block' && c.value.startsWith('*') && !c.value.startsWith('**')) return c;
+  return jsdocIndexOf(sourceCode).get(node.range[0]) ?? null;
+}
+
+const isJsdoc = (c: Comment): boolean => c.type === 'Block' && c.value.startsWith('*') && !c.value.startsWith('**');
+const jsdocIndexes = new WeakMap<TSESLint.SourceCode, ReadonlyMap<number, Comment>>();
+const NO_JSDOC: ReadonlyMap<number, Comment> = new Map();
+
+/**
+ * The file's JSDoc blocks keyed by where the next token starts: the block a declaration may carry is the
+ * last one among the comments between the previous token and the declaration's first token (what
+ * `getCommentsBefore` lists). Built once per file from its comments, so the engine's many questions
+ * ("has this variable a `@type`?", asked of nearly every variable) are map lookups, not token searches.
+ */
+function jsdocIndexOf(sourceCode: TSESLint.SourceCode): ReadonlyMap<number, Comment> {
+  let index = jsdocIndexes.get(sourceCode);
+  if (index) return index;
+  const comments = sourceCode.getAllComments() as Comment[];
+  if (!comments.some(isJsdoc)) index = NO_JSDOC;
+  else {
+    const map = new Map<number, Comment>();
+    for (const c of comments) {
+      if (!isJsdoc(c)) continue;
+      const next = sourceCode.getTokenAfter(c as never, { includeComments: false });
+      // later blocks before the same token replace earlier ones (the last one is the declaration's)
+      if (next) map.set(next.range[0], c);
+    }
+    index = map;
   }
-  return null;
+  jsdocIndexes.set(sourceCode, index);
+  return index;
 }
 
 /**
