@@ -144,6 +144,8 @@ export class FileIndex {
   private readonly varPaths = new Map<Scope.Variable, TfPath | null | typeof IN_PROGRESS>();
   /** kindOfIdentifier per variable: every reference of `tf`, `model`, `this.x`'s holder asks the same question. */
   private readonly varKinds = new Map<Scope.Variable, ValueInfo | null | typeof IN_PROGRESS>();
+  /** containerOf an identifier, per variable. */
+  private readonly varContainers = new Map<Scope.Variable, Container | null | typeof IN_PROGRESS>();
   /** kindOfMember of `<variable>.<name>` (not computed), per variable and name. */
   private readonly memberKinds = new Map<Scope.Variable, Map<string, ValueInfo | null | typeof IN_PROGRESS>>();
   private readonly kinds = new WeakMap<Node, ValueInfo | null | typeof IN_PROGRESS>();
@@ -1267,8 +1269,16 @@ export class FileIndex {
         return this.containerOf(n.argument);
       case T.Identifier: {
         const v = this.variableOf(n);
-        const sources = v && v.defs.length > 0 ? this.sourcesOfVariable(v) : null;
-        return sources ? this.agreeingContainer(sources) : null;
+        if (!v || v.defs.length === 0) return null;
+        // every reference of the variable holds the same container: computed once per variable
+        const cached = this.varContainers.get(v);
+        if (cached === IN_PROGRESS) return null;
+        if (cached !== undefined) return cached;
+        this.varContainers.set(v, IN_PROGRESS);
+        const sources = this.sourcesOfVariable(v);
+        const result = sources ? this.agreeingContainer(sources) : null;
+        this.varContainers.set(v, result);
+        return result;
       }
       case T.MemberExpression: {
         const sources = this.memberSources(n);
