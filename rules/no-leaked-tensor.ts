@@ -54,8 +54,8 @@ export default createRule<Options, MessageIds>({
     if (!file.touchesTfjs) return {};
     const onlyRepeated = options.onlyRepeated !== false;
     const sourceCode = context.sourceCode;
-    // the code-path analysis is only needed when something may be disposed (it costs on every segment)
-    // (disposals count only in the tensor's own function, so call sites are never consulted: not recorded)
+    // the code paths are only needed when something may be disposed; disposals count only in the tensor's
+    // own function, so call sites are never consulted (not recorded)
     const flow = sourceCode.text.includes('dispose') ? new EventFlow<Event>(file, { calls: false }) : null;
     const flowListeners = flow?.listeners ?? {};
     const chains = new Map<TSESTree.CallExpression, { wrap: Node | null; leaked: TSESTree.CallExpression[] }>();

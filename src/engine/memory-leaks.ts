@@ -75,7 +75,7 @@ export function intermediateChain(file: FileIndex, call: TSESTree.CallExpression
 }
 
 /** Cheap syntactic gate: only a receiver, an argument or an array element can be an intermediate. */
-export function mayBeIntermediate(call: TSESTree.CallExpression): boolean {
+function mayBeIntermediate(call: TSESTree.CallExpression): boolean {
   const p = outer(call).parent;
   if (!p || (p.type !== T.MemberExpression && p.type !== T.CallExpression && p.type !== T.ArrayExpression && p.type !== T.NewExpression)) return false;
   return !(p.type === T.CallExpression && unwrap(p.callee) === call);
