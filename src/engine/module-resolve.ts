@@ -23,7 +23,7 @@ import { TF_MODULES } from './settings.js';
 /** Largest module we parse (bytes): generated bundles and vendored libraries are not user code to follow. */
 export const MAX_MODULE_BYTES = 256 * 1024;
 /** Parsed modules kept per process (oldest dropped first). */
-export const MAX_PARSED_MODULES = 50;
+export const MAX_PARSED_MODULES = 25;
 /** Files of one package read for the reverse-import map. */
 const MAX_PACKAGE_FILES = 400;
 const MAX_DIR_DEPTH = 6;

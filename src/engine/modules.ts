@@ -93,9 +93,10 @@ export function indexForPath(from: FileIndex, path: string): FileIndex | null {
  * Indexes of the files linted most recently in this process, by path: reused instead of parsing them
  * again when a file imports a module linted just before it (usually its own directory). Each index keeps
  * its file's AST, tokens and scopes alive, so the bound is small: at 200 the process held 1.5 GB on the
- * corpus and garbage collection was the largest single cost (docs/performance.md, morning of 6 Dec).
+ * corpus and garbage collection was the largest single cost; 20 → 8 (and 50 → 25 parsed modules) took the
+ * peak from about 700 to 550 MB for 53 → 58 parses (docs/performance.md, 6 Dec).
  */
-const MAX_LINTED_REUSED = 20;
+const MAX_LINTED_REUSED = 8;
 const lintedByPath = new Map<string, FileIndex>();
 
 /** Called for each linted file's index: other files' questions about this module can use it. */
