@@ -1057,6 +1057,7 @@ export class FileIndex {
       const names = new Set<string>();
       const sources: Node[] = [];
       const writes: MemberWrite[] = [];
+      const thisMembers: TSESTree.MemberExpression[] = [];
       forEachNode(this.sourceCode as never, this.linted, (node) => {
         switch (node.type) {
           case T.AssignmentExpression: {
@@ -1092,11 +1093,16 @@ export class FileIndex {
           case T.TSExternalModuleReference:
             sources.push(node.expression);
             return;
+          case T.MemberExpression:
+            // `this.<name>`: the fields of every class, read from this one list (see fieldsOf)
+            if (unwrap(node.object)?.type === T.ThisExpression) thisMembers.push(node);
+            return;
           default:
             return;
         }
       });
       this.allCalls = list;
+      this.thisMembers = thisMembers;
       this.methodNames = names;
       this.sourceNodes = sources;
       this.memberWrites = new Map();
@@ -1110,6 +1116,8 @@ export class FileIndex {
   }
 
   private sourceNodes: Node[] | null = null;
+  /** Every `this.<x>` member expression of the file, in source order (collected by the pass of `calls()`). */
+  private thisMembers: TSESTree.MemberExpression[] = [];
   /** Outside member writes by property name (from the shared walk of `calls()`). */
   private memberWrites: Map<string, MemberWrite[]> | null = null;
   private readonly outsideWriteCache = new Map<Node, Map<string, readonly Node[] | typeof IN_PROGRESS>>();
@@ -1441,7 +1449,49 @@ export class FileIndex {
   }
 
   /** `this.<name>` facts per class: writes, annotations, uses. */
+  /** The file's `this.<x>` expressions inside `cls.body` and outside any class nested in it, in source order. */
+  private thisMembersIn(cls: ClassNode): TSESTree.MemberExpression[] {
+    let root: Node = cls;
+    while (root.parent) root = root.parent;
+    if (root !== this.sourceCode.ast) {
+      // a class of a file this index does not hold (its home unknown): walk it
+      const found: TSESTree.MemberExpression[] = [];
+      walk(cls.body, this.sourceCode.visitorKeys, (node) => {
+        if ((node.type === T.ClassDeclaration || node.type === T.ClassExpression) && node !== cls) return false;
+        if (node.type === T.MemberExpression && unwrap(node.object)?.type === T.ThisExpression) found.push(node);
+        return undefined;
+      });
+      return found;
+    }
+    this.calls();
+    const list = this.thisMembers;
+    const [start, end] = cls.body.range;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.range[0] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: TSESTree.MemberExpression[] = [];
+    for (let i = lo; i < list.length && list[i]!.range[0] < end; i++) {
+      const node = list[i]!;
+      let nested = false;
+      for (let n: Node | undefined = node.parent; n && n !== cls.body; n = n.parent) {
+        if (n.type === T.ClassDeclaration || n.type === T.ClassExpression) {
+          nested = true;
+          break;
+        }
+      }
+      if (!nested) out.push(node);
+    }
+    return out;
+  }
+
   fieldsOf(cls: ClassNode): Map<string, FieldFacts> {
+    // a class of another module: its own index holds its file's `this.<x>` list
+    const home = homeOfNode(cls);
+    if (home && home !== this) return home.fieldsOf(cls);
     let map = this.classFields.get(cls);
     if (map) return map;
     const fields = new Map<string, FieldFacts>();
@@ -1467,22 +1517,19 @@ export class FileIndex {
         }
       }
     }
-    walk(cls.body, this.sourceCode.visitorKeys, (node) => {
-      if ((node.type === T.ClassDeclaration || node.type === T.ClassExpression) && node !== cls) return false;
-      if (node.type === T.MemberExpression && unwrap(node.object)?.type === T.ThisExpression) {
-        const name = memberName(node);
-        if (name !== null && thisClass(node.object as TSESTree.ThisExpression) === cls) {
-          const f = get(name);
-          f.uses.push(node);
-          const parent = node.parent;
-          if (parent?.type === T.AssignmentExpression && parent.left === node && parent.operator === '=') {
-            f.writes.push(parent.right);
-            if (this.jsdocTag(parent, 'type')) f.jsdoc.push(parent);
-          }
+    // the `this.<x>` expressions inside the class body (not inside a nested class), from the file's list
+    for (const node of this.thisMembersIn(cls)) {
+      const name = memberName(node);
+      if (name !== null && thisClass(node.object as TSESTree.ThisExpression) === cls) {
+        const f = get(name);
+        f.uses.push(node);
+        const parent = node.parent;
+        if (parent?.type === T.AssignmentExpression && parent.left === node && parent.operator === '=') {
+          f.writes.push(parent.right);
+          if (this.jsdocTag(parent, 'type')) f.jsdoc.push(parent);
         }
       }
-      return undefined;
-    });
+    }
     this.classFields.set(cls, map);
     return map;
   }

@@ -12,7 +12,7 @@ import { Linter } from 'eslint';
 import { walk } from '../../src/engine/ast.js';
 import { cachedTextChars, MAX_MODULE_BYTES, MAX_TEXT_CHARS, moduleReadStats, readModuleText, relativeSpecifiersOf, resolveModule } from '../../src/engine/module-resolve.js';
 import { isNewTensorCall } from '../../src/engine/memory.js';
-import { MAX_MODULE_DEPTH } from '../../src/engine/modules.js';
+import { importedClass, MAX_MODULE_DEPTH } from '../../src/engine/modules.js';
 import { getFileIndex, type FileIndex, type ValueInfo } from '../../src/engine/resolver.js';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'torch2tf-modules-'));
@@ -210,6 +210,20 @@ describe('imported values', () => {
       // the engine still knows what the helper returns when asked (another rule may)
       assert.equal(kind(file.kindOf(args[0]!)), 'tensor');
       assert.equal(moduleReadStats.parsed, before + 1);
+    });
+  });
+
+  it("a class of another module has the same fields whichever module's index is asked", () => {
+    const agent = `import * as tf from '@tensorflow/tfjs';\nexport class Agent {\n  constructor() { this.model = ${MODEL}; this.steps = 0; }\n  act(x) { return this.model.predict(x); }\n}\n`;
+    const dir = writeProject({ 'agent.js': agent });
+    probe(join(dir, 'main.js'), `import { Agent } from './agent.js';\nclass Local { constructor() { this.other = 1; } }\nprobe(Agent);`, (file, args) => {
+      const c = importedClass(file, args[0] as TSESTree.Identifier);
+      assert.ok(c && c.index !== file);
+      const names = (m: Map<string, unknown>) => [...m.keys()].sort();
+      // the importer's index answers with the class's own file (its `this.<x>` list is not the importer's)
+      assert.deepEqual(names(file.fieldsOf(c.cls)), ['model', 'steps']);
+      assert.deepEqual(names(file.fieldsOf(c.cls)), names(c.index.fieldsOf(c.cls)));
+      assert.equal(file.fieldsOf(c.cls).get('model')!.writes.length, 1);
     });
   });
 
