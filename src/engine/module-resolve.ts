@@ -65,7 +65,8 @@ function statFile(path: string): FileStat | null {
   }
 }
 
-const texts = new Map<string, { mtimeMs: number; text: string | null }>();
+/** Per path: the text read at `mtimeMs`, and its relative specifiers once scanned (dropped with the text). */
+const texts = new Map<string, { mtimeMs: number; text: string | null; specifiers?: readonly string[] }>();
 /**
  * Characters of module text kept in memory per process (the oldest read dropped first): an editor's
  * ESLint server lives for hours and the gate reads up to 400 files of every package it meets.
@@ -155,16 +156,13 @@ export function relativeSpecifiersOf(text: string): string[] {
 
 /**
  * `relativeSpecifiersOf` for a file's cached text (`readModuleText`): the gate's scans and the reverse-import
- * map ask again for the same files during a lint run, so the scan is kept while the text is the same.
+ * map ask again for the same files during a lint run, so the scan is kept with the cached text (and dropped
+ * with it, inside the text cache's bound).
  */
-const specifierCache = new Map<string, { text: string; specifiers: readonly string[] }>();
 function specifiersOfFile(path: string, text: string): readonly string[] {
-  const cached = specifierCache.get(path);
-  if (cached && cached.text === text) return cached.specifiers;
-  const specifiers = relativeSpecifiersOf(text);
-  if (specifierCache.size >= 5000) specifierCache.clear();
-  specifierCache.set(path, { text, specifiers });
-  return specifiers;
+  const entry = texts.get(path);
+  if (entry && entry.text === text) return (entry.specifiers ??= relativeSpecifiersOf(text));
+  return relativeSpecifiersOf(text);
 }
 
 function mentionsTfjs(text: string, modules: readonly string[]): boolean {
