@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { getFileIndex } from '../src/engine/resolver.js';
-import { declaresOptionalResult, programUsesTfjs } from '../src/engine/type-info.js';
+import { callMayYieldTensor, declaresOptionalResult, programUsesTfjs } from '../src/engine/type-info.js';
 
 /** Calls whose tensor result is a by-product of a deliberate side effect. */
 const SIDE_EFFECT_CALLS = new Set(['keep', 'assign']);
@@ -32,6 +32,7 @@ export default createRule({
     return {
       ExpressionStatement(node: TSESTree.ExpressionStatement) {
         let expr = unwrap(node.expression);
+        const awaited = expr?.type === T.AwaitExpression;
         if (expr?.type === T.AwaitExpression) expr = unwrap(expr.argument);
         if (!expr || expr.type !== T.CallExpression) return;
         // the untyped analysis already sees it: no-discarded-tensor owns that report
@@ -39,6 +40,8 @@ export default createRule({
         const callee = unwrap(expr.callee);
         const name = calledMember(expr)?.name ?? (callee?.type === T.Identifier ? callee.name : null);
         if (name !== null && SIDE_EFFECT_CALLS.has(name)) return;
+        // the callee's declared return types first: resolving the call itself is the costly question
+        if (!callMayYieldTensor(typed, expr, awaited)) return;
         // `optimizer.minimize(f)` is declared `Scalar | null`: a result optional by design is not a discarded tensor
         if (declaresOptionalResult(typed, expr)) return;
         const kind = file.typedKindOf(node.expression);

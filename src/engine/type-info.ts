@@ -187,6 +187,51 @@ export function programBuildsModeDependentLayers(services: TypedServices): boole
 }
 
 /**
+ * Can this call's value (awaited when `awaited`) be a tfjs tensor at all, judged from the declared return
+ * types of the callee's signatures? False only when every signature proves it cannot: a return type that
+ * is void, primitive, `any`, a non-tfjs object, a tfjs value of another kind, or (not awaited) a Promise.
+ * A type parameter in a return type (generic signatures, `this` types), a union holding a possible tensor,
+ * or a callee without signatures keeps the answer true, and the caller resolves the call.
+ *
+ * Why: resolving a call (`getResolvedSignature`, `getTypeAtLocation` of the call) checks its arguments
+ * against every overload, which cost `no-discarded-tensor-type-checked` 2.9 s of the typed bench for every
+ * call statement of every file; the callee's type needs none of that.
+ */
+export function callMayYieldTensor(services: TypedServices, call: TSESTree.CallExpression, awaited: boolean): boolean {
+  try {
+    const checker = services.program.getTypeChecker();
+    const calleeType = services.getTypeAtLocation(call.callee);
+    // a call of `any` has type `any`, which proves nothing (the rule never reports it)
+    if (calleeType.flags & typeFlags().any) return false;
+    const signatures = checker.getNonNullableType(calleeType).getCallSignatures();
+    if (signatures.length === 0) return true;
+    // a generic signature's type parameters appear in its return type, where they answer "maybe"
+    return signatures.some((sig) => mayBeTensor(checker, checker.getReturnTypeOfSignature(sig), awaited, 0));
+  } catch {
+    return true;
+  }
+}
+
+function mayBeTensor(checker: ts.TypeChecker, type: ts.Type, awaited: boolean, depth: number): boolean {
+  if (depth > 8) return true;
+  const F = typeFlags();
+  if (type.flags & F.any) return false; // the call's type is then `any` too: proves nothing
+  if (type.flags & (F.nullish | F.primitive)) return false;
+  if (type.flags & F.typeParameter) return true; // `this` types, and type parameters of an outer scope
+  if (type.isUnionOrIntersection()) return type.types.some((m) => mayBeTensor(checker, m, awaited, depth + 1));
+  if (type.getSymbol()?.getName() === 'Promise') {
+    if (!awaited) return false; // an un-awaited Promise is never a discarded tensor
+    const [inner] = checker.getTypeArguments(type as ts.TypeReference);
+    return !inner || mayBeTensor(checker, inner, false, depth + 1);
+  }
+  if (awaited && type.getProperty('then')) return true; // another thenable: its awaited type decides
+  const v = verdictOfType(checker, type);
+  if (v.verdict === 'not-tfjs') return false;
+  if (v.verdict === 'tfjs') return v.kind === 'tensor' && !v.promise;
+  return true;
+}
+
+/**
  * True when the called signature declares its result optional (`Scalar | null`, `T | undefined`):
  * `optimizer.minimize(f)` returns null unless `returnCost` is true (test/semantics/optional-results.test.ts),
  * so a statement that drops it discards nothing. Read from the declaration, so it holds without

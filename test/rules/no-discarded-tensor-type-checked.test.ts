@@ -44,6 +44,31 @@ typed.run('no-discarded-tensor-type-checked', rule, {
       errors: [{ messageId: 'discarded', line: 4 }],
       output: null,
     },
+    // shapes where the callee's declared return types cannot settle the question (the call is then resolved)
+    {
+      name: 'a generic helper: its return type is a type parameter, inferred as a tensor at the call',
+      code: `import * as tf from '@tensorflow/tfjs';\ndeclare function identity<T>(x: T): T;\nidentity(tf.ones([2]));`,
+      errors: [{ messageId: 'discarded', line: 3 }],
+      output: null,
+    },
+    {
+      name: 'an overloaded helper whose chosen overload returns a tensor',
+      code: `import * as tf from '@tensorflow/tfjs';\ndeclare function scale(x: number): number;\ndeclare function scale(x: tf.Tensor): tf.Tensor;\nscale(tf.ones([2]));`,
+      errors: [{ messageId: 'discarded', line: 4 }],
+      output: null,
+    },
+    {
+      name: 'a method of a generic class instantiated with a tensor',
+      code: `import * as tf from '@tensorflow/tfjs';\ndeclare class Box<T> { get(): T }\ndeclare const box: Box<tf.Tensor>;\nbox.get();`,
+      errors: [{ messageId: 'discarded', line: 4 }],
+      output: null,
+    },
+    {
+      name: 'a union of helpers, called through optional chaining',
+      code: `import * as tf from '@tensorflow/tfjs';\ndeclare const step: ((x: tf.Tensor) => tf.Tensor) | undefined;\nstep?.(tf.ones([2]));`,
+      errors: [{ messageId: 'discarded', line: 3 }],
+      output: null,
+    },
     {
       name: 'awaited helper result',
       code: `import * as tf from '@tensorflow/tfjs';\ndeclare function load(): Promise<tf.Tensor>;\nasync function main() { await load(); }`,
