@@ -5,8 +5,11 @@ import { createRule } from '../src/create-rule.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { callMayYieldTensor, declaresOptionalResult, programUsesTfjs } from '../src/engine/type-info.js';
 
-/** Calls whose tensor result is a by-product of a deliberate side effect. */
-const SIDE_EFFECT_CALLS = new Set(['keep', 'assign']);
+/**
+ * Calls whose result is a by-product of a deliberate side effect: `tf.keep(t)` and `v.assign(t)` return
+ * their tensor for chaining, and `dispose()` (tfjs declares it `void`) is the opposite of a discarded tensor.
+ */
+const SIDE_EFFECT_CALLS = new Set(['keep', 'assign', 'dispose']);
 
 export default createRule({
   name: 'no-discarded-tensor-type-checked',
@@ -35,11 +38,13 @@ export default createRule({
         const awaited = expr?.type === T.AwaitExpression;
         if (expr?.type === T.AwaitExpression) expr = unwrap(expr.argument);
         if (!expr || expr.type !== T.CallExpression) return;
-        // the untyped analysis already sees it: no-discarded-tensor owns that report
-        if (file.kindOf(expr)?.kind === 'tensor') return;
         const callee = unwrap(expr.callee);
+        // `super(...)` yields `this`: a constructor chaining up never discards a tensor
+        if (callee?.type === T.Super) return;
         const name = calledMember(expr)?.name ?? (callee?.type === T.Identifier ? callee.name : null);
         if (name !== null && SIDE_EFFECT_CALLS.has(name)) return;
+        // the untyped analysis already sees it: no-discarded-tensor owns that report
+        if (file.kindOf(expr)?.kind === 'tensor') return;
         // the callee's declared return types first: resolving the call itself is the costly question
         if (!callMayYieldTensor(typed, expr, awaited)) return;
         // `optimizer.minimize(f)` is declared `Scalar | null`: a result optional by design is not a discarded tensor

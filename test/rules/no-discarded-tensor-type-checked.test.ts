@@ -17,6 +17,8 @@ typed.run('no-discarded-tensor-type-checked', rule, {
     { name: 'a helper whose tensor result is optional by design (T | undefined)', code: `import * as tf from '@tensorflow/tfjs';\ndeclare function maybeStep(x: tf.Tensor): tf.Tensor | undefined;\nmaybeStep(tf.ones([2]));` },
     { name: 'any proves nothing', code: `declare const lib: any;\nlib.normalize(1);` },
     { name: 'seen by the untyped analysis: left to no-discarded-tensor', code: `import * as tf from '@tensorflow/tfjs';\nconst x = tf.ones([2]);\nx.add(1);` },
+    { name: 'dispose() is called for its side effect, even where a wrapper declares it returns the freed tensor', code: `import * as tf from '@tensorflow/tfjs';\ndeclare const slot: { dispose(): tf.Tensor };\nslot.dispose();` },
+    { name: 'super(...) in a subclass constructor yields this, never a discarded tensor', code: `import * as tf from '@tensorflow/tfjs';\nclass Scaled extends tf.layers.Layer { constructor() { super({}); } }\nnew Scaled();` },
     { name: 'an un-awaited Promise<Tensor> is not a discarded tensor', code: `import * as tf from '@tensorflow/tfjs';\nasync function f(): Promise<tf.Tensor> { return tf.ones([1]); }\nvoid f();` },
   ],
   invalid: [
