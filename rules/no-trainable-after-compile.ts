@@ -11,6 +11,7 @@ import {
   isWeightless,
   layerOwner,
   modelHasLayer,
+  nestsModel,
   recompileInsertion,
   resolveValue,
   restoreTrainableInsertion,
@@ -82,8 +83,10 @@ export default createRule<[], MessageId>({
     ): TSESLint.ReportDescriptor<MessageId> | null {
       const value = d.w.value!;
       const compiledSelf = d.target.kind === 'model' && compiles.some((c) => c.data.type === 'compile' && sameValue(c.data.model, d.target));
-      // a nested model that is not compiled itself: tfjs treats it differently per outer model type
-      if (d.target.kind === 'model' && !compiledSelf) return null;
+      // a nested model that is not compiled itself: before the outer compile(), or unfrozen after it, tfjs
+      // treats it differently per outer model type; a freeze after it applies at once like a layer's
+      // (test/semantics/trainable-after-compile.test.ts, "a nested sub-model frozen after the outer compile()")
+      if (d.target.kind === 'model' && !compiledSelf && value) return null;
       if (isWeightless(d.target.info)) return null; // no weights: nothing to collect or to warn about
       // `m.layers[i]` of a model holding sub-models may be one of them (see above)
       const ownerExpr = layerOwner(file, d.w.target);
@@ -95,7 +98,13 @@ export default createRule<[], MessageId>({
         for (const c of compiles) {
           if (c.data.type !== 'compile' || owners.some((o) => sameValue(o, (c.data as { model: ResolvedValue }).model))) continue;
           const m = c.data.model;
-          if (sameValue(d.owner, m) || structureExprs(file, m, c.data.receiver).some((e) => modelHasLayer(file, e, d.target))) owners.push(m);
+          const exprs = structureExprs(file, m, c.data.receiver);
+          if (sameValue(d.owner, m) || exprs.some((e) => modelHasLayer(file, e, d.target))) owners.push(m);
+          // a freeze of a nested sub-model, or of one of its layers, changes the outer model's list as well
+          else {
+            const nested = value ? null : d.target.kind === 'model' ? d.target : d.owner;
+            if (nested && exprs.some((e) => nestsModel(file, e, nested))) owners.push(m);
+          }
         }
       }
       // writes to the same layer, or to layers of the same model's list (`for (const l of m.layers)`)

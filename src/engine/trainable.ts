@@ -606,6 +606,19 @@ export function hasOnlyDirectLayers(file: FileIndex, model: ResolvedValue, recei
   return false;
 }
 
+/**
+ * Is `inner` a model nested, at any depth, among the layers of a visible model (`tf.model` over
+ * `base.apply(x)`, `tf.sequential({layers: [base, head]})`)? By binding, like `modelHasLayer`.
+ */
+export function nestsModel(file: FileIndex, modelExpr: Node, inner: ResolvedValue, seen: Set<Node> = new Set()): boolean {
+  const key = unwrap(modelExpr);
+  if (!key || seen.has(key) || seen.size > 20) return false;
+  seen.add(key);
+  const s = modelStructure(file, key);
+  if (!s) return false;
+  return s.layers.some((l) => l.info?.kind === 'model' && (sameValue(resolveValue(file, l.node), inner) || nestsModel(file, l.node, inner, seen)));
+}
+
 /** Does a visible model hold another model among its layers (`tf.sequential({layers: [base, head]})`)? */
 export function containsNestedModel(file: FileIndex, model: ResolvedValue, receiver: Node): boolean {
   return structureExprs(file, model, receiver).some((e) => modelStructure(file, e)?.layers.some((l) => l.info?.kind === 'model') === true);

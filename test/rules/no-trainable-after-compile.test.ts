@@ -8,6 +8,12 @@ const ruleTester = createRuleTester();
 const SEQ = `const d1 = TF.layers.dense({units: 4, inputShape: [4]});\nconst model = TF.sequential({layers: [d1, TF.layers.dense({units: 1})]});`;
 const COMPILE = `model.compile({optimizer: 'sgd', loss: 'meanSquaredError'});`;
 
+/** A base model nested in the model that is compiled: `tf.model` over `base.apply(x)`, and a Sequential holding it. */
+const BASE = `const base = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4]}), TF.layers.dense({units: 4})]});`;
+const NESTED_FN = `${BASE}\nconst head = TF.layers.dense({units: 1});\nconst inp = TF.input({shape: [4]});\nconst net = TF.model({inputs: inp, outputs: head.apply(base.apply(inp))});`;
+const NET_COMPILE = `net.compile({optimizer: 'adam', loss: 'meanSquaredError'});`;
+const NESTED_SEQ = `${BASE}\nconst model = TF.sequential({layers: [base, TF.layers.dense({units: 1})]});`;
+
 const valid = [
   { name: 'freeze before compile (the Keras order) is honoured', code: `${SEQ}\nd1.trainable = false;\n${COMPILE}\nawait model.fit(x, y);` },
   {
@@ -86,6 +92,13 @@ const valid = [
     name: 'a layer created frozen and frozen again after compile: nothing changes',
     code: `const d1 = TF.layers.dense({units: 4, inputShape: [4], trainable: false});\nconst model = TF.sequential({layers: [d1]});\n${COMPILE}\nmodel.layers[0].trainable = false;\nd1.trainable = false;\nawait model.fit(x, y);`,
   },
+  { name: 'a nested base frozen after the outer compile, then a recompile before fit', code: `${NESTED_FN}\n${NET_COMPILE}\nbase.trainable = false;\n${NET_COMPILE}\nawait net.fit(x, y);` },
+  {
+    name: 'a layer of a nested base created frozen and unfrozen after the outer compile: per-outer-type behaviour, not judged',
+    code: `const inner = TF.layers.dense({units: 4, inputShape: [4], trainable: false});\nconst base = TF.sequential({layers: [inner]});\nconst model = TF.sequential({layers: [base, TF.layers.dense({units: 1})]});\n${COMPILE}\nfor (const l of base.layers) l.trainable = true;\nawait model.fit(x, y);`,
+  },
+  { name: 'a nested base frozen before the outer compile (the Keras order)', code: `${NESTED_FN}\nbase.trainable = false;\n${NET_COMPILE}\nawait net.fit(x, y);` },
+  { name: 'a model frozen after compiling another model that does not hold it', code: `${BASE}\n${SEQ}\n${COMPILE}\nbase.trainable = false;\nawait model.fit(x, y);` },
   { name: 'freezing the model with no weights trained later: no training call', code: `${SEQ}\n${COMPILE}\nmodel.trainable = false;\nmodel.predict(x);` },
 ];
 
@@ -506,6 +519,36 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
               data: { model: 'model' },
               output: `${SEQ}\n${COMPILE}\nmodel.layers.forEach((l) => { l.trainable = false; });\n${COMPILE}\nawait model.fit(x, y);`,
             },
+          ],
+        },
+      ],
+      output: null,
+    },
+    // a nested sub-model frozen after the outer compile(): the freeze applies at once, like a layer's
+    // (test/semantics/trainable-after-compile.test.ts, "a nested sub-model frozen after the outer compile()")
+    {
+      name: 'a nested base model frozen after the outer functional model is compiled (transfer learning)',
+      code: `${NESTED_FN}\n${NET_COMPILE}\nbase.trainable = false;\nawait net.fit(x, y);`,
+      errors: [
+        {
+          messageId: 'freezeAfterCompile',
+          data: { model: 'net', method: 'fit', line: '7', target: 'base', kind: 'model' },
+          line: 6,
+          suggestions: [{ messageId: 'recompile', data: { model: 'net' }, output: `${NESTED_FN}\n${NET_COMPILE}\nbase.trainable = false;\n${NET_COMPILE}\nawait net.fit(x, y);` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the layers of a nested base frozen in a loop after the outer Sequential is compiled',
+      code: `${NESTED_SEQ}\n${COMPILE}\nfor (const layer of base.layers) layer.trainable = false;\nawait model.fit(x, y);`,
+      errors: [
+        {
+          messageId: 'freezeAfterCompile',
+          data: { model: 'model', method: 'fit', line: '5', target: 'layer', kind: 'layer' },
+          line: 4,
+          suggestions: [
+            { messageId: 'recompile', data: { model: 'model' }, output: `${NESTED_SEQ}\n${COMPILE}\nfor (const layer of base.layers) layer.trainable = false;\n${COMPILE}\nawait model.fit(x, y);` },
           ],
         },
       ],

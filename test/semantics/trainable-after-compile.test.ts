@@ -192,6 +192,47 @@ describe('no-trainable-after-compile: trainable changes after compile()', () => 
     });
   }
 
+  // why no-trainable-after-compile reports a freeze of a nested sub-model (or of its layers) after the outer
+  // compile() like a layer's: it applies at once, fit() warns, and the compiled Adam then throws in minimize()
+  for (const outer of ['sequential', 'functional'] as const) {
+    for (const how of ['base.trainable = false', 'each of base.layers'] as const) {
+      it(`[${outer}] a nested sub-model frozen after the outer compile() (${how}): applies at once, fit warns, the compiled Adam then throws in minimize()`, async () => {
+        const build = () => {
+          const base = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] }), tf.layers.dense({ units: 4 })] });
+          const head = tf.layers.dense({ units: 1 });
+          let m: tf.LayersModel;
+          if (outer === 'sequential') m = tf.sequential({ layers: [base, head] });
+          else {
+            const inp = tf.input({ shape: [4] });
+            m = tf.model({ inputs: inp, outputs: head.apply(base.apply(inp)) as tf.SymbolicTensor });
+          }
+          const adam = tf.train.adam(0.01);
+          compile(m, adam);
+          return { base, m, adam };
+        };
+        const freeze = (base: tf.Sequential) => {
+          if (how === 'base.trainable = false') base.trainable = false;
+          else for (const l of base.layers) l.trainable = false;
+        };
+        const a = build();
+        await fit(a.m);
+        freeze(a.base);
+        const r = await changes(a.base.layers[0]!, () => fit(a.m));
+        assert.equal(r.changed, false, 'the freeze applies without a recompile');
+        assert.ok(r.warnings.some((w) => DISCREPANCY.test(w)), `warnings: ${JSON.stringify(r.warnings)}`);
+        assert.throws(
+          () => a.adam.minimize(() => tf.losses.meanSquaredError(y, a.m.predict(x) as tf.Tensor) as tf.Scalar),
+          /shape of the new value .* and previous value .* must match/,
+        );
+        const b = build();
+        freeze(b.base);
+        const tob = await changes(b.base.layers[0]!, () => b.m.trainOnBatch(x, y));
+        assert.equal(tob.changed, false, 'trainOnBatch applies it silently');
+        assert.deepEqual(tob.warnings, []);
+      });
+    }
+  }
+
   it('GAN: D compiled, frozen for the combined model -> D.trainOnBatch throws; D.trainable = true first trains D while combined still skips it', async () => {
     const D = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] }), tf.layers.dense({ units: 1, activation: 'sigmoid' })] });
     D.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy' });
