@@ -36,6 +36,7 @@ import {
 import { isTfModule, readSettings, type Torch2tfSettings } from './settings.js';
 import { jsdocAliasesOf, jsdocTagsOf, parseJsdocType, type JsdocTag, type JsdocType } from './jsdoc.js';
 import { getTypedServices, typeVerdict, type TypedServices } from './type-info.js';
+import { declaredType, declaredTypeOfVariable, memberType } from './declared-types.js';
 import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, type ParseSetup } from './module-resolve.js';
 import {
   homeOfNode,
@@ -779,6 +780,9 @@ export class FileIndex {
     }
     const sources = this.sourcesOfVariable(v);
     if (sources) return this.agreeingKind(sources);
+    // `for (const { xs } of batches)` with `batches: Batch[]`: the part of an annotated value (src/engine/declared-types.ts)
+    const declared = this.kindFromAnnotation(declaredTypeOfVariable(this, v) ?? undefined);
+    if (declared) return declared;
     // `const [a, b] = tf.split(x, 2)`: tensors destructured from a tensor-list op
     if (def.type === 'Variable' && v.defs.length === 1 && def.node.id.type === T.ArrayPattern && def.node.id.elements.includes(def.name)) {
       const init = unwrap(def.node.init);
@@ -861,6 +865,9 @@ export class FileIndex {
     const documented = obj?.type === T.Identifier && name !== null ? this.jsdocKindOfParamMember(obj, name) : null;
     if (documented) return documented;
     if (sources) return null;
+    // `batch.xs` with `batch: { xs: tf.Tensor }`, `xs[0]` with `xs: tf.Tensor[]` (src/engine/declared-types.ts)
+    const declared = this.kindFromAnnotation(declaredType(this, n) ?? undefined);
+    if (declared) return declared;
     // `agent.model` of `new Agent()`, Agent imported from a module whose class builds the model
     return obj && name !== null ? importedInstanceField(this, obj, name) : null;
   }
@@ -1757,23 +1764,7 @@ export class FileIndex {
     const pattern = prop?.type === T.Property && !prop.computed ? prop.parent : undefined;
     if (prop?.type !== T.Property || pattern?.type !== T.ObjectPattern || !pattern.typeAnnotation) return null;
     const key = propertyKeyName(prop);
-    return key === null ? null : this.kindFromAnnotation(this.memberType(pattern.typeAnnotation.typeAnnotation, key, 0));
-  }
-
-  /** The declared type of member `key` of a type literal, or of a same-file interface / type alias. */
-  private memberType(type: TSESTree.TypeNode, key: string, depth: number): TSESTree.TypeNode | undefined {
-    if (depth > 4) return undefined;
-    let members: readonly TSESTree.TypeElement[] | undefined;
-    if (type.type === T.TSTypeLiteral) members = type.members;
-    else if (type.type === T.TSTypeReference && type.typeName.type === T.Identifier) {
-      const decl = this.variableOf(type.typeName)?.defs[0]?.node;
-      if (decl?.type === T.TSInterfaceDeclaration) members = decl.body.body;
-      else if (decl?.type === T.TSTypeAliasDeclaration) return this.memberType(decl.typeAnnotation, key, depth + 1);
-    }
-    for (const m of members ?? []) {
-      if (m.type === T.TSPropertySignature && !m.computed && propertyKeyName(m as never) === key) return m.typeAnnotation?.typeAnnotation;
-    }
-    return undefined;
+    return key === null ? null : this.kindFromAnnotation(memberType(this, pattern.typeAnnotation.typeAnnotation, key) ?? undefined);
   }
 
   /** The config object literal of a tfjs factory call (`tf.layers.dense({...})`). */

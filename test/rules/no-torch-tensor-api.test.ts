@@ -53,6 +53,7 @@ ruleTester.run('no-torch-tensor-api', rule, {
       [
         { name: 'look-alike tf: tensor.view()', code: `const t = TF.tensor2d([[1, 2]]);\nt.view(2, 1).item();\nt.size();\nt.add_(1);` },
         { name: 'look-alike tf: tf.cat()', code: `TF.cat([a, b], 1);` },
+        { name: 'look-alike tf: a typed batch of look-alike tensors', code: `interface Batch { xs: TF.Tensor }\nexport function run(batches: Batch[]) { for (const { xs } of batches) xs.view(-1, 784); }` },
       ],
       LOOKALIKE_FORMS,
     ),
@@ -76,6 +77,19 @@ ruleTester.run('no-torch-tensor-api', rule, {
         code: `${T2}const v = t.view(3, 2);`,
         output: `${T2}const v = t.reshape([3, 2]);`,
         errors: [{ messageId: 'missingMethod', data: { method: 'view', advice: 'Use `reshape([...])` with the shape as one array' }, line: 2, column: 13, endColumn: 17 }],
+      },
+      // parts of annotated values, without type information (src/engine/declared-types.ts)
+      {
+        name: 'a tensor in a typed batch array destructured by for…of',
+        code: `interface Batch { xs: TF.Tensor; ys: TF.Tensor }\nexport function run(batches: Batch[]) {\n  for (const { xs } of batches) xs.view(-1, 784);\n}`,
+        output: `interface Batch { xs: TF.Tensor; ys: TF.Tensor }\nexport function run(batches: Batch[]) {\n  for (const { xs } of batches) xs.reshape([-1, 784]);\n}`,
+        errors: [{ messageId: 'missingMethod', data: { method: 'view', advice: 'Use `reshape([...])` with the shape as one array' }, line: 3 }],
+      },
+      {
+        name: 'a member of a parameter typed by a type literal, and an element of a tensor array',
+        code: `export function f(batch: { xs: TF.Tensor }, all: TF.Tensor[]) {\n  all.forEach((t) => t.unsqueeze(0));\n  return batch.xs.view(-1);\n}`,
+        output: `export function f(batch: { xs: TF.Tensor }, all: TF.Tensor[]) {\n  all.forEach((t) => t.expandDims(0));\n  return batch.xs.reshape([-1]);\n}`,
+        errors: [{ messageId: 'missingMethod', line: 2 }, { messageId: 'missingMethod', line: 3 }],
       },
       {
         name: 'view([-1]) with an array literal -> reshape([-1])',
