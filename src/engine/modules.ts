@@ -567,14 +567,18 @@ export function importedInstanceField(file: FileIndex, object: Node, name: strin
 // ------------------------------------------------------------------------------------------ parameters across modules
 
 /** The names under which this file exports `fn` (`export function train`, `module.exports = { train }`, …). */
-function exportNamesOf(file: FileIndex, fn: FunctionNode): string[] {
+/** The names under which the module exports a function, or a class (the constructor's parameters). */
+function exportNamesOf(file: FileIndex, fn: FunctionNode | ClassNode): string[] {
   const names: string[] = [];
   const t = exportTable(file);
+  const isClass = fn.type === T.ClassDeclaration || fn.type === T.ClassExpression;
   const matches = (node: Node): boolean => {
     const n = unwrap(node);
     if (n === fn) return true;
-    if (n?.type === T.Identifier) return file.functionOfIdentifier(n) === fn;
-    return false;
+    if (n?.type !== T.Identifier) return false;
+    if (!isClass) return file.functionOfIdentifier(n) === fn;
+    const def = file.variableOf(n)?.defs[0];
+    return def?.type === 'ClassName' ? def.node === fn : def?.type === 'Variable' && def.node.id === def.name && unwrap(def.node.init) === fn;
   };
   for (const [name, entry] of t.names) if ('node' in entry && matches(entry.node)) names.push(name);
   if (t.whole && 'node' in t.whole && matches(t.whole.node)) names.push(WHOLE);
@@ -602,7 +606,11 @@ function computeParameter(file: FileIndex, param: TSESTree.Identifier): ValueInf
   if (!isFunction(fn)) return null;
   const position = fn.params.indexOf(param);
   if (position < 0) return null;
-  const names = exportNamesOf(file, fn);
+  // a constructor's parameter: the arguments of `new Cls(…)` in the importers
+  const method = fn.parent;
+  const cls = method?.type === T.MethodDefinition && method.kind === 'constructor' ? method.parent?.parent : null;
+  if (cls && cls.type !== T.ClassDeclaration && cls.type !== T.ClassExpression) return null;
+  const names = exportNamesOf(file, cls ?? fn);
   if (names.length === 0) return null;
   let result: ValueInfo | null = null;
   let seen = 0;
@@ -619,7 +627,9 @@ function computeParameter(file: FileIndex, param: TSESTree.Identifier): ValueInf
         if (resolveModule(path, spec.specifier) !== file.filename) continue;
         for (const ref of v.references) {
           const call = ref.identifier.parent;
-          if (call?.type !== T.CallExpression || call.callee !== ref.identifier) continue;
+          // a subclass passes its own arguments through super(…), which this scan does not see
+          if (cls && (call?.type === T.ClassDeclaration || call?.type === T.ClassExpression) && call.superClass === ref.identifier) return null;
+          if (call?.type !== (cls ? T.NewExpression : T.CallExpression) || (call as TSESTree.NewExpression).callee !== ref.identifier) continue;
           const arg = call.arguments[position];
           if (!arg || arg.type === T.SpreadElement) return null;
           const k = importer.kindOf(arg);

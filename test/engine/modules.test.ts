@@ -403,6 +403,46 @@ describe('parameters of exported functions (across modules)', () => {
   });
 });
 
+describe('constructor parameters of exported classes (across modules)', () => {
+  const TRAINER = `export class Trainer { constructor(model, opt) { this.model = model; this.opt = opt; } step() { probe(this.model); probe(this.opt); } }`;
+  it('take the kind of the arguments of `new` in the importers (ESM and CommonJS)', () => {
+    const esm = writeProject({
+      'trainer.js': TRAINER,
+      'main.js': `import * as tf from '@tensorflow/tfjs';\nimport { Trainer } from './trainer.js';\nexport const t = new Trainer(${MODEL}, tf.train.adam());\n`,
+    });
+    probe(join(esm, 'trainer.js'), TRAINER, (file, [m, o]) => {
+      assert.equal(kind(file.kindOf(m)), 'model');
+      assert.equal(kind(file.kindOf(o)), 'optimizer');
+    });
+    const cjsText = `class Trainer { constructor(model) { this.model = model; } step() { probe(this.model); } }\nmodule.exports = Trainer;`;
+    const cjs = writeProject(
+      {
+        'trainer.cjs': cjsText,
+        'main.cjs': `const tf = require('@tensorflow/tfjs');\nconst Trainer = require('./trainer.cjs');\nnew Trainer(${MODEL});\n`,
+      },
+      'commonjs',
+    );
+    probe(join(cjs, 'trainer.cjs'), cjsText, (file, [m]) => assert.equal(kind(file.kindOf(m)), 'model'));
+  });
+
+  it('stay unknown when an importer subclasses the class (super(…) arguments are not followed) or passes a user object', () => {
+    const sub = writeProject({
+      'trainer.js': TRAINER,
+      'main.js': `import * as tf from '@tensorflow/tfjs';\nimport { Trainer } from './trainer.js';\nnew Trainer(${MODEL}, tf.train.adam());\nexport class Custom extends Trainer { constructor() { super({ predict: (x) => x }, null); } }\n`,
+    });
+    probe(join(sub, 'trainer.js'), TRAINER, (file, [m]) => assert.equal(file.kindOf(m), null));
+    const user = writeProject({
+      'trainer.js': TRAINER,
+      'a.js': `import * as tf from '@tensorflow/tfjs';\nimport { Trainer } from './trainer.js';\nnew Trainer(${MODEL}, tf.train.adam());\n`,
+      'b.js': `import { Trainer } from './trainer.js';\nnew Trainer({ predict: (x) => x }, { minimize: () => 0 });\n`,
+    });
+    probe(join(user, 'trainer.js'), TRAINER, (file, [m, o]) => {
+      assert.equal(file.kindOf(m), null);
+      assert.equal(file.kindOf(o), null);
+    });
+  });
+});
+
 describe('the gate', () => {
   it('passes a file that reaches tfjs only through its relative imports, and not one whose modules never do', () => {
     const dir = writeProject({ 'model.js': MODEL_MODULE, 'util.js': `export const add = (a, b) => a + b;` });

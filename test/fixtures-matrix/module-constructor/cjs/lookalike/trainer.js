@@ -1,0 +1,18 @@
+const tf = require('@tensorflow/tfjs');
+
+class Trainer {
+  constructor(model, optimizer) {
+    this.model = model;
+    this.optimizer = optimizer;
+  }
+
+  step(xs, ys) {
+    this.model.train();
+    this.optimizer.minimize(() => tf.losses.meanSquaredError(ys, this.model.predict(xs)), [0]);
+  }
+
+  parameterCount() {
+    return this.model.parameters().length;
+  }
+}
+module.exports = { Trainer };

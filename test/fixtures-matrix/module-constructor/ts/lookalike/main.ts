@@ -1,0 +1,4 @@
+import { Minimizer, Net } from './net.js';
+import { Trainer } from './trainer.js';
+
+export const trainer = new Trainer(new Net(), new Minimizer());
