@@ -19,7 +19,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { isFunction, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
+import { isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { importersOf, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, MAX_PARSED_MODULES } from './module-resolve.js';
 import { FileIndex, type ClassNode, type ValueInfo } from './resolver.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
@@ -155,6 +155,8 @@ interface ExportTable {
 
 const tables = new WeakMap<FileIndex, ExportTable>();
 const WHOLE = '\0module';
+/** `import * as m from './m'`: the module namespace, whose members are its exports. */
+const NAMESPACE = '\0namespace';
 
 function isModuleExports(n: Node | null | undefined): boolean {
   const u = unwrap(n);
@@ -297,7 +299,10 @@ function chase(index: FileIndex, node: Node, seen: Set<string>): Target | null {
 
 interface ImportSpec {
   readonly specifier: string;
-  /** The exported name, `'default'`, or WHOLE for `require()` / `import x = require()` of the whole module. */
+  /**
+   * The exported name, `'default'`, WHOLE for `require()` / `import x = require()` of the whole module, or
+   * NAMESPACE for `import * as m`.
+   */
   readonly name: string;
 }
 
@@ -329,7 +334,7 @@ export function importSpec(file: FileIndex, variable: Scope.Variable): ImportSpe
       return { specifier: decl.source.value, name: imported.type === T.Identifier ? imported.name : String(imported.value) };
     }
     if (node.type === T.ImportDefaultSpecifier) return { specifier: decl.source.value, name: 'default' };
-    return null; // namespace import: members are not followed
+    return { specifier: decl.source.value, name: NAMESPACE }; // its members: `namespaceMember`
   }
   if (def.type === 'Variable') {
     const declarator = def.node;
@@ -363,7 +368,11 @@ export function importSpec(file: FileIndex, variable: Scope.Variable): ImportSpe
 
 function targetOfVariable(file: FileIndex, variable: Scope.Variable): Target | null {
   const spec = importSpec(file, variable);
-  if (!spec) return null;
+  if (!spec || spec.name === NAMESPACE) return null; // a namespace object is no tfjs value; its members are
+  return targetOfSpec(file, spec);
+}
+
+function targetOfSpec(file: FileIndex, spec: ImportSpec): Target | null {
   return bounded(() => {
     const index = foreignIndex(file, spec.specifier);
     return index ? lookupExport(index, spec.name) : null;
@@ -471,6 +480,39 @@ function importIsDeclaredFunctionOrClass(file: FileIndex, variable: Scope.Variab
 }
 
 /** The provenance of a variable bound by an import / `require` of a followed module, or null. */
+/**
+ * `m.name` where `m` is a namespace import (`import * as m from './m'`) or a whole-module require
+ * (`const m = require('./m')`): the export `name` of that module, as `{ specifier, name }`.
+ */
+function namespaceMember(file: FileIndex, member: TSESTree.MemberExpression): ImportSpec | null {
+  const obj = unwrap(member.object);
+  const name = memberName(member);
+  if (obj?.type !== T.Identifier || name === null) return null;
+  const v = file.variableOf(obj);
+  const spec = v ? importSpec(file, v) : null;
+  return spec && (spec.name === NAMESPACE || spec.name === WHOLE) ? { specifier: spec.specifier, name } : null;
+}
+
+/** What an imported name denotes: `f` bound by an import / require, or `m.f` of an imported module object. */
+function targetOf(file: FileIndex, expr: TSESTree.Identifier | TSESTree.MemberExpression): Target | null {
+  if (expr.type === T.MemberExpression) {
+    const spec = namespaceMember(file, expr);
+    return spec ? targetOfSpec(file, spec) : null;
+  }
+  const v = file.variableOf(expr);
+  return v ? targetOfVariable(file, v) : null;
+}
+
+/** `m.model` of `import * as m from './m'` / `const m = require('./m')`: the value the module exports as `model`. */
+export function importedMemberValue(file: FileIndex, member: TSESTree.MemberExpression): ValueInfo | null {
+  if (!namespaceMember(file, member)) return null;
+  const t = targetOf(file, member);
+  if (!t) return null;
+  const n = t.node;
+  if (n.type === T.FunctionDeclaration || n.type === T.ClassDeclaration || isFunction(n) || n.type === T.ClassExpression) return null;
+  return bounded(() => withHome(t.index.kindOf(n), t.index));
+}
+
 export function importedValue(file: FileIndex, variable: Scope.Variable): ValueInfo | null {
   // `import { normalize } from './util'` with `export function normalize(…)`: not a tfjs value, no parse
   if (importIsDeclaredFunctionOrClass(file, variable)) return null;
@@ -486,10 +528,9 @@ export function isModuleImport(file: FileIndex, variable: Scope.Variable): boole
   return importSpec(file, variable) !== null;
 }
 
-/** The function an imported identifier names (`import { buildModel } from './model'`), with its home. */
-export function importedFunction(file: FileIndex, id: TSESTree.Identifier): { index: FileIndex; fn: FunctionNode } | null {
-  const v = file.variableOf(id);
-  const t = v ? targetOfVariable(file, v) : null;
+/** The function an imported name denotes (`import { buildModel } from './model'`, `models.buildModel`), with its home. */
+export function importedFunction(file: FileIndex, id: TSESTree.Identifier | TSESTree.MemberExpression): { index: FileIndex; fn: FunctionNode } | null {
+  const t = targetOf(file, id);
   if (!t) return null;
   if (isFunction(t.node)) return { index: t.index, fn: t.node };
   if (t.node.type === T.Identifier) {
@@ -499,10 +540,9 @@ export function importedFunction(file: FileIndex, id: TSESTree.Identifier): { in
   return null;
 }
 
-/** The class an imported identifier names (`import { Agent } from './agent'`), with its home. */
-export function importedClass(file: FileIndex, id: TSESTree.Identifier): { index: FileIndex; cls: ClassNode } | null {
-  const v = file.variableOf(id);
-  const t = v ? targetOfVariable(file, v) : null;
+/** The class an imported name denotes (`import { Agent } from './agent'`, `agents.Agent`), with its home. */
+export function importedClass(file: FileIndex, id: TSESTree.Identifier | TSESTree.MemberExpression): { index: FileIndex; cls: ClassNode } | null {
+  const t = targetOf(file, id);
   if (!t) return null;
   if (t.node.type === T.ClassDeclaration || t.node.type === T.ClassExpression) return { index: t.index, cls: t.node };
   if (t.node.type === T.Identifier) {
@@ -513,13 +553,13 @@ export function importedClass(file: FileIndex, id: TSESTree.Identifier): { index
 }
 
 /** `buildModel()` where `buildModel` is imported: what the function returns, in its own module. */
-export function importedReturnKind(file: FileIndex, callee: TSESTree.Identifier): ValueInfo | null {
+export function importedReturnKind(file: FileIndex, callee: TSESTree.Identifier | TSESTree.MemberExpression): ValueInfo | null {
   const f = importedFunction(file, callee);
   return f ? bounded(() => withHome(f.index.returnKind(f.fn), f.index)) : null;
 }
 
 /** `new Agent()` where `Agent` is imported: the tfjs kind of the class (a `tf.LayersModel` subclass), if any. */
-export function importedClassKind(file: FileIndex, callee: TSESTree.Identifier, origin: TSESTree.NewExpression): ValueInfo | null {
+export function importedClassKind(file: FileIndex, callee: TSESTree.Identifier | TSESTree.MemberExpression, origin: TSESTree.NewExpression): ValueInfo | null {
   const c = importedClass(file, callee);
   if (!c) return null;
   const k = bounded(() => c.index.classKind(c.cls));
@@ -544,7 +584,7 @@ export function importedInstanceField(file: FileIndex, object: Node, name: strin
   }
   if (created?.type !== T.NewExpression) return null;
   const callee = unwrap(created.callee);
-  if (callee?.type !== T.Identifier) return null;
+  if (callee?.type !== T.Identifier && callee?.type !== T.MemberExpression) return null;
   const c = importedClass(file, callee);
   if (!c) return null;
   return bounded(() => {
@@ -566,8 +606,26 @@ export function importedInstanceField(file: FileIndex, object: Node, name: strin
 
 // ------------------------------------------------------------------------------------------ parameters across modules
 
-/** The names under which this file exports `fn` (`export function train`, `module.exports = { train }`, …). */
-/** The names under which the module exports a function, or a class (the constructor's parameters). */
+/**
+ * The uses of an import binding that name one export: the reference itself (`train(…)` for
+ * `import { train }`), or `m.train` for a namespace import / whole-module require `m`.
+ */
+function importedNameUses(v: Scope.Variable, spec: ImportSpec): { callee: Node; name: string }[] {
+  const out: { callee: Node; name: string }[] = [];
+  const whole = spec.name === NAMESPACE || spec.name === WHOLE;
+  for (const ref of v.references) {
+    const id = ref.identifier as TSESTree.Identifier;
+    const p = id.parent;
+    if (whole && p?.type === T.MemberExpression && p.object === id) {
+      const name = memberName(p);
+      if (name !== null) out.push({ callee: p, name });
+    }
+    if (spec.name !== NAMESPACE) out.push({ callee: id, name: spec.name });
+  }
+  return out;
+}
+
+/** The names under which the module exports a function (`export function train`, `module.exports = { train }`, …), or a class (its constructor's parameters). */
 function exportNamesOf(file: FileIndex, fn: FunctionNode | ClassNode): string[] {
   const names: string[] = [];
   const t = exportTable(file);
@@ -623,13 +681,13 @@ function computeParameter(file: FileIndex, param: TSESTree.Identifier): ValueInf
     for (const scope of importer.sourceCode.scopeManager?.scopes ?? []) {
       for (const v of scope.variables) {
         const spec = importSpec(importer, v);
-        if (!spec || !names.includes(spec.name)) continue;
-        if (resolveModule(path, spec.specifier) !== file.filename) continue;
-        for (const ref of v.references) {
-          const call = ref.identifier.parent;
+        if (!spec || resolveModule(path, spec.specifier) !== file.filename) continue;
+        for (const { callee, name } of importedNameUses(v, spec)) {
+          if (!names.includes(name)) continue;
+          const call = callee.parent;
           // a subclass passes its own arguments through super(…), which this scan does not see
-          if (cls && (call?.type === T.ClassDeclaration || call?.type === T.ClassExpression) && call.superClass === ref.identifier) return null;
-          if (call?.type !== (cls ? T.NewExpression : T.CallExpression) || (call as TSESTree.NewExpression).callee !== ref.identifier) continue;
+          if (cls && (call?.type === T.ClassDeclaration || call?.type === T.ClassExpression) && call.superClass === callee) return null;
+          if (call?.type !== (cls ? T.NewExpression : T.CallExpression) || (call as TSESTree.NewExpression).callee !== callee) continue;
           const arg = call.arguments[position];
           if (!arg || arg.type === T.SpreadElement) return null;
           const k = importer.kindOf(arg);
@@ -681,11 +739,11 @@ export function importedStepCalls(file: FileIndex): ImportedStepCall[] {
       for (const scope of importer.sourceCode.scopeManager?.scopes ?? []) {
         for (const v of scope.variables) {
           const spec = importSpec(importer, v);
-          const fn = spec ? exported.get(spec.name) : undefined;
-          if (!spec || !fn || resolveModule(path, spec.specifier) !== file.filename) continue;
-          for (const ref of v.references) {
-            const call = ref.identifier.parent;
-            if (call?.type !== T.CallExpression || call.callee !== ref.identifier) continue;
+          if (!spec || resolveModule(path, spec.specifier) !== file.filename) continue;
+          for (const { callee, name } of importedNameUses(v, spec)) {
+            const fn = exported.get(name);
+            const call = callee.parent;
+            if (!fn || call?.type !== T.CallExpression || call.callee !== callee) continue;
             const ctx = gradientContextOf(importer, call);
             if (ctx && ctx.depth === 0 && !out.some((o) => o.fn === fn)) out.push({ fn, ctx });
           }

@@ -42,6 +42,7 @@ import {
   homeOfNode,
   importedClassKind,
   importedInstanceField,
+  importedMemberValue,
   importedReturnKind,
   importedValue,
   isModuleImport,
@@ -613,7 +614,8 @@ export class FileIndex {
     const fn = this.callTarget(call);
     if (fn) return this.returnKind(fn);
     const callee = unwrap(call.callee);
-    return callee?.type === T.Identifier ? importedReturnKind(this, callee) : null; // a factory imported from another module
+    // a factory imported from another module (`buildModel()`, or `models.buildModel()` of a namespace import)
+    return callee?.type === T.Identifier || callee?.type === T.MemberExpression ? importedReturnKind(this, callee) : null;
   }
 
   private kindOfTfCall(p: TfPath, call: TSESTree.CallExpression): ValueInfo | null {
@@ -654,7 +656,7 @@ export class FileIndex {
       }
       return importedClassKind(this, callee, n); // a tfjs subclass imported from another module
     }
-    return null;
+    return callee?.type === T.MemberExpression ? importedClassKind(this, callee, n) : null; // `new models.Net()`
   }
 
   /** The tfjs kind of a user class: one that extends a tfjs class, directly or through same-file classes. */
@@ -869,7 +871,9 @@ export class FileIndex {
     const declared = this.kindFromAnnotation(declaredType(this, n) ?? undefined);
     if (declared) return declared;
     // `agent.model` of `new Agent()`, Agent imported from a module whose class builds the model
-    return obj && name !== null ? importedInstanceField(this, obj, name) : null;
+    if (!obj || name === null) return null;
+    // `models.shared` of `import * as models from './models'` / `const models = require('./models')`
+    return importedInstanceField(this, obj, name) ?? importedMemberValue(this, n);
   }
 
   // ---------------------------------------------------------------- origin sets: what flows into a value

@@ -379,7 +379,8 @@ describe('robustness', () => {
     const text = `import odd, { ns, a, nothing } from './odd.js';\nimport * as all from './model.js';\nconst cjs = require('./cjs.js');\nconst { x, y, z } = require('./cjs.js');\nimport d from './dir.js';\nprobe(odd); probe(ns); probe(a); probe(nothing); probe(all); probe(all.model); probe(cjs); probe(x); probe(y); probe(z); probe(d); probe(ns.model);`;
     const kinds = kindsIn(files, 'main.js', text);
     assert.equal(kinds.length, 12);
-    assert.ok(kinds.every((k) => k === null), 'none of these is a followed tfjs value');
+    // `all.model` of `import * as all` is the model its module exports; `export * as ns` is not followed
+    assert.deepEqual(kinds.map(kind), [null, null, null, null, null, 'model', null, null, null, null, null, null]);
   });
 });
 
@@ -399,6 +400,28 @@ describe('parameters of exported functions (across modules)', () => {
     });
     probe(join(dir, 'other/train.js'), `export function train(model) { probe(model); }`, (file, [m]) => {
       assert.equal(file.kindOf(m), null, 'one importer passes a user object');
+    });
+  });
+});
+
+describe('members of module objects (namespace imports, whole-module requires)', () => {
+  const MODELS_ESM = `import * as tf from '@tensorflow/tfjs';\nexport function createModel() { return ${MODEL}; }\nexport const shared = createModel();\nexport class Net extends tf.Sequential {}\nexport const options = { units: 2 };\n`;
+  it('give each export as a member: values, factory results, classes; a function itself is no tfjs value', () => {
+    const esm = writeProject({ 'models.js': MODELS_ESM });
+    const mainText = `import * as models from './models.js';\nprobe(models.shared);\nprobe(models.createModel());\nprobe(new models.Net());\nprobe(models.createModel);\nprobe(models.options);\nprobe(models);\n`;
+    probe(join(esm, 'main.js'), mainText, (file, args) => {
+      assert.deepEqual(
+        args.map((a) => kind(file.kindOf(a))),
+        ['model', 'model', 'model', null, null, null],
+      );
+    });
+    const cjs = writeProject(
+      { 'models.js': `const tf = require('@tensorflow/tfjs');\nfunction createModel() { return ${MODEL}; }\nmodule.exports = { createModel, optimizer: tf.train.adam() };\n` },
+      'commonjs',
+    );
+    const mainCjs = `const models = require('./models');\nprobe(models.createModel());\nprobe(models.optimizer);\nprobe(models.missing);\n`;
+    probe(join(cjs, 'main.cjs'), mainCjs, (file, args) => {
+      assert.deepEqual(args.map((a) => kind(file.kindOf(a))), ['model', 'optimizer', null]);
     });
   });
 });

@@ -1,0 +1,4 @@
+function train(model, optimizer, xs, ys, loss) {
+  optimizer.minimize(() => loss(ys, model.predict(xs)), [0]);
+}
+module.exports = { train };

@@ -1,0 +1,3 @@
+export function train(model, optimizer, xs, ys, loss) {
+  optimizer.minimize(() => loss(ys, model.predict(xs))); // expect: require-training-flag
+}
