@@ -21,7 +21,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { importersOf, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, MAX_PARSED_MODULES } from './module-resolve.js';
-import { FileIndex, type ClassNode, type ValueInfo } from './resolver.js';
+import { FileIndex, thisClass, type ClassNode, type ValueInfo } from './resolver.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
 
 /** How many modules deep one question may go (barrel → barrel → module …). */
@@ -402,6 +402,10 @@ const DECLARED_EXPORT = /^[ \t]*export[ \t]+(?:declare[ \t]+)?(?:(default)[ \t]+
 /** `export const NAME = ` (then `arrowAt` decides), with an optional `async`. */
 const EXPORTED_CONST = /^[ \t]*export[ \t]+const[ \t]+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?:async[ \t]+)?/gm;
 const STAR_EXPORT = /^[ \t]*export[ \t]*\*[ \t]*from[ \t]*(['"])(\.{1,2}\/[^'"\n]*)\1/gm;
+/** CommonJS: `exports.NAME = <function|class|identifier>` (also `module.exports.NAME`), as compilers write them. */
+const CJS_EXPORT = /^[ \t]*(?:module\.)?exports\.([A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?:(async[ \t]+function\b|function\b|class\b)|([A-Za-z_$][\w$]*)[ \t]*;?[ \t]*$)/gm;
+/** Top-level function and class declarations, and compiled ES5 classes (`var X = /** @class *\/ (function () {`). */
+const LOCAL_FUNCTION = /^(?:(?:async[ \t]+)?function[ \t]*\*?[ \t]*|class[ \t]+|var[ \t]+(?=[A-Za-z_$][\w$]*[ \t]*=[ \t]*\/\*\*[ \t]*@class[ \t]*\*\/))([A-Za-z_$][\w$]*)/gm;
 
 /**
  * Does an arrow function start at `i`: `x =>`, or `(…)` followed by `=>` or a `:` return type? The
@@ -437,6 +441,18 @@ function declaredExportsOf(path: string): DeclaredExports | null {
   EXPORTED_CONST.lastIndex = 0;
   for (let m = EXPORTED_CONST.exec(text); m; m = EXPORTED_CONST.exec(text)) {
     if (arrowAt(text, m.index + m[0].length)) names.add(m[1]!);
+  }
+  // CommonJS, as compilers write it: `function f() {…}` then `exports.f = f;`, or `exports.f = function …`
+  if (text.includes('exports.')) {
+    let locals: Set<string> | null = null;
+    CJS_EXPORT.lastIndex = 0;
+    for (let m = CJS_EXPORT.exec(text); m; m = CJS_EXPORT.exec(text)) {
+      if (m[2]) names.add(m[1]!);
+      else if (m[3]) {
+        locals ??= new Set([...text.matchAll(LOCAL_FUNCTION)].map((l) => l[1]!));
+        if (locals.has(m[3])) names.add(m[1]!);
+      }
+    }
   }
   const stars = [...text.matchAll(STAR_EXPORT)].map((m) => m[2]!);
   const entry = { text, names, stars, rest: stars.length > 0 ? text.replace(STAR_EXPORT, '') : text };
@@ -505,7 +521,12 @@ function targetOf(file: FileIndex, expr: TSESTree.Identifier | TSESTree.MemberEx
 
 /** `m.model` of `import * as m from './m'` / `const m = require('./m')`: the value the module exports as `model`. */
 export function importedMemberValue(file: FileIndex, member: TSESTree.MemberExpression): ValueInfo | null {
-  if (!namespaceMember(file, member)) return null;
+  const spec = namespaceMember(file, member);
+  if (!spec || !file.filename) return null;
+  // cheap answers before any parse: a module that never reaches tfjs exports no tfjs value, and a name it
+  // declares as a function or class is none either (`models.createModel` itself; its call is asked apart)
+  const path = resolveModule(file.filename, spec.specifier);
+  if (!path || path === file.filename || !moduleTouchesTfjs(path, file.settings.modules, 2) || declaresFunctionOrClass(path, spec.name)) return null;
   const t = targetOf(file, member);
   if (!t) return null;
   const n = t.node;
@@ -566,27 +587,121 @@ export function importedClassKind(file: FileIndex, callee: TSESTree.Identifier |
   return k ? { ...k, origin, home: c.index } : null;
 }
 
+type ClassHome = { readonly index: FileIndex; readonly cls: ClassNode };
+
 /**
- * `agent.model` where `agent` is `new Agent()` of an imported class whose constructor / methods write
- * `this.model = tf.sequential(...)`: the field's provenance in the class's module (all writes agree).
+ * The class, with its module, whose instance an expression holds: `new Agent()` (a same-file or an
+ * imported class, also `new models.Agent()`), a `const` bound to one, and a field of such an instance
+ * whose writes all create the same class (`agent.critic` where Agent's constructor does
+ * `this.critic = new Critic()`, Critic from a third module), followed in each class's own module.
  */
-export function importedInstanceField(file: FileIndex, object: Node, name: string): ValueInfo | null {
-  const o = unwrap(object);
-  let created: Node | null = null;
-  if (o?.type === T.NewExpression) created = o;
-  else if (o?.type === T.Identifier) {
+function instanceClassOf(file: FileIndex, expr: Node | null | undefined, depth = 0, field: string | null = null): ClassHome | null {
+  const o = unwrap(expr);
+  if (!o || depth > 6) return null;
+  if (o.type === T.NewExpression) {
+    const callee = unwrap(o.callee);
+    if (callee?.type === T.Identifier) {
+      const local = file.classOfIdentifier(callee);
+      if (local) return { index: file, cls: local };
+    }
+    if (callee?.type !== T.Identifier && callee?.type !== T.MemberExpression) return null;
+    // no parse for a class whose module never reaches tfjs, or never names the field asked about
+    return importReachesTfjs(file, callee, field) ? importedClass(file, callee) : null;
+  }
+  if (o.type === T.Identifier) {
     const v = file.variableOf(o);
     const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-    if (def?.type === 'Variable' && def.node.id === def.name) {
-      const isConst = def.node.parent?.type === T.VariableDeclaration && def.node.parent.kind === 'const';
-      if (isConst || v!.references.filter((r) => r.isWrite()).length === 1) created = unwrap(def.node.init);
-    }
+    if (def?.type !== 'Variable' || def.node.id !== def.name) return null;
+    const isConst = def.node.parent?.type === T.VariableDeclaration && def.node.parent.kind === 'const';
+    if (!isConst && v!.references.filter((r) => r.isWrite()).length !== 1) return null;
+    return instanceClassOf(file, def.node.init, depth + 1, field);
   }
-  if (created?.type !== T.NewExpression) return null;
-  const callee = unwrap(created.callee);
-  if (callee?.type !== T.Identifier && callee?.type !== T.MemberExpression) return null;
-  const c = importedClass(file, callee);
-  if (!c) return null;
+  if (o.type !== T.MemberExpression || o.computed) return null;
+  const name = memberName(o);
+  if (name === null) return null;
+  const obj = unwrap(o.object);
+  const thisCls = obj?.type === T.ThisExpression ? thisClass(obj) : null;
+  const owner = thisCls ? { index: file, cls: thisCls } : obj?.type === T.ThisExpression ? null : instanceClassOf(file, obj, depth + 1, name);
+  return owner ? fieldInstanceClass(owner, name, depth, field) : null;
+}
+
+/** Per class and field: the class every write of the field instantiates (kept: every `this.x.y` asks again). */
+const fieldClasses = new WeakMap<ClassNode, Map<string, ClassHome | null>>();
+
+function fieldInstanceClass(owner: ClassHome, name: string, depth: number, field: string | null): ClassHome | null {
+  let byName = fieldClasses.get(owner.cls);
+  if (!byName) fieldClasses.set(owner.cls, (byName = new Map()));
+  const key = field === null ? name : `${name}\0${field}`;
+  if (byName.has(key)) return byName.get(key)!;
+  byName.set(key, null); // a cycle through fields of the same class
+  const writes = owner.index.fieldsOf(owner.cls).get(name)?.writes ?? [];
+  let result: ClassHome | null = null;
+  for (const w of writes) {
+    const r = instanceClassOf(owner.index, w, depth + 1, field);
+    if (!r || (result && result.cls !== r.cls)) {
+      result = null;
+      break;
+    }
+    result = r;
+  }
+  byName.set(key, result);
+  return result;
+}
+
+/**
+ * Does the module an imported name comes from reach tfjs, and name `field` at all (cached text scans,
+ * no parse)? A class can only have a field its module's text names.
+ */
+function importReachesTfjs(file: FileIndex, id: TSESTree.Identifier | TSESTree.MemberExpression, field: string | null = null): boolean {
+  let spec: ImportSpec | null;
+  if (id.type === T.MemberExpression) spec = namespaceMember(file, id);
+  else {
+    const v = file.variableOf(id);
+    spec = v ? importSpec(file, v) : null;
+  }
+  const path = spec && file.filename ? resolveModule(file.filename, spec.specifier) : null;
+  if (!path || path === file.filename || !moduleTouchesTfjs(path, file.settings.modules, 2)) return false;
+  return field === null || namesWord(path, field);
+}
+
+/** The module's text has `word` as a whole identifier (a re-export barrel is let through: the class may live further on). */
+function namesWord(path: string, word: string): boolean {
+  const text = readModuleText(path);
+  if (text === null) return false;
+  let entry = wordScans.get(path);
+  if (!entry || entry.text !== text) {
+    const barrel = /^[ \t]*export[ \t]*(?:\*|\{[^}]*\}[ \t]*from\b)/m.test(text) || /module\.exports[ \t]*=[ \t]*(?:\{[^}]*\.\.\.[ \t]*)?require\(/.test(text);
+    entry = { text, barrel, words: new Map() };
+    wordScans.set(path, entry);
+    while (wordScans.size > MAX_PARSED_MODULES * 4) wordScans.delete(wordScans.keys().next().value!);
+  }
+  if (entry.barrel) return true;
+  let found = entry.words.get(word);
+  if (found === undefined) {
+    found = false;
+    for (let i = text.indexOf(word); i >= 0 && !found; i = text.indexOf(word, i + 1)) {
+      found = !isIdentifierChar(text.charCodeAt(i - 1)) && !isIdentifierChar(text.charCodeAt(i + word.length));
+    }
+    entry.words.set(word, found);
+  }
+  return found;
+}
+
+/** Per module text: whether it re-exports (a class may live further on), and the words asked about. */
+const wordScans = new Map<string, { text: string; barrel: boolean; words: Map<string, boolean> }>();
+
+function isIdentifierChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
+
+/**
+ * `agent.model` where `agent` holds an instance of a class from another module (`new Agent()`,
+ * `agent.critic` of a field holding one): the field's provenance in that class's module (its
+ * annotation, or all of its writes agreeing).
+ */
+export function importedInstanceField(file: FileIndex, object: Node, name: string): ValueInfo | null {
+  const c = bounded(() => instanceClassOf(file, object, 0, name));
+  if (!c || c.index === file) return null; // a same-file class: the resolver's own containers answer
   return bounded(() => {
     const facts = c.index.fieldsOf(c.cls).get(name);
     if (!facts) return null;
@@ -602,6 +717,20 @@ export function importedInstanceField(file: FileIndex, object: Node, name: strin
     }
     return withHome(result, c.index);
   });
+}
+
+/** `critic.buildTarget()` where `critic` holds an instance of a class from another module: what that method returns. */
+export function importedMethodReturnKind(file: FileIndex, call: TSESTree.CallExpression): ValueInfo | null {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== T.MemberExpression || callee.computed) return null;
+  const name = memberName(callee);
+  const c = name === null ? null : bounded(() => instanceClassOf(file, callee.object, 0, name));
+  if (!c || c.index === file) return null;
+  const method = c.cls.body.body.find(
+    (m): m is TSESTree.MethodDefinition => m.type === T.MethodDefinition && m.kind === 'method' && !m.static && !m.computed && propertyKeyName(m as never) === name,
+  );
+  const fn = method?.value;
+  return fn && isFunction(fn) ? bounded(() => withHome(c.index.returnKind(fn), c.index)) : null;
 }
 
 // ------------------------------------------------------------------------------------------ parameters across modules

@@ -43,6 +43,7 @@ import {
   importedClassKind,
   importedInstanceField,
   importedMemberValue,
+  importedMethodReturnKind,
   importedReturnKind,
   importedValue,
   isModuleImport,
@@ -615,7 +616,9 @@ export class FileIndex {
     if (fn) return this.returnKind(fn);
     const callee = unwrap(call.callee);
     // a factory imported from another module (`buildModel()`, or `models.buildModel()` of a namespace import)
-    return callee?.type === T.Identifier || callee?.type === T.MemberExpression ? importedReturnKind(this, callee) : null;
+    if (callee?.type === T.Identifier) return importedReturnKind(this, callee);
+    // `critic.buildTarget()` of an instance of a class from another module
+    return callee?.type === T.MemberExpression ? (importedReturnKind(this, callee) ?? importedMethodReturnKind(this, call)) : null;
   }
 
   private kindOfTfCall(p: TfPath, call: TSESTree.CallExpression): ValueInfo | null {

@@ -426,6 +426,47 @@ describe('members of module objects (namespace imports, whole-module requires)',
   });
 });
 
+describe('members of CommonJS module objects that are functions', () => {
+  it('are answered from a text scan, without parsing the module (`exports.f = f`, `exports.g = function`)', () => {
+    const util = `const tf = require('@tensorflow/tfjs');\nfunction scale(x) { return tf.mul(x, 2); }\nexports.scale = scale;\nexports.norm = function (x) { return x; };\nexports.model = ${MODEL};\n`;
+    const dir = writeProject({ 'util.js': util }, 'commonjs');
+    const main = `const util = require('./util');\nprobe(util.scale);\nprobe(util.norm);\nprobe(util.model);\n`;
+    probe(join(dir, 'main.cjs'), main, (file, args) => {
+      const before = moduleReadStats.parsed;
+      assert.deepEqual([kind(file.kindOf(args[0]!)), kind(file.kindOf(args[1]!))], [null, null]);
+      assert.equal(moduleReadStats.parsed, before, 'no parse for a declared function');
+      assert.equal(kind(file.kindOf(args[2]!)), 'model');
+    });
+  });
+});
+
+describe('instances of imported classes, field by field', () => {
+  const CRITIC = `import * as tf from '@tensorflow/tfjs';\nexport class Critic {\n  constructor() { this.model = ${MODEL}; this.name = 'critic'; }\n  buildTarget() { return ${MODEL}; }\n  label() { return 'x'; }\n}\n`;
+  const AGENT = `import * as tf from '@tensorflow/tfjs';\nimport { Critic } from './critic.js';\nexport class Agent { constructor() { this.critic = new Critic(); this.optimizer = tf.train.adam(); } }\n`;
+  it('follow a field holding another imported class instance, and methods returning models', () => {
+    const dir = writeProject({ 'critic.js': CRITIC, 'agent.js': AGENT });
+    const main = `import { Agent } from './agent.js';\nconst agent = new Agent();\nprobe(agent.critic.model);\nprobe(agent.optimizer);\nprobe(agent.critic.buildTarget());\nprobe(agent.critic.label());\nprobe(agent.critic.name);\nprobe(agent.critic);\n`;
+    probe(join(dir, 'main.js'), main, (file, args) => {
+      assert.deepEqual(args.map((a) => kind(file.kindOf(a))), ['model', 'optimizer', 'model', null, null, null]);
+    });
+  });
+
+  it('stay unknown when a field holds different classes, and parse no module that never names the field', () => {
+    const dir = writeProject({
+      'critic.js': CRITIC,
+      'other.js': `import * as tf from '@tensorflow/tfjs';\nexport class Other { constructor() { this.weights = tf.zeros([1]); } }\n`,
+      'agent.js': `import { Critic } from './critic.js';\nimport { Other } from './other.js';\nexport class Agent { constructor(a) { this.critic = a ? new Critic() : null; this.part = a ? new Critic() : new Other(); } }\n`,
+    });
+    const main = `import { Agent } from './agent.js';\nimport { Other } from './other.js';\nconst agent = new Agent(true);\nprobe(agent.part.model);\nprobe(new Other().model);\n`;
+    probe(join(dir, 'main.js'), main, (file, args) => {
+      const before = moduleReadStats.parsed;
+      assert.equal(kind(file.kindOf(args[1]!)), null);
+      assert.equal(moduleReadStats.parsed, before, 'other.js never names `model`: not parsed');
+      assert.equal(kind(file.kindOf(args[0]!)), null, 'Critic or Other: no single class');
+    });
+  });
+});
+
 describe('constructor parameters of exported classes (across modules)', () => {
   const TRAINER = `export class Trainer { constructor(model, opt) { this.model = model; this.opt = opt; } step() { probe(this.model); probe(this.opt); } }`;
   it('take the kind of the arguments of `new` in the importers (ESM and CommonJS)', () => {

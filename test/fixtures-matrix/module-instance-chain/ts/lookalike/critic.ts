@@ -1,0 +1,17 @@
+// a brain.js-style network held the same way: its own predict() and eval()
+class Net {
+  predict(x) {
+    return x;
+  }
+  eval() {}
+}
+
+export class Critic {
+  constructor() {
+    this.model = new Net();
+  }
+
+  buildTarget() {
+    return new Net();
+  }
+}
