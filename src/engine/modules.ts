@@ -661,11 +661,16 @@ function importReachesTfjs(file: FileIndex, id: TSESTree.Identifier | TSESTree.M
   }
   const path = spec && file.filename ? resolveModule(file.filename, spec.specifier) : null;
   if (!path || path === file.filename || !moduleTouchesTfjs(path, file.settings.modules, 2)) return false;
-  return field === null || namesWord(path, field);
+  return field === null || declaresMember(path, field);
 }
 
-/** The module's text has `word` as a whole identifier (a re-export barrel is let through: the class may live further on). */
-function namesWord(path: string, word: string): boolean {
+/**
+ * Can a class of the module's text have this member: a field it assigns (`this.model =`, a class field
+ * `model = …` / `model: T`, a TS parameter property `private model`), or for `name()` a method it
+ * defines (`name(…) {`, `name = (…) =>`, `X.prototype.name =`)? A re-exporting module is let through
+ * (the class may live further on). A text scan, cached per module text and member.
+ */
+function declaresMember(path: string, member: string): boolean {
   const text = readModuleText(path);
   if (text === null) return false;
   let entry = wordScans.get(path);
@@ -676,13 +681,19 @@ function namesWord(path: string, word: string): boolean {
     while (wordScans.size > MAX_PARSED_MODULES * 4) wordScans.delete(wordScans.keys().next().value!);
   }
   if (entry.barrel) return true;
-  let found = entry.words.get(word);
+  let found = entry.words.get(member);
   if (found === undefined) {
-    found = false;
-    for (let i = text.indexOf(word); i >= 0 && !found; i = text.indexOf(word, i + 1)) {
-      found = !isIdentifierChar(text.charCodeAt(i - 1)) && !isIdentifierChar(text.charCodeAt(i + word.length));
+    const method = member.endsWith('()');
+    const w = (method ? member.slice(0, -2) : member).replace(/\$/g, '\\$');
+    if (!text.includes(method ? member.slice(0, -2) : member)) found = false;
+    else {
+      const mods = '(?:(?:public|private|protected|readonly|static|declare|override|async|get)[ \\t]+)*';
+      const re = method
+        ? new RegExp(`^[ \\t]*${mods}\\*?${w}[ \\t]*(?:<[^>\\n]*>)?\\(|(?<![\\w$])${w}[ \\t]*=[ \\t]*(?:async[ \\t]*)?(?:function\\b|\\([^)]*\\)[ \\t]*=>|[A-Za-z_$][\\w$]*[ \\t]*=>)|\\.prototype\\.${w}[ \\t]*=`, 'm')
+        : new RegExp(`(?<![\\w$])_?this\\.${w}[ \\t]*=(?!=)|^[ \\t]*${mods}${w}[ \\t]*[?!]?[ \\t]*[:=;]|(?:public|private|protected|readonly)[ \\t]+${w}(?![\\w$])`, 'm');
+      found = re.test(text);
     }
-    entry.words.set(word, found);
+    entry.words.set(member, found);
   }
   return found;
 }
@@ -690,9 +701,6 @@ function namesWord(path: string, word: string): boolean {
 /** Per module text: whether it re-exports (a class may live further on), and the words asked about. */
 const wordScans = new Map<string, { text: string; barrel: boolean; words: Map<string, boolean> }>();
 
-function isIdentifierChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
-}
 
 /**
  * `agent.model` where `agent` holds an instance of a class from another module (`new Agent()`,
@@ -724,7 +732,7 @@ export function importedMethodReturnKind(file: FileIndex, call: TSESTree.CallExp
   const callee = unwrap(call.callee);
   if (callee?.type !== T.MemberExpression || callee.computed) return null;
   const name = memberName(callee);
-  const c = name === null ? null : bounded(() => instanceClassOf(file, callee.object, 0, name));
+  const c = name === null ? null : bounded(() => instanceClassOf(file, callee.object, 0, `${name}()`));
   if (!c || c.index === file) return null;
   const method = c.cls.body.body.find(
     (m): m is TSESTree.MethodDefinition => m.type === T.MethodDefinition && m.kind === 'method' && !m.static && !m.computed && propertyKeyName(m as never) === name,
