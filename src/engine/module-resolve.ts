@@ -253,8 +253,9 @@ export function relativeImportsTouchTfjs(filename: string, text: string, modules
 }
 
 /**
- * The file exports something and a module of its package that imports it mentions tfjs: an exported
- * helper whose parameters receive tfjs values (`train(model, …)` in `train.js`, called from `model.js`).
+ * The file exports something and a module of its package that imports it mentions tfjs, directly or
+ * through one more importer: an exported helper whose parameters receive tfjs values (`train(model, …)`
+ * in `train.js`, called from `model.js`, or from `loop.js` that passes on what `main.js` gives it).
  */
 export function importedByTfjsModule(filename: string, text: string, modules: readonly string[]): boolean {
   if (!filename || !isAbsolute(filename) || !/\bexport\b|\bexports\b/.test(text)) return false;
@@ -264,7 +265,7 @@ export function importedByTfjsModule(filename: string, text: string, modules: re
   const key = modules.join('\0');
   let mentions = entry.mentions.get(key);
   if (!mentions) entry.mentions.set(key, (mentions = new Map()));
-  return (entry.map.get(filename) ?? []).some((p) => {
+  const mentionsAt = (p: string): boolean => {
     let m = mentions!.get(p);
     if (m === undefined) {
       const t = readModuleText(p);
@@ -272,7 +273,10 @@ export function importedByTfjsModule(filename: string, text: string, modules: re
       mentions!.set(p, m);
     }
     return m;
-  });
+  };
+  // two levels: `step.js` imported by `loop.js` that only passes on what `main.js` gives it
+  const importers = entry.map.get(filename) ?? [];
+  return importers.some(mentionsAt) || importers.some((p) => p !== filename && (entry.map.get(p) ?? []).some((q) => q !== filename && mentionsAt(q)));
 }
 
 // ------------------------------------------------------------------------------------------ reverse imports

@@ -20,7 +20,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
-import { importersOf, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, MAX_PARSED_MODULES } from './module-resolve.js';
+import { importedByTfjsModule, importersOf, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, MAX_PARSED_MODULES } from './module-resolve.js';
 import { FileIndex, thisClass, type ClassNode, type ValueInfo } from './resolver.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
 
@@ -44,8 +44,13 @@ const homes = new WeakMap<TSESTree.Program, FileIndex>();
 let foreignCount = 0;
 
 
-/** The index of the module at `path`, parsed like `from` (cached by path + mtime; null when unreadable). */
-export function indexForPath(from: FileIndex, path: string): FileIndex | null {
+/**
+ * The index of the module at `path`, parsed like `from` (cached by path + mtime; null when unreadable).
+ * `asImporter`: the module is read for its calls of `from`'s exports; it may pass on values it receives
+ * from its own importers (`main.js` → `loop.js` → `step.js`), so it is also read when a module that
+ * imports it reaches tfjs.
+ */
+export function indexForPath(from: FileIndex, path: string, asImporter = false): FileIndex | null {
   try {
     const key = (from.parseSetup?.parser as object | undefined) ?? NO_PARSER;
     let byPath = parsed.get(key);
@@ -57,14 +62,14 @@ export function indexForPath(from: FileIndex, path: string): FileIndex | null {
     }
     const mtimeMs = read.mtimeMs;
     const cached = byPath.get(path);
-    if (cached && cached.mtimeMs === mtimeMs) {
+    if (cached && cached.mtimeMs === mtimeMs && (cached.index || !asImporter)) {
       // keep recently used modules at the end (the bound drops from the front)
       byPath.delete(path);
       byPath.set(path, cached);
       return cached.index;
     }
     // a module that neither mentions tfjs nor imports one that does holds no tfjs value: no parse (text scan, cached)
-    if (!moduleTouchesTfjs(path, from.settings.modules)) {
+    if (!moduleTouchesTfjs(path, from.settings.modules) && !(asImporter && importedByTfjsModule(path, read.text, from.settings.modules))) {
       byPath.set(path, { mtimeMs, index: null });
       return null;
     }
@@ -813,7 +818,7 @@ function computeParameter(file: FileIndex, param: TSESTree.Identifier): ValueInf
   // every call site must be seen: too many importers, or one we do not read, leaves the parameter unknown
   if (importers.length > MAX_IMPORTERS) return null;
   for (const path of importers) {
-    const importer = indexForPath(file, path);
+    const importer = indexForPath(file, path, true);
     if (!importer) return null;
     for (const scope of importer.sourceCode.scopeManager?.scopes ?? []) {
       for (const v of scope.variables) {

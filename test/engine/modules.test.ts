@@ -404,6 +404,22 @@ describe('parameters of exported functions (across modules)', () => {
   });
 });
 
+describe('parameters passed on through a module in between', () => {
+  it('take the kind two importers up, and the gate lets the last module in (main.js -> loop.js -> step.js)', () => {
+    const STEP = `export function step(model, opt) { opt.minimize(() => model.predict(1)); probe(model); probe(opt); }`;
+    const dir = writeProject({
+      'step.js': STEP,
+      'loop.js': `import { step } from './step.js';\nexport function trainLoop(model, opt, batches) { for (const b of batches) step(model, opt); }\n`,
+      'main.js': `import * as tf from '@tensorflow/tfjs';\nimport { trainLoop } from './loop.js';\ntrainLoop(${MODEL}, tf.train.adam(), []);\n`,
+    });
+    probe(join(dir, 'step.js'), STEP, (file, [m, o]) => {
+      assert.ok(file.touchesTfjs, 'the gate passes: an importer of an importer uses tfjs');
+      assert.equal(kind(file.kindOf(m)), 'model');
+      assert.equal(kind(file.kindOf(o)), 'optimizer');
+    });
+  });
+});
+
 describe('members of module objects (namespace imports, whole-module requires)', () => {
   const MODELS_ESM = `import * as tf from '@tensorflow/tfjs';\nexport function createModel() { return ${MODEL}; }\nexport const shared = createModel();\nexport class Net extends tf.Sequential {}\nexport const options = { units: 2 };\n`;
   it('give each export as a member: values, factory results, classes; a function itself is no tfjs value', () => {
