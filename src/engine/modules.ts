@@ -749,6 +749,18 @@ export function importedMethodReturnKind(file: FileIndex, call: TSESTree.CallExp
 // ------------------------------------------------------------------------------------------ parameters across modules
 
 /**
+ * Can the module at `path` call an export named one of `names` (`name(`, `m.name(`, `new name(`)? A text
+ * scan that spares the parse of an importer that only re-exports (a barrel). A default or whole-module
+ * export may be called under any local name: then always true.
+ */
+function mayCallByName(path: string, names: readonly string[]): boolean {
+  if (names.length === 0 || names.some((n) => n === WHOLE || n === 'default')) return true;
+  const text = readModuleText(path);
+  if (text === null) return true;
+  return new RegExp(`(?<![\\w$])(?:${names.map((n) => n.replace(/\$/g, '\\$')).join('|')})[ \\t]*\\(`).test(text);
+}
+
+/**
  * The uses of an import binding that name one export: the reference itself (`train(…)` for
  * `import { train }`), or `m.train` for a namespace import / whole-module require `m`.
  */
@@ -817,7 +829,10 @@ function computeParameter(file: FileIndex, param: TSESTree.Identifier): ValueInf
   const importers = importersOf(file.filename);
   // every call site must be seen: too many importers, or one we do not read, leaves the parameter unknown
   if (importers.length > MAX_IMPORTERS) return null;
+  // an importer whose text never calls one of the export's names (a barrel re-exporting it) passes nothing:
+  // not parsed (a default or whole-module import may be called under any local name)
   for (const path of importers) {
+    if (!mayCallByName(path, names)) continue;
     const importer = indexForPath(file, path, true);
     if (!importer) return null;
     for (const scope of importer.sourceCode.scopeManager?.scopes ?? []) {
@@ -876,6 +891,7 @@ export function importedStepCalls(file: FileIndex): ImportedStepCall[] {
     }
     if (exported.size === 0) return;
     for (const path of importersOf(file.filename).slice(0, MAX_IMPORTERS)) {
+      if (!mayCallByName(path, [...exported.keys()])) continue;
       const importer = indexForPath(file, path);
       if (!importer) continue;
       for (const scope of importer.sourceCode.scopeManager?.scopes ?? []) {

@@ -411,10 +411,14 @@ describe('parameters passed on through a module in between', () => {
       'step.js': STEP,
       'loop.js': `import { step } from './step.js';\nexport function trainLoop(model, opt, batches) { for (const b of batches) step(model, opt); }\n`,
       'main.js': `import * as tf from '@tensorflow/tfjs';\nimport { trainLoop } from './loop.js';\ntrainLoop(${MODEL}, tf.train.adam(), []);\n`,
+      // a barrel that re-exports step without calling it: never parsed for its calls
+      'index.js': `import * as tf from '@tensorflow/tfjs';\nexport { step } from './step.js';\nexport const version = tf.version;\n`,
     });
     probe(join(dir, 'step.js'), STEP, (file, [m, o]) => {
       assert.ok(file.touchesTfjs, 'the gate passes: an importer of an importer uses tfjs');
+      const before = moduleReadStats.parsed;
       assert.equal(kind(file.kindOf(m)), 'model');
+      assert.equal(moduleReadStats.parsed - before, 2, 'loop.js and main.js are parsed; index.js only re-exports step');
       assert.equal(kind(file.kindOf(o)), 'optimizer');
     });
   });
