@@ -623,7 +623,8 @@ function instanceClassOf(file: FileIndex, expr: Node | null | undefined, depth =
   }
   if (o.type !== T.MemberExpression || o.computed) return null;
   const name = memberName(o);
-  if (name === null) return null;
+  // `agent.critic = other` anywhere in this module may replace the instance the class created
+  if (name === null || file.writesMember(name)) return null;
   const obj = unwrap(o.object);
   const thisCls = obj?.type === T.ThisExpression ? thisClass(obj) : null;
   const owner = thisCls ? { index: file, cls: thisCls } : obj?.type === T.ThisExpression ? null : instanceClassOf(file, obj, depth + 1, name);
@@ -639,7 +640,8 @@ function fieldInstanceClass(owner: ClassHome, name: string, depth: number, field
   const key = field === null ? name : `${name}\0${field}`;
   if (byName.has(key)) return byName.get(key)!;
   byName.set(key, null); // a cycle through fields of the same class
-  const writes = owner.index.fieldsOf(owner.cls).get(name)?.writes ?? [];
+  // a write of the field from outside the class, in its own module, may put anything there
+  const writes = owner.index.writesMember(name) ? [] : (owner.index.fieldsOf(owner.cls).get(name)?.writes ?? []);
   let result: ClassHome | null = null;
   for (const w of writes) {
     const r = instanceClassOf(owner.index, w, depth + 1, field);
@@ -713,10 +715,12 @@ const wordScans = new Map<string, { text: string; barrel: boolean; words: Map<st
  * annotation, or all of its writes agreeing).
  */
 export function importedInstanceField(file: FileIndex, object: Node, name: string): ValueInfo | null {
+  // `agent.model = other` in this module may replace what the class's own writes put there
+  if (file.writesMember(name)) return null;
   const c = bounded(() => instanceClassOf(file, object, 0, name));
   if (!c || c.index === file) return null; // a same-file class: the resolver's own containers answer
   return bounded(() => {
-    const facts = c.index.fieldsOf(c.cls).get(name);
+    const facts = c.index.writesMember(name) ? undefined : c.index.fieldsOf(c.cls).get(name);
     if (!facts) return null;
     for (const a of facts.annotations) {
       const k = c.index.kindFromAnnotation(a);

@@ -1071,15 +1071,18 @@ export class FileIndex {
       const names = new Set<string>();
       const sources: Node[] = [];
       const writes: MemberWrite[] = [];
+      const writtenNames = new Set<string>();
       const thisMembers: TSESTree.MemberExpression[] = [];
       forEachNode(this.sourceCode as never, this.linted, (node) => {
         switch (node.type) {
           case T.AssignmentExpression: {
             // `agent.model = build()`, `state.model = …`, `this.agent.model = …`: writes of a field or property from outside
             const left = node.left;
-            if (node.operator !== '=' || left.type !== T.MemberExpression) return;
+            if (left.type !== T.MemberExpression) return;
             const object = unwrap(left.object);
             const name = memberName(left);
+            if (name !== null && object?.type !== T.ThisExpression) writtenNames.add(name);
+            if (node.operator !== '=') return;
             const viaThis = object?.type === T.MemberExpression && unwrap(object.object)?.type === T.ThisExpression;
             if (name !== null && (object?.type === T.Identifier || viaThis)) writes.push({ object: object!, name, value: node.right });
             return;
@@ -1119,6 +1122,7 @@ export class FileIndex {
       this.thisMembers = thisMembers;
       this.methodNames = names;
       this.sourceNodes = sources;
+      this.writtenMemberNames = writtenNames;
       this.memberWrites = new Map();
       for (const w of writes) {
         const list = this.memberWrites.get(w.name);
@@ -1132,6 +1136,18 @@ export class FileIndex {
   private sourceNodes: Node[] | null = null;
   /** Every `this.<x>` member expression of the file, in source order (collected by the pass of `calls()`). */
   private thisMembers: TSESTree.MemberExpression[] = [];
+  private writtenMemberNames: ReadonlySet<string> | null = null;
+
+  /**
+   * Does the file assign `<x>.<name>` anywhere on an object other than `this` itself (`agent.model = …`,
+   * `agent.critic.model = …`, `this.critic.model = …`)? Used where a value's provenance comes from another
+   * module's class: a write here may replace it.
+   */
+  writesMember(name: string): boolean {
+    if (!this.writtenMemberNames) this.calls();
+    return this.writtenMemberNames!.has(name);
+  }
+
   /** Outside member writes by property name (from the shared walk of `calls()`). */
   private memberWrites: Map<string, MemberWrite[]> | null = null;
   private readonly outsideWriteCache = new Map<Node, Map<string, readonly Node[] | typeof IN_PROGRESS>>();

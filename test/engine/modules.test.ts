@@ -471,6 +471,17 @@ describe('instances of imported classes, field by field', () => {
     });
   });
 
+  it('stay unknown where a module writes the field from outside the class (it may hold anything then)', () => {
+    const dir = writeProject({ 'critic.js': CRITIC, 'agent.js': AGENT });
+    const main = `import { Agent } from './agent.js';\nconst a = new Agent();\na.critic = { model: { eval() {} } };\nprobe(a.critic.model);\nconst b = new Agent();\nb.optimizer = { minimize() {} };\nprobe(b.optimizer);\nconst c = new Agent();\nc.critic.model = { eval() {} };\nprobe(c.critic.model);\n`;
+    probe(join(dir, 'main.js'), main, (file, args) => {
+      assert.deepEqual(args.map((x) => kind(file.kindOf(x))), [null, null, null]);
+    });
+    const inClassModule = writeProject({ 'critic.js': CRITIC, 'agent.js': `${AGENT}export function reset(agent) { agent.critic = null; }\n` });
+    const main2 = `import { Agent } from './agent.js';\nprobe(new Agent().critic.model);\n`;
+    probe(join(inClassModule, 'main.js'), main2, (file, [m]) => assert.equal(kind(file.kindOf(m)), null));
+  });
+
   it('stay unknown when a field holds different classes, and parse no module that never assigns the field', () => {
     const dir = writeProject({
       'critic.js': CRITIC,
