@@ -527,7 +527,8 @@ function targetOf(file: FileIndex, expr: TSESTree.Identifier | TSESTree.MemberEx
 /** `m.model` of `import * as m from './m'` / `const m = require('./m')`: the value the module exports as `model`. */
 export function importedMemberValue(file: FileIndex, member: TSESTree.MemberExpression): ValueInfo | null {
   const spec = namespaceMember(file, member);
-  if (!spec || !file.filename) return null;
+  // `models.model = other` (legal on a CommonJS exports object) may replace the export
+  if (!spec || !file.filename || file.writesMember(spec.name)) return null;
   // cheap answers before any parse: a module that never reaches tfjs exports no tfjs value, and a name it
   // declares as a function or class is none either (`models.createModel` itself; its call is asked apart)
   const path = resolveModule(file.filename, spec.specifier);
