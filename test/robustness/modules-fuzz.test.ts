@@ -2,7 +2,8 @@
 // CommonJS, TypeScript) where the tfjs value lives in another module: an exported value, a factory,
 // `export default`, a class building it in its constructor, an exported function's parameter fed by the
 // importer's call, a forward helper called in the importer's training step, a settings.torch2tf.modules
-// wrapper, through barrels and index files (test/robustness/modules-gen.ts). On every file: no rule throws,
+// wrapper, through barrels and index files, named imports or members of the module object
+// (test/robustness/modules-gen.ts). On every file: no rule throws,
 // every suggestion's output parses, all fixes applied parse and converge. Look-alike projects (the value is
 // brain.js, ml5, a user's class, a numeric minimize, a matrix library) get zero reports. And the generator
 // must exercise the cross-module engine: reports that exist only because the other modules are on disk are
@@ -27,11 +28,13 @@ describe('robustness: generated multi-module projects', () => {
     const stats = newModuleStats();
     fc.assert(fc.property(projectArb(), (proj) => checkProject(linter, root, proj, stats)), { numRuns: RUNS, seed: 20261205 });
     assert.equal(stats.programs, RUNS);
-    t.diagnostic(`${stats.files} files, ${stats.reports} reports, ${stats.crossModule} only because the other modules are on disk (${stats.crossImporter} in importers, ${stats.projectsWithCross} projects)`);
+    t.diagnostic(`${stats.files} files, ${stats.reports} reports, ${stats.crossModule} only because the other modules are on disk (${stats.crossImporter} in importers, ${stats.namespaceCross} of them through a module object, ${stats.projectsWithCross} projects)`);
     assert.ok(stats.fixed > 0 && stats.suggestions > 0, `fixed ${stats.fixed}, suggestions ${stats.suggestions}`);
     // not vacuous: reports that only exist because the value's module is on disk, in the importer and overall
     assert.ok(stats.crossImporter > RUNS / 2, `only ${stats.crossImporter} cross-module reports in importers over ${RUNS} projects`);
     assert.ok(stats.projectsWithCross > RUNS / 3, `only ${stats.projectsWithCross} of ${RUNS} projects have a cross-module report`);
+    // about one importer in six uses a module object: their cross-module reports must be frequent too
+    assert.ok(stats.namespaceCross > RUNS / 20, `only ${stats.namespaceCross} cross-module reports through a module object (import * as m / require())`);
     for (const shape of SHAPES) {
       assert.ok((stats.byShape[shape]?.cross ?? 0) > 0, `shape ${shape}: no cross-module report (${JSON.stringify(stats.byShape[shape])})`);
     }

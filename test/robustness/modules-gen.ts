@@ -4,6 +4,8 @@
  * module-resolve.ts; user-facing list in docs/modules.md):
  *   - value     an exported model / layer / tensor / optimizer / variable value (`export const`, `export { x as y }`,
  *               `module.exports = { … }`, `exports.x = …`);
+ *               every named export may also be imported as a member of the module object
+ *               (`import * as mineModule`, `const mineModule = require()`);
  *   - factory   an exported function returning the value (`export function`, arrow, `export { build as make }`);
  *   - default   `export default <value>`, `export default function`, `module.exports = …`;
  *   - class     an exported class whose constructor builds the value (`this.net = …`), used as `new C().net`;
@@ -198,7 +200,12 @@ function holdingExports(shape: 'value' | 'factory' | 'default' | 'class', style:
 
 /** `import { x } from` / `require` of `name` (or the default export) from `spec`; returns the local name. */
 function importOf(lang: Lang, name: string, spec: string, style: number, defaultLocal: string, alias = 'mine'): { line: string; local: string } {
-  const s = style % 3;
+  const s = style % 4;
+  // style 3: the module object (`import * as m`, `const m = require()`), the export used as `m.name`
+  if (s === 3 && name !== 'default') {
+    const mod = `${alias}Module`;
+    return { line: lang === 'cjs' ? `const ${mod} = require('${spec}');` : `import * as ${mod} from '${spec}';`, local: `${mod}.${name}` };
+  }
   if (lang === 'cjs') {
     if (name === 'default') return { line: `const ${defaultLocal} = require('${spec}');`, local: defaultLocal };
     if (s === 0) return { line: `const { ${name} } = require('${spec}');`, local: name };
@@ -445,10 +452,12 @@ export interface ModuleStats extends CheckStats {
   /** Projects with at least one cross-module report. */
   projectsWithCross: number;
   byShape: Record<string, { projects: number; cross: number }>;
+  /** Cross-module reports in importers that use a module object (`import * as m`, `const m = require()`). */
+  namespaceCross: number;
 }
 
 export function newModuleStats(): ModuleStats {
-  return { ...newStats(), files: 0, crossModule: 0, crossImporter: 0, projectsWithCross: 0, byShape: {} };
+  return { ...newStats(), files: 0, crossModule: 0, crossImporter: 0, projectsWithCross: 0, byShape: {}, namespaceCross: 0 };
 }
 
 /** A Linter that sees files anywhere on disk (the projects live in the OS temp directory). */
@@ -506,7 +515,11 @@ export function checkProject(linter: Linter, root: string, proj: GenProject, sta
         else here++;
       }
       cross += here;
-      if (f.path === proj.importer) stats.crossImporter += here;
+      if (f.path === proj.importer) {
+        stats.crossImporter += here;
+        // the importer reaches the other module through its module object (`import * as mineModule`, `require()`)
+        if (/\b\w+Module\./.test(f.code)) stats.namespaceCross += here;
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
