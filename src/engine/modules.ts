@@ -62,14 +62,15 @@ export function indexForPath(from: FileIndex, path: string, asImporter = false):
     }
     const mtimeMs = read.mtimeMs;
     const cached = byPath.get(path);
-    if (cached && cached.mtimeMs === mtimeMs && (cached.index || !asImporter)) {
+    const plainOk = asImporter || plainModulesAllowed;
+    if (cached && cached.mtimeMs === mtimeMs && (cached.index || !plainOk)) {
       // keep recently used modules at the end (the bound drops from the front)
       byPath.delete(path);
       byPath.set(path, cached);
       return cached.index;
     }
     // a module that neither mentions tfjs nor imports one that does holds no tfjs value: no parse (text scan, cached)
-    if (!moduleTouchesTfjs(path, from.settings.modules) && !(asImporter && importedByTfjsModule(path, read.text, from.settings.modules))) {
+    if (!moduleTouchesTfjs(path, from.settings.modules) && !plainModulesAllowed && !(asImporter && importedByTfjsModule(path, read.text, from.settings.modules))) {
       byPath.set(path, { mtimeMs, index: null });
       return null;
     }
@@ -611,8 +612,10 @@ function instanceClassOf(file: FileIndex, expr: Node | null | undefined, depth =
       if (local) return { index: file, cls: local };
     }
     if (callee?.type !== T.Identifier && callee?.type !== T.MemberExpression) return null;
-    // no parse for a class whose module never reaches tfjs, or never names the field asked about
-    return importReachesTfjs(file, callee, field) ? importedClass(file, callee) : null;
+    // no parse for a class whose module never assigns the field asked about (or, for a method's return,
+    // never reaches tfjs); a field may hold what the constructor is given, so a module without tfjs is read
+    if (!importReachesTfjs(file, callee, field)) return null;
+    return field !== null && !field.endsWith('()') ? readingPlainModules(() => importedClass(file, callee)) : importedClass(file, callee);
   }
   if (o.type === T.Identifier) {
     const v = file.variableOf(o);
@@ -657,8 +660,8 @@ function fieldInstanceClass(owner: ClassHome, name: string, depth: number, field
 }
 
 /**
- * Does the module an imported name comes from reach tfjs, and name `field` at all (cached text scans,
- * no parse)? A class can only have a field its module's text names.
+ * Is the module an imported class comes from worth a parse for `field` (cached text scans)? Its text must
+ * assign the field; for a method's return (`name()`), define the method and reach tfjs.
  */
 function importReachesTfjs(file: FileIndex, id: TSESTree.Identifier | TSESTree.MemberExpression, field: string | null = null): boolean {
   let spec: ImportSpec | null;
@@ -668,8 +671,26 @@ function importReachesTfjs(file: FileIndex, id: TSESTree.Identifier | TSESTree.M
     spec = v ? importSpec(file, v) : null;
   }
   const path = spec && file.filename ? resolveModule(file.filename, spec.specifier) : null;
-  if (!path || path === file.filename || !moduleTouchesTfjs(path, file.settings.modules, 2)) return false;
-  return field === null || declaresMember(path, field);
+  if (!path || path === file.filename) return false;
+  // a field: the module's text must assign it (its value may come from the constructor's arguments)
+  if (field !== null && !field.endsWith('()')) return declaresMember(path, field);
+  return moduleTouchesTfjs(path, file.settings.modules, 2) && (field === null || declaresMember(path, field));
+}
+
+/**
+ * While set, `indexForPath` also reads modules that never reach tfjs: a class there may store tfjs values
+ * its importers pass to its constructor (`new Holder(tf.sequential())`, `this.net = net`).
+ */
+let plainModulesAllowed = false;
+
+function readingPlainModules<R>(fn: () => R): R {
+  const previous = plainModulesAllowed;
+  plainModulesAllowed = true;
+  try {
+    return fn();
+  } finally {
+    plainModulesAllowed = previous;
+  }
 }
 
 /**

@@ -523,6 +523,14 @@ describe('constructor parameters of exported classes (across modules)', () => {
     probe(join(cjs, 'trainer.cjs'), cjsText, (file, [m]) => assert.equal(kind(file.kindOf(m)), 'model'));
   });
 
+  it("are followed from the importer too: a field that stores the constructor's argument, in a module without tfjs", () => {
+    const main = `import * as tf from '@tensorflow/tfjs';\nimport { Trainer } from './trainer.js';\nconst t = new Trainer(${MODEL}, tf.train.adam());\nprobe(t.model);\nprobe(t.opt);\nprobe(t.step);\n`;
+    const dir = writeProject({ 'trainer.js': TRAINER, 'main.js': main });
+    probe(join(dir, 'main.js'), main, (file, args) => {
+      assert.deepEqual(args.map((a) => kind(file.kindOf(a))), ['model', 'optimizer', null]);
+    });
+  });
+
   it('stay unknown when an importer subclasses the class (super(…) arguments are not followed) or passes a user object', () => {
     const sub = writeProject({
       'trainer.js': TRAINER,

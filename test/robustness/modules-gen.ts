@@ -15,6 +15,10 @@
  *               built locally or by an imported factory (a third file);
  *   - wrapper   a local wrapper module named in `settings.torch2tf.modules` (`./tf`: re-exports tfjs and
  *               defines its own value or factory);
+ *   - injected  an exported class that stores its constructor's parameter (`this.net = net`), built by the
+ *               importer as `new Holder(<value>)` and used as `.net`;
+ *   - chain     an exported class whose field holds an instance of a class from a third module
+ *               (`this.inner = new Holder()`, Holder building the value), used as `new Outer().inner.net`;
  * optionally through a barrel (`lib/index`: `export * from`, `export { x as y } from`, CommonJS
  * `module.exports = { ...require() }`), imported with and without the `.js` extension and through `./lib`
  * (an index file), in ES modules, CommonJS (`require`) and TypeScript. The importer uses the value with the
@@ -58,7 +62,7 @@ import {
 
 export type Lang = 'esm' | 'cjs' | 'ts';
 
-export const SHAPES = ['value', 'factory', 'default', 'class', 'parameter', 'helper', 'wrapper'] as const;
+export const SHAPES = ['value', 'factory', 'default', 'class', 'parameter', 'helper', 'wrapper', 'injected', 'chain'] as const;
 export type Shape = (typeof SHAPES)[number];
 
 export interface ProjectFile {
@@ -343,6 +347,34 @@ function renderProject(c: Choice): GenProject {
       T('const optimizer = TF.train.adam(1e-3)'),
       ...wrapper.make([T(`optimizer.minimize(() => TF.losses.meanSquaredError(ys, ${fwd.local}(policy, xs)))`), ...acts('policy')], ctx),
     );
+  } else if (shape === 'injected' || shape === 'chain') {
+    const tsField = (n: string) => (ts ? [`  ${n}: any;`] : []);
+    const exportClass = (name: string, body: string[]): string[] =>
+      cjs ? [`class ${name} {`, ...body, '}', c.exportStyle % 2 ? `exports.${name} = ${name};` : `module.exports = { ${name} };`] : [`export class ${name} {`, ...body, '}'];
+    const moduleHead = lookalike ? [...fakePrelude, ...gateOpener(lang)] : [];
+    let E: string;
+    let suffix: string;
+    if (shape === 'injected') {
+      // the module never builds the value: it stores what the importer's `new Holder(<value>)` passes
+      const body = [...tsField('net'), '  constructor(net) {', '    this.net = net;', '  }'];
+      files.push({ path: `holder${ext}`, code: finish(null, [...(lookalike ? gateOpener(lang) : []), ...exportClass('Holder', body)]) });
+      const imp = importOf(lang, 'Holder', spec('./holder'), c.importStyle, 'Holder');
+      importerLines = [imp.line, ...fakePrelude];
+      E = `new ${imp.local}(${V})`;
+      suffix = '.net';
+    } else {
+      // holder.js builds the value in Holder; outer.js keeps a Holder in a field of Outer
+      const holderBody = [...tsField('net'), '  constructor() {', `    this.net = ${V};`, '  }'];
+      files.push({ path: `holder${ext}`, code: finish(lookalike ? null : moduleForm, [...moduleHead, ...exportClass('Holder', holderBody)]) });
+      const hold = importOf(lang, 'Holder', spec('./holder'), c.importStyle + 1, 'Holder', 'Kept');
+      const outerBody = [...tsField('inner'), '  constructor() {', `    this.inner = new ${hold.local}();`, '  }'];
+      files.push({ path: `outer${ext}`, code: finish(null, [hold.line, ...exportClass('Outer', outerBody)]) });
+      const imp = importOf(lang, 'Outer', spec('./outer'), c.importStyle, 'Outer');
+      importerLines = [imp.line, ...(lookalike ? fakePrelude : [])];
+      E = `new ${imp.local}()`;
+      suffix = '.inner.net';
+    }
+    importerLines.push(...useLines(E, false, suffix));
   } else if (shape === 'wrapper') {
     // ./tf: a local wrapper module listed in settings.torch2tf.modules, re-exporting tfjs and adding its own value
     settings.torch2tf.modules.push('./tf');
