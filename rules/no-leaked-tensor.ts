@@ -71,6 +71,9 @@ export default createRule<Options, MessageIds>({
       return FREQUENCY_PHRASES[f ?? 'once'];
     };
 
+    // by default only code that runs again and again is reported: elsewhere nothing needs resolving
+    const worth = (node: Node): boolean => !onlyRepeated || repeatFrequency(file, node) !== null;
+
     const inFinalizer = (node: Node): boolean => {
       for (let n: Node = node; n.parent && !isFunction(n); n = n.parent) if (n.parent.type === T.TryStatement && n.parent.finalizer === n) return true;
       return false;
@@ -118,7 +121,7 @@ export default createRule<Options, MessageIds>({
       ...(flow ? {} : { 'Program:exit': onEnd }),
       CallExpression(node: TSESTree.CallExpression) {
         if (flow && isDisposalCall(file, node) && !inFinalizer(node)) flow.record(node, {});
-        const chain = intermediateChain(file, node);
+        const chain = intermediateChain(file, node, worth);
         if (!chain) return;
         const entry = chains.get(chain.top) ?? { wrap: chain.wrap, leaked: [] };
         entry.leaked.push(node);
@@ -135,7 +138,7 @@ export default createRule<Options, MessageIds>({
       },
       'VariableDeclarator:exit'(node: TSESTree.VariableDeclarator) {
         if (node.init?.type !== T.CallExpression && node.init?.type !== T.TSAsExpression && node.init?.type !== T.TSNonNullExpression) return;
-        const b = boundTensor(file, node);
+        const b = boundTensor(file, node, worth);
         if (!b) return;
         bound.push({ b, e: flow ? flow.record(node, {}, { exit: true }) : null });
       },

@@ -11,7 +11,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, enclosingFunction, memberName, unwrap, type Node } from './ast.js';
-import { isNewTensorCall, isTfjsConsumer, ownershipCall } from './memory.js';
+import { isNewTensorCall, isTfjsConsumer, mayBeNewTensorCall, ownershipCall } from './memory.js';
 import { TENSOR_SYNC_READS } from '../facts/tfjs-api.js';
 import type { FileIndex } from './resolver.js';
 
@@ -59,9 +59,17 @@ export function useOf(file: FileIndex, node: Node): { use: 'read' | 'dispose' | 
   return { use: 'other', by: child };
 }
 
-/** When `call` is a leaked intermediate: the chain it belongs to (keyed by its top), else null. */
-export function intermediateChain(file: FileIndex, call: TSESTree.CallExpression): { top: TSESTree.CallExpression; wrap: Node | null } | null {
-  if (!mayBeIntermediate(call) || !isNewTensorCall(file, call)) return null;
+/**
+ * When `call` is a leaked intermediate: the chain it belongs to (keyed by its top), else null. `worth`
+ * runs after the syntactic filters and before anything is resolved: a caller that would not report the
+ * call anyway (code that runs once, by default) spares the resolution.
+ */
+export function intermediateChain(
+  file: FileIndex,
+  call: TSESTree.CallExpression,
+  worth: (node: Node) => boolean = () => true,
+): { top: TSESTree.CallExpression; wrap: Node | null } | null {
+  if (!mayBeIntermediate(call) || !mayBeNewTensorCall(file, call) || !worth(call) || !isNewTensorCall(file, call)) return null;
   let use = useOf(file, call);
   if (use.use !== 'read') return null;
   let top = call;
@@ -108,8 +116,8 @@ export interface BoundTensor {
   readonly uses: TSESTree.Identifier[];
 }
 
-/** A function-local `const t = <new tensor>` whose every use is a read or a disposal (else null). */
-export function boundTensor(file: FileIndex, d: TSESTree.VariableDeclarator): BoundTensor | null {
+/** A function-local `const t = <new tensor>` whose every use is a read or a disposal (else null); `worth` as for `intermediateChain`. */
+export function boundTensor(file: FileIndex, d: TSESTree.VariableDeclarator, worth: (node: Node) => boolean = () => true): BoundTensor | null {
   if (d.id.type !== T.Identifier || !d.init) return null;
   const init = unwrap(d.init);
   if (init?.type !== T.CallExpression) return null;
@@ -117,7 +125,7 @@ export function boundTensor(file: FileIndex, d: TSESTree.VariableDeclarator): Bo
   if (decl?.type !== T.VariableDeclaration || decl.declare) return null;
   const holder = decl.parent;
   if (holder?.type !== T.BlockStatement && holder?.type !== T.SwitchCase) return null;
-  if (!isNewTensorCall(file, init)) return null;
+  if (!mayBeNewTensorCall(file, init) || !worth(d) || !isNewTensorCall(file, init)) return null;
   const fn = enclosingFunction(d);
   const v = file.variableOf(d.id);
   if (!v) return null;

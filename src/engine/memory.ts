@@ -76,7 +76,7 @@ export function isNewTensorCall(file: FileIndex, call: TSESTree.CallExpression):
 const MODEL_TENSOR_METHODS: ReadonlySet<string> = new Set(['predict', 'predictOnBatch', 'apply', 'execute', 'minimize', 'tidy', 'fromPixels']);
 
 /** Syntactic pre-filter before resolving anything: the method name could return a new tensor. */
-function mayBeNewTensorCall(file: FileIndex, call: TSESTree.CallExpression): boolean {
+export function mayBeNewTensorCall(file: FileIndex, call: TSESTree.CallExpression): boolean {
   const m = calledMember(call);
   if (!m) return true; // `tensor1d(...)` from a named import: the callee path decides
   if (TENSOR_METHODS.has(m.name) || TENSOR_OPS.has(m.name) || MODEL_TENSOR_METHODS.has(m.name)) return true;
