@@ -21,7 +21,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { importedByTfjsModule, importersOf, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, MAX_PARSED_MODULES } from './module-resolve.js';
-import { FileIndex, thisClass, type ClassNode, type ValueInfo } from './resolver.js';
+import { FileIndex, isNullish, thisClass, type ClassNode, type ValueInfo } from './resolver.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
 
 /** How many modules deep one question may go (barrel → barrel → module …). */
@@ -605,6 +605,10 @@ type ClassHome = { readonly index: FileIndex; readonly cls: ClassNode };
 function instanceClassOf(file: FileIndex, expr: Node | null | undefined, depth = 0, field: string | null = null): ClassHome | null {
   const o = unwrap(expr);
   if (!o || depth > 6) return null;
+  // `cfg.critic ? new Critic() : null`, `existing ?? new Critic()`: every branch that is not nullish agrees
+  if (o.type === T.ConditionalExpression || (o.type === T.LogicalExpression && o.operator !== '&&')) {
+    return agreeingClass(o.type === T.ConditionalExpression ? [o.consequent, o.alternate] : [o.left, o.right], (b) => instanceClassOf(file, b, depth + 1, field));
+  }
   if (o.type === T.NewExpression) {
     const callee = unwrap(o.callee);
     if (callee?.type === T.Identifier) {
@@ -646,16 +650,22 @@ function fieldInstanceClass(owner: ClassHome, name: string, depth: number, field
   byName.set(key, null); // a cycle through fields of the same class
   // a write of the field from outside the class, in its own module, may put anything there
   const writes = owner.index.writesMember(name) ? [] : (owner.index.fieldsOf(owner.cls).get(name)?.writes ?? []);
+  // `this.critic = null` in the constructor, `this.critic = new Critic()` in init(): the null says nothing
+  const result = agreeingClass(writes, (w) => instanceClassOf(owner.index, w, depth + 1, field));
+  byName.set(key, result);
+  return result;
+}
+
+/** The one class all non-nullish expressions instantiate (null when none, or when two differ). */
+function agreeingClass(exprs: readonly Node[], classOf: (e: Node) => ClassHome | null): ClassHome | null {
   let result: ClassHome | null = null;
-  for (const w of writes) {
-    const r = instanceClassOf(owner.index, w, depth + 1, field);
-    if (!r || (result && result.cls !== r.cls)) {
-      result = null;
-      break;
-    }
+  for (const e of exprs) {
+    const u = unwrap(e);
+    if (u && isNullish(u)) continue;
+    const r = classOf(e);
+    if (!r || (result && result.cls !== r.cls)) return null;
     result = r;
   }
-  byName.set(key, result);
   return result;
 }
 

@@ -1813,7 +1813,7 @@ const MAX_TYPEDEF_DEPTH = 8;
 const JS_VALUE_TYPES: ReadonlySet<string> = new Set(['number', 'string', 'boolean', 'symbol', 'bigint', 'Function', 'function', 'Array', 'Promise', 'Date', 'RegExp', 'Map', 'Set']);
 
 /** `null` or `undefined`: an empty write that says nothing about what a binding holds. */
-function isNullish(n: Node): boolean {
+export function isNullish(n: Node): boolean {
   return (n.type === T.Literal && n.value === null) || (n.type === T.Identifier && n.name === 'undefined');
 }
 

@@ -474,6 +474,16 @@ describe('instances of imported classes, field by field', () => {
     });
   });
 
+  it('ignore null writes and follow both branches of a conditional (`this.critic = null` then `= new Critic()`)', () => {
+    const agent = `import { Critic } from './critic.js';\nexport class Agent {\n  constructor(cfg) { this.critic = null; this.backup = cfg ? new Critic() : undefined; this.spare = cfg.critic ?? new Critic(); }\n  init() { this.critic = new Critic(); }\n}\n`;
+    const dir = writeProject({ 'critic.js': CRITIC, 'agent.js': agent });
+    const main = `import { Agent } from './agent.js';\nconst a = new Agent({});\nprobe(a.critic.model);\nprobe(a.backup.model);\nprobe(a.spare.model);\n`;
+    probe(join(dir, 'main.js'), main, (file, args) => {
+      // cfg.critic may be anything: `??` keeps the field unknown unless both sides agree
+      assert.deepEqual(args.map((x) => kind(file.kindOf(x))), ['model', 'model', null]);
+    });
+  });
+
   it('stay unknown where a module writes the field from outside the class (it may hold anything then)', () => {
     const dir = writeProject({ 'critic.js': CRITIC, 'agent.js': AGENT });
     const main = `import { Agent } from './agent.js';\nconst a = new Agent();\na.critic = { model: { eval() {} } };\nprobe(a.critic.model);\nconst b = new Agent();\nb.optimizer = { minimize() {} };\nprobe(b.optimizer);\nconst c = new Agent();\nc.critic.model = { eval() {} };\nprobe(c.critic.model);\n`;
