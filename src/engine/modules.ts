@@ -126,6 +126,12 @@ export function foreignIndex(from: FileIndex, specifier: string): FileIndex | nu
  * The index that owns a node, when the node belongs to a foreign module (null: it is the linted file's,
  * or no foreign module was read in this process). Engine methods delegate foreign nodes to their home.
  */
+/** Does `node` belong to a module other than `file`'s (a parsed module, or another linted file)? */
+export function isForeignNode(file: FileIndex, node: Node): boolean {
+  const home = homeOfNode(node);
+  return !!home && home !== file;
+}
+
 export function homeOfNode(node: Node): FileIndex | null {
   if (foreignCount === 0) return null;
   let n: Node = node;

@@ -10,7 +10,7 @@ import { gradientContextOf, type GradientContext } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { textMeansSameAt } from './trainable.js';
 import { INFERENCE_METHODS, TENSOR_METHODS } from '../facts/tfjs-api.js';
-import { homeOfNode } from './modules.js';
+import { isForeignNode } from './modules.js';
 import { appendArgument, calledOutsideGradientContexts, isFrozen, kwargsState } from './training-mode.js';
 
 export { INFERENCE_METHODS };
@@ -93,7 +93,7 @@ export function inferenceCallInStep(
   if (isFrozen(file, receiver)) return null;
   const trained = modelsInVarList(file, ctx, (n) => kindOfReceiver(n) !== null);
   // a step of another module (src/engine/modules.ts) with a var list: its names are not this file's
-  if (trained && (homeOfNode(ctx.call) || !trained.has(file.sourceCode.getText(receiver)))) return null;
+  if (trained && (isForeignNode(file, ctx.call) || !trained.has(file.sourceCode.getText(receiver)))) return null;
   return { method: m.name, member: m.member, receiver, ctx, kind };
 }
 
@@ -111,7 +111,7 @@ export function trainingSuggestions(
 ): TSESLint.SuggestionReportDescriptor<TrainingSuggestionId>[] {
   const sourceCode = file.sourceCode;
   // a helper called from another module's step may serve inference paths we do not see: no hard-coded `true`
-  if (call.ctx.depth === 1 && (homeOfNode(call.ctx.call) || calledOutsideGradientContexts(file, call.ctx.fn))) return [];
+  if (call.ctx.depth === 1 && (isForeignNode(file, call.ctx.call) || calledOutsideGradientContexts(file, call.ctx.fn))) return [];
   if (call.method === 'apply') {
     return [{ messageId: 'addTrainingFlag', fix: (fixer) => addTrainingFlag(fixer, sourceCode, node) }];
   }
