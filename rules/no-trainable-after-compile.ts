@@ -10,13 +10,11 @@ import {
   inLayerLoop,
   isWeightless,
   layerOwner,
-  modelHasLayer,
-  nestsModel,
+  compiledOwners,
   recompileInsertion,
   resolveValue,
   restoreTrainableInsertion,
   sameValue,
-  structureExprs,
   trainableWrite,
   trainingCall,
   type Insertion,
@@ -92,21 +90,8 @@ export default createRule<[], MessageId>({
       const ownerExpr = layerOwner(file, d.w.target);
       if (d.owner && ownerExpr && containsNestedModel(file, d.owner, ownerExpr)) return null;
       // the compiled models whose trainable list this write changes
-      const owners: ResolvedValue[] = [];
-      if (compiledSelf) owners.push(d.target);
-      else {
-        for (const c of compiles) {
-          if (c.data.type !== 'compile' || owners.some((o) => sameValue(o, (c.data as { model: ResolvedValue }).model))) continue;
-          const m = c.data.model;
-          const exprs = structureExprs(file, m, c.data.receiver);
-          if (sameValue(d.owner, m) || exprs.some((e) => modelHasLayer(file, e, d.target))) owners.push(m);
-          // a freeze of a nested sub-model, or of one of its layers, changes the outer model's list as well
-          else {
-            const nested = value ? null : d.target.kind === 'model' ? d.target : d.owner;
-            if (nested && exprs.some((e) => nestsModel(file, e, nested))) owners.push(m);
-          }
-        }
-      }
+      const compiled = compiles.flatMap((c) => (c.data.type === 'compile' ? [{ model: c.data.model, receiver: c.data.receiver }] : []));
+      const owners = compiledSelf ? [d.target] : compiledOwners(file, compiled, d.target, d.owner, value);
       // writes to the same layer, or to layers of the same model's list (`for (const l of m.layers)`)
       const isTargetWrite = (e: Event): boolean =>
         e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || sameValue(e.data.owner, d.owner));

@@ -607,6 +607,31 @@ export function hasOnlyDirectLayers(file: FileIndex, model: ResolvedValue, recei
 }
 
 /**
+ * The compiled models whose trainable list a `trainable` write on `target` (taken from `owner`'s layer
+ * list, if any) changes: the owner itself, a model listing the target among its layers, and, for a freeze
+ * (`value` false), a model that nests the target (or its owner) as a sub-model. An unfreeze of a nested
+ * sub-model is not counted: tfjs treats it differently per outer model type (test/semantics/
+ * trainable-after-compile.test.ts).
+ */
+export function compiledOwners(
+  file: FileIndex,
+  compiles: readonly { model: ResolvedValue; receiver: Node }[],
+  target: ResolvedValue,
+  owner: ResolvedValue | null,
+  value: boolean,
+): ResolvedValue[] {
+  const owners: ResolvedValue[] = [];
+  const nested = value ? null : target.kind === 'model' ? target : owner;
+  for (const { model, receiver } of compiles) {
+    if (owners.some((o) => sameValue(o, model))) continue;
+    const exprs = structureExprs(file, model, receiver);
+    if (sameValue(owner, model) || exprs.some((e) => modelHasLayer(file, e, target))) owners.push(model);
+    else if (nested && exprs.some((e) => nestsModel(file, e, nested))) owners.push(model);
+  }
+  return owners;
+}
+
+/**
  * Is `inner` a model nested, at any depth, among the layers of a visible model (`tf.model` over
  * `base.apply(x)`, `tf.sequential({layers: [base, head]})`)? By binding, like `modelHasLayer`.
  */
