@@ -630,6 +630,8 @@ function instanceClassOf(file: FileIndex, expr: Node | null | undefined, depth =
   if (o.type === T.Identifier) {
     const v = file.variableOf(o);
     const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    // `constructor(agent) { this.agent = agent; }` with `new Trainer(new Agent())` in an importer
+    if (def?.type === 'Parameter' && def.name.type === T.Identifier) return parameterInstanceClass(file, v!, def.name, depth, field);
     if (def?.type !== 'Variable' || def.node.id !== def.name) return null;
     const isConst = def.node.parent?.type === T.VariableDeclaration && def.node.parent.kind === 'const';
     if (!isConst && v!.references.filter((r) => r.isWrite()).length !== 1) return null;
@@ -643,6 +645,28 @@ function instanceClassOf(file: FileIndex, expr: Node | null | undefined, depth =
   const thisCls = obj?.type === T.ThisExpression ? thisClass(obj) : null;
   const owner = thisCls ? { index: file, cls: thisCls } : obj?.type === T.ThisExpression ? null : instanceClassOf(file, obj, depth + 1, name);
   return owner ? fieldInstanceClass(owner, name, depth, field) : null;
+}
+
+/**
+ * The class whose instance a parameter holds: every argument at its same-file call sites, or, for an
+ * exported function or class constructor, at the importers' call sites (`new Trainer(agent)` with
+ * `const agent = new Agent()`), when all of them agree and the parameter is never reassigned.
+ */
+function parameterInstanceClass(file: FileIndex, v: Scope.Variable, param: TSESTree.Identifier, depth: number, field: string | null): ClassHome | null {
+  const local = file.sourcesOfVariable(v);
+  if (local) return local.length === 0 ? null : agreeingClass(local, (s) => instanceClassOf(file, s, depth + 1, field));
+  if (v.references.some((r) => r.isWrite())) return null;
+  const args = importerArguments(file, param);
+  if (!args) return null;
+  let result: ClassHome | null = null;
+  for (const { index, arg } of args) {
+    const u = unwrap(arg);
+    if (u && isNullish(u)) continue;
+    const r = instanceClassOf(index, arg, depth + 1, field);
+    if (!r || (result && result.cls !== r.cls)) return null;
+    result = r;
+  }
+  return result;
 }
 
 /** Per class and field: the class every write of the field instantiates (kept: every `this.x.y` asks again). */
@@ -855,7 +879,45 @@ export function parameterFromImporters(file: FileIndex, param: TSESTree.Identifi
 }
 
 function computeParameter(file: FileIndex, param: TSESTree.Identifier): ValueInfo | null {
-  if (!file.filename) return null;
+  const args = importerArguments(file, param);
+  if (!args) return null;
+  let result: ValueInfo | null = null;
+  for (const { index, arg } of args) {
+    const k = index.kindOf(arg);
+    if (!k || (result && result.kind !== k.kind)) return null;
+    result = result ?? withHome(k, index);
+  }
+  return result;
+}
+
+export type ImporterArgument = { readonly index: FileIndex; readonly arg: Node };
+
+/** The arguments the importers pass to an exported function's (or class constructor's) parameter; see `importerArguments`. */
+export function importerArgumentsOf(file: FileIndex, param: TSESTree.Identifier): readonly ImporterArgument[] | null {
+  return bounded(() => importerArguments(file, param)) ?? null;
+}
+
+/** The index of the module a node belongs to: the linted file, or a module the engine parsed. */
+export function indexOfNode(file: FileIndex, node: Node): FileIndex {
+  const home = homeOfNode(node);
+  return home && home !== file ? home : file;
+}
+const argumentCache = new WeakMap<TSESTree.Identifier, readonly ImporterArgument[] | null>();
+
+/**
+ * The arguments an untyped parameter of an exported function (or of an exported class's constructor)
+ * receives at every call site (`new Cls(…)`) in the package's modules that import it, each with its
+ * module; null unless every call site is seen and at least one exists.
+ */
+function importerArguments(file: FileIndex, param: TSESTree.Identifier): readonly ImporterArgument[] | null {
+  if (argumentCache.has(param)) return argumentCache.get(param)!;
+  argumentCache.set(param, null); // recursion guard
+  const result = collectImporterArguments(file, param);
+  argumentCache.set(param, result);
+  return result;
+}
+
+function collectImporterArguments(file: FileIndex, param: TSESTree.Identifier): ImporterArgument[] | null {
   const fn = param.parent;
   if (!isFunction(fn)) return null;
   const position = fn.params.indexOf(param);
@@ -864,14 +926,42 @@ function computeParameter(file: FileIndex, param: TSESTree.Identifier): ValueInf
   const method = fn.parent;
   const cls = method?.type === T.MethodDefinition && method.kind === 'constructor' ? method.parent?.parent : null;
   if (cls && cls.type !== T.ClassDeclaration && cls.type !== T.ClassExpression) return null;
-  const names = exportNamesOf(file, cls ?? fn);
+  const calls = importerCallsOf(file, cls ?? fn);
+  if (!calls) return null;
+  const out: ImporterArgument[] = [];
+  for (const { index, call } of calls) {
+    const arg = call.arguments[position];
+    if (!arg || arg.type === T.SpreadElement) return null;
+    out.push({ index, arg });
+  }
+  return out;
+}
+
+export type ImporterCall = { readonly index: FileIndex; readonly call: TSESTree.CallExpression | TSESTree.NewExpression };
+const importerCallCache = new WeakMap<Node, readonly ImporterCall[] | null>();
+
+/**
+ * Every call of an exported function (or `new` of an exported class) in the package's modules that
+ * import it, each with its module; null unless all of them can be seen and there is at least one.
+ */
+export function importerCallsOf(file: FileIndex, target: FunctionNode | ClassNode): readonly ImporterCall[] | null {
+  if (importerCallCache.has(target)) return importerCallCache.get(target)!;
+  importerCallCache.set(target, null); // recursion guard
+  const result = bounded(() => collectImporterCalls(file, target)) ?? null;
+  importerCallCache.set(target, result);
+  return result;
+}
+
+function collectImporterCalls(file: FileIndex, target: FunctionNode | ClassNode): ImporterCall[] | null {
+  if (!file.filename) return null;
+  const cls = target.type === T.ClassDeclaration || target.type === T.ClassExpression;
+  const names = exportNamesOf(file, target);
   if (names.length === 0) return null;
-  let result: ValueInfo | null = null;
-  let seen = 0;
+  const out: ImporterCall[] = [];
   const importers = importersOf(file.filename);
-  // every call site must be seen: too many importers, or one we do not read, leaves the parameter unknown
+  // every call site must be seen: too many importers, or one we do not read, leaves the calls unknown
   if (importers.length > MAX_IMPORTERS) return null;
-  // an importer whose text never calls one of the export's names (a barrel re-exporting it) passes nothing:
+  // an importer whose text never calls one of the export's names (a barrel re-exporting it) calls nothing:
   // not parsed (a default or whole-module import may be called under any local name)
   for (const path of importers) {
     if (!mayCallByName(path, names)) continue;
@@ -887,17 +977,12 @@ function computeParameter(file: FileIndex, param: TSESTree.Identifier): ValueInf
           // a subclass passes its own arguments through super(…), which this scan does not see
           if (cls && (call?.type === T.ClassDeclaration || call?.type === T.ClassExpression) && call.superClass === callee) return null;
           if (call?.type !== (cls ? T.NewExpression : T.CallExpression) || (call as TSESTree.NewExpression).callee !== callee) continue;
-          const arg = call.arguments[position];
-          if (!arg || arg.type === T.SpreadElement) return null;
-          const k = importer.kindOf(arg);
-          if (!k || (result && result.kind !== k.kind)) return null;
-          result = result ?? withHome(k, importer);
-          seen++;
+          out.push({ index: importer, call: call as TSESTree.CallExpression | TSESTree.NewExpression });
         }
       }
     }
   }
-  return seen > 0 ? result : null;
+  return out.length > 0 ? out : null;
 }
 
 // ------------------------------------------------------------------------------------------ steps across modules
