@@ -5,12 +5,12 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calledMember, enclosingFunction, unwrap, walk, type Node } from './ast.js';
-import { gradientContextOf, type GradientContext } from './gradient-context.js';
+import { calledMember, enclosingFunction, isFunction, unwrap, walk, type Node } from './ast.js';
+import { callTarget, gradientContextOf, type GradientContext } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { textMeansSameAt } from './trainable.js';
 import { INFERENCE_METHODS, TENSOR_METHODS } from '../facts/tfjs-api.js';
-import { isForeignNode } from './modules.js';
+import { importerArgumentsOf, indexOfNode, isForeignNode } from './modules.js';
 import { appendArgument, calledOutsideGradientContexts, isFrozen, kwargsState } from './training-mode.js';
 
 export { INFERENCE_METHODS };
@@ -26,7 +26,9 @@ const VAR_LIST_INDEX: Readonly<Record<string, number>> = { minimize: 2, computeG
  * input optimization) uses the model as a fixed feature extractor: inference mode is intended.
  */
 function optimizesOnlyOwnVariables(file: FileIndex, ctx: GradientContext): boolean {
-  const list = unwrap(ctx.call.arguments[VAR_LIST_INDEX[ctx.api] ?? -1]);
+  // a list misplaced in `minimize`'s `returnCost` slot (no-misplaced-var-list) still tells the intent
+  const misplaced = ctx.api === 'minimize' && ctx.call.arguments.length === 2 ? ctx.call.arguments[1] : undefined;
+  const list = unwrap(ctx.call.arguments[VAR_LIST_INDEX[ctx.api] ?? -1] ?? misplaced);
   return (
     list?.type === T.ArrayExpression &&
     list.elements.length > 0 &&
@@ -45,18 +47,55 @@ function modelsInVarList(file: FileIndex, ctx: GradientContext, isModel: (n: Nod
   const lists = [ctx.call.arguments[index]];
   if (ctx.api === 'minimize') lists.push(ctx.call.arguments[1]);
   const names = new Set<string>();
-  for (const list of lists) {
-    if (!list || list.type === T.SpreadElement) continue;
-    walk(list, file.sourceCode.visitorKeys, (n) => {
+  const followed = new Set<Node>();
+  const visit = (root: Node): void =>
+    walk(root, file.sourceCode.visitorKeys, (n) => {
+      // `minimize(f, true, this.studentVars())`: what a same-file helper returns
+      const fn = n.type === T.CallExpression && followed.size <= 8 ? callTarget(indexOfNode(file, n), n) : null;
+      if (fn && !followed.has(fn)) {
+        followed.add(fn);
+        if (fn.body.type !== T.BlockStatement) visit(fn.body);
+        else {
+          walk(fn.body, file.sourceCode.visitorKeys, (r) => {
+            if (r !== fn.body && isFunction(r)) return false;
+            if (r.type === T.ReturnStatement && r.argument) visit(r.argument);
+            return undefined;
+          });
+        }
+      }
       if (n.type !== T.Identifier && n.type !== T.MemberExpression) return undefined;
+      const home = indexOfNode(file, n);
       if (isModel(n)) {
-        names.add(file.sourceCode.getText(n));
+        names.add(home.sourceCode.getText(n));
         return false;
+      }
+      // `const varList = online.trainableWeights.map((w) => w.read()); variableGrads(f, varList)`
+      const v = n.type === T.Identifier ? home.variableOf(n) : null;
+      if (v && v.defs.every((d) => d.type === 'Variable')) {
+        for (const source of home.sourcesOfVariable(v) ?? []) {
+          if (followed.has(source) || followed.size > 8) continue;
+          followed.add(source);
+          visit(source);
+        }
       }
       return undefined;
     });
-  }
+  for (const list of lists) if (list && list.type !== T.SpreadElement) visit(list);
   return names.size > 0 ? names : null;
+}
+
+/**
+ * A helper of this module run inside another module's step that has a var list
+ * (`minimize(() => loss(forward(actor, xs)), true, actor.trainableWeights)`): its receiver is trained when
+ * it is the helper's parameter and every argument the step passes there is a model the var list names.
+ */
+function passedFromVarList(file: FileIndex, ctx: GradientContext, receiver: Node, trained: ReadonlySet<string>): boolean {
+  if (receiver.type !== T.Identifier) return false;
+  const def = file.variableOf(receiver)?.defs[0];
+  if (def?.type !== 'Parameter' || def.node !== ctx.fn || def.name.type !== T.Identifier) return false;
+  // the call sites inside that step (its loss function, or the call itself); others serve other paths
+  const inStep = (importerArgumentsOf(file, def.name) ?? []).filter(({ index, arg }) => gradientContextOf(index, arg)?.call === ctx.call);
+  return inStep.length > 0 && inStep.every(({ index, arg }) => trained.has(index.sourceCode.getText(arg)));
 }
 
 export interface InferenceCall {
@@ -92,8 +131,7 @@ export function inferenceCallInStep(
   if (!ctx || INPUT_GRADIENT_APIS.has(ctx.api) || optimizesOnlyOwnVariables(file, ctx)) return null;
   if (isFrozen(file, receiver)) return null;
   const trained = modelsInVarList(file, ctx, (n) => kindOfReceiver(n) !== null);
-  // a step of another module (src/engine/modules.ts) with a var list: its names are not this file's
-  if (trained && (isForeignNode(file, ctx.call) || !trained.has(file.sourceCode.getText(receiver)))) return null;
+  if (trained && !(isForeignNode(file, ctx.call) ? passedFromVarList(file, ctx, receiver, trained) : trained.has(file.sourceCode.getText(receiver)))) return null;
   return { method: m.name, member: m.member, receiver, ctx, kind };
 }
 
