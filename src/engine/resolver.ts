@@ -592,7 +592,8 @@ export class FileIndex {
               const a0 = unwrap(call.arguments[0]);
               const symbolic =
                 arg?.kind === 'symbolic' ||
-                (a0?.type === T.ArrayExpression && a0.elements.some((e) => this.kindOf(e)?.kind === 'symbolic'));
+                (a0?.type === T.ArrayExpression && a0.elements.some((e) => this.kindOf(e)?.kind === 'symbolic')) ||
+                (!arg && this.mayHoldSymbolic(a0));
               return { kind: symbolic ? 'symbolic' : 'tensor', via: 'factory', origin: call };
             }
             if (recv.kind === 'model' && INFERENCE_METHODS.has(m.name)) {
@@ -766,6 +767,17 @@ export class FileIndex {
     const result = this.kindOfVariableInCode(v) ?? this.jsdocKindOfVariable(v);
     this.varKinds.set(v, result);
     return result;
+  }
+
+  /**
+   * `let x = conv.apply(input); x = bn.apply(x);`: the variable's kind is unknown (its writes depend on
+   * it), but one write is a symbolic tensor, so a layer applied to it builds a graph, never runs.
+   */
+  private mayHoldSymbolic(n: Node | null): boolean {
+    if (n?.type !== T.Identifier) return false;
+    const v = this.variableOf(n);
+    const sources = v ? this.sourcesOfVariable(v) : null;
+    return !!sources && sources.some((s) => this.kindOf(s)?.kind === 'symbolic');
   }
 
   private kindOfVariableInCode(v: Scope.Variable): ValueInfo | null {
@@ -1565,6 +1577,27 @@ export class FileIndex {
   }
 
   /** The kind a TS type annotation denotes, when it names a tfjs type. */
+  private localTypeDepth = 0;
+
+  /**
+   * A type named in this file: a type parameter's constraint (`S extends tf.LayersModel`) or a type
+   * alias (`type Net = tf.Sequential`), whatever it is bound to.
+   */
+  private kindOfLocalType(name: TSESTree.Identifier): ValueInfo | null {
+    if (this.localTypeDepth > 4) return null;
+    const def = this.variableOf(name)?.defs[0];
+    const node = def?.node as Node | undefined;
+    const bound =
+      node?.type === T.TSTypeParameter ? node.constraint : node?.type === T.TSTypeAliasDeclaration && !node.typeParameters ? node.typeAnnotation : undefined;
+    if (!bound) return null;
+    this.localTypeDepth++;
+    try {
+      return this.kindFromAnnotation(bound);
+    } finally {
+      this.localTypeDepth--;
+    }
+  }
+
   kindFromAnnotation(type: TSESTree.TypeNode | undefined): ValueInfo | null {
     if (!type) return null;
     switch (type.type) {
@@ -1575,7 +1608,7 @@ export class FileIndex {
           const inner = this.kindFromAnnotation(type.typeArguments?.params[0]);
           return inner ? { ...inner, promise: true } : null;
         }
-        return null;
+        return type.typeName.type === T.Identifier ? this.kindOfLocalType(type.typeName) : null;
       }
       case T.TSUnionType: {
         let result: ValueInfo | null = null;
