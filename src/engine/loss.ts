@@ -149,6 +149,10 @@ function escapes(file: FileIndex, holder: Node | null): boolean {
     const p = n.parent;
     if (p?.type === T.MemberExpression && p.object === n) return false; // model.add(…), model.compile(…)
     if (p?.type === T.ReturnStatement || (p?.type === T.ArrowFunctionExpression && p.body === n)) return false;
+    // `return { model, trunk }`: returned like a bare `return model`
+    const o = p?.type === T.Property && p.value === n ? p.parent : null;
+    const q = o?.type === T.ObjectExpression ? o.parent : null;
+    if (q?.type === T.ReturnStatement || (q?.type === T.ArrowFunctionExpression && q.body === o)) return false;
     if (p?.type === T.VariableDeclarator && p.init === n) return false;
     if (p?.type === T.AssignmentExpression && p.right === n) return false;
     return true;

@@ -277,7 +277,7 @@ function computeValue(file: FileIndex, n: Node, depth: number): ResolvedValue | 
   if (def.type === 'Variable') {
     const owner = layerOwner(file, n);
     if (owner) return resolveValue(file, owner, depth + 1)?.kind === 'model' ? { keys: new Set([v]), kind: 'layer', info: null } : null;
-    if (def.node.id !== def.name) return null;
+    if (def.node.id !== def.name) return destructuredFromBuilder(file, v, def.name, def.node, info, depth);
     const init = unwrap(def.node.init);
     const isConst = def.node.parent?.type === T.VariableDeclaration && def.node.parent.kind === 'const';
     // aliases: `const d = this.discriminator`, `const m = model`
@@ -310,6 +310,49 @@ function computeValue(file: FileIndex, n: Node, depth: number): ResolvedValue | 
     return merge(parts, v, info);
   }
   return null;
+}
+
+/**
+ * `const { model, trunk } = build()` / `const [gen, disc] = build()` with a same-file builder returning
+ * `{ model, trunk }` / `[gen, disc]`: the name is also every binding the builder puts in that part.
+ */
+function destructuredFromBuilder(
+  file: FileIndex,
+  v: Scope.Variable,
+  name: Node,
+  declarator: TSESTree.VariableDeclarator,
+  info: ValueInfo | null,
+  depth: number,
+): ResolvedValue | null {
+  const kind = kindFrom(info);
+  if (!kind) return null;
+  const p = name.parent;
+  const step =
+    p?.type === T.Property && p.value === name && p.parent === declarator.id && !p.computed
+      ? propertyKeyName(p)
+      : p === declarator.id && p.type === T.ArrayPattern
+        ? p.elements.indexOf(name as TSESTree.DestructuringPattern)
+        : null;
+  const init = unwrap(declarator.init);
+  const built = unwrap(init?.type === T.AwaitExpression ? init.argument : init);
+  const fn = built?.type === T.CallExpression ? callTarget(file, built) : null;
+  if (step === null || step === -1 || !fn || fn.body.type !== T.BlockStatement) return null;
+  const keys = new Set<ValueKey>([v]);
+  walk(fn.body, file.sourceCode.visitorKeys, (r) => {
+    if (r !== fn.body && isFunction(r)) return false;
+    const arg = r.type === T.ReturnStatement ? unwrap(r.argument) : null;
+    if (!arg) return undefined;
+    let part: Node | null | undefined = null;
+    if (typeof step === 'string' && arg.type === T.ObjectExpression) {
+      const prop = arg.properties.find((q): q is TSESTree.Property => q.type === T.Property && !q.computed && propertyKeyName(q) === step);
+      part = prop?.value;
+    } else if (typeof step === 'number' && arg.type === T.ArrayExpression) {
+      part = arg.elements[step];
+    }
+    if (part && part.type !== T.SpreadElement) for (const k of resolveValue(file, part, depth + 1)?.keys ?? []) keys.add(k);
+    return undefined;
+  });
+  return { keys, kind, info };
 }
 
 /** Do two resolved values share a binding? */
