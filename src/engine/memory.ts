@@ -15,6 +15,8 @@ import { calledMember, isFunction, memberName, propertyKeyName, unwrap, type Fun
 import { gradientContexts } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { callSitesOf } from './trainable.js';
+import { importersMayScope } from './module-resolve.js';
+import { importerCallsOf } from './modules.js';
 import {
   FIT_CALLBACK_HOOKS,
   LISTENER_METHODS,
@@ -226,6 +228,10 @@ function functionScoped(file: FileIndex, fn: FunctionNode, depth: number): boole
     if (viaScope.length > 0 && viaScope.length === refs.length && sites.length === 0) result = true;
     else if (refs.length === 0 && sites.length > 0 && depth < MAX_DEPTH) {
       result = sites.every((c) => inDisposingScope(file, c, depth + 1));
+    } else if (refs.length === 0 && sites.length === 0 && depth < MAX_DEPTH) {
+      // an exported helper every importer calls inside a scope (`opt.minimize(() => distillationLoss(…))`)
+      const calls = importerCallsOf(file, fn);
+      result = !!calls && calls.every(({ index, call }) => inDisposingScope(index, call, depth + 1));
     }
   }
   f.scoped.set(fn, result);
@@ -315,6 +321,52 @@ function registrationFrequency(file: FileIndex, fn: FunctionNode, call: TSESTree
 }
 
 /**
+ * Is the function used as a value somewhere in its file (`{ fn: styleLoss }`, `handlers.push(f)`,
+ * `this.update` without a call), so that it may have callers the file does not show? Calls, exports and
+ * call arguments (counted elsewhere) do not count.
+ */
+function escapesAsValue(file: FileIndex, fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  let id: TSESTree.Identifier | null = null;
+  if (fn.type === T.FunctionDeclaration && fn.id) id = fn.id;
+  else if (parent?.type === T.VariableDeclarator && parent.init === fn && parent.id.type === T.Identifier) id = parent.id;
+  if (id) {
+    const v = file.variableOf(id);
+    if (!v) return true;
+    return v.references.some((r) => {
+      if (r.init) return false;
+      const p = r.identifier.parent;
+      if (p?.type === T.CallExpression && (p.callee === r.identifier || p.arguments.includes(r.identifier as never))) return false;
+      if (p?.type === T.ExportSpecifier) return false;
+      // `module.exports = { f }`, `exports.f = f`
+      if (p?.type === T.Property && p.value === r.identifier && p.parent.type === T.ObjectExpression) {
+        const q = p.parent.parent;
+        return !(q?.type === T.AssignmentExpression && q.right === p.parent && isExportsTarget(q.left));
+      }
+      if (p?.type === T.AssignmentExpression && p.right === r.identifier) return !isExportsTarget(p.left);
+      return true;
+    });
+  }
+  // a method: a use of `this.<name>` in its class that is not a call (`setInterval(this.tick)`, `{ fn: this.step }`)
+  if ((parent?.type === T.MethodDefinition || parent?.type === T.PropertyDefinition) && parent.value === fn && parent.parent.type === T.ClassBody) {
+    const name = propertyKeyName(parent);
+    if (name === null) return true;
+    const uses = file.fieldsOf(parent.parent.parent as never).get(name)?.uses ?? [];
+    return uses.some((u) => !(u.parent?.type === T.CallExpression && u.parent.callee === u));
+  }
+  return true;
+}
+
+/** `module.exports`, `module.exports.x`, `exports.x`. */
+function isExportsTarget(n: Node): boolean {
+  const u = unwrap(n);
+  if (u?.type !== T.MemberExpression) return false;
+  const o = unwrap(u.object);
+  if (o?.type === T.Identifier) return o.name === 'exports' || (o.name === 'module' && memberName(u) === 'exports');
+  return o?.type === T.MemberExpression && unwrap(o.object)?.type === T.Identifier && (unwrap(o.object) as TSESTree.Identifier).name === 'module' && memberName(o) === 'exports';
+}
+
+/**
  * Could a caller the rule cannot see run `node` inside a scope? True when `node` sits (through
  * loops and synchronous array callbacks) in a synchronous function with no caller or registration in
  * this file: a method or exported function that another module may call inside `tf.tidy` (libraries
@@ -335,10 +387,18 @@ export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean 
     if (parent?.type === T.AssignmentExpression && parent.right === n) return false;
     const f = factsOf(file);
     const refs = f.byReference.get(n) ?? [];
-    const sites = callSitesOf(file, n);
-    if (refs.length === 0 && sites.length === 0) return true;
-    if (refs.length > 0 || depth >= MAX_DEPTH) return false;
-    return sites.some((c) => callerMayScope(file, c, depth + 1));
+    const sites: TSESTree.CallExpression[] = [...callSitesOf(file, n)];
+    for (const r of refs) {
+      // `xs.map(gram)` runs it right there, like a call; `tf.tidy(gram)` runs it in a scope
+      if (SYNC_CALLBACK_METHODS.has(calledMember(r)?.name ?? '')) sites.push(r);
+      else return isScopeCall(file, r, r.arguments.findIndex((a) => functionReference(file, a) === n));
+    }
+    // no caller seen: unknown callers when it escapes as a value; else another module's, unless every
+    // importer is seen and none opens a scope
+    if (sites.length === 0) return refs.length === 0 && (escapesAsValue(file, n) || !file.filename || importersMayScope(file.filename));
+    if (depth >= MAX_DEPTH) return false;
+    // a call inside a scope (`tf.variableGrads(() => styleLoss(…))`) is a path where it is disposed
+    return sites.some((c) => inDisposingScope(file, c) || callerMayScope(file, c, depth + 1));
   }
   return false;
 }

@@ -297,6 +297,44 @@ export function importersOf(path: string): string[] {
   return reverseMapOf(path)?.map.get(path) ?? [];
 }
 
+const SCOPE_TEXT = /\btidy\b|\bstartScope\b/;
+const EXPORT_TEXT = /\bexport\b|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
+const MAX_SCOPE_IMPORTERS = 8;
+const MAX_SCOPE_LEVELS = 3;
+
+/**
+ * May code of `path` run inside a tfjs scope opened by another module? True unless every chain of
+ * importers of the package is seen (a few levels, a few files each), none of them mentions `tidy` or
+ * `startScope`, and each chain ends in a script that exports nothing (an application entry, not a
+ * library entry that other packages may call inside their own `tf.tidy`).
+ */
+export function importersMayScope(path: string): boolean {
+  const seen = new Set([path]);
+  let level = [path];
+  for (let d = 0; d < MAX_SCOPE_LEVELS && level.length > 0; d++) {
+    const next: string[] = [];
+    for (const p of level) {
+      const importers = importersOf(p);
+      if (importers.length > MAX_SCOPE_IMPORTERS) return true;
+      if (importers.length === 0) {
+        // the top of a chain: an application script, or an entry other packages import
+        const text = p === path ? null : readModuleText(p);
+        if (text === null || EXPORT_TEXT.test(text)) return true;
+        continue;
+      }
+      for (const i of importers) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        const text = readModuleText(i);
+        if (text === null || SCOPE_TEXT.test(text)) return true;
+        next.push(i);
+      }
+    }
+    level = next;
+  }
+  return level.length > 0;
+}
+
 function reverseMapOf(path: string): ReverseMap | null {
   try {
     const pkg = packageDirOf(dirname(path));
