@@ -2,6 +2,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
+import { discardedOp } from '../src/engine/discarded.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { callMayYieldTensor, declaresOptionalResult, programUsesTfjs } from '../src/engine/type-info.js';
 
@@ -44,7 +45,8 @@ export default createRule({
         const name = calledMember(expr)?.name ?? (callee?.type === T.Identifier ? callee.name : null);
         if (name !== null && SIDE_EFFECT_CALLS.has(name)) return;
         // the untyped analysis already sees it: no-discarded-tensor owns that report
-        if (file.kindOf(expr)?.kind === 'tensor') return;
+        // no-discarded-tensor reports tfjs ops and tensor methods without types (a user helper is left to this rule)
+        if (discardedOp(file, expr)) return;
         // the callee's declared return types first: resolving the call itself is the costly question
         if (!callMayYieldTensor(typed, expr, awaited)) return;
         // `optimizer.minimize(f)` is declared `Scalar | null`: a result optional by design is not a discarded tensor

@@ -23,6 +23,13 @@ typed.run('no-discarded-tensor-type-checked', rule, {
   ],
   invalid: [
     {
+      // the untyped engine knows this helper returns a tensor, but no-discarded-tensor reports only tfjs ops
+      name: 'a same-file helper whose tensor the untyped analysis sees (no-discarded-tensor leaves helpers alone)',
+      code: `import * as tf from '@tensorflow/tfjs';\nfunction l2Normalize(x: tf.Tensor): tf.Tensor { return tf.tidy(() => x.div(x.norm())); }\nconst feat = tf.ones([4]);\nl2Normalize(feat);`,
+      errors: [{ messageId: 'discarded', data: { className: 'Tensor' }, line: 4 }],
+      output: null,
+    },
+    {
       name: 'an opaque helper (declared elsewhere) returns a new tensor that is discarded',
       code: `import * as tf from '@tensorflow/tfjs';\nimport { buildWithDropout } from './models.js';\ndeclare function normalize(x: tf.Tensor): tf.Tensor; // e.g. from a .d.ts or another package\nconst xs = tf.ones([4]);\nnormalize(xs);\nbuildWithDropout();`,
       errors: [{ messageId: 'discarded', data: { className: 'Tensor' }, line: 5, column: 1, endColumn: 14 }],

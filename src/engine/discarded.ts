@@ -1,0 +1,74 @@
+/**
+ * The call statements `no-discarded-tensor` reports without type information: a tfjs op (`tf.add(a, b);`,
+ * `tf.losses.meanSquaredError(y, p);`) or a tensor method on a tensor (`x.sub(mean);`) whose new tensor
+ * is thrown away (test/semantics/discarded-tensor.test.ts). Shared with the typed companion, which
+ * stays silent where this one reports.
+ */
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { calledMember, unwrap, type Node } from './ast.js';
+import type { FileIndex } from './resolver.js';
+import { TENSOR_CREATION_OPS, TENSOR_METHODS, TENSOR_NAMESPACES, TENSOR_OPS } from '../facts/tfjs-api.js';
+
+/** Ops called for a side effect: `tf.variable(x, true, 'name')` registers a named variable. */
+const SIDE_EFFECT_OPS: ReadonlySet<string> = new Set(['variable']);
+
+/** Plain data: literals, and arrays, objects and typed-array constructors (`new Float32Array([1])`) of them. */
+function isLiteralData(node: Node | null | undefined): boolean {
+  const n = unwrap(node);
+  if (!n) return false;
+  switch (n.type) {
+    case T.Literal:
+      return true;
+    case T.TemplateLiteral:
+      return n.expressions.length === 0;
+    case T.UnaryExpression:
+      return n.operator === '-' && isLiteralData(n.argument);
+    case T.ArrayExpression:
+      return n.elements.every((e) => e !== null && e.type !== T.SpreadElement && isLiteralData(e));
+    case T.ObjectExpression:
+      return n.properties.every((p) => p.type === T.Property && !p.computed && isLiteralData(p.value as Node));
+    case T.NewExpression:
+      return n.callee.type === T.Identifier && /^(?:Float32|Float64|Int8|Int16|Int32|Uint8|Uint8Clamped|Uint16|Uint32)Array$/.test(n.callee.name) && n.arguments.every(isLiteralData);
+    default:
+      return false;
+  }
+}
+
+export interface DiscardedOp {
+  /** The op for messages: `add`, `losses.meanSquaredError`, `sub`. */
+  readonly op: string;
+  /** The tensor the PyTorch habit meant to change in place (`x` of `x.sub(m)`, `a` of `tf.add(a, b)`). */
+  readonly target: Node | null;
+  /** The node to report: the callee path or the method name. */
+  readonly report: Node;
+}
+
+/** A call used as a statement that computes a new tfjs tensor through a tfjs op or tensor method, else null. */
+export function discardedOp(file: FileIndex, node: TSESTree.CallExpression): DiscardedOp | null {
+  let op: string;
+  let target: Node | null = null;
+  let report: Node;
+  const p = file.calleePath(node);
+  if (p) {
+    const isOp = p.length === 1 && TENSOR_OPS.has(p[0]!) && !SIDE_EFFECT_OPS.has(p[0]!);
+    const isNamespaced = p.length === 2 && TENSOR_NAMESPACES.has(p[0]!);
+    if (!isOp && !isNamespaced) return null;
+    // `tf.tensor(0);` (an installation smoke test) creates a tensor from data: not the in-place habit
+    if (isOp && TENSOR_CREATION_OPS.has(p[0]!) && node.arguments.every(isLiteralData)) return null;
+    op = p.join('.');
+    if (isOp && node.arguments[0]?.type !== T.SpreadElement) target = unwrap(node.arguments[0]);
+    report = node.callee;
+  } else {
+    const m = calledMember(node);
+    if (!m || !TENSOR_METHODS.has(m.name)) return null;
+    const recv = file.kindOf(m.member.object);
+    if (recv?.kind !== 'tensor' || recv.promise) return null;
+    op = m.name;
+    target = unwrap(m.member.object);
+    report = m.member.property;
+  }
+  const info = file.kindOf(node);
+  if (info?.kind !== 'tensor' || info.promise) return null;
+  return { op, target, report };
+}
