@@ -1,0 +1,314 @@
+// The shapes the blind projects (fixtures/blind/) showed the engine missing or misreading, each reduced to
+// the smallest project that needs it. Every case is linted file by file with only the rule under test,
+// the way ESLint runs it, and the engine reads the other modules from disk.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import plugin from '../../src/index.js';
+
+const ROOT = mkdtempSync(join(tmpdir(), 'torch2tf-blind-shapes-'));
+after(() => rmSync(ROOT, { recursive: true, force: true }));
+
+let count = 0;
+function project(files: Record<string, string>, type: 'module' | 'commonjs' = 'commonjs'): string {
+  const dir = join(ROOT, `p${count++}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `p${count}`, type }));
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    writeFileSync(join(dir, f), text);
+  }
+  return dir;
+}
+
+/** `<line>: <messageId>` of one rule's reports on one file of a project. */
+function lint(dir: string, file: string, rule: string, options: unknown[] = []): string[] {
+  const linter = new Linter({ cwd: '/', configType: 'flat' });
+  const messages = linter.verify(
+    readFileSync(join(dir, file), 'utf8'),
+    [
+      { files: ['**/*.{js,ts}'], plugins: { torch2tf: plugin as never }, rules: { [`torch2tf/${rule}`]: ['error', ...options] as never } },
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser as never } },
+    ],
+    join(dir, file),
+  );
+  assert.deepEqual(messages.filter((m) => m.fatal), []);
+  return messages.map((m) => `${m.line}: ${m.messageId}`);
+}
+
+const NETS = `const tf = require('@tensorflow/tfjs');
+function buildActor() { return tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.dropout({ rate: 0.1 }), tf.layers.dense({ units: 2 })] }); }
+function buildCritic() { return tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4], trainable: false }), tf.layers.dense({ units: 1 })] }); }
+class ActorNet { constructor() { this.model = buildActor(); } }
+class CriticNet { constructor() { this.model = buildCritic(); } }
+module.exports = { ActorNet, CriticNet };
+`;
+const AGENT = `const { ActorNet, CriticNet } = require('./nets');
+class Agent { constructor() { this.actor = new ActorNet(); this.critic = new CriticNet(); } }
+module.exports = { Agent };
+`;
+const MAIN = `const { Agent } = require('./agent');
+const { Trainer } = require('./trainer');
+const trainer = new Trainer(new Agent());
+for (let i = 0; i < 10; i++) trainer.update();
+`;
+
+describe('an instance that reaches a class through a constructor parameter filled by an importer', () => {
+  // `this.agent.critic.model`: `this.agent` is the parameter of `new Trainer(new Agent())` in main.js,
+  // `critic` a field of Agent (agent.js), `model` a field of CriticNet (nets.js)
+  const trainer = `const tf = require('@tensorflow/tfjs');
+class Trainer {
+  constructor(agent) { this.agent = agent; this.opt = tf.train.adam(1e-3); }
+  update(xs, ys) {
+    const critic = this.agent.critic.model;
+    const actor = this.agent.actor.model;
+    this.opt.minimize(() => tf.losses.meanSquaredError(ys, critic.predict(xs)));
+    this.opt.minimize(() => tf.losses.meanSquaredError(ys, actor.predict(xs)));
+  }
+}
+module.exports = { Trainer };
+`;
+  const dir = project({ 'nets.js': NETS, 'agent.js': AGENT, 'main.js': MAIN, 'trainer.js': trainer });
+
+  it('the critic (no Dropout, a frozen encoder) needs a var list; running it with predict() is not reported', () => {
+    assert.deepEqual(lint(dir, 'trainer.js', 'require-var-list-when-frozen'), ['7: noVarList']);
+    // only the actor, whose Dropout the step turns off
+    assert.deepEqual(lint(dir, 'trainer.js', 'require-training-flag'), ['8: inferenceInTrainingStep']);
+  });
+
+  it('a subclass passing its own arguments through super(…) leaves the parameter unknown', () => {
+    const sub = project({
+      'nets.js': NETS,
+      'agent.js': AGENT,
+      'trainer.js': trainer,
+      'main.js': `const { Agent } = require('./agent');\nconst { Trainer } = require('./trainer');\nclass Mine extends Trainer { constructor(a) { super(a); } }\nnew Mine(new Agent()).update();\n`,
+    });
+    assert.deepEqual(lint(sub, 'trainer.js', 'require-var-list-when-frozen'), []);
+  });
+});
+
+describe('var lists named through a binding or a helper', () => {
+  it('`const varList = online.trainableWeights.map(…)`: the target network run with predict() is not reported', () => {
+    const dir = project({
+      'dqn.js': `const tf = require('@tensorflow/tfjs');
+const build = () => tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.dropout({ rate: 0.2 }), tf.layers.dense({ units: 2 })] });
+const online = build();
+const target = build();
+function step(xs, next, ys) {
+  const varList = online.trainableWeights.map((w) => w.read());
+  const f = () => tf.losses.huberLoss(ys.add(target.predict(next).max(-1)), online.predict(xs).max(-1));
+  const { value, grads } = tf.variableGrads(f, varList);
+  return { value, grads };
+}
+module.exports = { step };
+`,
+    });
+    assert.deepEqual(lint(dir, 'dqn.js', 'require-training-flag'), ['7: inferenceInTrainingStep']);
+  });
+
+  it('`minimize(f, true, this.studentVars())`: what the method returns names the trained model', () => {
+    const dir = project(
+      {
+        'distill.ts': `import * as tf from '@tensorflow/tfjs';
+const mlp = () => tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.dropout({ rate: 0.2 }), tf.layers.dense({ units: 2 })] });
+export class Distiller {
+  teacher = mlp();
+  student = mlp();
+  opt = tf.train.adam(1e-3);
+  private studentVars() { return this.student.trainableWeights.map((w) => w.read() as tf.Variable); }
+  step(xs: tf.Tensor) {
+    return this.opt.minimize(() => tf.losses.softmaxCrossEntropy(this.teacher.predict(xs) as tf.Tensor, this.student.predict(xs) as tf.Tensor) as tf.Scalar, true, this.studentVars());
+  }
+}
+`,
+      },
+      'module',
+    );
+    const reports = lint(dir, 'distill.ts', 'require-training-flag');
+    // the student's predict() is reported (one report on line 9); the teacher's is not
+    assert.deepEqual(reports, ['9: inferenceInTrainingStep']);
+  });
+
+  it('a helper of another module run inside a step with a var list: reported for the model the list names only', () => {
+    const dir = project({
+      'nets.js': NETS,
+      'math.js': `const tf = require('@tensorflow/tfjs');\nfunction logits(model, xs) {\n  return model.predict(xs);\n}\nmodule.exports = { logits };\n`,
+      'step.js': `const tf = require('@tensorflow/tfjs');
+const { ActorNet, CriticNet } = require('./nets');
+const { logits } = require('./math');
+const actor = new ActorNet().model;
+const critic = new CriticNet().model;
+const opt = tf.train.adam(1e-3);
+function train(xs, ys) {
+  for (let i = 0; i < 10; i++) {
+    opt.minimize(() => tf.losses.softmaxCrossEntropy(ys, logits(actor, xs)), true, actor.trainableWeights);
+  }
+}
+module.exports = { train };
+`,
+    });
+    assert.deepEqual(lint(dir, 'math.js', 'require-training-flag'), ['3: inferenceInTrainingStep']);
+    const other = project({
+      'nets.js': NETS,
+      'math.js': `const tf = require('@tensorflow/tfjs');\nfunction logits(model, xs) {\n  return model.predict(xs);\n}\nmodule.exports = { logits };\n`,
+      'step.js': `const tf = require('@tensorflow/tfjs');
+const { ActorNet, CriticNet } = require('./nets');
+const { logits } = require('./math');
+const actor = new ActorNet().model;
+const teacher = new ActorNet().model;
+const opt = tf.train.adam(1e-3);
+function train(xs, ys) {
+  opt.minimize(() => tf.losses.softmaxCrossEntropy(logits(teacher, xs), actor.apply(xs, { training: true })), true, actor.trainableWeights);
+}
+module.exports = { train };
+`,
+    });
+    assert.deepEqual(lint(other, 'math.js', 'require-training-flag'), []);
+  });
+
+  it('a var list misplaced in the returnCost slot (`minimize(f, [image])`) still says only the image is optimized', () => {
+    const dir = project({
+      'style.js': `const tf = require('@tensorflow/tfjs');
+const net = tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.dropout({ rate: 0.2 })] });
+const image = tf.variable(tf.zeros([1, 4]));
+const opt = tf.train.adam(0.02);
+for (let i = 0; i < 10; i++) opt.minimize(() => net.predict(image).square().mean(), [image]);
+`,
+    });
+    assert.deepEqual(lint(dir, 'style.js', 'require-training-flag'), []);
+  });
+});
+
+describe('graph building and bindings the rules follow', () => {
+  it('`let x = layer.apply(input); x = …apply(x)`: layers applied to it build a graph, no tensor leaks', () => {
+    const dir = project({
+      'model.js': `const tf = require('@tensorflow/tfjs');
+function build() {
+  const input = tf.input({ shape: [4] });
+  let x = tf.layers.dense({ units: 8 }).apply(input);
+  x = tf.layers.dense({ units: 8 }).apply(x);
+  const value = tf.layers.dense({ units: 1 }).apply(x);
+  const advantage = tf.layers.dense({ units: 2 }).apply(x);
+  return tf.model({ inputs: input, outputs: [value, advantage] });
+}
+module.exports = { build };
+`,
+    });
+    assert.deepEqual(lint(dir, 'model.js', 'no-leaked-tensor', [{ onlyRepeated: false }]), []);
+  });
+
+  it('`const { model, trunk } = build()` with `return { model, trunk }`: the rules follow both parts', () => {
+    const dir = project({
+      'clone.js': `const tf = require('@tensorflow/tfjs');
+function build() {
+  const trunk = tf.layers.dense({ inputShape: [4], units: 8 });
+  const model = tf.sequential({ layers: [trunk, tf.layers.dense({ units: 3 })] });
+  return { model, trunk };
+}
+async function run(xs, ys) {
+  const { model, trunk } = build();
+  trunk.trainable = false;
+  model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });
+  await model.fit(xs, ys);
+  trunk.trainable = true;
+  await model.fit(xs, ys);
+}
+module.exports = { run };
+`,
+    });
+    assert.deepEqual(lint(dir, 'clone.js', 'no-trainable-after-compile'), ['12: unfreezeAfterCompile']);
+    assert.deepEqual(lint(dir, 'clone.js', 'no-logits-with-probability-loss'), ['10: logitsWithProbabilityLoss']);
+  });
+
+  it('a type parameter stands for its constraint, a type alias for its type (no type information)', () => {
+    const dir = project(
+      {
+        'train.ts': `import * as tf from '@tensorflow/tfjs';
+type Net = tf.Sequential;
+export class Trainer<S extends tf.LayersModel> {
+  constructor(private readonly student: S, private readonly backup: Net) {}
+  run() {
+    this.student.eval();
+    this.backup.train();
+  }
+}
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'train.ts', 'no-torch-mode-switch'), ['6: modeCall', '7: modeCall']);
+  });
+});
+
+describe('no-leaked-tensor: who may call a function inside a scope', () => {
+  const TRAINER = `const tf = require('@tensorflow/tfjs');
+const { ActorNet } = require('./nets');
+class Roller {
+  constructor() { this.actor = new ActorNet().model; }
+  rollout(obs) {
+    const actions = [];
+    for (let t = 0; t < 32; t++) {
+      const x = tf.tensor2d([obs]);
+      actions.push(tf.multinomial(this.actor.predict(x), 1).dataSync()[0]);
+      x.dispose();
+    }
+    return actions;
+  }
+}
+module.exports = { Roller };
+`;
+  it('an exported class method whose only importer is a script that opens no scope: reported', () => {
+    const dir = project({ 'nets.js': NETS, 'roller.js': TRAINER, 'main.js': `const { Roller } = require('./roller');\nconst r = new Roller();\nsetInterval(() => r.rollout([0, 0, 0, 0]), 100);\n` });
+    assert.deepEqual(lint(dir, 'roller.js', 'no-leaked-tensor'), ['9: intermediate']);
+  });
+
+  it('the same method when an importer mentions tf.tidy, or the importer is a library entry: not reported', () => {
+    const tidy = project({
+      'nets.js': NETS,
+      'roller.js': TRAINER,
+      'main.js': `const tf = require('@tensorflow/tfjs');\nconst { Roller } = require('./roller');\nconst r = new Roller();\ntf.tidy(() => r.rollout([0, 0, 0, 0]));\n`,
+    });
+    assert.deepEqual(lint(tidy, 'roller.js', 'no-leaked-tensor'), []);
+    const lib = project({ 'nets.js': NETS, 'roller.js': TRAINER, 'index.js': `module.exports = { Roller: require('./roller').Roller };\n` });
+    assert.deepEqual(lint(lib, 'roller.js', 'no-leaked-tensor'), []);
+    const nobody = project({ 'nets.js': NETS, 'roller.js': TRAINER });
+    assert.deepEqual(lint(nobody, 'roller.js', 'no-leaked-tensor'), []);
+  });
+
+  it('onlyRepeated: false: an exported loss every importer calls inside minimize() is not reported', () => {
+    const dir = project(
+      {
+        'losses.ts': `import * as tf from '@tensorflow/tfjs';\nexport function kd(s: tf.Tensor, t: tf.Tensor): tf.Scalar {\n  const soft = tf.softmax(t.div(2));\n  return tf.losses.softmaxCrossEntropy(soft, s.div(2)) as tf.Scalar;\n}\n`,
+        'train.ts': `import * as tf from '@tensorflow/tfjs';\nimport { kd } from './losses';\nconst opt = tf.train.adam(1e-3);\nexport function step(s: tf.LayersModel, t: tf.LayersModel, xs: tf.Tensor) {\n  opt.minimize(() => kd(s.apply(xs, { training: true }) as tf.Tensor, t.predict(xs) as tf.Tensor), false, s.trainableWeights.map((w) => w.read() as tf.Variable));\n}\n`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'losses.ts', 'no-leaked-tensor', [{ onlyRepeated: false }]), []);
+    const alone = project({ 'losses.ts': readFileSync(join(dir, 'losses.ts'), 'utf8') }, 'module');
+    assert.deepEqual(lint(alone, 'losses.ts', 'no-leaked-tensor', [{ onlyRepeated: false }]), ['3: bound', '3: intermediate', '4: intermediate']);
+  });
+
+  it('a helper mapped over inside tf.tidy, and called by a function that escapes as a value: not reported', () => {
+    const dir = project({
+      'style.js': `const tf = require('@tensorflow/tfjs');
+function gram(f) {
+  const flat = f.reshape([-1, 4]);
+  return flat.transpose().matMul(flat);
+}
+function styleLoss(outs, targets) {
+  return tf.addN(targets.map((t, i) => tf.losses.meanSquaredError(t, gram(outs[i]))));
+}
+function targetsOf(outs) {
+  return tf.tidy(() => outs.map(gram));
+}
+const terms = [{ fn: styleLoss, weight: 1 }];
+module.exports = { terms, targetsOf };
+`,
+    });
+    assert.deepEqual(lint(dir, 'style.js', 'no-leaked-tensor'), []);
+  });
+});
