@@ -12,7 +12,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, isFunction, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import type { FileIndex } from './resolver.js';
 import { importedStepCalls } from './modules.js';
-import { programUsesTfjs, typeVerdict } from './type-info.js';
+import { programUsesTfjs, tfjsFunctionName, typeVerdict } from './type-info.js';
 import { GRADIENT_FUNCTIONS, OPTIMIZER_GRADIENT_METHODS } from '../facts/tfjs-api.js';
 
 export interface GradientContext {
@@ -133,6 +133,13 @@ function gradientApi(file: FileIndex, call: TSESTree.CallExpression): string | n
   const p = file.calleePath(call);
   if (p) return p.length === 1 && GRADIENT_FUNCTIONS.has(p[0]!) ? p[0]! : null;
   const m = calledMember(call);
+  // `tf.variableGrads(…)` with `tf` from a local module re-exporting tfjs: only the checker sees it
+  const callee = unwrap(call.callee);
+  const name = m?.name ?? (callee?.type === T.Identifier ? callee.name : null);
+  if (file.typed && name !== null && GRADIENT_FUNCTIONS.has(name)) {
+    const declared = tfjsFunctionName(file.typed, call);
+    if (declared !== null) return GRADIENT_FUNCTIONS.has(declared) ? declared : null;
+  }
   if (!m || !OPTIMIZER_GRADIENT_METHODS.has(m.name)) return null;
   const recv = file.kindOf(m.member.object);
   // an optimizer, or a receiver we cannot see (an optimizer passed in) -- but never a known non-optimizer

@@ -232,6 +232,23 @@ function mayBeTensor(checker: ts.TypeChecker, type: ts.Type, awaited: boolean, d
 }
 
 /**
+ * The name of the tfjs function a call resolves to through the checker (`tf.variableGrads` with `tf`
+ * imported from a local module that re-exports tfjs), or null when its declaration is not in
+ * `@tensorflow/*`.
+ */
+export function tfjsFunctionName(services: TypedServices, call: TSESTree.CallExpression): string | null {
+  try {
+    const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+    const decl = services.program.getTypeChecker().getResolvedSignature(tsCall)?.declaration;
+    if (!decl || !isTfjsDeclaration(decl as ts.Declaration)) return null;
+    const name = (decl as ts.SignatureDeclaration).name;
+    return name && 'text' in name ? (name.text as string) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * True when the called signature declares its result optional (`Scalar | null`, `T | undefined`):
  * `optimizer.minimize(f)` returns null unless `returnCost` is true (test/semantics/optional-results.test.ts),
  * so a statement that drops it discards nothing. Read from the declaration, so it holds without

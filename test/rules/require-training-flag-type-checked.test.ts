@@ -12,6 +12,10 @@ const wrapperHeader = `import * as tf from './wrapper.js';\nimport { buildWithDr
 typed.run('require-training-flag-type-checked', rule, {
   valid: [
     {
+      name: 'a generic M extends tf.LayersModel in a file importing tfjs: the untyped require-training-flag reads the constraint and owns it',
+      code: `${header}export class Trainer<M extends tf.LayersModel> {\n  constructor(private model: M, private opt: tf.Optimizer) {}\n  step(x: tf.Tensor) {\n    return tf.variableGrads(() => (this.model.predict(x) as tf.Tensor).mean() as tf.Scalar);\n  }\n}`,
+    },
+    {
       name: 'an annotated parameter in a file importing tfjs: the untyped require-training-flag owns it',
       code: `${header}export function step(model: tf.LayersModel, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => (model.apply(x) as tf.Tensor).mean() as tf.Scalar);\n}`,
     },
@@ -66,8 +70,26 @@ typed.run('require-training-flag-type-checked', rule, {
   ],
   invalid: [
     {
-      name: 'a constructor parameter property of a generic type M extends tf.LayersModel: the constraint proves a model',
-      code: `${header}export class Trainer<M extends tf.LayersModel> {\n  constructor(private model: M, private opt: tf.Optimizer) {}\n  step(x: tf.Tensor) {\n    return tf.variableGrads(() => (this.model.predict(x) as tf.Tensor).mean() as tf.Scalar);\n  }\n}`,
+      name: 'a constructor parameter property of a generic type M extends tf.LayersModel, tfjs through a local wrapper: the constraint proves a model',
+      code: `${wrapperHeader}export class Trainer<M extends tf.LayersModel> {\n  constructor(private model: M, private opt: tf.Optimizer) {}\n  step(x: tf.Tensor) {\n    return this.opt.minimize(() => (this.model.predict(x) as tf.Tensor).mean() as tf.Scalar);\n  }\n}`,
+      errors: [
+        {
+          messageId: 'inferenceInTrainingStep',
+          data: {
+            method: 'predict',
+            api: 'minimize',
+            className: '`LayersModel`',
+            effects: 'if it contains Dropout or BatchNormalization (this project builds some), Dropout does not drop and BatchNormalization normalizes with moving statistics that never update',
+          },
+          line: 6,
+          suggestions: [{ messageId: 'useApplyWithTraining', data: { method: 'predict' }, output: `${wrapperHeader}export class Trainer<M extends tf.LayersModel> {\n  constructor(private model: M, private opt: tf.Optimizer) {}\n  step(x: tf.Tensor) {\n    return this.opt.minimize(() => (this.model.apply(x, {training: true}) as tf.Tensor).mean() as tf.Scalar);\n  }\n}` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'tf.variableGrads() with tf re-exported by a local wrapper: the checker resolves the gradient function',
+      code: `${wrapperHeader}export function step(model: tf.LayersModel, x: tf.Tensor) {\n  return tf.variableGrads(() => (model.predict(x) as tf.Tensor).mean() as tf.Scalar);\n}`,
       errors: [
         {
           messageId: 'inferenceInTrainingStep',
@@ -77,8 +99,8 @@ typed.run('require-training-flag-type-checked', rule, {
             className: '`LayersModel`',
             effects: 'if it contains Dropout or BatchNormalization (this project builds some), Dropout does not drop and BatchNormalization normalizes with moving statistics that never update',
           },
-          line: 6,
-          suggestions: [{ messageId: 'useApplyWithTraining', data: { method: 'predict' }, output: `${header}export class Trainer<M extends tf.LayersModel> {\n  constructor(private model: M, private opt: tf.Optimizer) {}\n  step(x: tf.Tensor) {\n    return tf.variableGrads(() => (this.model.apply(x, {training: true}) as tf.Tensor).mean() as tf.Scalar);\n  }\n}` }],
+          line: 4,
+          suggestions: [{ messageId: 'useApplyWithTraining', data: { method: 'predict' }, output: `${wrapperHeader}export function step(model: tf.LayersModel, x: tf.Tensor) {\n  return tf.variableGrads(() => (model.apply(x, {training: true}) as tf.Tensor).mean() as tf.Scalar);\n}` }],
         },
       ],
       output: null,
@@ -90,9 +112,9 @@ typed.run('require-training-flag-type-checked', rule, {
       output: null,
     },
     {
-      name: 'a method type parameter constrained to tf.Sequential',
-      code: `${header}export function step<M extends tf.Sequential>(model: M, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => (model.apply(x) as tf.Tensor).mean() as tf.Scalar);\n}`,
-      errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', className: '`Sequential`', effects: 'if it contains Dropout or BatchNormalization (this project builds some), Dropout does not drop and BatchNormalization normalizes with moving statistics that never update' }, line: 4, suggestions: [{ messageId: 'addTrainingFlag', output: `${header}export function step<M extends tf.Sequential>(model: M, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => (model.apply(x, {training: true}) as tf.Tensor).mean() as tf.Scalar);\n}` }] }],
+      name: 'a method type parameter constrained to tf.Sequential, tfjs through a local wrapper',
+      code: `${wrapperHeader}export function step<M extends tf.Sequential>(model: M, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => (model.apply(x) as tf.Tensor).mean() as tf.Scalar);\n}`,
+      errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', className: '`Sequential`', effects: 'if it contains Dropout or BatchNormalization (this project builds some), Dropout does not drop and BatchNormalization normalizes with moving statistics that never update' }, line: 4, suggestions: [{ messageId: 'addTrainingFlag', output: `${wrapperHeader}export function step<M extends tf.Sequential>(model: M, opt: tf.Optimizer, x: tf.Tensor) {\n  opt.minimize(() => (model.apply(x, {training: true}) as tf.Tensor).mean() as tf.Scalar);\n}` }] }],
       output: null,
     },
     {
