@@ -133,12 +133,26 @@ function traceSymbolic(file: FileIndex, expr: Node, out: LayerRef[], seen: Set<N
   }
   const info = file.kindOf(e);
   if (!info || info.kind !== 'symbolic' || !info.origin) return false;
-  const o = info.origin;
+  // `let h = a.apply(x); h = bn.apply(h); …`: every write of the variable is part of the graph
+  const origins = info.origins ? info.origins.map((o) => o.origin) : [info.origin];
+  let ok = true;
+  for (const o of origins) {
+    if (!o) ok = false;
+    else if (o === e || !seen.has(o)) {
+      // a write already traced is skipped (each reference of `h` lists them all)
+      seen.add(o);
+      ok = traceSymbolicCall(file, o, out, seen) && ok;
+    }
+  }
+  return ok;
+}
+
+function traceSymbolicCall(file: FileIndex, o: Node, out: LayerRef[], seen: Set<Node>): boolean {
   if (o.type === T.CallExpression && file.isTfCall(o, 'input', 'layers.input')) return true;
   const m = o.type === T.CallExpression ? calledMember(o) : null;
   if (!m || m.name !== 'apply') return false;
   out.push({ node: m.member.object, info: file.kindOf(m.member.object) });
-  const arg = o.arguments[0];
+  const arg = (o as TSESTree.CallExpression).arguments[0];
   return !!arg && arg.type !== T.SpreadElement && traceSymbolic(file, arg, out, seen);
 }
 
