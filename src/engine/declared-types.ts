@@ -8,7 +8,9 @@
  *   or type alias, `this.batch.xs` for an annotated class field;
  * - an element: `xs[0]`, `for (const x of xs)`, `xs.forEach((x) => …)` for `xs: tf.Tensor[]`,
  *   `Array<tf.Tensor>`, `readonly tf.Tensor[]`, and tuple positions (`[tf.Tensor, tf.Tensor]`);
- * - names destructured from any of those: `for (const { xs, ys } of batches)`, `([x, y]: Pair) => …`.
+ * - names destructured from any of those: `for (const { xs, ys } of batches)`, `([x, y]: Pair) => …`;
+ * - a React ref's `current`: `ref: MutableRefObject<tf.LayersModel | null>`, `useRef<tf.Tensor>(…)`
+ *   (src/facts/react-refs.ts).
  *
  * Only same-file declarations are read (interfaces, type aliases without type parameters); a type
  * imported from another module, a generic, an intersection, a mapped or conditional type stays unknown.
@@ -19,6 +21,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMember, isFunction, literalValue, memberName, propertyKeyName, unwrap, type Node } from './ast.js';
 import { ELEMENT_CALLBACKS } from '../facts/tfjs-api.js';
+import { REACT_MODULES, REF_HOOKS, REF_TYPES } from '../facts/react-refs.js';
 import { thisClass, type FileIndex } from './resolver.js';
 
 type Type = TSESTree.TypeNode;
@@ -39,6 +42,11 @@ export function declaredType(file: FileIndex, expr: Node | null | undefined, dep
     const cls = thisClass(obj);
     const annotations = cls ? file.fieldsOf(cls).get(name)?.annotations : undefined;
     return annotations?.length === 1 ? annotations[0]! : null;
+  }
+  // `const modelRef = useRef<tf.LayersModel | null>(null); modelRef.current`
+  if (name === 'current' && !n.computed) {
+    const hook = refHookTypeArgument(file, obj);
+    if (hook) return hook;
   }
   const base = declaredType(file, obj, depth + 1);
   if (!base) return null;
@@ -95,6 +103,10 @@ export function declaredTypeOfVariable(file: FileIndex, v: Scope.Variable, depth
 export function memberType(file: FileIndex, type: Type, key: string, depth = 0): Type | null {
   const t = resolveAlias(file, type);
   if (!t || depth > 4) return null;
+  // `ref: MutableRefObject<tf.LayersModel | null>`: `ref.current`
+  if (key === 'current' && t.type === T.TSTypeReference && t.typeArguments?.params.length === 1 && isReactName(file, t.typeName, REF_TYPES)) {
+    return t.typeArguments.params[0]!;
+  }
   let members: readonly TSESTree.TypeElement[] | undefined;
   if (t.type === T.TSTypeLiteral) members = t.members;
   else if (t.type === T.TSTypeReference && t.typeName.type === T.Identifier && !t.typeArguments) {
@@ -105,6 +117,36 @@ export function memberType(file: FileIndex, type: Type, key: string, depth = 0):
     if (m.type === T.TSPropertySignature && !m.computed && propertyKeyName(m as never) === key) return m.typeAnnotation?.typeAnnotation ?? null;
   }
   return null;
+}
+
+/** `X` or `React.X` with `X` in `names`, imported from React (src/facts/react-refs.ts). */
+function isReactName(file: FileIndex, name: TSESTree.EntityName | TSESTree.Expression, names: ReadonlySet<string>): boolean {
+  let local: TSESTree.Identifier;
+  let imported: string | null = null;
+  if (name.type === T.Identifier) local = name;
+  else if ((name.type === T.TSQualifiedName || name.type === T.MemberExpression) && !('computed' in name && name.computed)) {
+    const left = name.type === T.TSQualifiedName ? name.left : name.object;
+    const right = name.type === T.TSQualifiedName ? name.right : name.property;
+    if (left.type !== T.Identifier || right.type !== T.Identifier || !names.has(right.name)) return false;
+    local = left;
+    imported = '*';
+  } else return false;
+  const def = file.variableOf(local)?.defs[0];
+  if (def?.type !== 'ImportBinding' || def.parent?.type !== T.ImportDeclaration || !REACT_MODULES.has(def.parent.source.value)) return false;
+  if (imported === '*') return def.node.type === T.ImportNamespaceSpecifier || def.node.type === T.ImportDefaultSpecifier;
+  return def.node.type === T.ImportSpecifier && def.node.imported.type === T.Identifier && names.has(def.node.imported.name);
+}
+
+/** The type argument of the `useRef<T>(…)` / `createRef<T>()` call an expression (or its `const`) holds. */
+function refHookTypeArgument(file: FileIndex, expr: Node | null): Type | null {
+  let e = unwrap(expr);
+  if (e?.type === T.Identifier) {
+    const def = file.variableOf(e)?.defs[0];
+    if (def?.type !== 'Variable' || def.node.id !== def.name || def.node.parent?.type !== T.VariableDeclaration || def.node.parent.kind !== 'const') return null;
+    e = unwrap(def.node.init);
+  }
+  if (e?.type !== T.CallExpression || e.typeArguments?.params.length !== 1) return null;
+  return isReactName(file, e.callee, REF_HOOKS) ? e.typeArguments.params[0]! : null;
 }
 
 /** The element type of an array or tuple type (`index` null: any element, which a tuple answers only when all agree by text). */

@@ -23,6 +23,7 @@ import { isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, typ
 import { importedByTfjsModule, importersOf, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, MAX_PARSED_MODULES } from './module-resolve.js';
 import { FileIndex, isNullish, thisClass, type ClassNode, type ValueInfo } from './resolver.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
+import { declaredType } from './declared-types.js';
 
 /** How many modules deep one question may go (barrel → barrel → module …). */
 export const MAX_MODULE_DEPTH = 5;
@@ -611,6 +612,27 @@ type ClassHome = { readonly index: FileIndex; readonly cls: ClassNode };
 function instanceClassOf(file: FileIndex, expr: Node | null | undefined, depth = 0, field: string | null = null): ClassHome | null {
   const o = unwrap(expr);
   if (!o || depth > 6) return null;
+  const found = instanceClassFromValue(file, o, depth, field);
+  if (found || (o.type !== T.Identifier && o.type !== T.MemberExpression)) return found;
+  // `exportWeights(brain: Brain)`, `agentRef.current` of `MutableRefObject<PolicyAgent | null>`: the declared class
+  return classOfDeclaredType(file, declaredType(file, o), field);
+}
+
+/** The class a type annotation names (`Brain`, `Brain | null`): same-file or imported, `import type` included. */
+function classOfDeclaredType(file: FileIndex, type: TSESTree.TypeNode | null, field: string | null): ClassHome | null {
+  let t = type;
+  if (t?.type === T.TSUnionType) {
+    const rest = t.types.filter((m) => m.type !== T.TSNullKeyword && m.type !== T.TSUndefinedKeyword);
+    t = rest.length === 1 ? rest[0]! : null;
+  }
+  if (t?.type !== T.TSTypeReference || t.typeName.type !== T.Identifier || t.typeArguments) return null;
+  const local = file.classOfIdentifier(t.typeName);
+  if (local) return { index: file, cls: local };
+  if (!importReachesTfjs(file, t.typeName, field)) return null;
+  return field !== null && !field.endsWith('()') ? readingPlainModules(() => importedClass(file, t.typeName as TSESTree.Identifier)) : importedClass(file, t.typeName);
+}
+
+function instanceClassFromValue(file: FileIndex, o: Node, depth: number, field: string | null): ClassHome | null {
   // `cfg.critic ? new Critic() : null`, `existing ?? new Critic()`: every branch that is not nullish agrees
   if (o.type === T.ConditionalExpression || (o.type === T.LogicalExpression && o.operator !== '&&')) {
     return agreeingClass(o.type === T.ConditionalExpression ? [o.consequent, o.alternate] : [o.left, o.right], (b) => instanceClassOf(file, b, depth + 1, field));

@@ -41,6 +41,7 @@ import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, type Pars
 import {
   homeOfNode,
   importedClassKind,
+  importedFunction,
   importedInstanceField,
   importedMemberValue,
   importedMethodReturnKind,
@@ -55,6 +56,7 @@ import {
   OPTIMIZER_FACTORIES,
   ELEMENT_CALLBACKS,
   INFERENCE_METHODS,
+  TENSOR_LIST_METHODS,
   TENSOR_LIST_OPS,
   TENSOR_METHODS,
   TENSOR_NAMESPACES,
@@ -133,6 +135,21 @@ interface MemberWrite {
   readonly object: Node;
   readonly name: string;
   readonly value: Node;
+}
+
+/** The array a binding walks: `for (const x of <arr>)` (the declared name itself), or `<arr>.forEach((x) => …)`. */
+function iteratedBy(name: TSESTree.Identifier): Node | null {
+  const p = name.parent;
+  if (p?.type === T.VariableDeclarator && p.id === name) {
+    const loop = p.parent?.parent;
+    return loop?.type === T.ForOfStatement && loop.left === p.parent ? unwrap(loop.right) : null;
+  }
+  const fn = p;
+  if (!fn || !isFunction(fn) || fn.params[0] !== name) return null;
+  const call = fn.parent;
+  if (call?.type !== T.CallExpression || call.arguments[0] !== fn) return null;
+  const m = calledMember(call);
+  return m && ELEMENT_CALLBACKS.has(m.name) ? unwrap(m.member.object) : null;
 }
 
 export class FileIndex {
@@ -492,7 +509,7 @@ export class FileIndex {
     const home = homeOfNode(n);
     if (home && home !== this) return home.kindOf(n); // a node of another module: its own index answers
     this.kinds.set(n, IN_PROGRESS);
-    let result = this.computeKind(n);
+    let result = this.computeKind(n) ?? this.kindFromCast(n);
     // types only narrow: a receiver the checker proves is not a tfjs value is dropped. A resolved
     // tfjs factory call or `new` has its type fixed by tfjs' own declarations, so only the values
     // that reach a rule through names, members and annotations are checked (checker calls are costly).
@@ -780,6 +797,14 @@ export class FileIndex {
     return !!sources && sources.some((s) => this.kindOf(s)?.kind === 'symbolic');
   }
 
+  /** `layer.getWeights()` on a tfjs model or layer: an array of tensors. */
+  isTensorListCall(call: TSESTree.CallExpression): boolean {
+    const m = calledMember(call);
+    if (!m || !TENSOR_LIST_METHODS.has(m.name)) return false;
+    const recv = this.kindOf(m.member.object);
+    return !!recv && !recv.promise && (recv.kind === 'model' || recv.kind === 'layer');
+  }
+
   private kindOfVariableInCode(v: Scope.Variable): ValueInfo | null {
     const def = v.defs[0]!;
     // bound by import / require of another module of the project: that module's engine answers
@@ -805,6 +830,12 @@ export class FileIndex {
       const init = unwrap(def.node.init);
       const p = init?.type === T.CallExpression ? this.calleePath(init) : null;
       if (p && p.length === 1 && TENSOR_LIST_OPS.has(p[0]!)) return { kind: 'tensor', name: p[0]!, via: 'factory' };
+      if (init?.type === T.CallExpression && this.isTensorListCall(init)) return { kind: 'tensor', via: 'factory' };
+    }
+    // `for (const w of layer.getWeights())`, `model.getWeights().forEach((w) => …)`: each element is a tensor
+    if (v.defs.length === 1 && def.name.type === T.Identifier) {
+      const iterated = iteratedBy(def.name);
+      if (iterated?.type === T.CallExpression && this.isTensorListCall(iterated)) return { kind: 'tensor', via: 'factory' };
     }
     // an exported function's parameter that no same-file call passes: the arguments its importers pass
     if (!sources && def.type === 'Parameter' && v.defs.length === 1 && def.name.type === T.Identifier) return parameterFromImporters(this, def.name);
@@ -867,6 +898,8 @@ export class FileIndex {
     if (n.computed && obj?.type === T.MemberExpression && memberName(obj) === 'layers' && this.isModel(obj.object)) {
       return { kind: 'layer', via: 'factory' };
     }
+    // model.getWeights()[0]
+    if (n.computed && obj?.type === T.CallExpression && this.isTensorListCall(obj)) return { kind: 'tensor', via: 'factory' };
     if (name === 'optimizer' && this.isModel(obj)) return { kind: 'optimizer', via: 'factory' };
     // a field of a user class instance, a property of an object literal, an element of an array
     const sources = this.memberSources(n);
@@ -1335,9 +1368,19 @@ export class FileIndex {
         return sources ? this.agreeingContainer(sources) : null;
       }
       case T.CallExpression: {
-        if (this.calleePath(n)) return null;
+        const path = this.calleePath(n);
+        if (path) {
+          // `const { states, returns } = tf.tidy(() => ({ … }))`: tidy returns what its function returns
+          const body = path.length === 1 && path[0] === 'tidy' ? unwrap(n.arguments[n.arguments.length - 1]) : null;
+          return body && isFunction(body) && !body.async ? this.agreeingContainer(this.returnedOf(body)) : null;
+        }
         const fn = this.callTarget(n);
-        return fn && !fn.async ? this.agreeingContainer(this.returnedOf(fn)) : null;
+        if (fn) return !fn.async ? this.agreeingContainer(this.returnedOf(fn)) : null;
+        // `const { gen, disc } = buildGan(cfg)` with `buildGan` from another module: what it returns there
+        const callee = unwrap(n.callee);
+        if (callee?.type !== T.Identifier && callee?.type !== T.MemberExpression) return null;
+        const f = importedFunction(this, callee);
+        return f && f.index !== this && !f.fn.async ? f.index.agreeingContainer(f.index.returnedOf(f.fn)) : null;
       }
       case T.ConditionalExpression:
         return this.agreeingContainer([n.consequent, n.alternate]);
@@ -1596,6 +1639,20 @@ export class FileIndex {
     } finally {
       this.localTypeDepth--;
     }
+  }
+
+  /** `(model.predict(x) as tf.Tensor)`, `<tf.Tensor>y`: the type a cast around an unknown value asserts. */
+  private kindFromCast(n: Node): ValueInfo | null {
+    let c: Node = n;
+    for (let p = n.parent; p; c = p, p = p.parent) {
+      if ((p.type === T.TSAsExpression || p.type === T.TSTypeAssertion) && p.expression === c) {
+        const k = this.kindFromAnnotation(p.typeAnnotation);
+        if (k) return k;
+      } else if (!((p.type === T.TSNonNullExpression || p.type === T.TSSatisfiesExpression || p.type === T.ChainExpression) && p.expression === c)) {
+        return null;
+      }
+    }
+    return null;
   }
 
   kindFromAnnotation(type: TSESTree.TypeNode | undefined): ValueInfo | null {

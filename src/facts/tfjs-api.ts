@@ -239,5 +239,11 @@ export const FIT_CALLBACK_HOOKS: ReadonlyMap<string, RepeatFrequency> = new Map<
 /** `tf.<name>(...)` functions that return an array of Tensors (`const [a, b] = tf.split(x, 2)`). */
 export const TENSOR_LIST_OPS: ReadonlySet<string> = new Set(['split', 'unstack', 'meshgrid']);
 
+/**
+ * Methods of models and layers that return an array of tensors: `getWeights()` returns the weight
+ * variables themselves, not copies (test/semantics/discarded-tensor.test.ts), so they are never new tensors.
+ */
+export const TENSOR_LIST_METHODS: ReadonlySet<string> = new Set(['getWeights']);
+
 /** Array methods whose callback's first parameter is an element of the array (`nets.forEach((net) => …)`). */
 export const ELEMENT_CALLBACKS: ReadonlySet<string> = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'flatMap', 'findLast']);

@@ -14,6 +14,21 @@ describe('no-discarded-tensor: tfjs ops return new tensors', () => {
     assert.deepEqual(r.arraySync(), [4, 6]);
   });
 
+  it("layer.getWeights() returns the layer's own weight variables (not copies), and w.add(noise) changes none of them", () => {
+    // the engine treats each element of getWeights() as a tensor (src/facts/tfjs-api.ts TENSOR_LIST_METHODS):
+    // the neuro-evolution port of `w.add_(noise)` as `w.add(noise);` leaves the weights as they were
+    const layer = tf.layers.dense({ units: 2, inputShape: [3] });
+    tf.sequential({ layers: [layer] });
+    const [kernel] = layer.getWeights();
+    assert.ok(kernel instanceof tf.Variable);
+    assert.equal(kernel, layer.getWeights()[0]); // the same object every time: the variable itself
+    const before = kernel!.arraySync();
+    tf.tidy(() => {
+      for (const w of layer.getWeights()) w.add(tf.randomNormal(w.shape, 0, 1));
+    });
+    assert.deepEqual(layer.getWeights()[0]!.arraySync(), before);
+  });
+
   it('tf.relu(x) and x.clipByValue(0, 1) do not modify x', () => {
     const x = tf.tensor1d([-1, 0.5, 2]);
     tf.relu(x);
