@@ -22,7 +22,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { calledMember, isFunction, literalValue, memberName, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { calledMember, findProperty, isFunction, literalValue, memberName, objectArg, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget } from './gradient-context.js';
 import { modelStructure } from './model-structure.js';
 import { thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
@@ -249,7 +249,12 @@ function computeValue(file: FileIndex, n: Node, depth: number): ResolvedValue | 
   }
   if (n.type === T.CallExpression) {
     const owner = layerOwner(file, n);
-    if (owner && resolveValue(file, owner, depth + 1)?.kind === 'model') return { keys: new Set(), kind: 'layer', info: null };
+    const ownerValue = owner ? resolveValue(file, owner, depth + 1) : null;
+    if (owner && ownerValue?.kind === 'model') {
+      // `model.getLayer('features')`: the one layer of the visible model built with that name
+      const named = layerNamed(file, n, ownerValue, owner);
+      return (named && resolveValue(file, named, depth + 1)) ?? { keys: new Set(), kind: 'layer', info: null };
+    }
     const info = file.kindOf(n);
     const kind = kindFrom(info);
     if (!kind) return null;
@@ -336,8 +341,9 @@ function destructuredFromBuilder(
   const init = unwrap(declarator.init);
   const built = unwrap(init?.type === T.AwaitExpression ? init.argument : init);
   const fn = built?.type === T.CallExpression ? callTarget(file, built) : null;
-  if (step === null || step === -1 || !fn || fn.body.type !== T.BlockStatement) return null;
+  // the binding is its own value; a same-file builder also gives the bindings it returns there
   const keys = new Set<ValueKey>([v]);
+  if (step === null || step === -1 || !fn || fn.body.type !== T.BlockStatement) return { keys, kind, info };
   walk(fn.body, file.sourceCode.visitorKeys, (r) => {
     if (r !== fn.body && isFunction(r)) return false;
     const arg = r.type === T.ReturnStatement ? unwrap(r.argument) : null;
@@ -353,6 +359,22 @@ function destructuredFromBuilder(
     return undefined;
   });
   return { keys, kind, info };
+}
+
+/** The layer expression of `model.getLayer('<name>')` in the model's visible structure, when exactly one layer has that name. */
+function layerNamed(file: FileIndex, call: TSESTree.CallExpression, model: ResolvedValue, modelExpr: Node): Node | null {
+  const name = literalValue(call.arguments[0]);
+  if (typeof name !== 'string' || call.arguments.length !== 1) return null;
+  for (const e of structureExprs(file, model, modelExpr)) {
+    const layers = modelStructure(file, e)?.layers ?? [];
+    const found = layers.filter((l) => {
+      const origin = l.info?.origin;
+      const cfg = origin?.type === T.CallExpression ? objectArg(origin) : null;
+      return literalValue(findProperty(cfg, 'name')?.value) === name;
+    });
+    if (found.length === 1) return found[0]!.node;
+  }
+  return null;
 }
 
 /** Do two resolved values share a binding? */
