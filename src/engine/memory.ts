@@ -11,8 +11,8 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
-import { gradientContexts } from './gradient-context.js';
+import { calledMember, isFunction, memberName, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { callTarget, gradientContexts } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { callSitesOf } from './trainable.js';
 import { importersMayScope } from './module-resolve.js';
@@ -52,6 +52,9 @@ const MAX_DEPTH = 5;
  */
 export function isNewTensorCall(file: FileIndex, call: TSESTree.CallExpression): boolean {
   if (!mayBeNewTensorCall(file, call)) return false;
+  // `this.trainStep(xs, ys).dataSync()` with a same-file method whose every `return` makes a new tensor
+  const target = callTarget(file, call);
+  if (target) return returnsNewTensor(file, target);
   // Only a tfjs function (`tf.add`, a named import) or a method of a tfjs value makes a tensor whose origin
   // is this call. A call of a user function (same file or imported) has the provenance of the function's
   // `return`, never this call, so its return kind (a walk of the function, or a parse of its module) is
@@ -75,12 +78,44 @@ export function isNewTensorCall(file: FileIndex, call: TSESTree.CallExpression):
   return false;
 }
 
+const freshReturns = new WeakMap<FunctionNode, boolean>();
+
+/** A synchronous same-file function whose every `return` is a call that makes a new tensor. */
+function returnsNewTensor(file: FileIndex, fn: FunctionNode): boolean {
+  const cached = freshReturns.get(fn);
+  if (cached !== undefined) return cached;
+  freshReturns.set(fn, false); // recursion guard
+  let result = false;
+  if (!fn.async && !fn.generator) {
+    const returned: Node[] = [];
+    let bare = false;
+    if (fn.body.type !== T.BlockStatement) returned.push(fn.body);
+    else {
+      walk(fn.body, file.sourceCode.visitorKeys, (n) => {
+        if (n !== fn.body && isFunction(n)) return false;
+        if (n.type === T.ReturnStatement) {
+          if (n.argument) returned.push(n.argument);
+          else bare = true;
+        }
+        return undefined;
+      });
+    }
+    result = !bare && returned.length > 0 && returned.every((r) => {
+      const u = unwrap(r);
+      return u?.type === T.CallExpression && isNewTensorCall(file, u);
+    });
+  }
+  freshReturns.set(fn, result);
+  return result;
+}
+
 const MODEL_TENSOR_METHODS: ReadonlySet<string> = new Set(['predict', 'predictOnBatch', 'apply', 'execute', 'minimize', 'tidy', 'fromPixels']);
 
 /** Syntactic pre-filter before resolving anything: the method name could return a new tensor. */
 export function mayBeNewTensorCall(file: FileIndex, call: TSESTree.CallExpression): boolean {
   const m = calledMember(call);
   if (!m) return true; // `tensor1d(...)` from a named import: the callee path decides
+  if (unwrap(m.member.object)?.type === T.ThisExpression) return true; // a method of this class may make one
   if (TENSOR_METHODS.has(m.name) || TENSOR_OPS.has(m.name) || MODEL_TENSOR_METHODS.has(m.name)) return true;
   // tf.losses.*, tf.image.*, tf.metrics.* (also a named `metrics` import): the namespace's API path
   const p = file.pathOf(m.member.object);
