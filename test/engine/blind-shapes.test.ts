@@ -31,7 +31,7 @@ function lint(dir: string, file: string, rule: string, options: unknown[] = []):
   const messages = linter.verify(
     readFileSync(join(dir, file), 'utf8'),
     [
-      { files: ['**/*.{js,ts}'], plugins: { torch2tf: plugin as never }, rules: { [`torch2tf/${rule}`]: ['error', ...options] as never } },
+      { files: ['**/*.{js,mjs,ts}'], plugins: { torch2tf: plugin as never }, rules: { [`torch2tf/${rule}`]: ['error', ...options] as never } },
       { files: ['**/*.ts'], languageOptions: { parser: tsParser as never } },
     ],
     join(dir, file),
@@ -310,5 +310,164 @@ module.exports = { terms, targetsOf };
 `,
     });
     assert.deepEqual(lint(dir, 'style.js', 'no-leaked-tensor'), []);
+  });
+});
+
+describe('second round (fixtures/blind/game-tsx, fixtures/blind/node-mixed)', () => {
+  const GAN = `const tf = require('@tensorflow/tfjs');
+function buildGenerator() {
+  const z = tf.input({ shape: [4] });
+  let h = tf.layers.dense({ units: 8 }).apply(z);
+  h = tf.layers.batchNormalization().apply(h);
+  h = tf.layers.dense({ units: 2 }).apply(h);
+  return tf.model({ inputs: z, outputs: h });
+}
+function buildDiscriminator() {
+  return tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [2] }), tf.layers.batchNormalization(), tf.layers.dense({ units: 1 })] });
+}
+function buildGan() {
+  const gen = buildGenerator();
+  const disc = buildDiscriminator();
+  return { gen, disc };
+}
+module.exports = { buildGan };
+`;
+
+  it("`const { gen, disc } = buildGan()` from another module, and a functional graph built on a reassigned `let h`", () => {
+    const dir = project({
+      'gan.js': GAN,
+      'train.js': `const tf = require('@tensorflow/tfjs');
+const { buildGan } = require('./gan');
+const { gen, disc } = buildGan();
+const opt = tf.train.adam(2e-4);
+function genStep(z) {
+  return opt.minimize(() => tf.losses.sigmoidCrossEntropy(tf.onesLike(disc.apply(gen.predict(z), { training: true })), disc.apply(gen.predict(z), { training: true })), true, gen.trainableWeights.map((w) => w.read()));
+}
+module.exports = { genStep };
+`,
+    });
+    // the generator's BatchNormalization sits between writes of `h`: predict() runs it in inference mode
+    assert.deepEqual(lint(dir, 'train.js', 'require-training-flag'), ['6: inferenceInTrainingStep', '6: inferenceInTrainingStep']);
+  });
+
+  it('the Keras-GAN freeze of a destructured, imported discriminator after its own compile()', () => {
+    const dir = project(
+      {
+        'gan.js': GAN,
+        'keras.mjs': `import * as tf from '@tensorflow/tfjs';
+import { buildGan } from './gan.js';
+export async function run(xs, ys) {
+  const { disc } = buildGan();
+  disc.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+  disc.trainable = false;
+  await disc.trainOnBatch(xs, ys);
+}
+`,
+      },
+    );
+    assert.deepEqual(lint(dir, 'keras.mjs', 'no-trainable-after-compile'), ['6: freezeCompiledModel']);
+  });
+
+  it('`this.trainStep(xs, ys).dataSync()[0]` with a method returning minimize(f, true): the cost leaks per batch', () => {
+    const dir = project({
+      'fc.js': `const tf = require('@tensorflow/tfjs');
+class Forecaster {
+  constructor() { this.model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [3] })] }); this.opt = tf.train.adam(1e-3); }
+  trainStep(xs, ys) { return this.opt.minimize(() => tf.losses.meanSquaredError(ys, this.model.predict(xs)), true); }
+  cached() { return this.last; }
+  async train(batches) {
+    for (const b of batches) {
+      const loss = this.trainStep(b.xs, b.ys).dataSync()[0];
+      console.log(loss, this.cached().dataSync()[0]);
+    }
+  }
+}
+module.exports = Forecaster;
+`,
+    });
+    // the cached field is not a new tensor
+    assert.deepEqual(lint(dir, 'fc.js', 'no-leaked-tensor'), ['8: intermediate']);
+  });
+
+  it('React refs, casts and annotations naming an imported class', () => {
+    const dir = project(
+      {
+        'brain.ts': `import * as tf from '@tensorflow/tfjs';
+export class Brain {
+  readonly model: tf.LayersModel;
+  lastCost: tf.Scalar | null = null;
+  constructor() { this.model = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4] })] }); }
+}
+`,
+        'loop.ts': `import { useRef, type MutableRefObject } from 'react';
+import * as tf from '@tensorflow/tfjs';
+import type { Brain } from './brain';
+interface Props { championRef: MutableRefObject<tf.LayersModel | null>; brainRef: MutableRefObject<Brain | null> }
+export function useLoop({ championRef, brainRef }: Props) {
+  const localRef = useRef<tf.LayersModel | null>(null);
+  const frame = () => {
+    const champion = championRef.current;
+    if (champion) champion.predict(tf.tensor2d([[0, 0, 0, 0]])).argMax(-1).dataSync();
+    localRef.current?.eval();
+    brainRef.current?.model.eval();
+    (brainRef.current!.model.predict(tf.ones([1, 4])) as tf.Tensor).argMax(-1).dataSync();
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+export function exportWeights(brain: Brain) {
+  return [brain.model.state_dict(), brain.lastCost?.item()];
+}
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'loop.ts', 'no-leaked-tensor'), ['9: intermediate', '12: intermediate']);
+    assert.deepEqual(lint(dir, 'loop.ts', 'no-torch-mode-switch'), ['10: modeCall', '11: modeCall']);
+    assert.deepEqual(lint(dir, 'loop.ts', 'no-torch-module-api'), ['18: stateDict']);
+    assert.deepEqual(lint(dir, 'loop.ts', 'no-torch-tensor-api').length, 1);
+  });
+
+  it('a same-named user type is not a React ref', () => {
+    const dir = project(
+      {
+        'loop.ts': `import * as tf from '@tensorflow/tfjs';
+interface MutableRefObject<T> { current: T; eval(): void }
+export function f(ref: MutableRefObject<tf.LayersModel>, box: { current: { eval(): void } }) {
+  box.current.eval();
+}
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'loop.ts', 'no-torch-mode-switch'), []);
+  });
+
+  it("the elements of getWeights(), a tidy's returned object, and a layer found by getLayer('name')", () => {
+    const dir = project({
+      'evo.js': `const tf = require('@tensorflow/tfjs');
+const model = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [2], trainable: false, name: 'features' }), tf.layers.dense({ units: 2 })] });
+function mutate(sigma) {
+  tf.tidy(() => {
+    for (const w of model.layers[0].getWeights()) w.add(tf.randomNormal(w.shape, 0, sigma));
+  });
+}
+function stats(data) {
+  const { mean, spread } = tf.tidy(() => ({ mean: tf.tensor1d(data).mean(), spread: tf.tensor1d(data).sub(1) }));
+  return spread.std();
+}
+class Learner {
+  constructor() { this.net = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [2], trainable: false, name: 'features' })] }); this.net.compile({ optimizer: 'adam', loss: 'meanSquaredError' }); }
+  async fineTune(xs, ys) {
+    this.net.getLayer('features').trainable = true;
+    await this.net.fit(xs, ys);
+  }
+}
+module.exports = { mutate, stats, Learner };
+`,
+    });
+    assert.deepEqual(lint(dir, 'evo.js', 'no-discarded-tensor'), ['5: discarded']);
+    assert.deepEqual(lint(dir, 'evo.js', 'no-torch-tensor-api'), ['10: missingMethod']);
+    assert.deepEqual(lint(dir, 'evo.js', 'no-trainable-after-compile'), ['15: unfreezeAfterCompile']);
   });
 });
