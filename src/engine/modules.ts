@@ -501,6 +501,40 @@ function declaresFunctionOrClass(path: string, name: string, depth = 3): boolean
  * (`export { x }`, `export default x`, CommonJS, an arrow with a string in its parameters): the caller
  * then reads the module as usual.
  */
+/**
+ * Whether the module an identifier (a value or a type name) is imported from may define it as a class
+ * (`class Brain`) or, with `fn`, also as a function (`function buildGan`, `const buildGan = (…) =>`),
+ * by a scan of its text (a barrel that re-exports the name may: its target decides). No scan says no to
+ * a definition that is there; it spares the parse of modules that only declare interfaces or values.
+ */
+function importMayDefine(file: FileIndex, id: TSESTree.Identifier, fn: boolean): boolean {
+  const v = file.variableOf(id);
+  const spec = v ? importSpec(file, v) : null;
+  if (!spec || spec.name === NAMESPACE || spec.name === WHOLE || !file.filename) return false;
+  const path = resolveModule(file.filename, spec.specifier);
+  const text = path && path !== file.filename ? readModuleText(path) : null;
+  if (text === null || text === undefined) return false;
+  const name = spec.name === 'default' ? '[\\w$]*' : spec.name.replace(/\$/g, '\\$');
+  const defines = fn
+    ? `(?:\\bfunction\\s*\\*?\\s*${name}\\b|\\bclass\\s+${name}\\b|(?<![\\w$.])${name}\\s*[:=]\\s*(?:async\\s*)?(?:function\\b|class\\b|\\(|[A-Za-z_$][\\w$]*\\s*=>))`
+    : `\\bclass\\s+${name}\\b|(?<![\\w$.])${name}\\s*=\\s*class\\b`;
+  if (new RegExp(defines).test(text)) return true;
+  return BARREL_TEXT.test(text) && (spec.name === 'default' || text.includes(spec.name));
+}
+const BARREL_TEXT = /\bexport\s*\*|\bexport\s*\{[^}]*\}\s*from\b|\brequire\s*\(/;
+
+/**
+ * What an imported function returns, as a user container, for `const { gen, disc } = buildGan(cfg)`:
+ * read only when the module's text declares that function and reaches tfjs.
+ */
+export function importedCallReturns(file: FileIndex, call: TSESTree.CallExpression): { index: FileIndex; fn: FunctionNode } | null {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== T.Identifier) return null;
+  if (!importMayDefine(file, callee, true) || !importReachesTfjs(file, callee)) return null;
+  const f = importedFunction(file, callee);
+  return f && f.index !== file && !f.fn.async ? f : null;
+}
+
 function importIsDeclaredFunctionOrClass(file: FileIndex, variable: Scope.Variable): boolean {
   const spec = importSpec(file, variable);
   if (!spec || spec.name === WHOLE || !file.filename) return false;
@@ -628,8 +662,10 @@ function classOfDeclaredType(file: FileIndex, type: TSESTree.TypeNode | null, fi
   if (t?.type !== T.TSTypeReference || t.typeName.type !== T.Identifier || t.typeArguments) return null;
   const local = file.classOfIdentifier(t.typeName);
   if (local) return { index: file, cls: local };
-  if (!importReachesTfjs(file, t.typeName, field)) return null;
-  return field !== null && !field.endsWith('()') ? readingPlainModules(() => importedClass(file, t.typeName as TSESTree.Identifier)) : importedClass(file, t.typeName);
+  // an interface or type alias of another module is no class: no parse unless its text declares one
+  // the class's module must reach tfjs itself (a declared type says nothing about constructor arguments)
+  if (!importMayDefine(file, t.typeName, false) || !importReachesTfjs(file, t.typeName) || (field !== null && !importReachesTfjs(file, t.typeName, field))) return null;
+  return importedClass(file, t.typeName);
 }
 
 function instanceClassFromValue(file: FileIndex, o: Node, depth: number, field: string | null): ClassHome | null {

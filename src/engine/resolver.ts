@@ -41,7 +41,7 @@ import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, type Pars
 import {
   homeOfNode,
   importedClassKind,
-  importedFunction,
+  importedCallReturns,
   importedInstanceField,
   importedMemberValue,
   importedMethodReturnKind,
@@ -1009,7 +1009,7 @@ export class FileIndex {
     for (const step of steps) {
       const next: Node[] = [];
       for (const b of current) {
-        const parts = this.partSources(b, step);
+        const parts = this.partSources(b, step, true);
         if (!parts) return null;
         next.push(...parts);
       }
@@ -1019,10 +1019,18 @@ export class FileIndex {
   }
 
   /** The sources of `base.<key>` / `base[i]` (`null` key: any element). */
-  private partSources(base: Node, key: string | number | null): Node[] | null {
+  /** `const { gen, disc } = buildGan(cfg)` with `buildGan` from another module: the object it returns there. */
+  private importedReturnContainer(call: TSESTree.CallExpression): Container | null {
+    if (this.calleePath(call)) return null;
+    const f = importedCallReturns(this, call);
+    return f ? f.index.agreeingContainer(f.index.returnedOf(f.fn)) : null;
+  }
+
+  private partSources(base: Node, key: string | number | null, destructured = false): Node[] | null {
     const b = unwrap(base);
     if (!b || isNullish(b)) return [];
-    const c = this.containerOf(b);
+    // a builder of another module is read for `const { gen, disc } = buildGan()` only (not every `f().x`)
+    const c = this.containerOf(b) ?? (destructured && b.type === T.CallExpression && key !== null ? this.importedReturnContainer(b) : null);
     if (!c) return null;
     if (c.type === 'class') {
       if (typeof key !== 'string') return null;
@@ -1375,12 +1383,7 @@ export class FileIndex {
           return body && isFunction(body) && !body.async ? this.agreeingContainer(this.returnedOf(body)) : null;
         }
         const fn = this.callTarget(n);
-        if (fn) return !fn.async ? this.agreeingContainer(this.returnedOf(fn)) : null;
-        // `const { gen, disc } = buildGan(cfg)` with `buildGan` from another module: what it returns there
-        const callee = unwrap(n.callee);
-        if (callee?.type !== T.Identifier && callee?.type !== T.MemberExpression) return null;
-        const f = importedFunction(this, callee);
-        return f && f.index !== this && !f.fn.async ? f.index.agreeingContainer(f.index.returnedOf(f.fn)) : null;
+        return fn && !fn.async ? this.agreeingContainer(this.returnedOf(fn)) : null;
       }
       case T.ConditionalExpression:
         return this.agreeingContainer([n.consequent, n.alternate]);
