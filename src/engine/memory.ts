@@ -11,12 +11,12 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, isFunction, memberName, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { calledMember, functionName, isFunction, memberName, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget, gradientContexts } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { callSitesOf } from './trainable.js';
-import { importersMayScope } from './module-resolve.js';
-import { importerCallsOf } from './modules.js';
+import { importersMayScope, SCOPE_TEXT } from './module-resolve.js';
+import { importerCallsOf, indexForPath } from './modules.js';
 import {
   FIT_CALLBACK_HOOKS,
   LISTENER_METHODS,
@@ -356,6 +356,24 @@ function registrationFrequency(file: FileIndex, fn: FunctionNode, call: TSESTree
 }
 
 /**
+ * Whether an importer of `fn`'s module may call `fn` inside a scope: its text mentions `tidy` or
+ * `startScope` and the function's name, and (parsed) one of its calls by that name runs inside a scope
+ * there, or the name is used otherwise than in calls. A `tf.tidy` elsewhere in the importer does not count.
+ */
+function importerOpensScope(file: FileIndex, fn: FunctionNode): (path: string, text: string) => boolean {
+  const name = functionName(fn);
+  return (path, text) => {
+    if (!SCOPE_TEXT.test(text)) return false;
+    if (name === null) return true;
+    if (!text.includes(name)) return false;
+    const importer = indexForPath(file, path, true);
+    if (!importer) return true;
+    const calls = importer.callsNamed(name);
+    return calls.length === 0 || calls.some((c) => inDisposingScope(importer, c));
+  };
+}
+
+/**
  * Is the function used as a value somewhere in its file (`{ fn: styleLoss }`, `handlers.push(f)`,
  * `this.update` without a call), so that it may have callers the file does not show? Calls, exports and
  * call arguments (counted elsewhere) do not count.
@@ -430,7 +448,7 @@ export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean 
     }
     // no caller seen: unknown callers when it escapes as a value; else another module's, unless every
     // importer is seen and none opens a scope
-    if (sites.length === 0) return refs.length === 0 && (escapesAsValue(file, n) || !file.filename || importersMayScope(file.filename));
+    if (sites.length === 0) return refs.length === 0 && (escapesAsValue(file, n) || !file.filename || importersMayScope(file.filename, importerOpensScope(file, n)));
     if (depth >= MAX_DEPTH) return false;
     // a call inside a scope (`tf.variableGrads(() => styleLoss(…))`) is a path where it is disposed
     return sites.some((c) => inDisposingScope(file, c) || callerMayScope(file, c, depth + 1));

@@ -297,18 +297,19 @@ export function importersOf(path: string): string[] {
   return reverseMapOf(path)?.map.get(path) ?? [];
 }
 
-const SCOPE_TEXT = /\btidy\b|\bstartScope\b/;
+export const SCOPE_TEXT = /\btidy\b|\bstartScope\b/;
 const EXPORT_TEXT = /\bexport\b|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
 const MAX_SCOPE_IMPORTERS = 8;
 const MAX_SCOPE_LEVELS = 3;
 
 /**
  * May code of `path` run inside a tfjs scope opened by another module? True unless every chain of
- * importers of the package is seen (a few levels, a few files each), none of them mentions `tidy` or
- * `startScope`, and each chain ends in a script that exports nothing (an application entry, not a
- * library entry that other packages may call inside their own `tf.tidy`).
+ * importers of the package is seen (a few levels, a few files each), none of them may open a scope
+ * around it (`opensScope`; by default: its text mentions `tidy` or `startScope`), and each chain ends in
+ * a script that exports nothing (an application entry, not a library entry that other packages may call
+ * inside their own `tf.tidy`).
  */
-export function importersMayScope(path: string): boolean {
+export function importersMayScope(path: string, opensScope: (importer: string, text: string) => boolean = (_p, t) => SCOPE_TEXT.test(t)): boolean {
   const seen = new Set([path]);
   let level = [path];
   for (let d = 0; d < MAX_SCOPE_LEVELS && level.length > 0; d++) {
@@ -326,7 +327,7 @@ export function importersMayScope(path: string): boolean {
         if (seen.has(i)) continue;
         seen.add(i);
         const text = readModuleText(i);
-        if (text === null || SCOPE_TEXT.test(text)) return true;
+        if (text === null || opensScope(i, text)) return true;
         next.push(i);
       }
     }
