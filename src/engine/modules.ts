@@ -842,17 +842,23 @@ export function importedInstanceField(file: FileIndex, object: Node, name: strin
   return bounded(() => {
     const facts = c.index.writesMember(name) ? undefined : c.index.fieldsOf(c.cls).get(name);
     if (!facts) return null;
+    // what the class writes there (its origin shows the model's layers), when every write agrees;
+    // else the field's annotation
+    let result: ValueInfo | null = null;
+    for (const w of facts.writes) {
+      const k = c.index.kindOf(w);
+      if (!k || (result && result.kind !== k.kind)) {
+        result = null;
+        break;
+      }
+      result = result ?? k;
+    }
+    if (result) return withHome(result, c.index);
     for (const a of facts.annotations) {
       const k = c.index.kindFromAnnotation(a);
       if (k) return withHome(k, c.index);
     }
-    let result: ValueInfo | null = null;
-    for (const w of facts.writes) {
-      const k = c.index.kindOf(w);
-      if (!k || (result && result.kind !== k.kind)) return null;
-      result = result ?? k;
-    }
-    return withHome(result, c.index);
+    return null;
   });
 }
 

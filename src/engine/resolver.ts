@@ -659,6 +659,8 @@ export class FileIndex {
       const fn = unwrap(call.arguments[call.arguments.length - 1]);
       return isFunction(fn) ? this.returnKind(fn) : null;
     }
+    // `this.xs = tf.keep(example)`: keep() returns its argument (the same tensor, now outside any scope)
+    if (key === 'keep' && call.arguments.length === 1) return this.kindOf(call.arguments[0]);
     return null;
   }
 
@@ -822,6 +824,13 @@ export class FileIndex {
     }
     const sources = this.sourcesOfVariable(v);
     if (sources) return this.agreeingKind(sources);
+    // `const { encoder, decoder } = this.models.autoencoder`: a field of an instance of another module's class
+    if (def.type === 'Variable' && v.defs.length === 1 && def.node.id.type === T.ObjectPattern && def.node.init) {
+      const prop = def.name.parent;
+      const key = prop?.type === T.Property && prop.value === def.name && prop.parent === def.node.id && !prop.computed ? propertyKeyName(prop) : null;
+      const field = key !== null ? importedInstanceField(this, def.node.init, key) : null;
+      if (field) return field;
+    }
     // `for (const { xs } of batches)` with `batches: Batch[]`: the part of an annotated value (src/engine/declared-types.ts)
     const declared = this.kindFromAnnotation(declaredTypeOfVariable(this, v) ?? undefined);
     if (declared) return declared;
@@ -1596,6 +1605,14 @@ export class FileIndex {
         if (el.value) get(key).writes.push(el.value);
         if (el.typeAnnotation) get(key).annotations.push(el.typeAnnotation.typeAnnotation);
         if (this.jsdocTag(el, 'type')) get(key).jsdoc.push(el);
+      }
+      // `get model(): tf.LayersModel { return this.models.classifier; }`: read like a field of that type,
+      // holding what it returns
+      if (el.type === T.MethodDefinition && el.kind === 'get' && !el.static) {
+        const key = propertyKeyName(el);
+        if (key === null) continue;
+        if (el.value.returnType) get(key).annotations.push(el.value.returnType.typeAnnotation);
+        else if (el.value.type === T.FunctionExpression) get(key).writes.push(...(this.returnedOf(el.value) as TSESTree.Expression[]));
       }
       if (el.type === T.MethodDefinition && el.kind === 'constructor') {
         for (const p of el.value.params) {

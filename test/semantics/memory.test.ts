@@ -112,6 +112,12 @@ describe('no-leaked-tensor: which code paths leak', () => {
     kept!.dispose();
   });
 
+  it('tf.keep(t) returns t itself (the engine gives tf.keep(x) the kind of x)', () => {
+    const t = tf.ones([2]);
+    assert.equal(tf.keep(t), t);
+    t.dispose();
+  });
+
   it('tf.dispose accepts a tensor, an array and an object of tensors', () => {
     const before = count();
     tf.dispose(tf.ones([1]));
