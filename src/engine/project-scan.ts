@@ -30,7 +30,7 @@ const MODE_DEPENDENT_CALL = new RegExp(
 const RECURRENT_DROPOUT = /\b(?:dropout|recurrentDropout)\s*:\s*(?:0*\.0*[1-9]|0*[1-9])/;
 
 export interface ScanOptions {
-  /** Extra module specifiers that count as tfjs (`settings.torch2tf.modules`). */
+  /** Extra text markers of tfjs: module specifiers (`settings.torch2tf.modules`) and `<global>.` for `settings.torch2tf.globals`. */
   readonly modules?: readonly string[];
 }
 

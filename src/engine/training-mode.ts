@@ -175,7 +175,9 @@ export function relativeImports(file: FileIndex): string[] {
  * imports, or any source file of its package) construct Dropout / BatchNormalization / noise layers?
  */
 export function projectMayBeModeDependent(file: FileIndex, filename: string): boolean {
-  return projectConstructsModeDependent(filename, relativeImports(file), { modules: file.settings.modules });
+  // a page that loads tfjs with a script tag names it by its global (`tf.layers.dropout(`): `tf.` marks tfjs text
+  const markers = [...file.settings.modules, ...file.settings.globals.map((g) => `${g}.`)];
+  return projectConstructsModeDependent(filename, relativeImports(file), { modules: markers });
 }
 
 /**
