@@ -26,13 +26,14 @@ function project(files: Record<string, string>, type: 'module' | 'commonjs' = 'c
 }
 
 /** `<line>: <messageId>` of one rule's reports on one file of a project. */
-function lint(dir: string, file: string, rule: string, options: unknown[] = []): string[] {
+function lint(dir: string, file: string, rule: string, options: unknown[] = [], settings?: Record<string, unknown>): string[] {
   const linter = new Linter({ cwd: '/', configType: 'flat' });
   const messages = linter.verify(
     readFileSync(join(dir, file), 'utf8'),
     [
       { files: ['**/*.{js,mjs,ts}'], plugins: { torch2tf: plugin as never }, rules: { [`torch2tf/${rule}`]: ['error', ...options] as never } },
       { files: ['**/*.ts'], languageOptions: { parser: tsParser as never } },
+      ...(settings ? [{ settings }] : []),
     ],
     join(dir, file),
   );
@@ -469,5 +470,92 @@ module.exports = { mutate, stats, Learner };
     assert.deepEqual(lint(dir, 'evo.js', 'no-discarded-tensor'), ['5: discarded']);
     assert.deepEqual(lint(dir, 'evo.js', 'no-torch-tensor-api'), ['10: missingMethod']);
     assert.deepEqual(lint(dir, 'evo.js', 'no-trainable-after-compile'), ['15: unfreezeAfterCompile']);
+  });
+});
+
+describe('third round (fixtures/blind/script-tags, fixtures/blind/ts-services)', () => {
+  it("an importer's tf.tidy around something else does not cover the exported method", () => {
+    const trainer = `import * as tf from '@tensorflow/tfjs';
+export class Trainer {
+  model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
+  opt = tf.train.adam(1e-3);
+  epoch(batches: { xs: tf.Tensor; ys: tf.Tensor }[]): number {
+    let total = 0;
+    for (const b of batches) total += this.opt.minimize(() => tf.losses.meanSquaredError(b.ys, this.model.predict(b.xs) as tf.Tensor) as tf.Scalar, true)!.dataSync()[0]!;
+    return total;
+  }
+}
+`;
+    const elsewhere = project({ 'trainer.ts': trainer, 'main.ts': `import * as tf from '@tensorflow/tfjs';\nimport { Trainer } from './trainer';\nconst t = new Trainer();\nconst y = tf.tidy(() => tf.ones([2]).mul(2));\nsetInterval(() => t.epoch([]), 1000);\n` }, 'module');
+    assert.deepEqual(lint(elsewhere, 'trainer.ts', 'no-leaked-tensor'), ['7: intermediate']);
+    const around = project({ 'trainer.ts': trainer, 'main.ts': `import * as tf from '@tensorflow/tfjs';\nimport { Trainer } from './trainer';\nconst t = new Trainer();\nsetInterval(() => tf.tidy(() => t.epoch([])), 1000);\n` }, 'module');
+    assert.deepEqual(lint(around, 'trainer.ts', 'no-leaked-tensor'), []);
+  });
+
+  it('tf.keep(x) is x; a getter annotated with a tfjs type is read like a field of that type', () => {
+    const dir = project(
+      {
+        'svc.ts': `import * as tf from '@tensorflow/tfjs';
+export class Inference {
+  private readonly cache = tf.keep(tf.ones([4]));
+  constructor(private readonly models: { classifier: tf.LayersModel }) {}
+  private get model(): tf.LayersModel {
+    return this.models.classifier;
+  }
+  warm() {
+    this.model.to('cuda');
+    return this.cache.size(0);
+  }
+}
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'svc.ts', 'no-torch-module-api'), ['9: device']);
+    assert.deepEqual(lint(dir, 'svc.ts', 'no-torch-tensor-api'), ['10: missingMethod']);
+  });
+
+  it("`const { encoder, decoder } = this.models.autoencoder`: each part is the model its class builds (the decoder has no Dropout)", () => {
+    const dir = project(
+      {
+        'ae.ts': `import * as tf from '@tensorflow/tfjs';
+export class Autoencoder {
+  readonly encoder: tf.Sequential;
+  readonly decoder: tf.Sequential;
+  constructor() {
+    this.encoder = tf.sequential({ layers: [tf.layers.dropout({ rate: 0.1, inputShape: [8] }), tf.layers.dense({ units: 2 })] });
+    this.decoder = tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [2] })] });
+  }
+}
+`,
+        'models.ts': `import { Autoencoder } from './ae';\nexport class Models {\n  autoencoder = new Autoencoder();\n}\n`,
+        'train.ts': `import * as tf from '@tensorflow/tfjs';
+import type { Models } from './models';
+export class Training {
+  private readonly opt = tf.train.adam(1e-3);
+  constructor(private readonly models: Models) {}
+  step(xs: tf.Tensor) {
+    const { encoder, decoder } = this.models.autoencoder;
+    this.opt.minimize(() => tf.losses.meanSquaredError(xs, decoder.apply(encoder.apply(xs)) as tf.Tensor) as tf.Scalar);
+  }
+}
+`,
+      },
+      'module',
+    );
+    // only the encoder, whose Dropout the step turns off
+    assert.deepEqual(lint(dir, 'train.ts', 'require-training-flag'), ['8: inferenceInTrainingStep']);
+  });
+
+  it('a script-tag page (settings.torch2tf.globals): another script building Dropout makes an unknown head worth reporting', () => {
+    const files = {
+      'js/head.js': `function buildHead() {\n  return tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.dropout({ rate: 0.5 }), tf.layers.dense({ units: 2 })] });\n}\n`,
+      'js/train.js': `/** @param {tf.Sequential} head */\nfunction trainHead(head, xs, ys) {\n  const opt = tf.train.adam(1e-3);\n  for (let i = 0; i < 10; i++) opt.minimize(() => tf.losses.softmaxCrossEntropy(ys, head.predict(xs)));\n}\n`,
+    };
+    const dir = project(files);
+    const settings = { torch2tf: { globals: ['tf'] } };
+    assert.deepEqual(lint(dir, 'js/train.js', 'require-training-flag', [], settings), ['4: inferenceInTrainingStep']);
+    const denseOnly = project({ ...files, 'js/head.js': files['js/head.js'].replace("tf.layers.dropout({ rate: 0.5 }), ", '') });
+    assert.deepEqual(lint(denseOnly, 'js/train.js', 'require-training-flag', [], settings), []);
   });
 });
