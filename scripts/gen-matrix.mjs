@@ -36,8 +36,9 @@ function derive(esmSide, variant, rel = '', out = new Map()) {
       continue;
     }
     if (f === 'package.json') {
-      // ts: no package.json, except at the cell root where none is written either
-      if (variant === 'cjs') out.set(path, '{ "name": "cell", "version": "1.0.0", "type": "commonjs" }\n');
+      // each variant is its own package, like a real project (without one, the engine's package scans
+      // would walk up to this repository and depend on whatever else it holds)
+      out.set(path, `{ "name": "cell", "version": "1.0.0", "type": "${variant === 'cjs' ? 'commonjs' : 'module'}" }\n`);
       continue;
     }
     if (!f.endsWith('.js')) continue;
