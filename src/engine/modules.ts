@@ -1011,7 +1011,9 @@ const importerCallCache = new WeakMap<Node, readonly ImporterCall[] | null>();
 export function importerCallsOf(file: FileIndex, target: FunctionNode | ClassNode): readonly ImporterCall[] | null {
   if (importerCallCache.has(target)) return importerCallCache.get(target)!;
   importerCallCache.set(target, null); // recursion guard
-  const result = bounded(() => collectImporterCalls(file, target)) ?? null;
+  // not bounded: reading the importers' call sites resolves nothing, and a null from the depth bound
+  // would stay cached for every later question
+  const result = collectImporterCalls(file, target);
   importerCallCache.set(target, result);
   return result;
 }
