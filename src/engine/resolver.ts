@@ -823,7 +823,7 @@ export class FileIndex {
       if (name.parent?.type === T.TSParameterProperty) return null;
     }
     const sources = this.sourcesOfVariable(v);
-    if (sources) return this.agreeingKind(sources);
+    if (sources) return this.agreeingKind(this.withoutSelfDerived(sources, (e) => unwrap(e)?.type === T.Identifier && this.variableOf(unwrap(e) as TSESTree.Identifier) === v));
     // `const { encoder, decoder } = this.models.autoencoder`: a field of an instance of another module's class
     if (def.type === 'Variable' && v.defs.length === 1 && def.node.id.type === T.ObjectPattern && def.node.init) {
       const prop = def.name.parent;
@@ -849,6 +849,35 @@ export class FileIndex {
     // an exported function's parameter that no same-file call passes: the arguments its importers pass
     if (!sources && def.type === 'Parameter' && v.defs.length === 1 && def.name.type === T.Identifier) return parameterFromImporters(this, def.name);
     return null;
+  }
+
+  /**
+   * The writes of a binding without those derived from the binding itself by a tensor op
+   * (`h = h.add(x)`, `this.xs = tf.keep(oldX.concat(e, 0))` with `const oldX = this.xs`, `tf.add(acc, x)`):
+   * such a write is a tensor exactly when the binding already holds one, so the other writes decide (all of
+   * them are kept when nothing else is written).
+   */
+  private withoutSelfDerived(writes: readonly Node[], isSelf: (e: Node) => boolean): readonly Node[] {
+    const refersToSelf = (e: Node | null | undefined): boolean => {
+      const u = unwrap(e);
+      if (!u) return false;
+      if (isSelf(u)) return true;
+      // `const oldX = this.xs`
+      if (u.type !== T.Identifier) return false;
+      const def = this.variableOf(u)?.defs[0];
+      return def?.type === 'Variable' && def.node.id === def.name && def.node.parent?.type === T.VariableDeclaration && def.node.parent.kind === 'const' && !!def.node.init && isSelf(def.node.init);
+    };
+    const derived = (e: Node): boolean => {
+      let u = unwrap(e);
+      if (u?.type === T.CallExpression && this.calleePath(u)?.join('.') === 'keep') u = unwrap(u.arguments[0]);
+      if (u?.type !== T.CallExpression) return false;
+      const m = calledMember(u);
+      if (m && TENSOR_METHODS.has(m.name) && refersToSelf(m.member.object)) return true;
+      const p = this.calleePath(u);
+      return !!p && p.length === 1 && TENSOR_OPS.has(p[0]!) && refersToSelf(u.arguments[0]);
+    };
+    const rest = writes.filter((w) => !derived(w));
+    return rest.some((w) => !isNullish(unwrap(w) ?? w)) ? rest : writes;
   }
 
   /** The common kind of several writes; `null`/`undefined` literals are ignored; the origins are their union. */
@@ -900,7 +929,14 @@ export class FileIndex {
           const k = this.kindFromAnnotation(a);
           if (k) return k;
         }
-        return this.agreeingKind(this.fieldWrites(cls, name)) ?? this.fieldJsdocKind(facts);
+        const writes = this.fieldWrites(cls, name);
+        // `this.xs = tf.keep(oldX.concat(example, 0))` with `const oldX = this.xs`: a write derived from the
+        // field by a tensor op is a tensor when every other write is one
+        const own = (e: Node): boolean => {
+          const u = unwrap(e);
+          return u?.type === T.MemberExpression && unwrap(u.object)?.type === T.ThisExpression && memberName(u) === name && thisClass(u.object as TSESTree.ThisExpression) === cls;
+        };
+        return this.agreeingKind(this.withoutSelfDerived(writes, own)) ?? this.fieldJsdocKind(facts);
       }
     }
     // model.layers[i]

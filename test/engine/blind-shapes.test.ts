@@ -559,3 +559,36 @@ export class Training {
     assert.deepEqual(lint(denseOnly, 'js/train.js', 'require-training-flag', [], settings), []);
   });
 });
+
+describe('accumulators: a binding written from itself by a tensor op', () => {
+  it('`this.xs = tf.keep(oldX.concat(e, 0))` with `const oldX = this.xs`, `h = h.add(x)`: tensors when the other writes are', () => {
+    const dir = project({
+      'ds.js': `const tf = require('@tensorflow/tfjs');
+class ControllerDataset {
+  constructor() { this.xs = null; }
+  add(example) {
+    if (this.xs == null) this.xs = tf.keep(tf.tensor2d([example]));
+    else {
+      const oldX = this.xs;
+      this.xs = tf.keep(oldX.concat(tf.tensor2d([example]), 0));
+      oldX.dispose();
+    }
+  }
+  size() { return this.xs.size(0); }
+}
+function sum(parts) {
+  let h = tf.zeros([2]);
+  for (const p of parts) h = h.add(p);
+  return h.item();
+}
+class Other {
+  constructor() { this.x = tf.ones([2]); }
+  read() { this.x = this.x.dataSync(); return this.x.size(0); }
+}
+module.exports = { ControllerDataset, sum, Other };
+`,
+    });
+    // Other.x also holds a TypedArray (dataSync() is not a tensor op): unknown, not reported
+    assert.deepEqual(lint(dir, 'ds.js', 'no-torch-tensor-api'), ['12: missingMethod', '17: missingMethod']);
+  });
+});
