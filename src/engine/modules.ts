@@ -19,11 +19,11 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
+import { calledMember, isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { importedByTfjsModule, importersOf, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, MAX_PARSED_MODULES } from './module-resolve.js';
 import { FileIndex, isNullish, thisClass, type ClassNode, type ValueInfo } from './resolver.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
-import { declaredType } from './declared-types.js';
+import { declaredType, elementType } from './declared-types.js';
 
 /** How many modules deep one question may go (barrel → barrel → module …). */
 export const MAX_MODULE_DEPTH = 5;
@@ -691,6 +691,9 @@ function instanceClassFromValue(file: FileIndex, o: Node, depth: number, field: 
     // `constructor(agent) { this.agent = agent; }` with `new Trainer(new Agent())` in an importer
     if (def?.type === 'Parameter' && def.name.type === T.Identifier) return parameterInstanceClass(file, v!, def.name, depth, field);
     if (def?.type !== 'Variable' || def.node.id !== def.name) return null;
+    // `for (const brain of alive)`: the class every element of the array holds
+    const loop = def.node.parent?.parent;
+    if (loop?.type === T.ForOfStatement && loop.left === def.node.parent) return elementClassOf(file, loop.right, depth + 1, field);
     const isConst = def.node.parent?.type === T.VariableDeclaration && def.node.parent.kind === 'const';
     if (!isConst && v!.references.filter((r) => r.isWrite()).length !== 1) return null;
     return instanceClassOf(file, def.node.init, depth + 1, field);
@@ -703,6 +706,36 @@ function instanceClassFromValue(file: FileIndex, o: Node, depth: number, field: 
   const thisCls = obj?.type === T.ThisExpression ? thisClass(obj) : null;
   const owner = thisCls ? { index: file, cls: thisCls } : obj?.type === T.ThisExpression ? null : instanceClassOf(file, obj, depth + 1, name);
   return owner ? fieldInstanceClass(owner, name, depth, field) : null;
+}
+
+/** Array methods whose result holds elements of their receiver (`alive = alive.filter(…)`). */
+const SAME_ELEMENT_METHODS: ReadonlySet<string> = new Set(['filter', 'slice', 'concat', 'reverse', 'sort', 'toSorted', 'toReversed']);
+
+/**
+ * The class of every element of an array: a declared `Brain[]` (`this.brains`), an array literal of
+ * instances and spreads of such arrays (`[...this.brains]`), or a binding whose writes are those, writes
+ * that only filter or copy the binding itself (`alive = alive.filter(…)`) aside.
+ */
+function elementClassOf(file: FileIndex, expr: Node | null | undefined, depth: number, field: string | null): ClassHome | null {
+  const e = unwrap(expr);
+  if (!e || depth > 6) return null;
+  if (e.type === T.ArrayExpression) {
+    if (e.elements.length === 0 || e.elements.some((x) => !x)) return null;
+    return agreeingClass(e.elements as Node[], (x) => (x.type === T.SpreadElement ? elementClassOf(file, x.argument, depth + 1, field) : instanceClassOf(file, x, depth + 1, field)));
+  }
+  const declared = declaredType(file, e);
+  const element = declared ? elementType(file, declared, null) : null;
+  if (element) return classOfDeclaredType(file, element, field);
+  if (e.type !== T.Identifier) return null;
+  const v = file.variableOf(e);
+  const sources = v && v.defs.every((d) => d.type === 'Variable') ? file.sourcesOfVariable(v) : null;
+  if (!sources) return null;
+  const own = sources.filter((src) => {
+    const u = unwrap(src);
+    const m = u?.type === T.CallExpression ? calledMember(u) : null;
+    return !(m && SAME_ELEMENT_METHODS.has(m.name) && unwrap(m.member.object)?.type === T.Identifier && file.variableOf(unwrap(m.member.object) as TSESTree.Identifier) === v);
+  });
+  return own.length > 0 ? agreeingClass(own, (src) => elementClassOf(file, src, depth + 1, field)) : null;
 }
 
 /**

@@ -592,3 +592,51 @@ module.exports = { ControllerDataset, sum, Other };
     assert.deepEqual(lint(dir, 'ds.js', 'no-torch-tensor-api'), ['12: missingMethod', '17: missingMethod']);
   });
 });
+
+describe('arrays of class instances', () => {
+  it('`let alive = [...this.brains]` (a `Brain[]` field), `alive = alive.filter(…)`, `for (const brain of alive)`', () => {
+    const dir = project(
+      {
+        'brain.ts': `import * as tf from '@tensorflow/tfjs';\nexport class Brain {\n  readonly model: tf.LayersModel = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4] })] });\n}\n`,
+        'pop.ts': `import * as tf from '@tensorflow/tfjs';
+import { Brain } from './brain';
+export class Population {
+  brains: Brain[] = [];
+  async evaluate(obs: number[]) {
+    let alive = [...this.brains];
+    for (let t = 0; t < 100 && alive.length > 0; t++) {
+      for (const brain of alive) {
+        const out = brain.model.predict(tf.tensor2d([obs])) as tf.Tensor;
+        console.log(out.dataSync());
+      }
+      alive = alive.filter((b) => b.model.layers.length > 0);
+      await tf.nextFrame();
+    }
+  }
+}
+`,
+      },
+      'module',
+    );
+    // the tensor2d() input and `out`, on every step
+    assert.deepEqual(lint(dir, 'pop.ts', 'no-leaked-tensor'), ['9: bound', '9: intermediate']);
+  });
+
+  it('an array that also holds something else is no array of one class', () => {
+    const dir = project(
+      {
+        'brain.ts': `import * as tf from '@tensorflow/tfjs';\nexport class Brain {\n  readonly model: tf.LayersModel = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4] })] });\n}\n`,
+        'pop.ts': `import * as tf from '@tensorflow/tfjs';
+import { Brain } from './brain';
+export function run(brains: Brain[], others: { model: { eval(): void } }[]) {
+  const all = [...brains, ...others];
+  for (const b of all) b.model.eval();
+  for (const b of brains) b.model.eval();
+}
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'pop.ts', 'no-torch-mode-switch'), ['6: modeCall']);
+  });
+});
