@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { discardedOp } from '../src/engine/discarded.js';
+import { discardedOp, helperHasEffects } from '../src/engine/discarded.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { callMayYieldTensor, declaresOptionalResult, programUsesTfjs } from '../src/engine/type-info.js';
 
@@ -53,6 +53,8 @@ export default createRule({
         if (declaresOptionalResult(typed, expr)) return;
         const kind = file.typedKindOf(node.expression);
         if (!kind || kind.kind !== 'tensor' || kind.promise) return;
+        // `trainStep(xs, ys);` returning minimize(f, true)'s cost trained the model: not "nothing changed"
+        if (helperHasEffects(file, expr)) return;
         context.report({ node: expr, messageId: 'discarded', data: { className: kind.name ?? 'Tensor' } });
       },
     };

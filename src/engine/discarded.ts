@@ -6,7 +6,9 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, unwrap, type Node } from './ast.js';
+import { calledMember, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { callTarget } from './gradient-context.js';
+import { importedFunction } from './modules.js';
 import type { FileIndex } from './resolver.js';
 import { TENSOR_CREATION_OPS, TENSOR_METHODS, TENSOR_NAMESPACES, TENSOR_OPS } from '../facts/tfjs-api.js';
 
@@ -72,3 +74,51 @@ export function discardedOp(file: FileIndex, node: TSESTree.CallExpression): Dis
   if (info?.kind !== 'tensor' || info.promise) return null;
   return { op, target, report };
 }
+
+/**
+ * A helper whose body the engine can see (a same-file function or method, or an imported function) and
+ * that changes state besides returning a tensor: it trains (`optimizer.minimize(f, true)`, `fit`),
+ * assigns a variable, sets or disposes weights, or writes a field or property, itself or through the
+ * helpers it calls. Dropping its tensor result still loses a tensor, but "nothing changed" would be false:
+ * such a call is not reported. False for a helper that only computes (`return tf.tidy(() => x.div(x.norm()))`)
+ * and for one whose body is not visible.
+ */
+export function helperHasEffects(file: FileIndex, call: TSESTree.CallExpression, depth = 0): boolean {
+  if (depth > 3) return false;
+  let fn: FunctionNode | null = callTarget(file, call);
+  let home: FileIndex = file;
+  if (!fn) {
+    const callee = unwrap(call.callee);
+    const imported = callee?.type === T.Identifier || callee?.type === T.MemberExpression ? importedFunction(file, callee) : null;
+    if (!imported) return false;
+    fn = imported.fn;
+    home = imported.index;
+  }
+  let effects = false;
+  walk(fn.body, home.sourceCode.visitorKeys, (n) => {
+    if (effects) return false;
+    if (n.type === T.AssignmentExpression || n.type === T.UpdateExpression) {
+      effects = unwrap(n.type === T.AssignmentExpression ? n.left : n.argument)?.type === T.MemberExpression;
+    } else if (n.type === T.CallExpression) {
+      const name = calledMember(n)?.name;
+      effects = (name !== undefined && STATE_CHANGING_METHODS.has(name)) || (!home.calleePath(n) && helperHasEffects(home, n, depth + 1));
+    }
+    return undefined;
+  });
+  return effects;
+}
+
+/** Methods that change a model, an optimizer, a variable or a collection (not tensors, which are immutable). */
+const STATE_CHANGING_METHODS: ReadonlySet<string> = new Set([
+  'minimize',
+  'applyGradients',
+  'fit',
+  'fitDataset',
+  'trainOnBatch',
+  'assign',
+  'setWeights',
+  'dispose',
+  'compile',
+  'push',
+  'set',
+]);

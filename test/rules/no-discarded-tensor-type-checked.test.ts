@@ -19,6 +19,14 @@ typed.run('no-discarded-tensor-type-checked', rule, {
     { name: 'seen by the untyped analysis: left to no-discarded-tensor', code: `import * as tf from '@tensorflow/tfjs';\nconst x = tf.ones([2]);\nx.add(1);` },
     { name: 'dispose() is called for its side effect, even where a wrapper declares it returns the freed tensor', code: `import * as tf from '@tensorflow/tfjs';\ndeclare const slot: { dispose(): tf.Tensor };\nslot.dispose();` },
     { name: 'super(...) in a subclass constructor yields this, never a discarded tensor', code: `import * as tf from '@tensorflow/tfjs';\nclass Scaled extends tf.layers.Layer { constructor() { super({}); } }\nnew Scaled();` },
+    {
+      name: 'a same-file training step returning its cost, called as a statement: it trained, so "nothing changed" would be false',
+      code: `import * as tf from '@tensorflow/tfjs';\nconst w = tf.variable(tf.zeros([2]));\nconst opt = tf.train.sgd(0.1);\nfunction trainStep(): tf.Scalar { return opt.minimize(() => w.square().sum() as tf.Scalar, true) as tf.Scalar; }\nfor (let i = 0; i < 3; i++) trainStep();`,
+    },
+    {
+      name: 'a helper that writes a field before returning a tensor',
+      code: `import * as tf from '@tensorflow/tfjs';\nclass Meter { last: tf.Tensor | null = null; update(x: tf.Tensor): tf.Tensor { this.last = x; return x.mean(); } }\nnew Meter().update(tf.ones([2]));`,
+    },
     { name: 'an un-awaited Promise<Tensor> is not a discarded tensor', code: `import * as tf from '@tensorflow/tfjs';\nasync function f(): Promise<tf.Tensor> { return tf.ones([1]); }\nvoid f();` },
   ],
   invalid: [

@@ -184,6 +184,20 @@ describe('no-leaked-tensor: the common shapes leak, and each suggestion stops it
     v.dispose();
   });
 
+  it('tf.tidy around a step of a stateful optimizer (Adam) keeps its slot variables: training goes on, and only the two slots made on the first step stay', () => {
+    // the wrap no-leaked-tensor suggests for `this.trainStep(xs, ys).dataSync()[0]` (a helper returning minimize(f, true))
+    const v = tf.variable(tf.tensor1d([1, 2]));
+    const adam = tf.train.adam(0.1);
+    const step = (): tf.Scalar => adam.minimize(() => v.square().sum() as tf.Scalar, true)!;
+    const before = count();
+    const losses: number[] = [];
+    for (let i = 0; i < 5; i++) losses.push(tf.tidy(() => step().dataSync()[0]!));
+    assert.equal(count() - before, 2); // the first and second moments of `v`, made once
+    assert.ok(losses[4]! < losses[0]!);
+    adam.dispose();
+    v.dispose();
+  });
+
   it('fit callback: a metric computed in onEpochEnd with predict(...) leaks 3 tensors per epoch; tf.tidy(() => ...) leaks 0', async () => {
     const m = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2], activation: 'softmax' })] });
     m.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy' });
