@@ -277,12 +277,25 @@ export function lookupExport(index: FileIndex, name: string, seen: Set<string> =
     }
     if (name === 'default' || name === WHOLE) return null;
     for (const s of t.stars) {
+      // a star target whose text never mentions the name and re-exports nothing cannot export it: no parse
+      if (!index.filename || !mayReexport(index.filename, s, name)) continue;
       const next = foreignIndex(index, s);
       const found = next ? lookupExport(next, name, seen) : null;
       if (found) return found;
     }
     return null;
   });
+}
+
+/**
+ * Can the module `specifier` names from `from` export `name` (a text scan, no parse)? Only if its text
+ * mentions the name or it re-exports other modules (`export *`, `export {…} from`, `require(`).
+ */
+function mayReexport(from: string, specifier: string, name: string): boolean {
+  const path = resolveModule(from, specifier);
+  const text = path ? readModuleText(path) : null;
+  if (text === null || text === undefined) return true; // unreadable: let the parse path say so
+  return text.includes(name) || BARREL_TEXT.test(text);
 }
 
 /** An identifier that is itself bound by an import of a followed module: go to that module. */
@@ -850,7 +863,7 @@ function declaresMember(path: string, member: string): boolean {
       const mods = '(?:(?:public|private|protected|readonly|static|declare|override|async|get)[ \\t]+)*';
       const re = method
         ? new RegExp(`^[ \\t]*${mods}\\*?${w}[ \\t]*(?:<[^>\\n]*>)?\\(|(?<![\\w$])${w}[ \\t]*=[ \\t]*(?:async[ \\t]*)?(?:function\\b|\\([^)]*\\)[ \\t]*=>|[A-Za-z_$][\\w$]*[ \\t]*=>)|\\.prototype\\.${w}[ \\t]*=`, 'm')
-        : new RegExp(`(?<![\\w$])_?this\\.${w}[ \\t]*=(?!=)|^[ \\t]*${mods}${w}[ \\t]*[?!]?[ \\t]*[:=;]|(?:public|private|protected|readonly)[ \\t]+${w}(?![\\w$])`, 'm');
+        : new RegExp(`(?<![\\w$])_?this\\.${w}[ \\t]*=(?!=)|^[ \\t]*${mods}${w}[ \\t]*[?!]?[ \\t]*[:=;]|(?:public|private|protected|readonly)[ \\t]+${w}(?![\\w$]|[ \\t]*[(<])|^[ \\t]*${mods}get[ \\t]+${w}[ \\t]*\\(`, 'm');
       found = re.test(text);
     }
     entry.words.set(member, found);

@@ -511,6 +511,41 @@ describe('instances of imported classes, field by field', () => {
   });
 });
 
+describe('text scans that spare a parse', () => {
+  it("a TypeScript `public name(…)` method is no field `name`; a parameter property and a getter are", () => {
+    const dir = writeProject({
+      'holder.ts': `import * as tf from '@tensorflow/tfjs';
+export class Holder {
+  constructor(private readonly net: tf.LayersModel) {}
+  public toBatch(x: number[]) { return tf.tensor(x); }
+  public get model(): tf.LayersModel { return this.net; }
+}
+`,
+    });
+    const main = `import * as tf from '@tensorflow/tfjs';\nimport { Holder } from './holder';\nexport function run(h: Holder) {\n  probe(h.toBatch);\n  probe(h.model);\n}\nrun(new Holder(tf.sequential()));\n`;
+    probe(join(dir, 'main.ts'), main, (file, args) => {
+      const before = moduleReadStats.parsed;
+      assert.equal(kind(file.kindOf(args[0]!)), null);
+      assert.equal(moduleReadStats.parsed, before, 'holder.ts has no field `toBatch` (a public method has the name): not parsed');
+      assert.equal(kind(file.kindOf(args[1]!)), 'model', 'the getter is read like a field of its declared type');
+    });
+  });
+
+  it('an `export *` target whose text never mentions the name and re-exports nothing is not parsed', () => {
+    const dir = writeProject({
+      'index.js': `export * from './boxes.js';\nexport * from './nets.js';\n`,
+      'boxes.js': `import * as tf from '@tensorflow/tfjs';\nexport function iou(a, b) { return tf.minimum(a, b); }\n`,
+      'nets.js': `import * as tf from '@tensorflow/tfjs';\nexport const shared = ${MODEL};\n`,
+    });
+    const main = `import { shared } from './index.js';\nprobe(shared);\n`;
+    probe(join(dir, 'main.js'), main, (file, args) => {
+      const before = moduleReadStats.parsed;
+      assert.equal(kind(file.kindOf(args[0]!)), 'model');
+      assert.equal(moduleReadStats.parsed, before + 2, 'index.js and nets.js, not boxes.js');
+    });
+  });
+});
+
 describe('constructor parameters of exported classes (across modules)', () => {
   const TRAINER = `export class Trainer { constructor(model, opt) { this.model = model; this.opt = opt; } step() { probe(this.model); probe(this.opt); } }`;
   it('take the kind of the arguments of `new` in the importers (ESM and CommonJS)', () => {
