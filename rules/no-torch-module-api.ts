@@ -170,12 +170,12 @@ export default createRule({
         // PyTorch `model(x)` / Keras `Dense(10)(x)`
         const callee = unwrap(node.callee);
         if (!callee) return;
-        const info = file.kindOf(callee);
-        if (!info || info.promise || (info.kind !== 'model' && info.kind !== 'layer')) return;
         // `this.model = this.model()` with a `model()` method of the class: the call runs the user's method
         const self = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
         const name = self?.type === T.ThisExpression ? memberName(callee as TSESTree.MemberExpression) : null;
         if (self?.type === T.ThisExpression && name !== null && file.methodOfThis(self, name)) return;
+        const info = file.kindOf(callee);
+        if (!info || info.promise || (info.kind !== 'model' && info.kind !== 'layer')) return;
         const head = `${textAsReceiver(sourceCode, node.callee)}.apply`;
         // the `(` that opens the arguments (after any parens around the callee, and type arguments)
         const open = sourceCode.getTokenAfter(node.typeArguments ?? node.callee, (t) => t.value === '(' && t.type === 'Punctuator');
