@@ -419,6 +419,43 @@ function isExportsTarget(n: Node): boolean {
   return o?.type === T.MemberExpression && unwrap(o.object)?.type === T.Identifier && (unwrap(o.object) as TSESTree.Identifier).name === 'module' && memberName(o) === 'exports';
 }
 
+/** Typed arrays and other plain-data types a declared return type may name. */
+const PLAIN_DATA_TYPES: ReadonlySet<string> = new Set([
+  'Float32Array', 'Float64Array', 'Int8Array', 'Int16Array', 'Int32Array', 'Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array',
+  'Array', 'ReadonlyArray', 'Date', 'String', 'Number', 'Boolean',
+]);
+
+/** A TS type of plain data only: `number`, `string[]`, `Float32Array[]`, `[number, number]`, unions of them. */
+function isPlainDataType(t: TSESTree.TypeNode, depth = 0): boolean {
+  if (depth > 4) return false;
+  switch (t.type) {
+    case T.TSNumberKeyword:
+    case T.TSStringKeyword:
+    case T.TSBooleanKeyword:
+    case T.TSVoidKeyword:
+    case T.TSUndefinedKeyword:
+    case T.TSNullKeyword:
+    case T.TSLiteralType:
+      return true;
+    case T.TSArrayType:
+      return isPlainDataType(t.elementType, depth + 1);
+    case T.TSTupleType:
+      return t.elementTypes.every((e) => isPlainDataType(e.type === T.TSNamedTupleMember ? e.elementType : e, depth + 1));
+    case T.TSUnionType:
+      return t.types.every((m) => isPlainDataType(m, depth + 1));
+    case T.TSTypeReference:
+      return t.typeName.type === T.Identifier && PLAIN_DATA_TYPES.has(t.typeName.name) && (t.typeArguments?.params ?? []).every((a) => isPlainDataType(a, depth + 1));
+    default:
+      return false;
+  }
+}
+
+/** Is the function declared (TS return type) to give its callers plain data, never a tensor? */
+function returnsPlainData(fn: FunctionNode): boolean {
+  const t = fn.returnType?.typeAnnotation;
+  return !!t && isPlainDataType(t);
+}
+
 /**
  * Could a caller the rule cannot see run `node` inside a scope? True when `node` sits (through
  * loops and synchronous array callbacks) in a synchronous function with no caller or registration in
@@ -448,7 +485,11 @@ export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean 
     }
     // no caller seen: unknown callers when it escapes as a value; else another module's, unless every
     // importer is seen and none opens a scope
-    if (sites.length === 0) return refs.length === 0 && (escapesAsValue(file, n) || !file.filename || importersMayScope(file.filename, importerOpensScope(file, n)));
+    // a function declared to give plain data (`sampleGrid(n): Float32Array[]`) is where tensors end: a caller
+    // in another package has no tensor to keep, so it is not assumed to call it inside `tf.tidy`
+    if (sites.length === 0) {
+      return refs.length === 0 && (escapesAsValue(file, n) || !file.filename || importersMayScope(file.filename, importerOpensScope(file, n), !returnsPlainData(n)));
+    }
     if (depth >= MAX_DEPTH) return false;
     // a call inside a scope (`tf.variableGrads(() => styleLoss(…))`) is a path where it is disposed
     return sites.some((c) => inDisposingScope(file, c) || callerMayScope(file, c, depth + 1));

@@ -307,9 +307,14 @@ const MAX_SCOPE_LEVELS = 3;
  * importers of the package is seen (a few levels, a few files each), none of them may open a scope
  * around it (`opensScope`; by default: its text mentions `tidy` or `startScope`), and each chain ends in
  * a script that exports nothing (an application entry, not a library entry that other packages may call
- * inside their own `tf.tidy`).
+ * inside their own `tf.tidy`). With `entriesMayScope` false, a library entry is not assumed to be called
+ * inside a scope (the function gives its callers plain data, not tensors: see memory.ts).
  */
-export function importersMayScope(path: string, opensScope: (importer: string, text: string) => boolean = (_p, t) => SCOPE_TEXT.test(t)): boolean {
+export function importersMayScope(
+  path: string,
+  opensScope: (importer: string, text: string) => boolean = (_p, t) => SCOPE_TEXT.test(t),
+  entriesMayScope = true,
+): boolean {
   const seen = new Set([path]);
   let level = [path];
   for (let d = 0; d < MAX_SCOPE_LEVELS && level.length > 0; d++) {
@@ -319,6 +324,7 @@ export function importersMayScope(path: string, opensScope: (importer: string, t
       if (importers.length > MAX_SCOPE_IMPORTERS) return true;
       if (importers.length === 0) {
         // the top of a chain: an application script, or an entry other packages import
+        if (!entriesMayScope) continue;
         const text = p === path ? null : readModuleText(p);
         if (text === null || EXPORT_TEXT.test(text)) return true;
         continue;

@@ -1672,7 +1672,51 @@ export class FileIndex {
       }
     }
     this.classFields.set(cls, map);
+    this.inheritFields(cls, fields);
     return map;
+  }
+
+  /**
+   * Fields a subclass never writes or declares itself hold what its same-file superclasses put there,
+   * with the subclass's overrides in place of the base's methods: `this.model = this.buildModel(cfg)` in
+   * `BaseAgent`'s constructor holds, for a `DQNAgent`, what `DQNAgent#buildModel` returns (the template
+   * method). The subclass's own `this.<x>` uses stay its own.
+   */
+  private inheritFields(cls: ClassNode, fields: Map<string, FieldFacts>): void {
+    const below: ClassNode[] = [cls];
+    let sup = unwrap(cls.superClass);
+    for (let depth = 0; sup?.type === T.Identifier && depth < 8; depth++) {
+      const base = this.classOfIdentifier(sup);
+      if (!base || below.includes(base)) return;
+      for (const [name, facts] of this.fieldsOf(base)) {
+        const own = fields.get(name);
+        if (own && (own.writes.length > 0 || own.annotations.length > 0 || own.jsdoc.length > 0)) continue;
+        if (facts.writes.length === 0 && facts.annotations.length === 0 && facts.jsdoc.length === 0) continue;
+        const writes = facts.writes.flatMap((w) => this.overriddenReturns(w, below) ?? [w]);
+        fields.set(name, { writes, annotations: facts.annotations, jsdoc: facts.jsdoc, uses: own?.uses ?? [] });
+      }
+      below.push(base);
+      sup = unwrap(base.superClass);
+    }
+  }
+
+  /** `this.m(…)`, where one of `classes` (a subclass first) defines `m`: what that override returns. */
+  private overriddenReturns(write: Node, classes: readonly ClassNode[]): TSESTree.Expression[] | null {
+    const call = unwrap(write);
+    if (call?.type !== T.CallExpression) return null;
+    const callee = unwrap(call.callee);
+    if (callee?.type !== T.MemberExpression || unwrap(callee.object)?.type !== T.ThisExpression) return null;
+    const name = memberName(callee);
+    if (name === null) return null;
+    for (const c of classes) {
+      for (const el of c.body.body) {
+        if (el.type === T.MethodDefinition && el.kind === 'method' && !el.static && propertyKeyName(el) === name && el.value.type === T.FunctionExpression) {
+          const returned = this.returnedOf(el.value) as TSESTree.Expression[];
+          return el.value.async || el.value.generator || returned.length === 0 ? null : returned;
+        }
+      }
+    }
+    return null;
   }
 
   /** The kind a TS type annotation denotes, when it names a tfjs type. */

@@ -640,3 +640,68 @@ export function run(brains: Brain[], others: { model: { eval(): void } }[]) {
     assert.deepEqual(lint(dir, 'pop.ts', 'no-torch-mode-switch'), ['6: modeCall']);
   });
 });
+
+describe('fourth round (fixtures/blind/monorepo, ts-cli)', () => {
+  const BASE = `import * as tf from '@tensorflow/tfjs';
+export class BaseAgent {
+  constructor(cfg) { this.cfg = cfg; this.model = this.buildModel(cfg); }
+  buildModel(cfg) { throw new Error('abstract'); }
+}
+export class DQNAgent extends BaseAgent {
+  buildModel(cfg) {
+    return tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4], trainable: false }), tf.layers.dropout({ rate: 0.1 }), tf.layers.dense({ units: 2 })] });
+  }
+  learn(xs, ys) {
+    const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError(ys, this.model.predict(xs)));
+    return { value, grads };
+  }
+}
+export class PlainAgent extends BaseAgent {
+  learn(xs, ys) {
+    return tf.variableGrads(() => tf.losses.meanSquaredError(ys, this.model.predict(xs)));
+  }
+}
+`;
+
+  it("the template method: a base constructor's `this.model = this.buildModel(cfg)` holds what the subclass's override builds", () => {
+    const dir = project({ 'agents.js': BASE }, 'module');
+    assert.deepEqual(lint(dir, 'agents.js', 'require-training-flag'), ['11: inferenceInTrainingStep']);
+    assert.deepEqual(lint(dir, 'agents.js', 'require-var-list-when-frozen'), ['11: noVarList']);
+  });
+
+  it('a subclass that writes the field itself keeps its own writes', () => {
+    const own = BASE.replace('export class PlainAgent extends BaseAgent {', "export class PlainAgent extends BaseAgent {\n  constructor(cfg) { super(cfg); this.model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [4] })] }); }");
+    const dir = project({ 'agents.js': own }, 'module');
+    // PlainAgent's model has no Dropout and no frozen layer: only DQNAgent's step is reported
+    assert.deepEqual(lint(dir, 'agents.js', 'require-training-flag'), ['11: inferenceInTrainingStep']);
+    assert.deepEqual(lint(dir, 'agents.js', 'require-var-list-when-frozen'), ['11: noVarList']);
+  });
+
+  const TRAINER = `import * as tf from '@tensorflow/tfjs';
+export class VaeTrainer {
+  constructor(private readonly decoder: tf.LayersModel) {}
+  sampleGrid(n: number): RETURN {
+    const images = [];
+    for (let i = 0; i < n; i++) {
+      const z = tf.randomNormal([1, 2]);
+      const img = this.decoder.predict(z) as tf.Tensor;
+      images.push(img.dataSync() as Float32Array);
+      z.dispose();
+    }
+    return images;
+  }
+}
+`;
+
+  it('a library method declared to return plain data (`Float32Array[]`) is not assumed to run inside a caller\'s tf.tidy', () => {
+    const files = (ret: string) => ({ 'src/vae-trainer.ts': TRAINER.replace('RETURN', ret), 'src/index.ts': `export * from './vae-trainer';\n` });
+    const data = project(files('Float32Array[]'), 'commonjs');
+    assert.deepEqual(lint(data, 'src/vae-trainer.ts', 'no-leaked-tensor'), ['8: bound']);
+    // declared to return tensors, a library entry's method may be called inside its caller's tidy
+    const tensors = project(files('tf.Tensor[]'), 'commonjs');
+    assert.deepEqual(lint(tensors, 'src/vae-trainer.ts', 'no-leaked-tensor'), []);
+    // a caller that is seen and calls it inside tf.tidy still counts
+    const scoped = project({ ...files('Float32Array[]'), 'src/main.ts': `import * as tf from '@tensorflow/tfjs';\nimport { VaeTrainer } from './vae-trainer';\nexport function grid(t: VaeTrainer) { return tf.tidy(() => t.sampleGrid(4)); }\n` }, 'commonjs');
+    assert.deepEqual(lint(scoped, 'src/vae-trainer.ts', 'no-leaked-tensor'), []);
+  });
+});
