@@ -17,6 +17,7 @@ import {
   MODULE_PROPERTIES,
   type ModuleApiGroup,
 } from '../src/facts/torch-module-api.js';
+import { METHOD_ONLY_NAMES } from '../src/facts/method-names.js';
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<'useApply' | 'useApplyTraining' | 'useProperty' | 'useMethod' | 'removeCall' | 'useTrainable'>;
 const THROWS = 'tfjs {{kind}}s have no `{{method}}()`: this call throws "TypeError: … is not a function".';
@@ -174,6 +175,8 @@ export default createRule({
         const self = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
         const name = self?.type === T.ThisExpression ? memberName(callee as TSESTree.MemberExpression) : null;
         if (self?.type === T.ThisExpression && name !== null && file.methodOfThis(self, name)) return;
+        // `o.concat(x)`, `o.then(f)`, `o.predict(x)`: a method name, never a model or layer kept in a field
+        if (callee.type === T.MemberExpression && METHOD_ONLY_NAMES.has(memberName(callee) ?? '')) return;
         const info = file.kindOf(callee);
         if (!info || info.promise || (info.kind !== 'model' && info.kind !== 'layer')) return;
         const head = `${textAsReceiver(sourceCode, node.callee)}.apply`;

@@ -160,6 +160,22 @@ ruleTester.run('no-torch-module-api', rule, {
       output: null,
     },
     {
+      name: 'a layer field named like a tensor op (`this.pool`, PyTorch `self.pool = nn.MaxPool2d(2)`) is still checked',
+      code: `class Net {\n  constructor() { this.pool = TF.layers.maxPooling2d({poolSize: 2}); }\n  run(x) { return this.pool(x); }\n}`,
+      errors: [
+        {
+          messageId: 'callModule',
+          data: { kind: 'layer', callee: 'this.pool' },
+          line: 3,
+          suggestions: [
+            { messageId: 'useApply', output: `class Net {\n  constructor() { this.pool = TF.layers.maxPooling2d({poolSize: 2}); }\n  run(x) { return this.pool.apply(x); }\n}` },
+            { messageId: 'useApplyTraining', output: `class Net {\n  constructor() { this.pool = TF.layers.maxPooling2d({poolSize: 2}); }\n  run(x) { return this.pool.apply(x, {training: true}); }\n}` },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'parameters() and named_parameters()',
       code: `${SEQ}const ps = model.parameters();\nfor (const [n, p] of model.layers[0].named_parameters()) log(n);`,
       errors: [
