@@ -867,14 +867,15 @@ export class FileIndex {
       const def = this.variableOf(u)?.defs[0];
       return def?.type === 'Variable' && def.node.id === def.name && def.node.parent?.type === T.VariableDeclaration && def.node.parent.kind === 'const' && !!def.node.init && isSelf(def.node.init);
     };
-    const derived = (e: Node): boolean => {
+    // through a chain of ops: `x = x.sub(mean).mul(f).add(mean)`, `h = tf.relu(h.add(b))`
+    const derived = (e: Node, depth = 0): boolean => {
       let u = unwrap(e);
       if (u?.type === T.CallExpression && this.calleePath(u)?.join('.') === 'keep') u = unwrap(u.arguments[0]);
-      if (u?.type !== T.CallExpression) return false;
+      if (u?.type !== T.CallExpression || depth > 16) return false;
       const m = calledMember(u);
-      if (m && TENSOR_METHODS.has(m.name) && refersToSelf(m.member.object)) return true;
+      if (m && TENSOR_METHODS.has(m.name)) return refersToSelf(m.member.object) || derived(m.member.object, depth + 1);
       const p = this.calleePath(u);
-      return !!p && p.length === 1 && TENSOR_OPS.has(p[0]!) && refersToSelf(u.arguments[0]);
+      return !!p && p.length === 1 && TENSOR_OPS.has(p[0]!) && !!u.arguments[0] && (refersToSelf(u.arguments[0]) || derived(u.arguments[0], depth + 1));
     };
     const rest = writes.filter((w) => !derived(w));
     return rest.some((w) => !isNullish(unwrap(w) ?? w)) ? rest : writes;

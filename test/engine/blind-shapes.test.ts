@@ -705,3 +705,26 @@ export class VaeTrainer {
     assert.deepEqual(lint(scoped, 'src/vae-trainer.ts', 'no-leaked-tensor'), []);
   });
 });
+
+describe('fifth round (fixtures/blind/lightning, vite-react)', () => {
+  it('`x = x.sub(mean).mul(f).add(mean)` with `const mean = x.mean()`: a write derived from x through a chain of ops', () => {
+    const dir = project(
+      {
+        'jitter.js': `import * as tf from '@tensorflow/tfjs';
+export function colorJitter(image, f) {
+  return tf.tidy(() => {
+    let x = tf.cast(image, 'float32');
+    const mean = x.mean();
+    x = x.sub(mean).mul(f).add(mean);
+    x = tf.relu(x.add(1));
+    x.clipByValue(0, 1);
+    return x;
+  });
+}
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'jitter.js', 'no-discarded-tensor'), ['8: discarded']);
+  });
+});
