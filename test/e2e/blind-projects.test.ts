@@ -21,7 +21,7 @@ interface GroundTruth {
   clean: { file: string; line: number; note: string }[];
 }
 
-const PROJECTS = ['rl-cjs', 'web-esm', 'ts-port', 'game-tsx', 'node-mixed', 'script-tags', 'ts-services', 'monorepo', 'ts-cli'] as const;
+const PROJECTS = ['rl-cjs', 'web-esm', 'ts-port', 'game-tsx', 'node-mixed', 'script-tags', 'ts-services', 'monorepo', 'ts-cli', 'lightning', 'vite-react'] as const;
 
 function dirOf(project: string): string {
   return fileURLToPath(new URL(`../../fixtures/blind/${project}/`, import.meta.url));
@@ -39,7 +39,8 @@ async function lint(project: string, config: Linter.Config, typed = false): Prom
     cwd: dir,
     overrideConfigFile: true,
     overrideConfig: [
-      { ...config, files: ['**/*.{js,mjs,cjs,ts,tsx}'] },
+      { ...config, files: ['**/*.{js,mjs,cjs,jsx,ts,tsx}'] },
+      { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
       { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser, parserOptions: typed ? { projectService: true, tsconfigRootDir: dir } : {} } },
       ...(settings ? [{ settings }] : []),
     ],
