@@ -159,7 +159,7 @@ export function relativeSpecifiersOf(text: string): string[] {
  * map ask again for the same files during a lint run, so the scan is kept with the cached text (and dropped
  * with it, inside the text cache's bound).
  */
-function specifiersOfFile(path: string, text: string): readonly string[] {
+export function specifiersOfFile(path: string, text: string): readonly string[] {
   const entry = texts.get(path);
   if (entry && entry.text === text) return (entry.specifiers ??= relativeSpecifiersOf(text));
   return relativeSpecifiersOf(text);

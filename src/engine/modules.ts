@@ -20,7 +20,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMember, isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
-import { importedByTfjsModule, importersOf, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, MAX_PARSED_MODULES } from './module-resolve.js';
+import { importedByTfjsModule, importersOf, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, specifiersOfFile, MAX_PARSED_MODULES } from './module-resolve.js';
 import { FileIndex, isNullish, thisClass, type ClassNode, type ValueInfo } from './resolver.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
 import { declaredType, elementType } from './declared-types.js';
@@ -840,10 +840,10 @@ function readingPlainModules<R>(fn: () => R): R {
 /**
  * Can a class of the module's text have this member: a field it assigns (`this.model =`, a class field
  * `model = …` / `model: T`, a TS parameter property `private model`), or for `name()` a method it
- * defines (`name(…) {`, `name = (…) =>`, `X.prototype.name =`)? A re-exporting module is let through
- * (the class may live further on). A text scan, cached per module text and member.
+ * defines (`name(…) {`, `name = (…) =>`, `X.prototype.name =`)? A re-exporting module answers for the
+ * modules it re-exports (the class lives there), or itself. A text scan, cached per module text and member.
  */
-function declaresMember(path: string, member: string): boolean {
+function declaresMember(path: string, member: string, depth = 3): boolean {
   const text = readModuleText(path);
   if (text === null) return false;
   let entry = wordScans.get(path);
@@ -853,7 +853,14 @@ function declaresMember(path: string, member: string): boolean {
     wordScans.set(path, entry);
     while (wordScans.size > MAX_PARSED_MODULES * 4) wordScans.delete(wordScans.keys().next().value!);
   }
-  if (entry.barrel) return true;
+  // a barrel: the class lives in a module it re-exports, so one of those must declare the member
+  // (`classes/index.js` with `export * from './BoundingBox'`); unresolvable or too deep: let it through
+  if (entry.barrel) {
+    if (depth <= 0) return true;
+    const targets = specifiersOfFile(path, text).map((s) => resolveModule(path, s));
+    if (targets.some((t) => !t)) return true;
+    if (targets.some((t) => t !== path && declaresMember(t!, member, depth - 1))) return true;
+  }
   let found = entry.words.get(member);
   if (found === undefined) {
     const method = member.endsWith('()');

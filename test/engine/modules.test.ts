@@ -531,6 +531,21 @@ export class Holder {
     });
   });
 
+  it("a field of a class behind a barrel: read only when a re-exported module assigns that field", () => {
+    const dir = writeProject({
+      'classes/index.js': `export * from './Box.js';\nexport * from './Holder.js';\n`,
+      'classes/Box.js': `import * as tf from '@tensorflow/tfjs';\nexport class Box {\n  constructor(w) { this.w = w; }\n  toSquare() { return tf.scalar(this.w); }\n}\n`,
+      'classes/Holder.js': `import * as tf from '@tensorflow/tfjs';\nexport class Holder {\n  constructor() { this.net = ${MODEL}; }\n}\n`,
+    });
+    const main = `import { Box, Holder } from './classes/index.js';\nprobe(new Box(2).toSquare);\nprobe(new Holder().net);\n`;
+    probe(join(dir, 'main.js'), main, (file, args) => {
+      const before = moduleReadStats.parsed;
+      assert.equal(kind(file.kindOf(args[0]!)), null);
+      assert.equal(moduleReadStats.parsed, before, 'no module behind the barrel assigns a field `toSquare`: nothing parsed');
+      assert.equal(kind(file.kindOf(args[1]!)), 'model');
+    });
+  });
+
   it('an `export *` target whose text never mentions the name and re-exports nothing is not parsed', () => {
     const dir = writeProject({
       'index.js': `export * from './boxes.js';\nexport * from './nets.js';\n`,
