@@ -5,6 +5,7 @@ import { calledMember, memberName, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { asiSafeStatementText, hasCommentInside, removeStatement, statementOf, textAsReceiver } from '../src/fix/edits.js';
 import { getFileIndex } from '../src/engine/resolver.js';
+import { importMayGiveModel } from '../src/engine/modules.js';
 import {
   assignedMembers,
   isPlainReference,
@@ -177,6 +178,8 @@ export default createRule({
         if (self?.type === T.ThisExpression && name !== null && file.methodOfThis(self, name)) return;
         // `o.concat(x)`, `o.then(f)`, `o.predict(x)`: a method name, never a model or layer kept in a field
         if (callee.type === T.MemberExpression && METHOD_ONLY_NAMES.has(memberName(callee) ?? '')) return;
+        // a factory's result or a namespace member from a module that never makes a model or layer: no parse
+        if (!importMayGiveModel(file, callee)) return;
         const info = file.kindOf(callee);
         if (!info || info.promise || (info.kind !== 'model' && info.kind !== 'layer')) return;
         const head = `${textAsReceiver(sourceCode, node.callee)}.apply`;

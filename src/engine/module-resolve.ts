@@ -165,6 +165,45 @@ export function specifiersOfFile(path: string, text: string): readonly string[] 
   return relativeSpecifiersOf(text);
 }
 
+/**
+ * Text that makes, loads or picks a tfjs model or layer: `tf.sequential(`, `tf.model(`, `loadLayersModel(`,
+ * `tf.layers.dense(`, `new Sequential(`, `extends tf.layers.Layer`, `model.getLayer(`, `model.layers[`.
+ */
+const MODEL_MAKER =
+  /\b(?:sequential|model|loadLayersModel|loadGraphModel)[ \t]*\(|\blayers\.[A-Za-z_$][\w$]*[ \t]*\(|\bnew[ \t]+(?:[\w$]+\.)*(?:Sequential|LayersModel|GraphModel|Layer)\b|\bextends[ \t]+(?:[\w$]+\.)*(?:Layer|LayersModel|Sequential)\b|\.getLayer[ \t]*\(|\.layers[ \t]*\[/;
+const makerCache = new Map<string, { text: string; at: number; result: boolean }>();
+
+/**
+ * Does the module at `path`, or a module it imports relatively (up to `depth` levels), make or load a
+ * tfjs model or layer (`MODEL_MAKER`)? A module where neither happens gives no model or layer to a caller
+ * that only uses what it returns (a text scan, kept for the same few seconds as other scans). Unreadable:
+ * true (no answer without the text).
+ */
+export function moduleMakesModels(path: string, depth = 2, seen = new Set<string>()): boolean {
+  if (seen.has(path) || seen.size > 30) return false;
+  seen.add(path);
+  const text = readModuleText(path);
+  if (text === null) return true;
+  const now = Date.now();
+  const cached = makerCache.get(path);
+  if (cached && cached.text === text && now - cached.at < PACKAGE_TTL_MS && (cached.result || depth <= 2)) return cached.result;
+  let result = MODEL_MAKER.test(text);
+  if (!result && depth > 0) {
+    for (const s of specifiersOfFile(path, text)) {
+      const target = resolveModule(path, s);
+      if (target && target !== path && moduleMakesModels(target, depth - 1, seen)) {
+        result = true;
+        break;
+      }
+    }
+  }
+  if (depth >= 2) {
+    if (makerCache.size >= 2000) makerCache.clear();
+    makerCache.set(path, { text, at: now, result });
+  }
+  return result;
+}
+
 function mentionsTfjs(text: string, modules: readonly string[]): boolean {
   return text.includes('@tensorflow/') || TF_MODULES.some((m) => text.includes(m)) || modules.some((m) => text.includes(m));
 }

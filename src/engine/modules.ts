@@ -20,7 +20,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMember, isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
-import { importedByTfjsModule, importersOf, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, specifiersOfFile, MAX_PARSED_MODULES } from './module-resolve.js';
+import { importedByTfjsModule, importersOf, moduleMakesModels, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, specifiersOfFile, MAX_PARSED_MODULES } from './module-resolve.js';
 import { FileIndex, isNullish, thisClass, type ClassNode, type ValueInfo } from './resolver.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
 import { declaredType, elementType } from './declared-types.js';
@@ -608,6 +608,40 @@ export function importedValue(file: FileIndex, variable: Scope.Variable): ValueI
 /** True when the variable is bound by an import / `require` of a module we follow (cheap, no parsing). */
 export function isModuleImport(file: FileIndex, variable: Scope.Variable): boolean {
   return importSpec(file, variable) !== null;
+}
+
+/**
+ * May `expr` (a callee such as `extractConvParams`, `m.createDetector`) hold a model or layer that came
+ * from another module? False when its root is a namespace import (`m.f`), the result of an imported
+ * function (`const f = factory(…)`, `var { f } = factory(…)` written once), or a named import the module never
+ * reassigns (`import { f } from './m'`), and that module (with its relative imports, two levels) never makes
+ * or loads a model or layer (`moduleMakesModels`): then no parse can find one. True otherwise.
+ */
+export function importMayGiveModel(file: FileIndex, expr: Node): boolean {
+  let root = unwrap(expr);
+  while (root?.type === T.MemberExpression) root = unwrap(root.object);
+  if (root?.type !== T.Identifier || !file.filename) return true;
+  const v = file.variableOf(root);
+  if (!v || v.defs.length !== 1) return true;
+  let spec = importSpec(file, v);
+  if (spec && spec.name !== NAMESPACE && spec.name !== WHOLE && (root === expr || spec.name === 'default')) {
+    // a named import called directly: the module may assign the binding later (`export let model; … model = m`)
+    const path = resolveModule(file.filename, spec.specifier);
+    const text = path ? readModuleText(path) : null;
+    const name = spec.name.replace(/\$/g, '\\$');
+    if (!text || new RegExp(`(?<!(?:const|let|var)[ \\t]+)(?<![\\w$.])${name}[ \\t]*=(?!=)`).test(text)) return true;
+  }
+  if (!spec) {
+    const def = v.defs[0]!;
+    const once = def.type === 'Variable' && (def.node.parent?.kind === 'const' || v.references.filter((r) => r.isWrite()).length === 1);
+    const init = once && def.type === 'Variable' ? unwrap(def.node.init) : null;
+    const callee = init?.type === T.CallExpression ? unwrap(init.callee) : null;
+    const cv = callee?.type === T.Identifier ? file.variableOf(callee) : null;
+    spec = cv ? importSpec(file, cv) : null;
+  }
+  if (!spec) return true;
+  const path = resolveModule(file.filename, spec.specifier);
+  return !path || path === file.filename || moduleMakesModels(path);
 }
 
 /** The function an imported name denotes (`import { buildModel } from './model'`, `models.buildModel`), with its home. */

@@ -12,7 +12,7 @@ import { Linter } from 'eslint';
 import { walk } from '../../src/engine/ast.js';
 import { cachedTextChars, MAX_MODULE_BYTES, MAX_TEXT_CHARS, moduleReadStats, readModuleText, relativeSpecifiersOf, resolveModule } from '../../src/engine/module-resolve.js';
 import { isNewTensorCall } from '../../src/engine/memory.js';
-import { importedClass, MAX_MODULE_DEPTH } from '../../src/engine/modules.js';
+import { importedClass, importMayGiveModel, MAX_MODULE_DEPTH } from '../../src/engine/modules.js';
 import { getFileIndex, type FileIndex, type ValueInfo } from '../../src/engine/resolver.js';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'torch2tf-modules-'));
@@ -542,6 +542,22 @@ export class Holder {
       const before = moduleReadStats.parsed;
       assert.equal(kind(file.kindOf(args[0]!)), null);
       assert.equal(moduleReadStats.parsed, before, 'no module behind the barrel assigns a field `toSquare`: nothing parsed');
+      assert.equal(kind(file.kindOf(args[1]!)), 'model');
+    });
+  });
+
+  it('importMayGiveModel: a factory result or namespace member of a module that never makes a model or layer', () => {
+    const dir = writeProject({
+      'weights.js': `import * as tf from '@tensorflow/tfjs';\nexport function extractorFactory(w) { return (n) => tf.tensor(w.slice(0, n)); }\n`,
+      'nets.js': `import * as tf from '@tensorflow/tfjs';\nexport function buildNet() { return ${MODEL}; }\n`,
+      'state.js': `export let net = null;\nexport function setNet(m) { net = m; }\n`,
+      'reexport.js': `export { buildNet } from './nets.js';\n`,
+    });
+    const main = `import { extractorFactory } from './weights.js';\nimport { buildNet } from './reexport.js';\nimport * as w from './weights.js';\nimport { net } from './state.js';\nvar extract = extractorFactory([1, 2]);\nconst model = buildNet();\nprobe(extract);\nprobe(model);\nprobe(w.extractorFactory);\nprobe(net);\n`;
+    probe(join(dir, 'main.js'), main, (file, args) => {
+      const before = moduleReadStats.parsed;
+      assert.deepEqual(args.map((a) => importMayGiveModel(file, a)), [false, true, false, true], 'buildNet reaches nets.js through the re-export; state.js reassigns net');
+      assert.equal(moduleReadStats.parsed, before, 'a text scan only');
       assert.equal(kind(file.kindOf(args[1]!)), 'model');
     });
   });
