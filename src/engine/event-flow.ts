@@ -18,7 +18,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { callTarget } from './gradient-context.js';
-import type { ClassNode, FileIndex } from './resolver.js';
+import { es5MemberOf, type ClassNode, type FileIndex } from './resolver.js';
 
 type Segment = TSESLint.CodePathSegment;
 type CodePath = TSESLint.CodePath;
@@ -458,7 +458,11 @@ interface MemberInfo {
 function classMemberOf(owner: Node): MemberInfo | null {
   if (!isFunction(owner)) return null;
   const p = owner.parent;
-  if (!p || (p.type !== T.MethodDefinition && p.type !== T.PropertyDefinition) || p.value !== owner || p.static) return null;
+  if (!p || (p.type !== T.MethodDefinition && p.type !== T.PropertyDefinition) || p.value !== owner || p.static) {
+    // a constructor function and its prototype methods (src/engine/es5-classes.ts)
+    const es5 = es5MemberOf(owner);
+    return es5 ? { cls: es5.cls, fn: owner, name: es5.name } : null;
+  }
   const cls = p.parent?.parent;
   if (!cls || (cls.type !== T.ClassDeclaration && cls.type !== T.ClassExpression)) return null;
   const name = p.key.type === T.Identifier && !p.computed ? p.key.name : null;

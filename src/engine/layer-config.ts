@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, enclosingFunction, findProperty, literalValue, memberName, objectArg, propertyKeyName, unwrap, walk, type Node } from './ast.js';
 import { callTarget, gradientContextOf } from './gradient-context.js';
 import { modelStructure } from './model-structure.js';
-import { thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
+import { superClassOf, thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
 import { TRAINING_METHODS, WEIGHTLESS_LAYERS } from '../facts/tfjs-api.js';
 
 type Origin = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -71,7 +71,7 @@ export function isWeightlessUserLayer(file: FileIndex, cls: ClassNode): boolean 
   weightlessClasses.set(cls, false);
   const k = file.classKind(cls);
   let ok = !!k && k.kind === 'layer';
-  const sup = unwrap(cls.superClass);
+  const sup = superClassOf(cls);
   if (ok && sup) {
     const p = file.pathOf(sup);
     if (p) ok = p.join('.') === 'layers.Layer';
@@ -141,7 +141,7 @@ export function configReachesLayerBase(file: FileIndex, cls: ClassNode, depth = 
     );
     if (!forwards) return false;
   }
-  const sup = unwrap(cls.superClass);
+  const sup = superClassOf(cls);
   if (!sup) return false;
   if (file.pathOf(sup)?.join('.') === 'layers.Layer') return true;
   const parent = sup.type === T.Identifier ? file.classOfIdentifier(sup) : null;

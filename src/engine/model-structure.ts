@@ -47,8 +47,9 @@ export function provenanceOf(file: FileIndex, expr: Node | null | undefined): Va
   if (!info || info.via !== 'annotation' || info.origins) return info;
   const e = unwrap(expr);
   const writes: Node[] = [];
-  if (e?.type === T.MemberExpression && unwrap(e.object)?.type === T.ThisExpression) {
-    const cls = thisClass(e.object);
+  const eSelf = e?.type === T.MemberExpression ? file.thisOf(e.object) : null;
+  if (e?.type === T.MemberExpression && eSelf) {
+    const cls = thisClass(eSelf);
     const name = memberName(e);
     if (cls && name !== null) writes.push(...(file.fieldsOf(cls).get(name)?.writes ?? []));
   } else if (e?.type === T.Identifier) {
@@ -166,8 +167,8 @@ function addCalls(file: FileIndex, origin: Node, modelExpr: Node): TSESTree.Call
       const v = file.variableOf(h);
       if (!v) return;
       for (const r of v.references) pushIfAdd(r.identifier);
-    } else if (h.type === T.MemberExpression && unwrap(h.object)?.type === T.ThisExpression) {
-      const cls = thisClass(h.object);
+    } else if (h.type === T.MemberExpression && file.thisOf(h.object)) {
+      const cls = thisClass(file.thisOf(h.object)!);
       const name = memberName(h);
       if (!cls || name === null) return;
       for (const use of file.fieldsOf(cls).get(name)?.uses ?? []) pushIfAdd(use);

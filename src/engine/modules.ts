@@ -742,8 +742,10 @@ function instanceClassFromValue(file: FileIndex, o: Node, depth: number, field: 
     const loop = def.node.parent?.parent;
     if (loop?.type === T.ForOfStatement && loop.left === def.node.parent) return elementClassOf(file, loop.right, depth + 1, field);
     const isConst = def.node.parent?.type === T.VariableDeclaration && def.node.parent.kind === 'const';
-    if (!isConst && v!.references.filter((r) => r.isWrite()).length !== 1) return null;
-    return instanceClassOf(file, def.node.init, depth + 1, field);
+    const writes = isConst ? [] : v!.references.filter((r) => r.isWrite());
+    if (!isConst && writes.length !== 1) return null;
+    // `var detector;` then `detector = new AnomalyDetector(…)` in a callback: the one write
+    return instanceClassOf(file, def.node.init ?? writes[0]?.writeExpr, depth + 1, field);
   }
   if (o.type !== T.MemberExpression || o.computed) return null;
   const name = memberName(o);

@@ -38,6 +38,7 @@ import { jsdocAliasesOf, jsdocTagsOf, parseJsdocType, type JsdocTag, type JsdocT
 import { getTypedServices, typeVerdict, type TypedServices } from './type-info.js';
 import { declaredType, declaredTypeOfVariable, memberType } from './declared-types.js';
 import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, type ParseSetup } from './module-resolve.js';
+import { Es5Registry } from './es5-classes.js';
 import {
   homeOfNode,
   importedClassKind,
@@ -66,7 +67,19 @@ import {
 } from '../facts/tfjs-api.js';
 
 export type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+/** A constructor function used as a class (`function Agent() { this.model = … }` with `Agent.prototype.act = function …`). */
+export type Es5Class = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression | Es5Class;
+
+/** The superclass expression of a class (none for a constructor function). */
+export function superClassOf(cls: ClassNode): Node | null {
+  return cls.type === T.ClassDeclaration || cls.type === T.ClassExpression ? unwrap(cls.superClass) : null;
+}
+
+/** Is the class a constructor function (ES5)? */
+export function isEs5Class(cls: ClassNode): cls is Es5Class {
+  return cls.type === T.FunctionDeclaration || cls.type === T.FunctionExpression;
+}
 export type TfPath = readonly string[];
 
 export interface ValueInfo {
@@ -176,6 +189,8 @@ export class FileIndex {
   private readonly opaque = new WeakMap<Node, boolean | typeof IN_PROGRESS>();
   private callIndex: Map<string, TSESTree.CallExpression[]> | null = null;
   private allCalls: TSESTree.CallExpression[] | null = null;
+  /** Constructor functions and their prototype methods (filled by the walk of `calls()`). */
+  readonly es5 = new Es5Registry();
 
   /** The file's path on disk ('' when unknown); other modules are resolved from it. */
   readonly filename: string;
@@ -689,7 +704,7 @@ export class FileIndex {
     if (cached !== undefined) return cached;
     this.classKinds.set(cls, IN_PROGRESS);
     let result: ValueInfo | null = null;
-    const sup = unwrap(cls.superClass);
+    const sup = superClassOf(cls);
     if (sup) {
       const p = this.pathOf(sup);
       if (p) {
@@ -715,7 +730,29 @@ export class FileIndex {
       const init = unwrap(def.node.init);
       if (init?.type === T.ClassExpression) return init;
     }
+    // `function Agent() { this.model = … }` used as a class
+    if (def.type === 'FunctionName' || def.type === 'Variable') {
+      this.calls();
+      return this.es5.constructorNamed(id.name);
+    }
     return null;
+  }
+
+  /**
+   * The `this` an object expression stands for: `this` itself, or a binding written once with `this`
+   * (`var self = this;` in a prototype method, read inside its callbacks).
+   */
+  thisOf(obj: Node | null | undefined): TSESTree.ThisExpression | null {
+    const o = unwrap(obj);
+    if (o?.type === T.ThisExpression) return o;
+    if (o?.type !== T.Identifier) return null;
+    this.calls();
+    if (!this.es5.aliases.has(o.name)) return null;
+    const v = this.variableOf(o);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.node.id !== def.name || v!.references.filter((r) => r.isWrite()).length !== 1) return null;
+    const init = unwrap(def.node.init);
+    return init?.type === T.ThisExpression ? init : null;
   }
 
   /** The same-file function an identifier names (`function f(){}` or `const f = () => {}`). */
@@ -738,6 +775,7 @@ export class FileIndex {
   methodOfThis(thisNode: TSESTree.ThisExpression, name: string): FunctionNode | null {
     const cls = thisClass(thisNode);
     if (!cls) return null;
+    if (isEs5Class(cls)) return this.es5.method(cls, name);
     for (const el of cls.body.body) {
       if (el.type === T.MethodDefinition && el.kind === 'method' && !el.static && propertyKeyName(el) === name && isFunction(el.value)) return el.value;
       if (el.type === T.PropertyDefinition && !el.static && propertyKeyName(el) === name && isFunction(el.value)) return el.value;
@@ -921,8 +959,9 @@ export class FileIndex {
   }
 
   private kindOfMemberAt(n: TSESTree.MemberExpression, obj: Node | null, name: string | null): ValueInfo | null {
-    if (obj?.type === T.ThisExpression && name !== null) {
-      const cls = thisClass(obj);
+    const self = name !== null ? this.thisOf(obj) : null;
+    if (self && name !== null) {
+      const cls = thisClass(self);
       if (!cls) return null;
       const facts = this.fieldsOf(cls).get(name);
       if (facts) {
@@ -1172,12 +1211,44 @@ export class FileIndex {
       const writes: MemberWrite[] = [];
       const writtenNames = new Set<string>();
       const thisMembers: TSESTree.MemberExpression[] = [];
+      const es5 = this.es5;
+      const protoObject = (o: Node | undefined, cls: string): void => {
+        const obj = unwrap(o);
+        if (obj?.type !== T.ObjectExpression) return;
+        for (const p of obj.properties) {
+          const key = p.type === T.Property ? propertyKeyName(p) : null;
+          const fn = p.type === T.Property ? unwrap(p.value) : null;
+          if (key !== null && (fn?.type === T.FunctionExpression)) es5.addMethod(cls, key, fn);
+        }
+      };
       forEachNode(this.sourceCode as never, this.linted, (node) => {
         switch (node.type) {
+          case T.FunctionDeclaration:
+            if (node.id) es5.addFunction(node.id.name, node);
+            return;
+          case T.VariableDeclarator: {
+            const init = unwrap(node.init);
+            if (node.id.type !== T.Identifier || !init) return;
+            if (init.type === T.FunctionExpression) es5.addFunction(node.id.name, init);
+            else if (init.type === T.ThisExpression) es5.aliases.add(node.id.name);
+            return;
+          }
+          case T.NewExpression:
+            if (node.callee.type === T.Identifier) es5.newNames.add(node.callee.name);
+            return;
           case T.AssignmentExpression: {
             // `agent.model = build()`, `state.model = …`, `this.agent.model = …`: writes of a field or property from outside
             const left = node.left;
             if (left.type !== T.MemberExpression) return;
+            // `Agent.prototype.act = function () {…}`, `Agent.prototype = { act: function () {…} }`
+            const lo = unwrap(left.object);
+            if (lo?.type === T.MemberExpression && memberName(lo) === 'prototype' && unwrap(lo.object)?.type === T.Identifier) {
+              const fn = unwrap(node.right);
+              const key = memberName(left);
+              if (fn?.type === T.FunctionExpression && key !== null) es5.addMethod((unwrap(lo.object) as TSESTree.Identifier).name, key, fn);
+            } else if (memberName(left) === 'prototype' && lo?.type === T.Identifier) {
+              protoObject(node.right, lo.name);
+            }
             const object = unwrap(left.object);
             const name = memberName(left);
             if (name !== null && object?.type !== T.ThisExpression) writtenNames.add(name);
@@ -1186,10 +1257,19 @@ export class FileIndex {
             if (name !== null && (object?.type === T.Identifier || viaThis)) writes.push({ object: object!, name, value: node.right });
             return;
           }
-          case T.CallExpression:
+          case T.CallExpression: {
             list.push(node);
             if (node.callee.type === T.Identifier && node.callee.name === 'require' && node.arguments[0]) sources.push(node.arguments[0]);
+            // `Object.assign(Agent.prototype, { act: function () {…} })`
+            const target = unwrap(node.arguments[0]);
+            if (target?.type === T.MemberExpression && memberName(target) === 'prototype' && unwrap(target.object)?.type === T.Identifier) {
+              const m = calledMember(node);
+              if (m?.name === 'assign' && unwrap(m.member.object)?.type === T.Identifier && (unwrap(m.member.object) as TSESTree.Identifier).name === 'Object') {
+                protoObject(node.arguments[1], (unwrap(target.object) as TSESTree.Identifier).name);
+              }
+            }
             return;
+          }
           case T.MethodDefinition:
           case T.Property:
           case T.PropertyDefinition:
@@ -1209,10 +1289,13 @@ export class FileIndex {
           case T.TSExternalModuleReference:
             sources.push(node.expression);
             return;
-          case T.MemberExpression:
-            // `this.<name>`: the fields of every class, read from this one list (see fieldsOf)
-            if (unwrap(node.object)?.type === T.ThisExpression) thisMembers.push(node);
+          case T.MemberExpression: {
+            // `this.<name>`: the fields of every class, read from this one list (see fieldsOf); also
+            // `self.<name>` with `var self = this` (checked against the binding when read: thisOf)
+            const o = unwrap(node.object);
+            if (o?.type === T.ThisExpression || (o?.type === T.Identifier && es5.aliases.has(o.name))) thisMembers.push(node);
             return;
+          }
           default:
             return;
         }
@@ -1304,7 +1387,7 @@ export class FileIndex {
     const callee = unwrap(n.callee);
     for (let cls = callee?.type === T.Identifier ? this.classOfIdentifier(callee) : null, depth = 0; cls && depth < 8; depth++) {
       for (const el of cls.body.body) if (el.type === T.MethodDefinition && el.kind === 'constructor' && isFunction(el.value)) return el.value;
-      const sup = unwrap(cls.superClass);
+      const sup = superClassOf(cls);
       cls = sup?.type === T.Identifier ? this.classOfIdentifier(sup) : null;
     }
     return null;
@@ -1470,7 +1553,7 @@ export class FileIndex {
           if (!el.static && propertyKeyName(el) === name && isFunction(el.value)) return el.value;
         }
       }
-      const sup = unwrap(cls.superClass);
+      const sup = superClassOf(cls);
       cls = sup?.type === T.Identifier ? this.classOfIdentifier(sup) : null;
     }
     return null;
@@ -1585,6 +1668,12 @@ export class FileIndex {
   /** `this.<name>` facts per class: writes, annotations, uses. */
   /** The file's `this.<x>` expressions inside `cls.body` and outside any class nested in it, in source order. */
   private thisMembersIn(cls: ClassNode): TSESTree.MemberExpression[] {
+    // a constructor function's fields are also written in its prototype methods: the whole list (fieldsOf
+    // keeps the members whose `this` is an instance of it)
+    if (isEs5Class(cls)) {
+      this.calls();
+      return this.thisMembers;
+    }
     let root: Node = cls;
     while (root.parent) root = root.parent;
     if (root !== this.sourceCode.ast) {
@@ -1662,7 +1751,8 @@ export class FileIndex {
     // the `this.<x>` expressions inside the class body (not inside a nested class), from the file's list
     for (const node of this.thisMembersIn(cls)) {
       const name = memberName(node);
-      if (name !== null && thisClass(node.object as TSESTree.ThisExpression) === cls) {
+      const self = name !== null ? this.thisOf(node.object) : null;
+      if (name !== null && self && thisClass(self) === cls) {
         const f = get(name);
         f.uses.push(node);
         const parent = node.parent;
@@ -1685,7 +1775,7 @@ export class FileIndex {
    */
   private inheritFields(cls: ClassNode, fields: Map<string, FieldFacts>): void {
     const below: ClassNode[] = [cls];
-    let sup = unwrap(cls.superClass);
+    let sup = superClassOf(cls);
     for (let depth = 0; sup?.type === T.Identifier && depth < 8; depth++) {
       const base = this.classOfIdentifier(sup);
       if (!base || below.includes(base)) return;
@@ -1697,7 +1787,7 @@ export class FileIndex {
         fields.set(name, { writes, annotations: facts.annotations, jsdoc: facts.jsdoc, uses: own?.uses ?? [] });
       }
       below.push(base);
-      sup = unwrap(base.superClass);
+      sup = superClassOf(base);
     }
   }
 
@@ -2014,7 +2104,8 @@ export function thisClass(thisNode: TSESTree.ThisExpression | TSESTree.Node): Cl
   while (n) {
     if (n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) {
       const p = n.parent;
-      if (!(p && (p.type === T.MethodDefinition || p.type === T.PropertyDefinition) && p.value === n)) return null;
+      // a constructor function or one of its prototype methods (src/engine/es5-classes.ts)
+      if (!(p && (p.type === T.MethodDefinition || p.type === T.PropertyDefinition) && p.value === n)) return es5ClassOf(n);
       if (p.static) return null;
     }
     if (n.type === T.PropertyDefinition && n.static) return null;
@@ -2026,6 +2117,27 @@ export function thisClass(thisNode: TSESTree.ThisExpression | TSESTree.Node): Cl
 }
 
 const files = new WeakMap<TSESTree.Program, FileIndex>();
+
+/** The constructor function a plain function belongs to, asked of the index of its file. */
+function es5ClassOf(fn: TSESTree.FunctionExpression | TSESTree.FunctionDeclaration): ClassNode | null {
+  return es5IndexOf(fn)?.es5.classOf(fn) ?? null;
+}
+
+/** A constructor function (`name: 'constructor'`) or one of its prototype methods, with its class. */
+export function es5MemberOf(fn: FunctionNode): { readonly cls: ClassNode; readonly name: string } | null {
+  if (fn.type !== T.FunctionExpression && fn.type !== T.FunctionDeclaration) return null;
+  return es5IndexOf(fn)?.es5.memberOf(fn) ?? null;
+}
+
+function es5IndexOf(fn: Node): FileIndex | null {
+  let root: Node = fn;
+  while (root.parent) root = root.parent;
+  if (root.type !== T.Program) return null;
+  const index = files.get(root) ?? homeOfNode(root);
+  if (!index) return null;
+  index.calls();
+  return index;
+}
 
 /** The per-file resolver (memoised on the Program node). */
 export function getFileIndex(context: RuleContext): FileIndex {

@@ -206,7 +206,8 @@ function merge(parts: readonly (ResolvedValue | null)[], own: ValueKey | null, i
 
 function computeValue(file: FileIndex, n: Node, depth: number): ResolvedValue | null {
   if (n.type === T.MemberExpression) {
-    const obj = unwrap(n.object);
+    // `self.model` with `var self = this` is `this.model`
+    const obj = file.thisOf(n.object) ?? unwrap(n.object);
     const name = memberName(n);
     // `this.model`, and `agent.critic.model` on an instance of a same-file class: the class's field
     const holder = obj?.type === T.ThisExpression ? null : file.containerOf(obj);

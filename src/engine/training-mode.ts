@@ -137,8 +137,9 @@ function freezesEveryLayer(file: FileIndex, ref: Node): boolean {
 function usesOf(file: FileIndex, holder: Node): Node[] {
   const h = unwrap(holder);
   if (h?.type === T.Identifier) return file.variableOf(h)?.references.map((r) => r.identifier) ?? [];
-  if (h?.type === T.MemberExpression && unwrap(h.object)?.type === T.ThisExpression) {
-    const cls = thisClass(h.object);
+  const self = h?.type === T.MemberExpression ? file.thisOf(h.object) : null;
+  if (h?.type === T.MemberExpression && self) {
+    const cls = thisClass(self);
     const name = memberName(h);
     return cls && name !== null ? (file.fieldsOf(cls).get(name)?.uses ?? []) : [];
   }

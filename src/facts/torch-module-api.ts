@@ -12,7 +12,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { calledMember, enclosingFunction, isFunction, literalValue, memberName, methodOf, propertyKeyName, unwrap, walk, type Node } from '../engine/ast.js';
-import { thisClass, type ClassNode, type FileIndex, type ValueInfo } from '../engine/resolver.js';
+import { isEs5Class, superClassOf, thisClass, type ClassNode, type FileIndex, type ValueInfo } from '../engine/resolver.js';
 import type { ValueKind } from './tfjs-api.js';
 
 /** What the rule offers for a PyTorch module method. */
@@ -109,13 +109,14 @@ export function classDefinesMember(file: FileIndex, cls: ClassNode, name: string
   let c: ClassNode | null = cls;
   while (c && !seen.has(c)) {
     seen.add(c);
+    if (isEs5Class(c) && file.es5.method(c, name)) return true;
     for (const el of c.body.body) {
       if ((el.type === T.MethodDefinition || el.type === T.PropertyDefinition || el.type === T.TSAbstractMethodDefinition) && !el.static) {
         if (propertyKeyName(el as TSESTree.MethodDefinition) === name) return true;
       }
     }
     if ((file.fieldsOf(c).get(name)?.writes.length ?? 0) > 0) return true;
-    const sup = unwrap(c.superClass);
+    const sup = superClassOf(c);
     c = sup?.type === T.Identifier ? file.classOfIdentifier(sup) : null;
   }
   return false;

@@ -728,3 +728,81 @@ export function colorJitter(image, f) {
     assert.deepEqual(lint(dir, 'jitter.js', 'no-discarded-tensor'), ['8: discarded']);
   });
 });
+
+describe('sixth round (fixtures/blind/legacy-node): constructor functions and prototype methods', () => {
+  const AGENT = `var tf = require('@tensorflow/tfjs');
+function build() { return tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4], trainable: false }), tf.layers.dropout({ rate: 0.1 }), tf.layers.dense({ units: 2 })] }); }
+function Agent(opts) {
+  this.online = build();
+  this.target = build();
+  this.target.trainable = false;
+  this.optimizer = tf.train.adam(1e-3);
+}
+Agent.prototype.learn = function (xs, ys) {
+  var self = this;
+  var lossFunction = function () {
+    return tf.losses.meanSquaredError(self.target.predict(xs).max(-1), self.online.apply(xs).sum(-1));
+  };
+  this.optimizer.zeroGrad();
+  return tf.variableGrads(lossFunction);
+};
+Agent.prototype.watch = function (xs) {
+  var self = this;
+  setInterval(function () { console.log(self.online.predict(xs).argMax(-1).dataSync()[0]); }, 100);
+};
+module.exports = Agent;
+`;
+  const DETECTOR = `var tf = require('@tensorflow/tfjs');
+function Detector() {
+  this.model = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] }), tf.layers.dense({ units: 4 })] });
+  this.model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+}
+Detector.prototype.fineTune = function (xs) {
+  this.model.layers[0].trainable = false;
+  return this.model.fit(xs, xs);
+};
+module.exports = Detector;
+`;
+
+  it('`this.<field>` in a prototype method, and `self.<field>` with `var self = this`, are the fields the constructor writes', () => {
+    const dir = project({ 'agent.js': AGENT });
+    assert.deepEqual(lint(dir, 'agent.js', 'require-training-flag'), ['12: inferenceInTrainingStep']);
+    assert.deepEqual(lint(dir, 'agent.js', 'require-var-list-when-frozen'), ['15: noVarList']);
+    assert.deepEqual(lint(dir, 'agent.js', 'no-torch-optimizer-api'), ['14: zeroGrad']);
+    assert.deepEqual(lint(dir, 'agent.js', 'no-leaked-tensor'), ['19: intermediate']);
+  });
+
+  it('the constructor function runs before its prototype methods: a freeze in one after its compile()', () => {
+    const dir = project({ 'detector.js': DETECTOR });
+    assert.deepEqual(lint(dir, 'detector.js', 'no-trainable-after-compile'), ['7: freezeAfterCompile']);
+  });
+
+  it('an instance of an imported constructor function, held by `var d;` written once in a callback', () => {
+    const dir = project({
+      'agent.js': AGENT,
+      'main.js': `var tf = require('@tensorflow/tfjs');
+var Agent = require('./agent');
+function warmUp(agent, xs) {
+  var opt = tf.train.sgd(0.01);
+  opt.minimize(function () { return tf.losses.meanSquaredError(xs, agent.online.apply(xs)); }, false, agent.online.trainableWeights);
+}
+var agent;
+Promise.resolve().then(function () { agent = new Agent({}); warmUp(agent, tf.zeros([1, 4])); });
+`,
+    });
+    assert.deepEqual(lint(dir, 'main.js', 'require-training-flag'), ['5: inferenceInTrainingStep']);
+  });
+
+  it('a function that is not a constructor keeps `this` unknown, and a user constructor without tfjs fields is no model', () => {
+    const dir = project({
+      'misc.js': `var tf = require('@tensorflow/tfjs');
+function handler() { this.eval(); }
+function Runner() { this.model = { eval: function () {} }; }
+Runner.prototype.go = function () { this.model.eval(); };
+document.addEventListener('click', handler);
+module.exports = Runner;
+`,
+    });
+    assert.deepEqual(lint(dir, 'misc.js', 'no-torch-mode-switch'), []);
+  });
+});
