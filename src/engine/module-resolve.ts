@@ -185,8 +185,9 @@ export function moduleMakesModels(path: string, depth = 2, seen = new Set<string
   const text = readModuleText(path);
   if (text === null) return true;
   const now = Date.now();
-  const cached = makerCache.get(path);
-  if (cached && cached.text === text && now - cached.at < PACKAGE_TTL_MS && (cached.result || depth <= 2)) return cached.result;
+  const key = `${depth}\0${path}`;
+  const cached = makerCache.get(key);
+  if (cached && cached.text === text && now - cached.at < PACKAGE_TTL_MS) return cached.result;
   let result = MODEL_MAKER.test(text);
   if (!result && depth > 0) {
     for (const s of specifiersOfFile(path, text)) {
@@ -197,9 +198,10 @@ export function moduleMakesModels(path: string, depth = 2, seen = new Set<string
       }
     }
   }
-  if (depth >= 2) {
-    if (makerCache.size >= 2000) makerCache.clear();
-    makerCache.set(path, { text, at: now, result });
+  // a negative cut short by `seen` (a cycle) is not kept: from another start it may differ
+  if (result || seen.size <= 30) {
+    if (makerCache.size >= 4000) makerCache.clear();
+    makerCache.set(key, { text, at: now, result });
   }
   return result;
 }

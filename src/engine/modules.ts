@@ -623,13 +623,41 @@ export function importMayGiveModel(file: FileIndex, expr: Node): boolean {
   if (root?.type !== T.Identifier || !file.filename) return true;
   const v = file.variableOf(root);
   if (!v || v.defs.length !== 1) return true;
+  // the answer depends on the binding and on whether it is called itself: kept per variable
+  const direct = root === expr;
+  let cached = mayGiveModelCache.get(v);
+  if (!cached) mayGiveModelCache.set(v, (cached = {}));
+  const key = direct ? 'direct' : 'member';
+  return (cached[key] ??= computeImportMayGiveModel(file, v, direct));
+}
+
+const mayGiveModelCache = new WeakMap<Scope.Variable, { direct?: boolean; member?: boolean }>();
+
+/** Does a module's text assign `name` after declaring it (`export let net; … net = m`)? Cached per text and name. */
+function reassigns(text: string, name: string): boolean {
+  let byName = reassignScans.get(text);
+  if (!byName) {
+    if (reassignScans.size >= 200) reassignScans.clear();
+    reassignScans.set(text, (byName = new Map()));
+  }
+  let found = byName.get(name);
+  if (found === undefined) {
+    const w = name.replace(/\$/g, '\\$');
+    found = text.includes(name) && new RegExp(`(?<!(?:const|let|var)[ \\t]+)(?<![\\w$.])${w}[ \\t]*=(?!=)`).test(text);
+    byName.set(name, found);
+  }
+  return found;
+}
+const reassignScans = new Map<string, Map<string, boolean>>();
+
+function computeImportMayGiveModel(file: FileIndex, v: Scope.Variable, direct: boolean): boolean {
+  if (!file.filename) return true;
   let spec = importSpec(file, v);
-  if (spec && spec.name !== NAMESPACE && spec.name !== WHOLE && (root === expr || spec.name === 'default')) {
+  if (spec && spec.name !== NAMESPACE && spec.name !== WHOLE && (direct || spec.name === 'default')) {
     // a named import called directly: the module may assign the binding later (`export let model; … model = m`)
     const path = resolveModule(file.filename, spec.specifier);
     const text = path ? readModuleText(path) : null;
-    const name = spec.name.replace(/\$/g, '\\$');
-    if (!text || new RegExp(`(?<!(?:const|let|var)[ \\t]+)(?<![\\w$.])${name}[ \\t]*=(?!=)`).test(text)) return true;
+    if (!text || reassigns(text, spec.name)) return true;
   }
   if (!spec) {
     const def = v.defs[0]!;

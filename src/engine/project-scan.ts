@@ -94,15 +94,21 @@ export function resolveRelativeImport(fromFile: string, specifier: string): stri
     return null;
   }
   const now = Date.now();
-  const cached = resolveCache.get(base);
+  const fromJs = JS_SOURCE.test(fromFile);
+  const key = fromJs ? `js\0${base}` : base;
+  const cached = resolveCache.get(key);
   if (cached && now - cached.at < RESOLVE_TTL_MS) return cached.path;
-  const path = resolveBase(base);
+  const path = resolveBase(base, fromJs);
   if (resolveCache.size >= MAX_RESOLVE_ENTRIES) resolveCache.clear();
-  resolveCache.set(base, { at: now, path });
+  resolveCache.set(key, { at: now, path });
   return path;
 }
 
-function resolveBase(base: string): string | null {
+/** A JavaScript importer: bundlers try `.js` first for it, and most candidates then miss less often. */
+const JS_SOURCE = /\.(?:js|mjs|cjs|jsx)$/;
+const JS_FIRST = [...SOURCE_EXTENSIONS.filter((e) => JS_SOURCE.test(e)), ...SOURCE_EXTENSIONS.filter((e) => !JS_SOURCE.test(e))];
+
+function resolveBase(base: string, fromJs = false): string | null {
   const candidates = [base];
   const ext = extname(base);
   // TS sources import './x.js' for './x.ts'
@@ -110,7 +116,8 @@ function resolveBase(base: string): string | null {
     const stem = base.slice(0, -ext.length);
     candidates.push(...['.ts', '.tsx', '.mts', '.cts'].map((e) => stem + e));
   }
-  candidates.push(...SOURCE_EXTENSIONS.map((e) => base + e), ...SOURCE_EXTENSIONS.map((e) => join(base, `index${e}`)));
+  const exts = fromJs ? JS_FIRST : SOURCE_EXTENSIONS;
+  candidates.push(...exts.map((e) => base + e), ...exts.map((e) => join(base, `index${e}`)));
   for (const c of candidates) if (SOURCE_EXTENSIONS.includes(extname(c)) && isFile(c)) return c;
   return null;
 }
