@@ -730,10 +730,17 @@ export class FileIndex {
       const init = unwrap(def.node.init);
       if (init?.type === T.ClassExpression) return init;
     }
-    // `function Agent() { this.model = … }` used as a class
+    // `function Agent() { this.model = … }` used as a class; `var Agent = function () {…}`; and the compiled
+    // form `var Agent = /** @class */ (function () { function Agent() {…} Agent.prototype.m = …; return Agent; }())`
     if (def.type === 'FunctionName' || def.type === 'Variable') {
       this.calls();
-      return this.es5.constructorNamed(id.name);
+      const ctor = this.es5.constructorNamed(id.name);
+      if (!ctor) return null;
+      if (def.type === 'FunctionName') return ctor === def.node ? ctor : null;
+      const init = def.node.id === def.name ? unwrap(def.node.init) : null;
+      if (init === ctor) return ctor;
+      const iife = init?.type === T.CallExpression ? unwrap(init.callee) : null;
+      return iife && isFunction(iife) && ctor.range[0] > iife.range[0] && ctor.range[1] < iife.range[1] ? ctor : null;
     }
     return null;
   }

@@ -793,6 +793,23 @@ Promise.resolve().then(function () { agent = new Agent({}); warmUp(agent, tf.zer
     assert.deepEqual(lint(dir, 'main.js', 'require-training-flag'), ['5: inferenceInTrainingStep']);
   });
 
+  it('the compiled form: `var Net = /** @class */ (function () { function Net() {…} Net.prototype.run = …; return Net; }())`', () => {
+    const dir = project({
+      'net.js': `var tf = require('@tensorflow/tfjs');
+var Net = /** @class */ (function () {
+  function Net() { this.model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] }); }
+  Net.prototype.run = function (x) { return this.model.forward(x); };
+  return Net;
+}());
+var n = new Net();
+n.model.eval();
+module.exports = Net;
+`,
+    });
+    assert.deepEqual(lint(dir, 'net.js', 'no-torch-module-api'), ['4: forward']);
+    assert.deepEqual(lint(dir, 'net.js', 'no-torch-mode-switch'), ['8: modeCall']);
+  });
+
   it('a function that is not a constructor keeps `this` unknown, and a user constructor without tfjs fields is no model', () => {
     const dir = project({
       'misc.js': `var tf = require('@tensorflow/tfjs');
