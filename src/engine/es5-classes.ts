@@ -25,6 +25,18 @@ export class Es5Registry {
   readonly newNames = new Set<string>();
   /** Names bound to `this` somewhere (`var self = this`): their members are collected with `this.<x>`. */
   readonly aliases = new Set<string>();
+  /** `util.inherits(Child, Parent)`, `Child.prototype = Object.create(Parent.prototype)`: Child → Parent. */
+  private readonly parents = new Map<string, TSESTree.Identifier | null>();
+
+  addParent(child: string, parent: TSESTree.Identifier): void {
+    this.parents.set(child, this.parents.has(child) ? null : parent);
+  }
+
+  /** The superclass a constructor function inherits from (the `Parent` identifier), if any. */
+  parentOf(cls: Es5Constructor): TSESTree.Identifier | null {
+    const name = nameOf(cls);
+    return name === null ? null : (this.parents.get(name) ?? null);
+  }
 
   addFunction(name: string, fn: FunctionNode): void {
     this.functions.set(name, this.functions.has(name) ? null : fn);

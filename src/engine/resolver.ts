@@ -73,7 +73,9 @@ export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression | E
 
 /** The superclass expression of a class (none for a constructor function). */
 export function superClassOf(cls: ClassNode): Node | null {
-  return cls.type === T.ClassDeclaration || cls.type === T.ClassExpression ? unwrap(cls.superClass) : null;
+  if (cls.type === T.ClassDeclaration || cls.type === T.ClassExpression) return unwrap(cls.superClass);
+  // `util.inherits(Child, Parent)` / `Child.prototype = Object.create(Parent.prototype)`
+  return es5IndexOf(cls)?.es5.parentOf(cls) ?? null;
 }
 
 /** Is the class a constructor function (ES5)? */
@@ -782,7 +784,16 @@ export class FileIndex {
   methodOfThis(thisNode: TSESTree.ThisExpression, name: string): FunctionNode | null {
     const cls = thisClass(thisNode);
     if (!cls) return null;
-    if (isEs5Class(cls)) return this.es5.method(cls, name);
+    if (isEs5Class(cls)) {
+      // the prototype chain: `util.inherits(Child, Parent)`
+      for (let c: ClassNode | null = cls, depth = 0; c && isEs5Class(c) && depth < 8; depth++) {
+        const m = this.es5.method(c, name);
+        if (m) return m;
+        const sup = superClassOf(c);
+        c = sup?.type === T.Identifier ? this.classOfIdentifier(sup) : null;
+      }
+      return null;
+    }
     for (const el of cls.body.body) {
       if (el.type === T.MethodDefinition && el.kind === 'method' && !el.static && propertyKeyName(el) === name && isFunction(el.value)) return el.value;
       if (el.type === T.PropertyDefinition && !el.static && propertyKeyName(el) === name && isFunction(el.value)) return el.value;
@@ -1255,6 +1266,11 @@ export class FileIndex {
               if (fn?.type === T.FunctionExpression && key !== null) es5.addMethod((unwrap(lo.object) as TSESTree.Identifier).name, key, fn);
             } else if (memberName(left) === 'prototype' && lo?.type === T.Identifier) {
               protoObject(node.right, lo.name);
+              // `Child.prototype = Object.create(Parent.prototype)`
+              const r = unwrap(node.right);
+              const created = r?.type === T.CallExpression && calledMember(r)?.name === 'create' ? unwrap(r.arguments[0]) : null;
+              const parent = created?.type === T.MemberExpression && memberName(created) === 'prototype' ? unwrap(created.object) : null;
+              if (parent?.type === T.Identifier) es5.addParent(lo.name, parent);
             }
             const object = unwrap(left.object);
             const name = memberName(left);
@@ -1267,6 +1283,11 @@ export class FileIndex {
           case T.CallExpression: {
             list.push(node);
             if (node.callee.type === T.Identifier && node.callee.name === 'require' && node.arguments[0]) sources.push(node.arguments[0]);
+            // `util.inherits(Child, Parent)` / `inherits(Child, Parent)`
+            const callee = unwrap(node.callee);
+            const inherits = callee?.type === T.Identifier ? callee.name === 'inherits' : callee?.type === T.MemberExpression && memberName(callee) === 'inherits';
+            const [ca, pa] = node.arguments.map((a) => unwrap(a));
+            if (inherits && ca?.type === T.Identifier && pa?.type === T.Identifier) es5.addParent(ca.name, pa);
             // `Object.assign(Agent.prototype, { act: function () {…} })`
             const target = unwrap(node.arguments[0]);
             if (target?.type === T.MemberExpression && memberName(target) === 'prototype' && unwrap(target.object)?.type === T.Identifier) {
@@ -1807,6 +1828,12 @@ export class FileIndex {
     const name = memberName(callee);
     if (name === null) return null;
     for (const c of classes) {
+      if (isEs5Class(c)) {
+        const m = this.es5.method(c, name);
+        if (!m) continue;
+        const returned = this.returnedOf(m) as TSESTree.Expression[];
+        return m.async || m.generator || returned.length === 0 ? null : returned;
+      }
       for (const el of c.body.body) {
         if (el.type === T.MethodDefinition && el.kind === 'method' && !el.static && propertyKeyName(el) === name && el.value.type === T.FunctionExpression) {
           const returned = this.returnedOf(el.value) as TSESTree.Expression[];

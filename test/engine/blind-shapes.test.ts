@@ -810,6 +810,31 @@ module.exports = Net;
     assert.deepEqual(lint(dir, 'net.js', 'no-torch-mode-switch'), ['8: modeCall']);
   });
 
+  it('`util.inherits(DQN, Base)`: the base constructor\'s `this.model = this.buildModel(cfg)` holds what DQN\'s override builds', () => {
+    const dir = project({
+      'dqn.js': `var tf = require('@tensorflow/tfjs');
+var util = require('util');
+function Base(cfg) { this.model = this.buildModel(cfg); }
+Base.prototype.buildModel = function () { throw new Error('abstract'); };
+function DQN(cfg) { Base.call(this, cfg); }
+util.inherits(DQN, Base);
+DQN.prototype.buildModel = function () {
+  return tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] }), tf.layers.dropout({ rate: 0.2 }), tf.layers.dense({ units: 2 })] });
+};
+DQN.prototype.learn = function (xs, ys) {
+  var self = this;
+  return tf.variableGrads(function () { return tf.losses.meanSquaredError(ys, self.model.predict(xs)); });
+};
+function Plain() {}
+Plain.prototype = Object.create(Base.prototype);
+Plain.prototype.learn = function (xs, ys) { return tf.variableGrads(() => tf.losses.meanSquaredError(ys, this.model.predict(xs))); };
+module.exports = { DQN: DQN, Plain: Plain };
+`,
+    });
+    // Plain inherits Base's buildModel, which builds nothing: its model is unknown, not reported
+    assert.deepEqual(lint(dir, 'dqn.js', 'require-training-flag'), ['12: inferenceInTrainingStep']);
+  });
+
   it('a function that is not a constructor keeps `this` unknown, and a user constructor without tfjs fields is no model', () => {
     const dir = project({
       'misc.js': `var tf = require('@tensorflow/tfjs');
