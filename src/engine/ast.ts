@@ -33,10 +33,13 @@ export function unwrap(node: Node | null | undefined): Node | null {
   return null;
 }
 
-/** The static name of a member property: `a.b`, `a['b']`, `a[`b`]`. */
+/**
+ * The static name of a member property: `a.b`, `a['b']`, `a[`b`]`; `#b` for an ES private field `this.#b`
+ * (never the same name as `b`, and never a name of a tfjs or PyTorch table).
+ */
 export function memberName(node: TSESTree.MemberExpression): string | null {
   const p = node.property;
-  if (!node.computed) return p.type === T.Identifier ? p.name : p.type === T.PrivateIdentifier ? null : null;
+  if (!node.computed) return p.type === T.Identifier ? p.name : p.type === T.PrivateIdentifier ? `#${p.name}` : null;
   if (p.type === T.Literal && typeof p.value === 'string') return p.value;
   if (p.type === T.TemplateLiteral && p.expressions.length === 0) return p.quasis[0]?.value.cooked ?? null;
   return null;
@@ -46,6 +49,7 @@ export function memberName(node: TSESTree.MemberExpression): string | null {
 export function propertyKeyName(prop: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | null {
   const k = prop.key;
   if (!prop.computed && k.type === T.Identifier) return k.name;
+  if (k.type === T.PrivateIdentifier) return `#${k.name}`;
   if (k.type === T.Literal && (typeof k.value === 'string' || typeof k.value === 'number')) return String(k.value);
   return null;
 }

@@ -1004,6 +1004,11 @@ export class FileIndex {
     // model.getWeights()[0]
     if (n.computed && obj?.type === T.CallExpression && this.isTensorListCall(obj)) return { kind: 'tensor', via: 'factory' };
     if (name === 'optimizer' && this.isModel(obj)) return { kind: 'optimizer', via: 'factory' };
+    // `Zoo.model` of `class Zoo { static model = tf.sequential(…) }` (and `Zoo.model = …` writes)
+    if (obj?.type === T.Identifier && name !== null) {
+      const statics = this.staticFieldWrites(obj, name);
+      if (statics) return statics.length > 0 ? this.agreeingKind(statics) : null;
+    }
     // a field of a user class instance, a property of an object literal, an element of an array
     const sources = this.memberSources(n);
     const fromSources = sources ? this.agreeingKind(sources) : null;
@@ -1389,6 +1394,31 @@ export class FileIndex {
   }
 
   /** Every write of a class field: in its class (`this.x = …`, `x = …` declarations) and from outside. */
+  /**
+   * The writes of a static field `Zoo.<name>` of a same-file class (its `static name = …` and `Zoo.name = …`
+   * anywhere in the file), or null when `id` names no class with such a field.
+   */
+  private staticFieldWrites(id: TSESTree.Identifier, name: string): Node[] | null {
+    const cls = this.classOfIdentifier(id);
+    if (!cls || isEs5Class(cls)) return null;
+    const writes: Node[] = [];
+    let declared = false;
+    for (const el of cls.body.body) {
+      if (el.type === T.PropertyDefinition && el.static && propertyKeyName(el) === name) {
+        declared = true;
+        if (el.value) writes.push(el.value);
+      }
+    }
+    if (!declared) return null;
+    const v = this.variableOf(id);
+    this.calls();
+    for (const w of this.memberWrites!.get(name) ?? []) {
+      const o = unwrap(w.object);
+      if (o?.type === T.Identifier && this.variableOf(o) === v) writes.push(w.value);
+    }
+    return writes;
+  }
+
   fieldWrites(cls: ClassNode, name: string): readonly Node[] {
     const inside = this.fieldsOf(cls).get(name)?.writes ?? NO_NODES;
     const outside = this.outsideWrites({ type: 'class', node: cls }, name);

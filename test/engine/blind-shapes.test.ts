@@ -848,3 +848,30 @@ module.exports = Runner;
     assert.deepEqual(lint(dir, 'misc.js', 'no-torch-mode-switch'), []);
   });
 });
+
+describe('ES private fields and static fields', () => {
+  it('`this.#model` is a field like `this.model` (and a different one); `Zoo.model` of `static model = …`', () => {
+    const dir = project(
+      {
+        'zoo.js': `import * as tf from '@tensorflow/tfjs';
+export class Zoo {
+  #model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] }), tf.layers.dropout({ rate: 0.5 })] });
+  #opt;
+  model = { eval() {} };
+  static shared = tf.sequential();
+  static cache = null;
+  constructor() { this.#opt = tf.train.adam(); }
+  run(x) { this.#model.eval(); this.model.eval(); Zoo.shared.train(); Zoo.cache.eval(); return this.#model.forward(x); }
+  step(xs, ys) { this.#opt.minimize(() => tf.losses.meanSquaredError(ys, this.#model.predict(xs))); this.#opt.zeroGrad(); }
+}
+Zoo.cache = { eval() {} };
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'zoo.js', 'no-torch-mode-switch'), ['9: modeCall', '9: modeCall']);
+    assert.deepEqual(lint(dir, 'zoo.js', 'no-torch-module-api'), ['9: forward']);
+    assert.deepEqual(lint(dir, 'zoo.js', 'require-training-flag'), ['10: inferenceInTrainingStep']);
+    assert.deepEqual(lint(dir, 'zoo.js', 'no-torch-optimizer-api'), ['10: zeroGrad']);
+  });
+});
