@@ -315,7 +315,13 @@ export class EventFlow<D> {
    * same-file call sites up from `a` (and constructor-before-methods).
    */
   mayPrecede(a: FlowEvent<D>, b: FlowEvent<D>, blocks: Blocks<D>, options: FlowOptions = {}): boolean {
-    return this.fromPoint(a.owner, a.segments, a.order, b, blocks, 0, new Set(), options.methodsInAnyOrder !== false);
+    if (this.fromPoint(a.owner, a.segments, a.order, b, blocks, 0, new Set(), options.methodsInAnyOrder !== false)) return true;
+    // a function created after `a` in `a`'s function and not called there (a method of the object it returns,
+    // `return { fitPainted() { … } }`): every run of it comes after `a`
+    const created = createdLater(a, b);
+    if (!created || this.callersOf(created).length > 0) return false;
+    const path = this.paths.get(b.owner);
+    return !!path && (b.owner === created || contains(created, b.owner)) && this.search(path, [path.initial], -1, true, b, blocks, 0).found;
   }
 
   /** Is `b` reachable from the start of its own function with no blocking event on the way? */
@@ -442,6 +448,24 @@ export class EventFlow<D> {
     const never = { node: fn, data: undefined as D, owner: fn, segments: [], order: -2 } as FlowEvent<D>;
     return !this.search(path, [path.initial], -1, true, never, blocks, depth).exits;
   }
+}
+
+/**
+ * The function that holds `b` and is defined directly in `a`'s function, after `a` in the source and outside
+ * any loop there (so a run of it follows `a` on the path that created it), when it is a property value of an
+ * object literal or a returned function; null otherwise.
+ */
+function createdLater<D>(a: FlowEvent<D>, b: FlowEvent<D>): FunctionNode | null {
+  let fn: FunctionNode | null = null;
+  for (let n: Node | undefined = b.node.parent; n && n !== a.owner; n = n.parent) if (isFunction(n)) fn = n;
+  if (!fn || !isFunction(a.owner) || !contains(a.owner, fn) || fn.range[0] <= a.node.range[1]) return null;
+  for (let n: Node | undefined = fn.parent; n && n !== a.owner; n = n.parent) {
+    if (isFunction(n) || n.type === T.ForStatement || n.type === T.ForInStatement || n.type === T.ForOfStatement || n.type === T.WhileStatement || n.type === T.DoWhileStatement) return null;
+  }
+  const p = fn.parent;
+  const inLiteral = p?.type === T.Property && p.value === fn && p.parent?.type === T.ObjectExpression;
+  const returned = p?.type === T.ReturnStatement || (p?.type === T.ArrowFunctionExpression && p.body === fn);
+  return inLiteral || returned ? fn : null;
 }
 
 function contains(outer: Node, inner: Node): boolean {

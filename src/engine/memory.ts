@@ -214,6 +214,14 @@ function inEngineScope(file: FileIndex, node: Node, stop: Node | null): boolean 
     const before = body.slice(0, i).some((s) => engineScopeStatement(file, s) === 'startScope');
     const after = body.slice(i + 1).some((s) => engineScopeStatement(file, s) === 'endScope');
     if (before && after) return true;
+    // `startScope(); try { … } finally { endScope(); }`: the finally block ends the scope on every way out
+    const t = n.parent;
+    if (t?.type === T.TryStatement && t.block === n && t.finalizer?.body.some((s) => engineScopeStatement(file, s) === 'endScope')) {
+      const outer = t.parent;
+      const outerBody = outer?.type === T.BlockStatement || outer?.type === T.Program ? (outer.body as Node[]) : [];
+      const opened = before || outerBody.slice(0, outerBody.indexOf(t)).some((s) => engineScopeStatement(file, s) === 'startScope');
+      if (opened) return true;
+    }
   }
   return false;
 }
@@ -230,10 +238,10 @@ function engineScopeStatement(file: FileIndex, s: Node): string | null {
 
 /** Does `node` run inside a scope that disposes the tensors it makes? */
 export function inDisposingScope(file: FileIndex, node: Node, depth = 0): boolean {
-  let child: Node = node;
-  for (let n = node.parent; n; child = n, n = n.parent) {
+  for (let n = node.parent; n; n = n.parent) {
     if (!isFunction(n)) continue;
-    if (inEngineScope(file, child, n)) return true;
+    // statements between `startScope()` and `endScope()` inside this function (from `node` up to it)
+    if (inEngineScope(file, node, n)) return true;
     if (functionScoped(file, n, depth)) return true;
     // a callback an array method runs before returning (or an IIFE) is covered by a scope around its call
     const call = n.parent;

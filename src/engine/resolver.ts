@@ -783,7 +783,15 @@ export class FileIndex {
   /** The method `name` of the class that `this` belongs to. */
   methodOfThis(thisNode: TSESTree.ThisExpression, name: string): FunctionNode | null {
     const cls = thisClass(thisNode);
-    if (!cls) return null;
+    if (!cls) {
+      // `this.step(batch)` inside a method of `const trainer = { step(batch) {…}, … }`
+      const literal = objectOfThis(thisNode);
+      if (!literal) return null;
+      for (const p of literal.properties) {
+        if (p.type === T.Property && propertyKeyName(p) === name && isFunction(unwrap(p.value))) return unwrap(p.value) as FunctionNode;
+      }
+      return null;
+    }
     if (isEs5Class(cls)) {
       // the prototype chain: `util.inherits(Child, Parent)`
       for (let c: ClassNode | null = cls, depth = 0; c && isEs5Class(c) && depth < 8; depth++) {
@@ -980,7 +988,11 @@ export class FileIndex {
     const self = name !== null ? this.thisOf(obj) : null;
     if (self && name !== null) {
       const cls = thisClass(self);
-      if (!cls) return null;
+      if (!cls) {
+        // `this.model` in a method of an object literal (`const trainer = { model: null, init() { this.model = build(); } }`)
+        const literal = objectOfThis(self);
+        return literal ? this.agreeingKind(this.literalFieldSources(literal, name)) : null;
+      }
       const facts = this.fieldsOf(cls).get(name);
       if (facts) {
         for (const a of facts.annotations) {
@@ -1394,6 +1406,34 @@ export class FileIndex {
   }
 
   /** Every write of a class field: in its class (`this.x = …`, `x = …` declarations) and from outside. */
+  /**
+   * What the property `name` of an object literal with methods may hold: its own value, every `this.<name> = …`
+   * in its methods, and every `<binding>.<name> = …` of the file when a binding holds the literal.
+   */
+  private literalFieldSources(literal: TSESTree.ObjectExpression, name: string): Node[] {
+    const out: Node[] = [];
+    for (const p of literal.properties) {
+      if (p.type === T.Property && propertyKeyName(p) === name && !isFunction(unwrap(p.value))) out.push(p.value);
+    }
+    this.calls();
+    for (const m of this.thisMembers) {
+      if (memberName(m) !== name) continue;
+      const a = m.parent;
+      if (a?.type !== T.AssignmentExpression || a.left !== m || a.operator !== '=') continue;
+      const t = this.thisOf(m.object);
+      if (t && !thisClass(t) && objectOfThis(t) === literal) out.push(a.right);
+    }
+    const decl = literal.parent;
+    if (decl?.type === T.VariableDeclarator && decl.init === literal && decl.id.type === T.Identifier) {
+      const v = this.variableOf(decl.id);
+      for (const w of this.memberWrites!.get(name) ?? []) {
+        const o = unwrap(w.object);
+        if (o?.type === T.Identifier && this.variableOf(o) === v) out.push(w.value);
+      }
+    }
+    return out;
+  }
+
   /**
    * The writes of a static field `Zoo.<name>` of a same-file class (its `static name = …` and `Zoo.name = …`
    * anywhere in the file), or null when `id` names no class with such a field.
@@ -2181,6 +2221,17 @@ export function thisClass(thisNode: TSESTree.ThisExpression | TSESTree.Node): Cl
 }
 
 const files = new WeakMap<TSESTree.Program, FileIndex>();
+
+/** The object literal a `this` belongs to: the one whose method (`step() {…}`, `step: function () {…}`) holds it. */
+export function objectOfThis(thisNode: TSESTree.ThisExpression): TSESTree.ObjectExpression | null {
+  for (let n: Node | undefined = thisNode.parent; n; n = n.parent) {
+    if (n.type === T.FunctionExpression || n.type === T.FunctionDeclaration) {
+      const p = n.parent;
+      return p?.type === T.Property && p.value === n && p.parent?.type === T.ObjectExpression ? p.parent : null;
+    }
+  }
+  return null;
+}
 
 /** The constructor function a plain function belongs to, asked of the index of its file. */
 function es5ClassOf(fn: TSESTree.FunctionExpression | TSESTree.FunctionDeclaration): ClassNode | null {

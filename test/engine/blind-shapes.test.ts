@@ -875,3 +875,84 @@ Zoo.cache = { eval() {} };
     assert.deepEqual(lint(dir, 'zoo.js', 'no-torch-optimizer-api'), ['10: zeroGrad']);
   });
 });
+
+describe('seventh round (fixtures/blind/web-workers): object literals, returned closures, engine scopes', () => {
+  it('`this.model` in the methods of `const trainer = { model: null, init() { this.model = build(); }, … }`', () => {
+    const dir = project(
+      {
+        'trainer.js': `import * as tf from '@tensorflow/tfjs';
+const build = () => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2] }), tf.layers.dropout({ rate: 0.5 })] });
+export const trainer = {
+  model: null,
+  optimizer: null,
+  init() { this.model = build(); this.optimizer = tf.train.adam(1e-3); },
+  step(batch) {
+    this.optimizer.zeroGrad();
+    const cost = this.optimizer.minimize(() => tf.losses.meanSquaredError(batch.ys, this.model.apply(batch.xs)), true);
+    return cost.dataSync()[0];
+  },
+  async run(batches) {
+    this.model.train();
+    for (const b of batches) this.step(b);
+  },
+};
+export const meter = { model: { train() {} }, reset() { this.model.train(); } };
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'trainer.js', 'no-torch-mode-switch'), ['13: modeCall']);
+    assert.deepEqual(lint(dir, 'trainer.js', 'no-torch-optimizer-api'), ['8: zeroGrad']);
+    assert.deepEqual(lint(dir, 'trainer.js', 'require-training-flag'), ['9: inferenceInTrainingStep']);
+    // step() runs again and again: `this.step(b)` in run()'s loop
+    assert.deepEqual(lint(dir, 'trainer.js', 'no-leaked-tensor'), ['9: bound']);
+  });
+
+  it('a method of the object a factory returns runs after the factory body: a freeze there follows its compile()', () => {
+    const dir = project(
+      {
+        'tuner.js': `import * as tf from '@tensorflow/tfjs';
+export function createTuner() {
+  const encoder = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] })] });
+  const input = tf.input({ shape: [4] });
+  const model = tf.model({ inputs: input, outputs: tf.layers.dense({ units: 1 }).apply(encoder.apply(input)) });
+  model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+  return {
+    fitPainted(xs, ys) {
+      encoder.trainable = false;
+      return model.fit(xs, ys);
+    },
+  };
+}
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'tuner.js', 'no-trainable-after-compile'), ['9: freezeAfterCompile']);
+  });
+
+  it('`tf.engine().startScope(); try { … } finally { tf.engine().endScope(); }` inside a function is a scope', () => {
+    const dir = project(
+      {
+        'seg.js': `import * as tf from '@tensorflow/tfjs';
+const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2] })] });
+export function segment(x) {
+  tf.engine().startScope();
+  try {
+    const probs = model.predict(x);
+    return Int32Array.from(probs.argMax(-1).dataSync());
+  } finally {
+    tf.engine().endScope();
+  }
+}
+export function leaky(x) {
+  const probs = model.predict(x);
+  return Int32Array.from(probs.argMax(-1).dataSync());
+}
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'seg.js', 'no-leaked-tensor', [{ onlyRepeated: false }]), ['13: bound', '14: intermediate']);
+  });
+});
