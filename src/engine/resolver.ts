@@ -1667,6 +1667,15 @@ export class FileIndex {
     const obj = unwrap(m.member.object);
     if (!obj) return null;
     if (obj.type === T.ThisExpression) return this.methodOfThis(obj, m.name);
+    // `MlpMixer.create(cfg)`: a static method of a same-file class
+    if (obj.type === T.Identifier) {
+      const cls = this.classOfIdentifier(obj);
+      if (cls && !isEs5Class(cls)) {
+        for (const el of cls.body.body) {
+          if (el.type === T.MethodDefinition && el.static && el.kind === 'method' && propertyKeyName(el) === m.name && isFunction(el.value)) return el.value;
+        }
+      }
+    }
     const c = this.containerOf(obj);
     return c ? this.methodOfContainer(c, m.name) : null;
   }

@@ -956,3 +956,30 @@ export function leaky(x) {
     assert.deepEqual(lint(dir, 'seg.js', 'no-leaked-tensor', [{ onlyRepeated: false }]), ['13: bound', '14: intermediate']);
   });
 });
+
+describe('seventh round (fixtures/blind/ts-lib): static factories', () => {
+  it('`await MlpMixer.create(cfg)`: what the static method of a same-file class returns', () => {
+    const dir = project(
+      {
+        'mixer.ts': `import * as tf from '@tensorflow/tfjs';
+export class MlpMixer {
+  private constructor() {}
+  static async create(units: number): Promise<tf.LayersModel> {
+    await tf.ready();
+    return tf.sequential({ layers: [tf.layers.dense({ units, inputShape: [4] })] });
+  }
+  static describe(): string { return 'mixer'; }
+}
+export async function exportForServing(url: string) {
+  const model = await MlpMixer.create(4);
+  model.eval();
+  MlpMixer.describe().trim();
+  return model.save(url);
+}
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'mixer.ts', 'no-torch-mode-switch'), ['12: modeCall']);
+  });
+});
