@@ -18,6 +18,9 @@ import { callSitesOf } from './trainable.js';
 import { importersMayScope, SCOPE_TEXT } from './module-resolve.js';
 import { importerCallsOf, indexForPath } from './modules.js';
 import {
+  DATASET_FACTORIES,
+  DATASET_METHODS,
+  DATASET_TIDY_METHODS,
   FIT_CALLBACK_HOOKS,
   LISTENER_METHODS,
   ONE_SHOT_SCHEDULERS,
@@ -198,8 +201,46 @@ function calleeName(call: TSESTree.CallExpression): string | null {
 function isScopeCall(file: FileIndex, call: TSESTree.CallExpression, index: number): boolean {
   const p = file.calleePath(call);
   const where = p?.length === 1 ? SCOPE_FUNCTIONS.get(p[0]!) : undefined;
-  if (!where) return false;
+  if (!where) {
+    // `ds.map(f)` / `ds.filter(f)` of a tf.data Dataset: tfjs runs f inside tf.tidy for each element
+    const m = calledMember(call);
+    return index === 0 && !!m && DATASET_TIDY_METHODS.has(m.name) && isTfDataset(file, m.member.object, 0);
+  }
   return where === 'first' ? index === 0 : index === call.arguments.length - 1;
+}
+
+/**
+ * Is the expression a tf.data Dataset: `tf.data.csv(…)` and the other factories, a Dataset method's result
+ * (`ds.filter(f).shuffle(n)`), or a binding whose writes are all datasets (`let ds = tf.data.csv(…)`,
+ * then `ds = ds.map(f)`)?
+ */
+function isTfDataset(file: FileIndex, expr: Node | null | undefined, depth: number): boolean {
+  const e = unwrap(expr);
+  if (!e || depth > 8) return false;
+  if (e.type === T.ConditionalExpression) return isTfDataset(file, e.consequent, depth + 1) && isTfDataset(file, e.alternate, depth + 1);
+  if (e.type === T.CallExpression) {
+    const p = file.calleePath(e);
+    if (p) return p.length === 2 && p[0] === 'data' && DATASET_FACTORIES.has(p[1]!);
+    const m = calledMember(e);
+    return !!m && DATASET_METHODS.has(m.name) && isTfDataset(file, m.member.object, depth + 1);
+  }
+  if (e.type !== T.Identifier) return false;
+  const v = file.variableOf(e);
+  const sources = v ? file.sourcesOfVariable(v) : null;
+  if (!sources || sources.length === 0) return false;
+  // a write derived from the binding itself (`ds = ds.map(f)`) is a dataset when the others are
+  const own = (s: Node): boolean => {
+    const c = unwrap(s);
+    const m = c?.type === T.CallExpression ? calledMember(c) : null;
+    return !!m && DATASET_METHODS.has(m.name) && unwrap(m.member.object)?.type === T.Identifier && file.variableOf(unwrap(m.member.object) as TSESTree.Identifier) === v;
+  };
+  const derivedFromSelf = (s: Node): boolean => {
+    const c = unwrap(s);
+    if (c?.type === T.ConditionalExpression) return derivedFromSelf(c.consequent) && derivedFromSelf(c.alternate);
+    return own(s);
+  };
+  const rest = sources.filter((s) => !derivedFromSelf(s));
+  return rest.length > 0 && rest.every((s) => isTfDataset(file, s, depth + 1));
 }
 
 /** Is `node` inside `tf.engine().startScope()` … `tf.engine().endScope()` statements of an enclosing block? */

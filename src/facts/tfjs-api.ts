@@ -177,6 +177,17 @@ export const SCOPE_FUNCTIONS: ReadonlyMap<string, 'first' | 'last'> = new Map([
   ['customGrad', 'first'],
 ]);
 
+/**
+ * `tf.data.Dataset` methods that run their function inside `tf.tidy` for each element (`ds.map(f)`,
+ * `ds.filter(f)`): intermediates made there are disposed, the returned tensors belong to the pipeline
+ * (test/semantics/memory.test.ts, "tf.data"). `mapAsync` and `forEachAsync` do not.
+ */
+export const DATASET_TIDY_METHODS: ReadonlySet<string> = new Set(['map', 'filter']);
+/** `tf.data.<name>(…)` factories that make a Dataset. */
+export const DATASET_FACTORIES: ReadonlySet<string> = new Set(['csv', 'generator', 'array', 'zip', 'func', 'webcam', 'microphone']);
+/** Dataset methods that return a Dataset (`ds.shuffle(n).batch(32)`). */
+export const DATASET_METHODS: ReadonlySet<string> = new Set(['map', 'mapAsync', 'filter', 'batch', 'shuffle', 'prefetch', 'take', 'skip', 'repeat', 'concatenate']);
+
 /** Tensor methods that read a tensor synchronously into plain JS values (not tensors). */
 export const TENSOR_SYNC_READS: ReadonlySet<string> = new Set(['dataSync', 'arraySync', 'bufferSync']);
 

@@ -31,7 +31,7 @@ function lint(dir: string, file: string, rule: string, options: unknown[] = [], 
   const messages = linter.verify(
     readFileSync(join(dir, file), 'utf8'),
     [
-      { files: ['**/*.{js,mjs,ts}'], plugins: { torch2tf: plugin as never }, rules: { [`torch2tf/${rule}`]: ['error', ...options] as never } },
+      { files: ['**/*.{js,mjs,cjs,ts}'], plugins: { torch2tf: plugin as never }, rules: { [`torch2tf/${rule}`]: ['error', ...options] as never } },
       { files: ['**/*.ts'], languageOptions: { parser: tsParser as never } },
       ...(settings ? [{ settings }] : []),
     ],
@@ -981,5 +981,27 @@ export async function exportForServing(url: string) {
       'module',
     );
     assert.deepEqual(lint(dir, 'mixer.ts', 'no-torch-mode-switch'), ['12: modeCall']);
+  });
+});
+
+describe('eighth round (fixtures/blind/data-node): tf.data pipelines', () => {
+  it('the function of a Dataset map() / filter() runs in tf.tidy; forEachAsync and array map() do not', () => {
+    const dir = project(
+      {
+        'pipe.mjs': `import * as tf from '@tensorflow/tfjs';
+export function dataset(url, scaler) {
+  let ds = tf.data.csv(url).filter(({ xs }) => xs.age > 0);
+  ds = scaler ? ds.map(({ xs, ys }) => ({ xs: tf.tensor1d(xs).sub(scaler.mean).div(scaler.std), ys })) : ds.map((r) => r);
+  return ds.shuffle(100).batch(32);
+}
+export async function evaluate(ds, model) {
+  await ds.forEachAsync(({ xs }) => { console.log(tf.tensor(xs).argMax(-1).dataSync()); });
+  return [1, 2, 3].map((x) => tf.scalar(x).add(1).dataSync()[0]);
+}
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'pipe.mjs', 'no-leaked-tensor'), ['8: intermediate', '9: intermediate']);
   });
 });

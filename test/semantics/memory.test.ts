@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tf } from './tf.js';
-import { FIT_CALLBACK_HOOKS, SCOPE_FUNCTIONS, TENSOR_ASYNC_READS, TENSOR_SYNC_READS } from '../../src/facts/tfjs-api.js';
+import { DATASET_FACTORIES, DATASET_METHODS, DATASET_TIDY_METHODS, FIT_CALLBACK_HOOKS, SCOPE_FUNCTIONS, TENSOR_ASYNC_READS, TENSOR_SYNC_READS } from '../../src/facts/tfjs-api.js';
 
 const count = (): number => tf.memory().numTensors;
 
@@ -275,6 +275,34 @@ describe('no-async-tidy: tf.tidy and the gradient functions are synchronous', ()
       assert.deepEqual(errors, ['Cannot return a Promise inside of tidy.']);
     });
   }
+});
+
+describe('tf.data: which Dataset methods run their function in a scope (DATASET_TIDY_METHODS)', () => {
+  /** Tensors alive after the pipeline's elements are read and disposed. */
+  async function leftAfter(ds: { toArray(): Promise<unknown[]> }): Promise<number> {
+    const before = count();
+    const elements = await ds.toArray();
+    tf.dispose(elements as tf.Tensor[]);
+    return count() - before;
+  }
+
+  it('ds.map(f) and ds.filter(f) dispose what f makes besides what it returns; mapAsync and forEachAsync do not', async () => {
+    assert.deepEqual([...DATASET_TIDY_METHODS].sort(), ['filter', 'map']);
+    // three elements, each making two intermediates (scalar, add) before the returned tensor
+    assert.equal(await leftAfter(tf.data.array([1, 2, 3]).map((x) => tf.scalar(x as number).add(1).mul(2))), 0);
+    assert.equal(await leftAfter(tf.data.array([1, 2, 3]).filter((x) => tf.scalar(x as number).greater(1).dataSync()[0] === 1)), 0);
+    const viaMapAsync = await leftAfter(tf.data.array([1, 2, 3]).mapAsync(async (x) => tf.scalar(x as number).add(1).mul(2)));
+    assert.equal(viaMapAsync, 6);
+    const before = count();
+    await tf.data.array([1, 2, 3]).forEachAsync((x) => void tf.scalar(x as number).add(1).dataSync());
+    assert.equal(count() - before, 6);
+  });
+
+  it('DATASET_FACTORIES and DATASET_METHODS name tfjs functions and Dataset methods', () => {
+    for (const f of DATASET_FACTORIES) assert.equal(typeof (tf.data as unknown as Record<string, unknown>)[f], 'function', f);
+    const ds = tf.data.array([1, 2]);
+    for (const m of DATASET_METHODS) assert.equal(typeof (ds as unknown as Record<string, unknown>)[m], 'function', m);
+  });
 });
 
 describe('memory tables in src/facts/tfjs-api.ts match tfjs 4.22', () => {
