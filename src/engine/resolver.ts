@@ -662,6 +662,8 @@ export class FileIndex {
     if (key === 'sequential') return { kind: 'model', name: 'Sequential', origin, via: 'factory' };
     if (key === 'model') return { kind: 'model', name: 'LayersModel', origin, via: 'factory' };
     if (key === 'loadLayersModel') return { kind: 'model', name: 'LayersModel', origin, promise: true, via: 'factory' };
+    // `await tf.models.modelFromJSON(json)`: a LayersModel (test/semantics/model-factories.test.ts)
+    if (key === 'models.modelFromJSON') return { kind: 'model', name: 'LayersModel', origin, promise: true, via: 'factory' };
     if (key === 'loadGraphModel') return { kind: 'graph-model', name: 'GraphModel', origin, promise: true, via: 'factory' };
     if (key === 'loadGraphModelSync') return { kind: 'graph-model', name: 'GraphModel', origin, via: 'factory' };
     if (key === 'input' || key === 'layers.input') return { kind: 'symbolic', origin, via: 'factory' };

@@ -24,7 +24,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMember, findProperty, isFunction, literalValue, memberName, objectArg, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget } from './gradient-context.js';
-import { modelStructure } from './model-structure.js';
+import { modelStructure, type LayerRef } from './model-structure.js';
 import { thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
 import { TRAINING_METHODS, WEIGHTLESS_LAYERS } from '../facts/tfjs-api.js';
 
@@ -654,9 +654,29 @@ export function initialTrainable(file: FileIndex, target: ResolvedValue, targetE
   if (!owner || !ownerExpr) return null;
   for (const e of structureExprs(file, owner, ownerExpr)) {
     const s = modelStructure(file, e);
-    if (s?.complete) return constructorFrozenLayers(file, e).length === 0 ? true : null;
+    if (!s?.complete) continue;
+    if (constructorFrozenLayers(file, e).length === 0) return true;
+    // `model.layers[0]` of `tf.sequential({ layers: [conv, bn({trainable: false}), …] })`: that very layer
+    const at = sequentialLayerAt(file, s, targetExpr);
+    return at?.info?.origin ? !frozenAtConstruction(file, at.info) : null;
   }
   return null;
+}
+
+/**
+ * The layer `model.layers[<i>]` names, when the model is a `tf.sequential({ layers: [ … ] })` whose list is
+ * exactly its structure (no spread, no `add()`, one origin), so that positions match.
+ */
+function sequentialLayerAt(file: FileIndex, s: NonNullable<ReturnType<typeof modelStructure>>, targetExpr: Node): LayerRef | null {
+  const t = unwrap(targetExpr);
+  const index = t?.type === T.MemberExpression && t.computed ? literalValue(t.property) : undefined;
+  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) return null;
+  const origin = s.origin;
+  if (origin?.type !== T.CallExpression || file.calleePath(origin)?.join('.') !== 'sequential') return null;
+  const list = unwrap(findProperty(objectArg(origin), 'layers')?.value);
+  if (list?.type !== T.ArrayExpression || list.elements.some((el) => !el || el.type === T.SpreadElement)) return null;
+  if (list.elements.length !== s.layers.length) return null;
+  return s.layers[index] ?? null;
 }
 
 /**

@@ -1005,3 +1005,32 @@ export async function evaluate(ds, model) {
     assert.deepEqual(lint(dir, 'pipe.mjs', 'no-leaked-tensor'), ['8: intermediate', '9: intermediate']);
   });
 });
+
+describe('ninth round (fixtures/blind/game-scenes)', () => {
+  it('`model.layers[0]` of a tf.sequential whose other layers are frozen at construction is that first layer', () => {
+    const dir = project(
+      {
+        'driver.js': `import * as tf from '@tensorflow/tfjs';
+export async function pretrain(xs, ys) {
+  const model = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] }), tf.layers.batchNormalization({ trainable: false }), tf.layers.dense({ units: 2 })] });
+  model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+  await model.fit(xs, ys);
+  model.layers[0].trainable = false;
+  await model.fit(xs, ys);
+  model.layers[1].trainable = false;
+  await model.fit(xs, ys);
+}
+export async function clone(json) {
+  const copy = await tf.models.modelFromJSON(json);
+  copy.training = false;
+  return copy;
+}
+`,
+      },
+      'module',
+    );
+    // layers[1] was frozen at construction: freezing it again changes nothing
+    assert.deepEqual(lint(dir, 'driver.js', 'no-trainable-after-compile'), ['6: freezeAfterCompile']);
+    assert.deepEqual(lint(dir, 'driver.js', 'no-torch-mode-switch'), ['13: modeWrite']);
+  });
+});
