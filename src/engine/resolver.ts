@@ -39,6 +39,7 @@ import { getTypedServices, typeVerdict, type TypedServices } from './type-info.j
 import { declaredType, declaredTypeOfVariable, memberType } from './declared-types.js';
 import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, type ParseSetup } from './module-resolve.js';
 import { Es5Registry } from './es5-classes.js';
+import { VUE_MODULES, VUE_REF_FUNCTIONS } from '../facts/vue-refs.js';
 import {
   homeOfNode,
   importedClassKind,
@@ -1018,6 +1019,11 @@ export class FileIndex {
     // model.getWeights()[0]
     if (n.computed && obj?.type === T.CallExpression && this.isTensorListCall(obj)) return { kind: 'tensor', via: 'factory' };
     if (name === 'optimizer' && this.isModel(obj)) return { kind: 'optimizer', via: 'factory' };
+    // `model.value` of `const model = shallowRef(null)` (Vue), written `model.value = build()`
+    if (obj?.type === T.Identifier && name === 'value') {
+      const held = this.vueRefSources(obj);
+      if (held) return this.agreeingKind(held);
+    }
     // `Zoo.model` of `class Zoo { static model = tf.sequential(…) }` (and `Zoo.model = …` writes)
     if (obj?.type === T.Identifier && name !== null) {
       const statics = this.staticFieldWrites(obj, name);
@@ -1408,6 +1414,32 @@ export class FileIndex {
   }
 
   /** Every write of a class field: in its class (`this.x = …`, `x = …` declarations) and from outside. */
+  /**
+   * What `.value` of a Vue ref may hold: `const r = ref(x)` / `shallowRef(x)` with the function imported from
+   * Vue (src/facts/vue-refs.ts): `x` and every `r.value = …` of the file. Null when `id` is no such ref.
+   */
+  vueRefSources(id: TSESTree.Identifier): Node[] | null {
+    const v = this.variableOf(id);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.node.id !== def.name || def.node.parent?.kind !== 'const') return null;
+    const init = unwrap(def.node.init);
+    const callee = init?.type === T.CallExpression ? unwrap(init.callee) : null;
+    const fn = callee?.type === T.Identifier ? this.variableOf(callee)?.defs[0] : undefined;
+    if (fn?.type !== 'ImportBinding' || fn.parent?.type !== T.ImportDeclaration || !VUE_MODULES.has(fn.parent.source.value)) return null;
+    const spec = fn.node;
+    const imported = spec.type === T.ImportSpecifier ? (spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value)) : null;
+    if (imported === null || !VUE_REF_FUNCTIONS.has(imported)) return null;
+    const out: Node[] = [];
+    const first = (init as TSESTree.CallExpression).arguments[0];
+    if (first && first.type !== T.SpreadElement) out.push(first);
+    this.calls();
+    for (const w of this.memberWrites!.get('value') ?? []) {
+      const o = unwrap(w.object);
+      if (o?.type === T.Identifier && this.variableOf(o) === v) out.push(w.value);
+    }
+    return out;
+  }
+
   /**
    * What the property `name` of an object literal with methods may hold: its own value, every `this.<name> = …`
    * in its methods, and every `<binding>.<name> = …` of the file when a binding holds the literal.

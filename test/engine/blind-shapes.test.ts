@@ -1034,3 +1034,24 @@ export async function clone(json) {
     assert.deepEqual(lint(dir, 'driver.js', 'no-torch-mode-switch'), ['13: modeWrite']);
   });
 });
+
+describe('ninth round (fixtures/blind/vue-composables): Vue refs', () => {
+  it("`.value` of `shallowRef(null)` / `ref(x)` imported from 'vue' holds what the file assigns; a look-alike ref function does not", () => {
+    const dir = project(
+      {
+        'store.js': `import * as tf from '@tensorflow/tfjs';
+import { shallowRef } from 'vue';
+import { ref as myRef } from './my-ref.js';
+const build = () => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2] }), tf.layers.dropout({ rate: 0.5 })] });
+export const classifier = shallowRef(null);
+export const other = myRef(null);
+export function reset() { classifier.value = build(); other.value = build(); }
+export function train() { classifier.value.train(); other.value.train(); }
+`,
+        'my-ref.js': `export function ref(v) { return { value: { train() {} } }; }\n`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'store.js', 'no-torch-mode-switch'), ['8: modeCall']);
+  });
+});
