@@ -171,7 +171,8 @@ export function specifiersOfFile(path: string, text: string): readonly string[] 
  */
 const MODEL_MAKER =
   /\b(?:sequential|model|loadLayersModel|loadGraphModel)[ \t]*\(|\blayers\.[A-Za-z_$][\w$]*[ \t]*\(|\bnew[ \t]+(?:[\w$]+\.)*(?:Sequential|LayersModel|GraphModel|Layer)\b|\bextends[ \t]+(?:[\w$]+\.)*(?:Layer|LayersModel|Sequential)\b|\.getLayer[ \t]*\(|\.layers[ \t]*\[/;
-const makerCache = new Map<string, { text: string; at: number; result: boolean }>();
+/** Per depth and path: the answer for the module's mtime (not its text: the cache must not keep texts alive). */
+const makerCache = new Map<string, { mtimeMs: number; at: number; result: boolean }>();
 
 /**
  * Does the module at `path`, or a module it imports relatively (up to `depth` levels), make or load a
@@ -182,12 +183,13 @@ const makerCache = new Map<string, { text: string; at: number; result: boolean }
 export function moduleMakesModels(path: string, depth = 2, seen = new Set<string>()): boolean {
   if (seen.has(path) || seen.size > 30) return false;
   seen.add(path);
-  const text = readModuleText(path);
-  if (text === null) return true;
+  const read = readModuleWithMtime(path);
+  const text = read?.text ?? null;
+  if (read === null || text === null) return true;
   const now = Date.now();
   const key = `${depth}\0${path}`;
   const cached = makerCache.get(key);
-  if (cached && cached.text === text && now - cached.at < PACKAGE_TTL_MS) return cached.result;
+  if (cached && cached.mtimeMs === read.mtimeMs && now - cached.at < PACKAGE_TTL_MS) return cached.result;
   let result = MODEL_MAKER.test(text);
   if (!result && depth > 0) {
     for (const s of specifiersOfFile(path, text)) {
@@ -201,7 +203,7 @@ export function moduleMakesModels(path: string, depth = 2, seen = new Set<string
   // a negative cut short by `seen` (a cycle) is not kept: from another start it may differ
   if (result || seen.size <= 30) {
     if (makerCache.size >= 4000) makerCache.clear();
-    makerCache.set(key, { text, at: now, result });
+    makerCache.set(key, { mtimeMs: read.mtimeMs, at: now, result });
   }
   return result;
 }

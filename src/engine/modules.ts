@@ -637,7 +637,8 @@ const mayGiveModelCache = new WeakMap<Scope.Variable, { direct?: boolean; member
 function reassigns(text: string, name: string): boolean {
   let byName = reassignScans.get(text);
   if (!byName) {
-    if (reassignScans.size >= 200) reassignScans.clear();
+    // keyed by the text itself (the module-text cache hands out the same string): few, so texts stay few
+    if (reassignScans.size >= 32) reassignScans.clear();
     reassignScans.set(text, (byName = new Map()));
   }
   let found = byName.get(name);
