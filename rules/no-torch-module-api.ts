@@ -5,7 +5,7 @@ import { calledMember, memberName, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { asiSafeStatementText, hasCommentInside, removeStatement, statementOf, textAsReceiver } from '../src/fix/edits.js';
 import { getFileIndex } from '../src/engine/resolver.js';
-import { importMayGiveModel } from '../src/engine/modules.js';
+import { calledModuleKind } from '../src/engine/called-module.js';
 import {
   assignedMembers,
   isPlainReference,
@@ -18,7 +18,6 @@ import {
   MODULE_PROPERTIES,
   type ModuleApiGroup,
 } from '../src/facts/torch-module-api.js';
-import { METHOD_ONLY_NAMES } from '../src/facts/method-names.js';
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<'useApply' | 'useApplyTraining' | 'useProperty' | 'useMethod' | 'removeCall' | 'useTrainable'>;
 const THROWS = 'tfjs {{kind}}s have no `{{method}}()`: this call throws "TypeError: … is not a function".';
@@ -172,23 +171,15 @@ export default createRule({
         // PyTorch `model(x)` / Keras `Dense(10)(x)`
         const callee = unwrap(node.callee);
         if (!callee) return;
-        // `this.model = this.model()` with a `model()` method of the class: the call runs the user's method
-        const self = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
-        const name = self?.type === T.ThisExpression ? memberName(callee as TSESTree.MemberExpression) : null;
-        if (self?.type === T.ThisExpression && name !== null && file.methodOfThis(self, name)) return;
-        // `o.concat(x)`, `o.then(f)`, `o.predict(x)`: a method name, never a model or layer kept in a field
-        if (callee.type === T.MemberExpression && METHOD_ONLY_NAMES.has(memberName(callee) ?? '')) return;
-        // a factory's result or a namespace member from a module that never makes a model or layer: no parse
-        if (!importMayGiveModel(file, callee)) return;
-        const info = file.kindOf(callee);
-        if (!info || info.promise || (info.kind !== 'model' && info.kind !== 'layer')) return;
+        const kind = calledModuleKind(file, callee);
+        if (!kind) return;
         const head = `${textAsReceiver(sourceCode, node.callee)}.apply`;
         // the `(` that opens the arguments (after any parens around the callee, and type arguments)
         const open = sourceCode.getTokenAfter(node.typeArguments ?? node.callee, (t) => t.value === '(' && t.type === 'Punctuator');
         context.report({
           node: node.callee,
           messageId: 'callModule',
-          data: { kind: info.kind, callee: sourceCode.getText(node.callee) },
+          data: { kind, callee: sourceCode.getText(node.callee) },
           suggest: node.optional || !open ? [] : applySuggestions(node, head, (f) => f.replaceTextRange([node.range[0], open.range[0]], head)),
         });
       },
