@@ -75,6 +75,20 @@ describe('no-leaked-tensor: which code paths leak', () => {
         tf.engine().endScope();
       },
     ],
+    [
+      'tf.engine().startScope(); try { ... return } finally { endScope() }',
+      () => {
+        const read = (): number => {
+          tf.engine().startScope();
+          try {
+            return w.square().add(1).sum().dataSync()[0]!;
+          } finally {
+            tf.engine().endScope();
+          }
+        };
+        read();
+      },
+    ],
   ];
   for (const [api, body] of scoped) {
     it(`${api} runs its function in a scope: the same intermediates leak nothing`, () => {
