@@ -167,16 +167,31 @@ export function specifiersOfFile(path: string, text: string): readonly string[] 
 
 /**
  * Text that makes, loads or picks a tfjs model or layer: `tf.sequential(`, `tf.model(`, `loadLayersModel(`,
- * `tf.layers.dense(`, `new Sequential(`, `extends tf.layers.Layer`, `model.getLayer(`, `model.layers[`.
+ * `tf.models.modelFromJSON(`, `tf.layers.dense(`, `new Sequential(`, `extends tf.layers.Layer`,
+ * `model.getLayer(`, `model.layers[`.
  */
 const MODEL_MAKER =
-  /\b(?:sequential|model|loadLayersModel|loadGraphModel)[ \t]*\(|\blayers\.[A-Za-z_$][\w$]*[ \t]*\(|\bnew[ \t]+(?:[\w$]+\.)*(?:Sequential|LayersModel|GraphModel|Layer)\b|\bextends[ \t]+(?:[\w$]+\.)*(?:Layer|LayersModel|Sequential)\b|\.getLayer[ \t]*\(|\.layers[ \t]*\[/;
+  /\b(?:sequential|model|loadLayersModel|loadGraphModel|modelFromJSON)[ \t]*\(|\blayers\.[A-Za-z_$][\w$]*[ \t]*\(|\bnew[ \t]+(?:[\w$]+\.)*(?:Sequential|LayersModel|GraphModel|Layer)\b|\bextends[ \t]+(?:[\w$]+\.)*(?:Layer|LayersModel|Sequential)\b|\.getLayer[ \t]*\(|\.layers[ \t]*\[/;
+/**
+ * Words without which a text holds no tfjs model or layer of its own: a model type in an annotation or
+ * JSDoc (`model: tf.LayersModel`, `@param {tf.Sequential}`), and the `layers` namespace under any alias
+ * (`const { dense } = tf.layers`, `import { layers as L }`), besides what `MODEL_MAKER` finds.
+ */
+const MODEL_WORDS = /\b(?:LayersModel|Sequential|GraphModel|Layer|RNN|layers)\b/;
+
+/** May this source text make, load, pick or declare a tfjs model or layer (`MODEL_MAKER`, `MODEL_WORDS`)? */
+export function textMayHoldModels(text: string): boolean {
+  // every `MODEL_MAKER` match that `MODEL_WORDS` misses contains one of these (a substring search is far
+  // cheaper than the pattern's alternatives tried at every position)
+  return MODEL_WORDS.test(text) || ((text.includes('odel') || text.includes('equential') || text.includes('getLayer')) && MODEL_MAKER.test(text));
+}
+
 /** Per depth and path: the answer for the module's mtime (not its text: the cache must not keep texts alive). */
 const makerCache = new Map<string, { mtimeMs: number; at: number; result: boolean }>();
 
 /**
  * Does the module at `path`, or a module it imports relatively (up to `depth` levels), make or load a
- * tfjs model or layer (`MODEL_MAKER`)? A module where neither happens gives no model or layer to a caller
+ * tfjs model or layer (`textMayHoldModels`)? A module where neither happens gives no model or layer to a caller
  * that only uses what it returns (a text scan, kept for the same few seconds as other scans). Unreadable:
  * true (no answer without the text).
  */
@@ -190,7 +205,7 @@ export function moduleMakesModels(path: string, depth = 2, seen = new Set<string
   const key = `${depth}\0${path}`;
   const cached = makerCache.get(key);
   if (cached && cached.mtimeMs === read.mtimeMs && now - cached.at < PACKAGE_TTL_MS) return cached.result;
-  let result = MODEL_MAKER.test(text);
+  let result = textMayHoldModels(text);
   if (!result && depth > 0) {
     for (const s of specifiersOfFile(path, text)) {
       const target = resolveModule(path, s);
@@ -341,7 +356,7 @@ export function importersOf(path: string): string[] {
 }
 
 export const SCOPE_TEXT = /\btidy\b|\bstartScope\b/;
-const EXPORT_TEXT = /\bexport\b|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
+export const EXPORT_TEXT = /\bexport\b|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
 const MAX_SCOPE_IMPORTERS = 8;
 const MAX_SCOPE_LEVELS = 3;
 

@@ -13,6 +13,7 @@ import { walk } from '../../src/engine/ast.js';
 import { cachedTextChars, MAX_MODULE_BYTES, MAX_TEXT_CHARS, moduleReadStats, readModuleText, relativeSpecifiersOf, resolveModule } from '../../src/engine/module-resolve.js';
 import { isNewTensorCall } from '../../src/engine/memory.js';
 import { importedClass, importMayGiveModel, MAX_MODULE_DEPTH } from '../../src/engine/modules.js';
+import { fileMayHoldModels } from '../../src/engine/called-module.js';
 import { getFileIndex, type FileIndex, type ValueInfo } from '../../src/engine/resolver.js';
 
 const ROOT = mkdtempSync(join(tmpdir(), 'torch2tf-modules-'));
@@ -630,5 +631,49 @@ describe('the gate', () => {
     const dir = writeProject({ 'model.js': MODEL_MODULE, 'util.js': `export const add = (a, b) => a + b;` });
     probe(join(dir, 'main.js'), `import { model } from './model.js';\nprobe(model);`, (file) => assert.equal(file.touchesTfjs, true));
     probe(join(dir, 'other.js'), `import { add } from './util.js';\nprobe(add);`, (file) => assert.equal(file.touchesTfjs, false));
+  });
+});
+
+describe('the callee gate (fileMayHoldModels)', () => {
+  const TRAIN = `export function train(net, xs) {\n  return probe(net);\n}\n`;
+  it('passes a file whose parameters receive models from an importer that builds them through its own import', () => {
+    const dir = writeProject({
+      'model.js': `import * as tf from '@tensorflow/tfjs';\nexport function createModel() { return tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] }); }\n`,
+      'main.js': `import { createModel } from './model.js';\nimport { train } from './train.js';\ntrain(createModel(), null);\n`,
+      'train.js': TRAIN,
+    });
+    probe(join(dir, 'train.js'), TRAIN, (file, [net]) => {
+      assert.equal(fileMayHoldModels(file), true);
+      assert.equal(kind(file.kindOf(net)), 'model', 'the gate must not hide what the resolver finds');
+    });
+  });
+
+  it('stops a file whose text, imports and importers never make, load or declare a model or layer', () => {
+    const util = `import { clamp } from './math.js';\nexport function scale(f, x) { return probe(f)(clamp(x)); }\n`;
+    const dir = writeProject({
+      'math.js': `export const clamp = (x) => Math.min(1, Math.max(0, x));\n`,
+      'util.js': util,
+      'main.js': `import * as tf from '@tensorflow/tfjs';\nimport { scale } from './util.js';\nscale((x) => tf.scalar(x), 2);\n`,
+    });
+    probe(join(dir, 'util.js'), util, (file) => assert.equal(fileMayHoldModels(file), false, 'main.js uses tfjs but makes no model'));
+    // the same file without exports gets nothing from importers; with a model type named, it may hold one
+    probe(join(dir, 'local.js'), `function run(f) { return probe(f)(1); }\n`, (file) => assert.equal(fileMayHoldModels(file), false));
+    probe(join(dir, 'typed.js'), `/** @param {tf.LayersModel} f */\nfunction run(f) { return probe(f)(1); }\n`, (file) => assert.equal(fileMayHoldModels(file), true));
+    probe(join(dir, 'alias.js'), `import { layers as L } from '@tensorflow/tfjs';\nconst d = L.dense({ units: 1 });\nprobe(d);\n`, (file, [d]) => {
+      assert.equal(fileMayHoldModels(file), true);
+      assert.equal(kind(file.kindOf(d)), 'layer');
+    });
+  });
+
+  it('knows the factories that the resolver knows (modelFromJSON is a model maker)', () => {
+    const dir = writeProject({
+      'load.js': `import * as tf from '@tensorflow/tfjs';\nexport const restore = (json) => tf.models.modelFromJSON(json);\n`,
+      'use.js': `import { restore } from './load.js';\nexport async function run(json, x) { const m = await restore(json); return probe(m); }\n`,
+    });
+    const text = `import { restore } from './load.js';\nexport async function run(json, x) { const m = await restore(json); return probe(m); }\n`;
+    probe(join(dir, 'use.js'), text, (file, [m]) => {
+      assert.equal(fileMayHoldModels(file), true);
+      assert.equal(kind(file.kindOf(m)), 'model');
+    });
   });
 });
