@@ -24,6 +24,8 @@ export function calledModuleKind(file: FileIndex, callee: Node): 'model' | 'laye
   // `this.model = this.model()` with a `model()` method of the class: the call runs the user's method
   if (self?.type === T.ThisExpression && name !== null && file.methodOfThis(self, name)) return null;
   if (name !== null && METHOD_ONLY_NAMES.has(name)) return null;
+  // `tf.loadGraphModel(url)`, `tf.layers.dense(cfg)`: a function of the tfjs API (paths are computed once per node)
+  if (file.pathOf(callee) !== null) return null;
   if (!importMayGiveModel(file, callee)) return null;
   const info = file.kindOf(callee);
   return info && !info.promise && (info.kind === 'model' || info.kind === 'layer') ? info.kind : null;
