@@ -117,18 +117,20 @@ export function inferenceCallInStep(
 ): (InferenceCall & { kind: 'model' | 'layer' }) | null {
   const m = calledMember(node);
   if (!m || (m.name !== 'apply' && !INFERENCE_METHODS.has(m.name))) return null;
-  const receiver = unwrap(m.member.object)!;
-  const kind = kindOfReceiver(receiver);
-  if (!kind) return null;
-  if (m.name !== 'apply' && kind !== 'model') return null;
+  // the syntactic checks and the gradient context (computed once per file) before resolving the receiver:
+  // most `apply`/`predict` calls run outside any training step
   const first = node.arguments[0];
   if (!first || first.type === T.SpreadElement) return null;
   const kwargs = m.name === 'apply' ? kwargsState(node, 1) : 'missing';
   if (kwargs === 'explicit' || kwargs === 'unknown') return null;
-  if (m.name === 'apply' && file.kindOf(first)?.kind === 'symbolic') return null; // building a graph, not running it
-
   const ctx = gradientContextOf(file, node);
-  if (!ctx || INPUT_GRADIENT_APIS.has(ctx.api) || optimizesOnlyOwnVariables(file, ctx)) return null;
+  if (!ctx) return null;
+  const receiver = unwrap(m.member.object)!;
+  const kind = kindOfReceiver(receiver);
+  if (!kind) return null;
+  if (m.name !== 'apply' && kind !== 'model') return null;
+  if (m.name === 'apply' && file.kindOf(first)?.kind === 'symbolic') return null; // building a graph, not running it
+  if (INPUT_GRADIENT_APIS.has(ctx.api) || optimizesOnlyOwnVariables(file, ctx)) return null;
   if (isFrozen(file, receiver)) return null;
   const trained = modelsInVarList(file, ctx, (n) => kindOfReceiver(n) !== null);
   if (trained && !(isForeignNode(file, ctx.call) ? passedFromVarList(file, ctx, receiver, trained) : trained.has(file.sourceCode.getText(receiver)))) return null;
