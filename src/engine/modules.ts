@@ -1182,8 +1182,9 @@ const stepCache = new WeakMap<FileIndex, ImportedStepCall[]>();
 
 /**
  * This file's exported functions that an importer calls inside one of its training steps
- * (`opt.minimize(() => loss(forward(model, xs)))` with `forward` imported from this file): the forward
- * pass they run is recorded on that step's tape.
+ * (`opt.minimize(() => loss(forward(model, xs)))` with `forward` imported from this file), directly or in
+ * a same-file function the step calls (`minimize(() => this.computeLoss(xs, ys))` whose `computeLoss`
+ * calls `forward`): the forward pass they run is recorded on that step's tape.
  */
 export function importedStepCalls(file: FileIndex): ImportedStepCall[] {
   const cached = stepCache.get(file);
@@ -1214,7 +1215,8 @@ export function importedStepCalls(file: FileIndex): ImportedStepCall[] {
             const call = callee.parent;
             if (!fn || call?.type !== T.CallExpression || call.callee !== callee) continue;
             const ctx = gradientContextOf(importer, call);
-            if (ctx && ctx.depth === 0 && !out.some((o) => o.fn === fn)) out.push({ fn, ctx });
+            // directly in the step, or in a same-file function the step calls (`computeLoss()` inside `minimize`)
+            if (ctx && !out.some((o) => o.fn === fn)) out.push({ fn, ctx });
           }
         }
       }

@@ -236,8 +236,12 @@ export const REPEATING_SCHEDULERS: ReadonlyMap<string, RepeatFrequency> = new Ma
 /** Schedulers whose callback runs once, unless the callback schedules itself again (a recursive loop). */
 export const ONE_SHOT_SCHEDULERS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([['setTimeout', 'interval']]);
 
-/** Methods that register an event listener (its callback runs per event). */
-export const LISTENER_METHODS: ReadonlySet<string> = new Set(['addEventListener', 'on']);
+/**
+ * Methods that register an event listener (its callback runs per event): DOM `addEventListener`, Node's
+ * EventEmitter `on` / `addListener` / `prependListener` (not `once`), and Electron's `ipcMain.handle(channel,
+ * listener)`, which runs the listener for every `ipcRenderer.invoke` of the channel.
+ */
+export const LISTENER_METHODS: ReadonlySet<string> = new Set(['addEventListener', 'on', 'addListener', 'prependListener', 'handle']);
 
 /** `model.fit` / `fitDataset` callback hooks (tfjs CustomCallbackArgs) that run per batch or per epoch. */
 export const FIT_CALLBACK_HOOKS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([

@@ -1055,3 +1055,45 @@ export function train() { classifier.value.train(); other.value.train(); }
     assert.deepEqual(lint(dir, 'store.js', 'no-torch-mode-switch'), ['8: modeCall']);
   });
 });
+
+describe('tenth round (fixtures/blind/electron-rx): Electron and helpers of a step method', () => {
+  it("an exported helper that another module's step method calls (`minimize(() => this.computeLoss(…))`) runs in the step", () => {
+    const helper = `function forwardPass(model, xs) {\n  return model.apply(xs);\n}\nmodule.exports = { forwardPass };\n`;
+    const trainer = `const tf = require('@tensorflow/tfjs');
+const { forwardPass } = require('./helper');
+class Trainer {
+  constructor(model, optimizer) { this.model = model; this.optimizer = optimizer; }
+  computeLoss(xs, ys) { return tf.losses.softmaxCrossEntropy(ys, forwardPass(this.model, xs)); }
+  step(xs, ys) { return this.optimizer.minimize(() => this.computeLoss(xs, ys), true, this.model.trainableWeights); }
+}
+module.exports = { Trainer };
+`;
+    const main = `const tf = require('@tensorflow/tfjs');
+const { Trainer } = require('./trainer');
+const net = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [2] }), tf.layers.dropout({ rate: 0.5 }), tf.layers.dense({ units: 2 })] });
+module.exports = new Trainer(net, tf.train.adam());
+`;
+    const dir = project({ 'helper.js': helper, 'trainer.js': trainer, 'main.js': main });
+    assert.deepEqual(lint(dir, 'helper.js', 'require-training-flag'), ['2: inferenceInTrainingStep']);
+    // the same helper called by a method that no step calls: inference mode is right there
+    const idle = project({ 'helper.js': helper, 'trainer.js': trainer.replace('return this.optimizer.minimize(() => this.computeLoss(xs, ys), true, this.model.trainableWeights);', 'return this.computeLoss(xs, ys);'), 'main.js': main });
+    assert.deepEqual(lint(idle, 'helper.js', 'require-training-flag'), []);
+  });
+
+  it("`ipcMain.handle(channel, listener)` and EventEmitter `addListener` run their listener per request / event", () => {
+    const code = (register: string) => `const tf = require('@tensorflow/tfjs');
+const { ipcMain } = require('electron');
+${register}('predict', async (_event, req) => {
+  const input = tf.tensor3d(req.pixels, [req.h, req.w, 3]).toFloat().div(255);
+  try { return await input.data(); } finally { input.dispose(); }
+});
+`;
+    for (const register of ['ipcMain.handle', 'ipcMain.addListener']) {
+      const dir = project({ 'main.js': code(register) });
+      assert.deepEqual(lint(dir, 'main.js', 'no-leaked-tensor'), ['4: intermediate'], register);
+    }
+    // `once` runs its listener once: not reported by default
+    const once = project({ 'main.js': code('ipcMain.once') });
+    assert.deepEqual(lint(once, 'main.js', 'no-leaked-tensor'), []);
+  });
+});
