@@ -1224,3 +1224,82 @@ export function importedStepCalls(file: FileIndex): ImportedStepCall[] {
   });
   return out;
 }
+
+// ------------------------------------------------------------------------------------------ mixins
+
+/**
+ * The classes an object literal is mixed into (`Object.assign(Trainer.prototype, SerializableMixin)`),
+ * with their modules: in the literal's own module, and in the modules that import it by name (a mixin
+ * module exports the literal, the class's module applies it). `this` in the literal's methods is an
+ * instance of one of them. Null when none is found.
+ */
+export function mixinHosts(file: FileIndex, literal: TSESTree.ObjectExpression): ClassHome[] | null {
+  const cached = mixinCache.get(literal);
+  if (cached !== undefined) return cached;
+  mixinCache.set(literal, null);
+  const decl = literal.parent;
+  if (decl?.type !== T.VariableDeclarator || decl.id.type !== T.Identifier || decl.init !== literal) return null;
+  const v = file.variableOf(decl.id);
+  if (!v || v.references.some((r) => r.isWrite() && r.identifier !== decl.id)) return null;
+  const hosts: ClassHome[] = [];
+  const add = (index: FileIndex, refs: readonly Scope.Reference[]): void => {
+    for (const ref of refs) {
+      const cls = assignedPrototypeClass(index, ref.identifier as TSESTree.Identifier);
+      if (cls && !hosts.some((h) => h.cls === cls.cls)) hosts.push(cls);
+    }
+  };
+  add(file, v.references);
+  // importers that apply the exported literal to one of their classes
+  const names = [...exportTable(file).names]
+    .filter(([, e]) => 'node' in e && (unwrap(e.node) === literal || (unwrap(e.node)?.type === T.Identifier && file.variableOf(unwrap(e.node) as TSESTree.Identifier) === v)))
+    .map(([n]) => n);
+  if (names.length > 0 && file.filename) {
+    bounded(() => {
+      for (const path of importersOf(file.filename).slice(0, MAX_IMPORTERS)) {
+        const text = readModuleText(path);
+        if (!text || !/\bObject\.assign\s*\(/.test(text) || !names.some((n) => text.includes(n))) continue;
+        const importer = indexForPath(file, path);
+        if (!importer) continue;
+        for (const scope of importer.sourceCode.scopeManager?.scopes ?? []) {
+          for (const iv of scope.variables) {
+            const spec = importSpec(importer, iv);
+            if (!spec || !names.includes(spec.name) || resolveModule(path, spec.specifier) !== file.filename) continue;
+            add(importer, iv.references);
+          }
+        }
+      }
+    });
+  }
+  const result = hosts.length > 0 ? hosts : null;
+  mixinCache.set(literal, result);
+  return result;
+}
+
+const mixinCache = new WeakMap<TSESTree.ObjectExpression, ClassHome[] | null>();
+
+/** `X` of `Object.assign(X.prototype, …, id, …)` (id a source, not the target), as a class of `index` or one it imports. */
+function assignedPrototypeClass(index: FileIndex, id: TSESTree.Identifier): ClassHome | null {
+  const call = id.parent;
+  if (call?.type !== T.CallExpression || !call.arguments.includes(id) || call.arguments[0] === id) return null;
+  const callee = unwrap(call.callee);
+  if (callee?.type !== T.MemberExpression || memberName(callee) !== 'assign' || unwrap(callee.object)?.type !== T.Identifier || (unwrap(callee.object) as TSESTree.Identifier).name !== 'Object') return null;
+  const target = unwrap(call.arguments[0]);
+  if (target?.type !== T.MemberExpression || memberName(target) !== 'prototype') return null;
+  const x = unwrap(target.object);
+  if (x?.type !== T.Identifier) return null;
+  const local = index.classOfIdentifier(x);
+  return local ? { index, cls: local } : importedClass(index, x);
+}
+
+/** `this.<name>` in a method of a mixin literal: what every host class's field holds, when they agree. */
+export function mixinFieldKind(file: FileIndex, literal: TSESTree.ObjectExpression, name: string): ValueInfo | null {
+  const hosts = mixinHosts(file, literal);
+  if (!hosts) return null;
+  let result: ValueInfo | null = null;
+  for (const h of hosts) {
+    const k = bounded(() => (h.index === file ? file.kindOfThisField(h.cls, name) : withHome(h.index.kindOfThisField(h.cls, name), h.index)));
+    if (!k || (result && result.kind !== k.kind)) return null;
+    result = result ?? k;
+  }
+  return result;
+}

@@ -45,6 +45,7 @@ import {
   importedClassKind,
   importedCallReturns,
   importedInstanceField,
+  mixinFieldKind,
   importedMemberValue,
   importedMethodReturnKind,
   importedReturnKind,
@@ -987,6 +988,24 @@ export class FileIndex {
     return this.kindOfMemberAt(n, obj, name);
   }
 
+  /** What `this.<name>` holds in the methods of `cls` (a class of this file): its annotation, or all of its writes agreeing. */
+  kindOfThisField(cls: ClassNode, name: string): ValueInfo | null {
+    const facts = this.fieldsOf(cls).get(name);
+    if (!facts) return null;
+    for (const a of facts.annotations) {
+      const k = this.kindFromAnnotation(a);
+      if (k) return k;
+    }
+    const writes = this.fieldWrites(cls, name);
+    // `this.xs = tf.keep(oldX.concat(example, 0))` with `const oldX = this.xs`: a write derived from the
+    // field by a tensor op is a tensor when every other write is one
+    const own = (e: Node): boolean => {
+      const u = unwrap(e);
+      return u?.type === T.MemberExpression && unwrap(u.object)?.type === T.ThisExpression && memberName(u) === name && thisClass(u.object as TSESTree.ThisExpression) === cls;
+    };
+    return this.agreeingKind(this.withoutSelfDerived(writes, own)) ?? this.fieldJsdocKind(facts);
+  }
+
   private kindOfMemberAt(n: TSESTree.MemberExpression, obj: Node | null, name: string | null): ValueInfo | null {
     const self = name !== null ? this.thisOf(obj) : null;
     if (self && name !== null) {
@@ -994,23 +1013,12 @@ export class FileIndex {
       if (!cls) {
         // `this.model` in a method of an object literal (`const trainer = { model: null, init() { this.model = build(); } }`)
         const literal = objectOfThis(self);
-        return literal ? this.agreeingKind(this.literalFieldSources(literal, name)) : null;
+        if (!literal) return null;
+        const sources = this.literalFieldSources(literal, name);
+        // a mixin (`Object.assign(Trainer.prototype, SerializableMixin)`): the field of the class it is mixed into
+        return sources.length > 0 ? this.agreeingKind(sources) : mixinFieldKind(this, literal, name);
       }
-      const facts = this.fieldsOf(cls).get(name);
-      if (facts) {
-        for (const a of facts.annotations) {
-          const k = this.kindFromAnnotation(a);
-          if (k) return k;
-        }
-        const writes = this.fieldWrites(cls, name);
-        // `this.xs = tf.keep(oldX.concat(example, 0))` with `const oldX = this.xs`: a write derived from the
-        // field by a tensor op is a tensor when every other write is one
-        const own = (e: Node): boolean => {
-          const u = unwrap(e);
-          return u?.type === T.MemberExpression && unwrap(u.object)?.type === T.ThisExpression && memberName(u) === name && thisClass(u.object as TSESTree.ThisExpression) === cls;
-        };
-        return this.agreeingKind(this.withoutSelfDerived(writes, own)) ?? this.fieldJsdocKind(facts);
-      }
+      if (this.fieldsOf(cls).has(name)) return this.kindOfThisField(cls, name);
     }
     // model.layers[i]
     if (n.computed && obj?.type === T.MemberExpression && memberName(obj) === 'layers' && this.isModel(obj.object)) {

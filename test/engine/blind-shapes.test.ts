@@ -1096,4 +1096,26 @@ ${register}('predict', async (_event, req) => {
     const once = project({ 'main.js': code('ipcMain.once') });
     assert.deepEqual(lint(once, 'main.js', 'no-leaked-tensor'), []);
   });
+
+  it('`this` in a mixin literal applied with `Object.assign(Trainer.prototype, Mixin)`, here or in an importer, is a Trainer', () => {
+    const mixins = `const SerializableMixin = {\n  snapshot() {\n    return this.model.state_dict();\n  },\n};\nmodule.exports = { SerializableMixin };\n`;
+    const trainer = (model: string) => `const tf = require('@tensorflow/tfjs');
+const { SerializableMixin } = require('./mixins');
+class Trainer { constructor() { this.model = ${model}; } }
+Object.assign(Trainer.prototype, SerializableMixin);
+module.exports = { Trainer };
+`;
+    const dir = project({ 'mixins.js': mixins, 'trainer.js': trainer('tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] })') });
+    assert.deepEqual(lint(dir, 'mixins.js', 'no-torch-module-api'), ['3: stateDict']);
+    // the host's field holds a user object with its own state_dict(): nothing to report
+    const user = project({ 'mixins.js': mixins, 'trainer.js': trainer('{ state_dict: () => ({}) }') });
+    assert.deepEqual(lint(user, 'mixins.js', 'no-torch-module-api'), []);
+    // the same mixin in the class's own module
+    const same = `const tf = require('@tensorflow/tfjs');
+const Mixin = { snapshot() { return this.model.state_dict(); } };
+class Trainer { constructor() { this.model = tf.sequential(); } }
+Object.assign(Trainer.prototype, Mixin);
+`;
+    assert.deepEqual(lint(project({ 'trainer.js': same }), 'trainer.js', 'no-torch-module-api'), ['2: stateDict']);
+  });
 });
