@@ -181,13 +181,17 @@ const MODEL_WORDS = /\b(?:LayersModel|Sequential|GraphModel|Layer|RNN|layers)\b/
 
 /** May this source text make, load, pick or declare a tfjs model or layer (`MODEL_MAKER`, `MODEL_WORDS`)? */
 export function textMayHoldModels(text: string): boolean {
-  // every `MODEL_MAKER` match that `MODEL_WORDS` misses contains one of these (a substring search is far
-  // cheaper than the pattern's alternatives tried at every position)
-  return MODEL_WORDS.test(text) || ((text.includes('odel') || text.includes('equential') || text.includes('getLayer')) && MODEL_MAKER.test(text));
+  // a substring search is far cheaper than a pattern's alternatives tried at every position: each pattern
+  // runs only on a text holding a part that every one of its matches contains
+  return (
+    (MODEL_WORD_PARTS.some((w) => text.includes(w)) && MODEL_WORDS.test(text)) ||
+    ((text.includes('odel') || text.includes('equential') || text.includes('getLayer')) && MODEL_MAKER.test(text))
+  );
 }
+const MODEL_WORD_PARTS = ['Layer', 'layers', 'Sequential', 'GraphModel', 'RNN'];
 
-/** Per depth and path: the answer for the module's mtime (not its text: the cache must not keep texts alive). */
-const makerCache = new Map<string, { mtimeMs: number; at: number; result: boolean }>();
+/** Per depth and path: the answer and when it was computed (not the text: the cache must not keep texts alive). */
+const makerCache = new Map<string, { at: number; result: boolean }>();
 
 /**
  * Does the module at `path`, or a module it imports relatively (up to `depth` levels), make or load a
@@ -198,13 +202,16 @@ const makerCache = new Map<string, { mtimeMs: number; at: number; result: boolea
 export function moduleMakesModels(path: string, depth = 2, seen = new Set<string>()): boolean {
   if (seen.has(path) || seen.size > 30) return false;
   seen.add(path);
+  const now = Date.now();
+  const key = `${depth}\0${path}`;
+  // answered a moment ago (every file of a directory asks about the same modules): trusted for the same
+  // few seconds as other scans without another `stat` (the answer also depends on the imported modules,
+  // whose edits do not change this module's mtime, so the time bound is what makes it fresh)
+  const cached = makerCache.get(key);
+  if (cached && now - cached.at < PACKAGE_TTL_MS) return cached.result;
   const read = readModuleWithMtime(path);
   const text = read?.text ?? null;
   if (read === null || text === null) return true;
-  const now = Date.now();
-  const key = `${depth}\0${path}`;
-  const cached = makerCache.get(key);
-  if (cached && cached.mtimeMs === read.mtimeMs && now - cached.at < PACKAGE_TTL_MS) return cached.result;
   let result = textMayHoldModels(text);
   if (!result && depth > 0) {
     for (const s of specifiersOfFile(path, text)) {
@@ -218,7 +225,7 @@ export function moduleMakesModels(path: string, depth = 2, seen = new Set<string
   // a negative cut short by `seen` (a cycle) is not kept: from another start it may differ
   if (result || seen.size <= 30) {
     if (makerCache.size >= 4000) makerCache.clear();
-    makerCache.set(key, { mtimeMs: read.mtimeMs, at: now, result });
+    makerCache.set(key, { at: now, result });
   }
   return result;
 }
