@@ -882,8 +882,11 @@ function importReachesTfjs(file: FileIndex, id: TSESTree.Identifier | TSESTree.M
   const path = spec && file.filename ? resolveModule(file.filename, spec.specifier) : null;
   if (!path || path === file.filename) return false;
   // a field: the module's text must assign it (its value may come from the constructor's arguments)
-  if (field !== null && !field.endsWith('()')) return declaresMember(path, field);
-  return moduleTouchesTfjs(path, file.settings.modules, 2) && (field === null || declaresMember(path, field));
+  // the class's own name, when imported by name: a module that re-exports others and declares that class
+  // itself (a library's entry, `export * from './exports'` next to `export class Human`) answers alone
+  const cls = spec && spec.name !== NAMESPACE && spec.name !== WHOLE && spec.name !== 'default' ? spec.name : null;
+  if (field !== null && !field.endsWith('()')) return declaresMember(path, field, 3, cls);
+  return moduleTouchesTfjs(path, file.settings.modules, 2) && (field === null || declaresMember(path, field, 3, cls));
 }
 
 /**
@@ -908,7 +911,7 @@ function readingPlainModules<R>(fn: () => R): R {
  * defines (`name(…) {`, `name = (…) =>`, `X.prototype.name =`)? A re-exporting module answers for the
  * modules it re-exports (the class lives there), or itself. A text scan, cached per module text and member.
  */
-function declaresMember(path: string, member: string, depth = 3): boolean {
+function declaresMember(path: string, member: string, depth = 3, className: string | null = null): boolean {
   const text = readModuleText(path);
   if (text === null) return false;
   let entry = wordScans.get(path);
@@ -920,7 +923,7 @@ function declaresMember(path: string, member: string, depth = 3): boolean {
   }
   // a barrel: the class lives in a module it re-exports, so one of those must declare the member
   // (`classes/index.js` with `export * from './BoundingBox'`); unresolvable or too deep: let it through
-  if (entry.barrel) {
+  if (entry.barrel && !(className !== null && declaresClass(text, className))) {
     if (depth <= 0) return true;
     const targets = specifiersOfFile(path, text).map((s) => resolveModule(path, s));
     if (targets.some((t) => !t)) return true;
@@ -933,15 +936,34 @@ function declaresMember(path: string, member: string, depth = 3): boolean {
     if (!text.includes(method ? member.slice(0, -2) : member)) found = false;
     else {
       const mods = '(?:(?:public|private|protected|readonly|static|declare|override|async|get)[ \\t]+)*';
-      const re = method
-        ? new RegExp(`^[ \\t]*${mods}\\*?${w}[ \\t]*(?:<[^>\\n]*>)?\\(|(?<![\\w$])${w}[ \\t]*=[ \\t]*(?:async[ \\t]*)?(?:function\\b|\\([^)]*\\)[ \\t]*=>|[A-Za-z_$][\\w$]*[ \\t]*=>)|\\.prototype\\.${w}[ \\t]*=`, 'm')
-        : new RegExp(`(?<![\\w$])_?this\\.${w}[ \\t]*=(?!=)|^[ \\t]*${mods}${w}[ \\t]*[?!]?[ \\t]*[:=;]|(?:public|private|protected|readonly)[ \\t]+${w}(?![\\w$]|[ \\t]*[(<])|^[ \\t]*${mods}get[ \\t]+${w}[ \\t]*\\(`, 'm');
-      found = re.test(text);
+      if (method) {
+        const re = new RegExp(`^[ \\t]*${mods}\\*?${w}[ \\t]*(?:<[^>\\n]*>)?\\(|(?<![\\w$])${w}[ \\t]*=[ \\t]*(?:async[ \\t]*)?(?:function\\b|\\([^)]*\\)[ \\t]*=>|[A-Za-z_$][\\w$]*[ \\t]*=>)|\\.prototype\\.${w}[ \\t]*=`, 'm');
+        found = re.test(text);
+      } else {
+        // a field every write of which is a function (`analyze = (...msg) => {…}`, `this.log = function…`)
+        // holds no tfjs value: only other matches count
+        const re = new RegExp(`(?<![\\w$])_?this\\.${w}[ \\t]*=(?!=)|^[ \\t]*${mods}${w}[ \\t]*[?!]?[ \\t]*[:=;]|(?:public|private|protected|readonly)[ \\t]+${w}(?![\\w$]|[ \\t]*[(<])|^[ \\t]*${mods}get[ \\t]+${w}[ \\t]*\\(`, 'gm');
+        found = false;
+        for (const m of text.matchAll(re)) {
+          if (!m[0].endsWith('=') || !FUNCTION_VALUE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 200))) {
+            found = true;
+            break;
+          }
+        }
+      }
     }
     entry.words.set(member, found);
   }
   return found;
 }
+
+/** Does the text declare `class <name>` (`export class Human`, `class Human extends …`)? */
+function declaresClass(text: string, name: string): boolean {
+  return text.includes(name) && new RegExp(`\\bclass[ \\t]+${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(text);
+}
+
+/** What follows the `=` of a write whose value is a function literal (`(a, b: T): R =>`, `async x =>`, `function`). */
+const FUNCTION_VALUE = /^[ \t]*(?:async[ \t]+)?(?:function\b|\([^()]*\)[ \t]*(?::[^=;\n]*)?=>|[A-Za-z_$][\w$]*[ \t]*=>)/;
 
 /** Per module text: whether it re-exports (a class may live further on), and the words asked about. */
 const wordScans = new Map<string, { text: string; barrel: boolean; words: Map<string, boolean> }>();
