@@ -21,7 +21,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMember, isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { importedByTfjsModule, importersOf, moduleMakesModels, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, specifiersOfFile, MAX_PARSED_MODULES } from './module-resolve.js';
-import { FileIndex, isNullish, thisClass, type ClassNode, type ValueInfo } from './resolver.js';
+import { FileIndex, isNullish, originsOf, thisClass, type ClassNode, type ValueInfo } from './resolver.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
 import { declaredType, elementType } from './declared-types.js';
 
@@ -975,31 +975,45 @@ const wordScans = new Map<string, { text: string; barrel: boolean; words: Map<st
  * annotation, or all of its writes agreeing).
  */
 export function importedInstanceField(file: FileIndex, object: Node, name: string): ValueInfo | null {
-  // `agent.model = other` in this module may replace what the class's own writes put there
-  if (file.writesMember(name)) return null;
   const c = bounded(() => instanceClassOf(file, object, 0, name));
   if (!c || c.index === file) return null; // a same-file class: the resolver's own containers answer
-  return bounded(() => {
-    const facts = c.index.writesMember(name) ? undefined : c.index.fieldsOf(c.cls).get(name);
-    if (!facts) return null;
-    // what the class writes there (its origin shows the model's layers), when every write agrees;
-    // else the field's annotation
-    let result: ValueInfo | null = null;
-    for (const w of facts.writes) {
-      const k = c.index.kindOf(w);
-      if (!k || (result && result.kind !== k.kind)) {
-        result = null;
-        break;
-      }
-      result = result ?? k;
+  const held = bounded(() => classFieldKind(c, name));
+  // `session.model = getClassifier()` in this module may replace what the class put there, on this
+  // instance or another: each such write is one more origin, and every origin must agree
+  if (!held || !file.writesMember(name)) return held;
+  const origins = [...originsOf(held)];
+  for (const value of file.memberWriteValues(name)) {
+    // `session.model = null` after a dispose says nothing about what the field holds otherwise
+    const u = unwrap(value);
+    if (u && isNullish(u)) continue;
+    const k = withHome(file.kindOf(value), file);
+    if (!k || k.kind !== held.kind || Boolean(k.promise) !== Boolean(held.promise)) return null;
+    origins.push(...originsOf(k));
+  }
+  return { ...held, origins };
+}
+
+/** What a field of a class of another module holds there: every write agreeing, else its annotation. */
+function classFieldKind(c: ClassHome, name: string): ValueInfo | null {
+  const facts = c.index.writesMember(name) ? undefined : c.index.fieldsOf(c.cls).get(name);
+  if (!facts) return null;
+  // what the class writes there (its origin shows the model's layers), when every write agrees;
+  // else the field's annotation
+  let result: ValueInfo | null = null;
+  for (const w of facts.writes) {
+    const k = c.index.kindOf(w);
+    if (!k || (result && result.kind !== k.kind)) {
+      result = null;
+      break;
     }
-    if (result) return withHome(result, c.index);
-    for (const a of facts.annotations) {
-      const k = c.index.kindFromAnnotation(a);
-      if (k) return withHome(k, c.index);
-    }
-    return null;
-  });
+    result = result ?? k;
+  }
+  if (result) return withHome(result, c.index);
+  for (const a of facts.annotations) {
+    const k = c.index.kindFromAnnotation(a);
+    if (k) return withHome(k, c.index);
+  }
+  return null;
 }
 
 /** `critic.buildTarget()` where `critic` holds an instance of a class from another module: what that method returns. */

@@ -1391,6 +1391,12 @@ export class FileIndex {
     return this.writtenMemberNames!.has(name);
   }
 
+  /** The values of those writes of `<x>.<name>` (`session.model = getClassifier()`), in source order. */
+  memberWriteValues(name: string): readonly Node[] {
+    if (!this.memberWrites) this.calls();
+    return (this.memberWrites!.get(name) ?? []).map((w) => w.value);
+  }
+
   /** Outside member writes by property name (from the shared walk of `calls()`). */
   private memberWrites: Map<string, MemberWrite[]> | null = null;
   private readonly outsideWriteCache = new Map<Node, Map<string, readonly Node[] | typeof IN_PROGRESS>>();

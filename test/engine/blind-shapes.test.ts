@@ -1119,3 +1119,46 @@ Object.assign(Trainer.prototype, Mixin);
     assert.deepEqual(lint(project({ 'trainer.js': same }), 'trainer.js', 'no-torch-module-api'), ['2: stateDict']);
   });
 });
+
+describe('eleventh round (fixtures/blind/chrome-ext)', () => {
+  const SESSION = `export class ModelSession {\n  constructor(model, optimizer) {\n    /** @type {tf.LayersModel} */\n    this.model = model;\n    this.optimizer = optimizer;\n  }\n}\n`;
+  const WORKER = (write: string) => `import * as tf from '@tensorflow/tfjs';
+import { ModelSession } from './session.js';
+const build = () => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2] })] });
+const session = new ModelSession(build(), tf.train.adam());
+export function reset() {
+  ${write}
+}
+export function tune() {
+  session.model.train();
+}
+`;
+  it("a field of another module's class that this module also writes: every write is an origin, and they must agree", () => {
+    const dir = project({ 'session.js': SESSION, 'worker.js': WORKER('session.model = build();') }, 'module');
+    assert.deepEqual(lint(dir, 'worker.js', 'no-torch-mode-switch'), ['9: modeCall']);
+    // `= null` after a dispose says nothing; a user object written there makes the field unknown
+    const cleared = project({ 'session.js': SESSION, 'worker.js': WORKER('session.model.dispose(); session.model = null;') }, 'module');
+    assert.deepEqual(lint(cleared, 'worker.js', 'no-torch-mode-switch'), ['9: modeCall']);
+    const other = project({ 'session.js': SESSION, 'worker.js': WORKER('session.model = { train() {} };') }, 'module');
+    assert.deepEqual(lint(other, 'worker.js', 'no-torch-mode-switch'), []);
+  });
+
+  it('the callback of `new MutationObserver(cb)` runs per observed change, outside any scope of its creator', () => {
+    const code = (ctor: string) => `import * as tf from '@tensorflow/tfjs';
+let model;
+function classify(img) {
+  const logits = model.predict(tf.browser.fromPixels(img).expandDims(0).toFloat());
+  return logits.dataSync();
+}
+const observer = new ${ctor}((entries) => {
+  classify(entries[0].target);
+});
+export async function init() { model = await tf.loadLayersModel('model.json'); observer.observe(document.body, {}); }
+`;
+    const dir = project({ 'content.js': code('MutationObserver') }, 'module');
+    assert.deepEqual(lint(dir, 'content.js', 'no-leaked-tensor'), ['4: bound', '4: intermediate']);
+    // a Promise executor runs right where the Promise is made: its creator's callers decide
+    const promise = project({ 'content.js': code('Promise') }, 'module');
+    assert.deepEqual(lint(promise, 'content.js', 'no-leaked-tensor'), []);
+  });
+});
