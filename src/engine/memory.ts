@@ -23,6 +23,7 @@ import {
   DATASET_TIDY_METHODS,
   FIT_CALLBACK_HOOKS,
   LISTENER_METHODS,
+  OBSERVER_CLASSES,
   ONE_SHOT_SCHEDULERS,
   PER_ELEMENT_METHODS,
   REPEATING_SCHEDULERS,
@@ -332,6 +333,13 @@ function most(a: RepeatFrequency | null, b: RepeatFrequency | null): RepeatFrequ
   return PRIORITY.indexOf(a) <= PRIORITY.indexOf(b) ? a : b;
 }
 
+/** `new MutationObserver(…)`, `new window.ResizeObserver(…)` and the other DOM observers (by name). */
+function isObserverClass(n: TSESTree.NewExpression): boolean {
+  const callee = unwrap(n.callee);
+  const name = callee?.type === T.Identifier ? callee.name : callee?.type === T.MemberExpression && unwrap(callee.object)?.type === T.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'window' ? memberName(callee) : null;
+  return name !== null && OBSERVER_CLASSES.has(name);
+}
+
 /** How often `node` runs, or null when it runs once (or we cannot tell). */
 export function repeatFrequency(file: FileIndex, node: Node, depth = 0): RepeatFrequency | null {
   let child: Node = node;
@@ -368,6 +376,8 @@ function functionFrequency(file: FileIndex, fn: FunctionNode, depth: number): Re
   if (!result && parent?.type === T.CallExpression) {
     result = parent.callee === fn ? repeatFrequency(file, parent, depth + 1) : registrationFrequency(file, fn, parent, depth);
   }
+  // `new MutationObserver((mutations) => …)`: per observed change
+  if (!result && parent?.type === T.NewExpression && parent.arguments[0] === fn && isObserverClass(parent)) result = 'event';
   if (!result && parent?.type === T.AssignmentExpression && parent.right === fn && parent.left.type === T.MemberExpression) {
     // video.onloadeddata = () => …, worker.onmessage = (e) => …
     if (/^on[a-z]+$/.test(memberName(parent.left) ?? '')) result = 'event';
@@ -522,6 +532,13 @@ export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean 
       return false;
     }
     if (parent?.type === T.CallExpression && parent.callee === n) continue;
+    // a constructor's callback: `new Promise(executor)` runs it right there (like a call); an observer's
+    // (`new MutationObserver(cb)`) runs later, on its own, outside any scope of the code that created it
+    if (parent?.type === T.NewExpression && parent.arguments.includes(n as never)) {
+      const callee = unwrap(parent.callee);
+      if (callee?.type === T.Identifier && callee.name === 'Promise') continue;
+      if (isObserverClass(parent)) return false;
+    }
     if (hookFrequency(n)) return false;
     if (parent?.type === T.AssignmentExpression && parent.right === n) return false;
     const f = factsOf(file);

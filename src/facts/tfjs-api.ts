@@ -243,6 +243,9 @@ export const ONE_SHOT_SCHEDULERS: ReadonlyMap<string, RepeatFrequency> = new Map
  */
 export const LISTENER_METHODS: ReadonlySet<string> = new Set(['addEventListener', 'on', 'addListener', 'prependListener', 'handle']);
 
+/** DOM observers: `new MutationObserver(callback)` runs the callback for every batch of changes it observes. */
+export const OBSERVER_CLASSES: ReadonlySet<string> = new Set(['MutationObserver', 'ResizeObserver', 'IntersectionObserver', 'PerformanceObserver', 'ReportingObserver']);
+
 /** `model.fit` / `fitDataset` callback hooks (tfjs CustomCallbackArgs) that run per batch or per epoch. */
 export const FIT_CALLBACK_HOOKS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([
   ['onBatchBegin', 'batch'],
