@@ -2,7 +2,8 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { discardedOp, helperHasEffects } from '../src/engine/discarded.js';
+import { discardedOp, helperHasEffects, isConsole, isPromiseSettler } from '../src/engine/discarded.js';
+import { NO_TENSOR_RESULT_METHODS } from '../src/facts/method-names.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { callMayYieldTensor, declaresOptionalResult, programUsesTfjs } from '../src/engine/type-info.js';
 
@@ -42,8 +43,13 @@ export default createRule({
         const callee = unwrap(expr.callee);
         // `super(...)` yields `this`: a constructor chaining up never discards a tensor
         if (callee?.type === T.Super) return;
-        const name = calledMember(expr)?.name ?? (callee?.type === T.Identifier ? callee.name : null);
+        const member = calledMember(expr);
+        const name = member?.name ?? (callee?.type === T.Identifier ? callee.name : null);
         if (name !== null && SIDE_EFFECT_CALLS.has(name)) return;
+        // `xs.forEach(f)`, `map.set(k, t)`, `console.log(t)`, `resolve(t)` in a Promise executor: no tensor
+        // result to drop, and no type question (the checker's first look at a receiver is the costly part)
+        if (member && (NO_TENSOR_RESULT_METHODS.has(member.name) || isConsole(file, member.member.object))) return;
+        if (callee?.type === T.Identifier && isPromiseSettler(file, callee)) return;
         // the untyped analysis already sees it: no-discarded-tensor owns that report
         // no-discarded-tensor reports tfjs ops and tensor methods without types (a user helper is left to this rule)
         if (discardedOp(file, expr)) return;

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { calledMember, isFunction, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget } from './gradient-context.js';
 import { importedFunction } from './modules.js';
 import type { FileIndex } from './resolver.js';
@@ -122,3 +122,23 @@ const STATE_CHANGING_METHODS: ReadonlySet<string> = new Set([
   'push',
   'set',
 ]);
+
+/** `console` as the global (not a local binding of that name): its methods return nothing. */
+export function isConsole(file: FileIndex, node: Node): boolean {
+  const o = unwrap(node);
+  if (o?.type !== T.Identifier || o.name !== 'console') return false;
+  const v = file.variableOf(o);
+  return !v || v.defs.length === 0;
+}
+
+/** `resolve(x)` / `reject(e)`: a parameter of the executor of `new Promise((resolve, reject) => …)`, which returns nothing. */
+export function isPromiseSettler(file: FileIndex, id: TSESTree.Identifier): boolean {
+  const def = file.variableOf(id)?.defs[0];
+  if (def?.type !== 'Parameter' || !isFunction(def.node)) return false;
+  const fn = def.node;
+  const index = fn.params.indexOf(def.name as never);
+  const p = fn.parent;
+  if ((index !== 0 && index !== 1) || p?.type !== T.NewExpression || p.arguments[0] !== fn) return false;
+  const callee = unwrap(p.callee);
+  return callee?.type === T.Identifier && callee.name === 'Promise';
+}

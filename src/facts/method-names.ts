@@ -41,3 +41,22 @@ const TFJS_METHODS =
 export const METHOD_ONLY_NAMES: ReadonlySet<string> = new Set(
   `${JS_METHODS} ${TFJS_METHODS}`.split(' ').filter((name) => name !== '' && !TENSOR_METHODS.has(name)),
 );
+
+/**
+ * Method names whose call, as a statement, never drops a tensor: JavaScript built-ins that return nothing,
+ * a number, a string, a boolean, the receiver or a Promise (`forEach`, `push`, `set`, `then`,
+ * `addEventListener`), and test matchers. No tfjs method of these names returns a tensor
+ * (test/facts/method-names.test.ts checks them against real tensors, variables, models, layers, optimizers,
+ * datasets and buffers). no-discarded-tensor-type-checked skips such calls without asking the type checker,
+ * whose first question about a receiver is where typed linting spends its time. Element-returning methods
+ * (`pop`, `shift`, `find`, `at`, `reduce`, `get`) are not here: an array or map of tensors gives a tensor.
+ */
+export const NO_TENSOR_RESULT_METHODS: ReadonlySet<string> = new Set(
+  (
+    'forEach push unshift splice sort fill indexOf lastIndexOf includes join keys values entries toString toFixed ' +
+    'then catch finally set has delete clear defineProperty freeze ' +
+    'addEventListener removeEventListener dispatchEvent postMessage appendChild removeChild setAttribute drawImage putImageData ' +
+    'fillRect clearRect strokeRect fillText emit once off writeFileSync mkdirSync ' +
+    'toEqual toBe toBeCloseTo toThrow toHaveBeenCalled toHaveBeenCalledWith toBeDefined toBeTruthy toBeFalsy toContain'
+  ).split(' '),
+);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
-import { METHOD_ONLY_NAMES } from '../../src/facts/method-names.js';
+import { METHOD_ONLY_NAMES, NO_TENSOR_RESULT_METHODS } from '../../src/facts/method-names.js';
 import { TENSOR_METHODS } from '../../src/facts/tfjs-api.js';
 
 describe('src/facts/method-names.ts', () => {
@@ -29,6 +29,34 @@ describe('src/facts/method-names.ts', () => {
       assert.ok(objects.some((o) => typeof (o as unknown as Record<string, unknown>)[name] === 'function'), `${name} is a tfjs method`);
     }
     tf.dispose([tensor, variable]);
+    model.dispose();
+  });
+});
+
+describe('NO_TENSOR_RESULT_METHODS (statement calls no-discarded-tensor-type-checked does not ask the checker about)', () => {
+  it('no tfjs tensor, variable, model, layer, optimizer, dataset or buffer method of these names returns a tensor', () => {
+    const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+    const objects: Record<string, unknown> = {
+      tensor: tf.zeros([1]),
+      variable: tf.variable(tf.zeros([1])),
+      model,
+      layer: model.layers[0],
+      optimizer: tf.train.adam(),
+      dataset: tf.data.array([1]),
+      buffer: tf.buffer([1]),
+    };
+    const found: string[] = [];
+    for (const name of NO_TENSOR_RESULT_METHODS) {
+      for (const [what, o] of Object.entries(objects)) {
+        if (typeof (o as Record<string, unknown>)[name] === 'function') found.push(`${what}.${name}`);
+      }
+    }
+    // the only ones: toString (a string) on every object, and TensorBuffer.set (returns nothing)
+    assert.deepEqual(found.filter((f) => !f.endsWith('.toString')), ['buffer.set']);
+    assert.equal((objects.buffer as tf.TensorBuffer<tf.Rank.R1>).set(1, 0) as unknown, undefined);
+    assert.equal(typeof (objects.tensor as tf.Tensor).toString(), 'string');
+    for (const n of ['reverse', 'log', 'pop', 'shift', 'find', 'at', 'reduce', 'get']) assert.equal(NO_TENSOR_RESULT_METHODS.has(n), false, n);
+    tf.dispose([objects.tensor as tf.Tensor, objects.variable as tf.Variable]);
     model.dispose();
   });
 });
