@@ -238,10 +238,11 @@ export const ONE_SHOT_SCHEDULERS: ReadonlyMap<string, RepeatFrequency> = new Map
 
 /**
  * Methods that register an event listener (its callback runs per event): DOM `addEventListener`, Node's
- * EventEmitter `on` / `addListener` / `prependListener` (not `once`), and Electron's `ipcMain.handle(channel,
- * listener)`, which runs the listener for every `ipcRenderer.invoke` of the channel.
+ * EventEmitter `on` / `addListener` / `prependListener` (not `once`), Electron's `ipcMain.handle(channel,
+ * listener)`, which runs the listener for every `ipcRenderer.invoke` of the channel, and an Observable's
+ * `subscribe(next)` (RxJS and look-alikes), which runs it for every emission.
  */
-export const LISTENER_METHODS: ReadonlySet<string> = new Set(['addEventListener', 'on', 'addListener', 'prependListener', 'handle']);
+export const LISTENER_METHODS: ReadonlySet<string> = new Set(['addEventListener', 'on', 'addListener', 'prependListener', 'handle', 'subscribe']);
 
 /** DOM observers: `new MutationObserver(callback)` runs the callback for every batch of changes it observes. */
 export const OBSERVER_CLASSES: ReadonlySet<string> = new Set(['MutationObserver', 'ResizeObserver', 'IntersectionObserver', 'PerformanceObserver', 'ReportingObserver']);

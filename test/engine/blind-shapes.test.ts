@@ -1161,4 +1161,21 @@ export async function init() { model = await tf.loadLayersModel('model.json'); o
     const promise = project({ 'content.js': code('Promise') }, 'module');
     assert.deepEqual(lint(promise, 'content.js', 'no-leaked-tensor'), []);
   });
+
+  it('an Observable\'s `subscribe(next)` runs its callback per emission (angular-signals asked)', () => {
+    const code = `import * as tf from '@tensorflow/tfjs';
+import { interval } from 'rxjs';
+let model;
+export function start() {
+  return interval(500).subscribe(() => {
+    const y = model.predict(tf.zeros([1, 2]));
+    console.log(y.dataSync());
+  });
+}
+export async function load() { model = await tf.loadLayersModel('model.json'); }
+`;
+    const dir = project({ 'metrics.js': code }, 'module');
+    assert.deepEqual(lint(dir, 'metrics.js', 'no-leaked-tensor'), ['6: bound', '6: intermediate']);
+  });
 });
+
