@@ -197,3 +197,11 @@ export function functionName(fn: FunctionNode): string | null {
   }
   return null;
 }
+
+/** `fn` is the executor of `new Promise(fn)`: it runs right there, and its first two parameters settle the Promise. */
+export function isPromiseExecutor(fn: Node): boolean {
+  const p = fn.parent;
+  if (p?.type !== T.NewExpression || p.arguments[0] !== fn) return false;
+  const callee = unwrap(p.callee);
+  return callee?.type === T.Identifier && callee.name === 'Promise';
+}

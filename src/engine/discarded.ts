@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, isFunction, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { calledMember, isFunction, isPromiseExecutor, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget } from './gradient-context.js';
 import { importedFunction } from './modules.js';
 import type { FileIndex } from './resolver.js';
@@ -135,10 +135,6 @@ export function isConsole(file: FileIndex, node: Node): boolean {
 export function isPromiseSettler(file: FileIndex, id: TSESTree.Identifier): boolean {
   const def = file.variableOf(id)?.defs[0];
   if (def?.type !== 'Parameter' || !isFunction(def.node)) return false;
-  const fn = def.node;
-  const index = fn.params.indexOf(def.name as never);
-  const p = fn.parent;
-  if ((index !== 0 && index !== 1) || p?.type !== T.NewExpression || p.arguments[0] !== fn) return false;
-  const callee = unwrap(p.callee);
-  return callee?.type === T.Identifier && callee.name === 'Promise';
+  const index = def.node.params.indexOf(def.name as never);
+  return (index === 0 || index === 1) && isPromiseExecutor(def.node);
 }

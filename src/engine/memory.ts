@@ -11,7 +11,7 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, functionName, isFunction, memberName, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { calledMember, functionName, isFunction, isPromiseExecutor, memberName, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget, gradientContexts } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { callSitesOf } from './trainable.js';
@@ -535,8 +535,7 @@ export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean 
     // a constructor's callback: `new Promise(executor)` runs it right there (like a call); an observer's
     // (`new MutationObserver(cb)`) runs later, on its own, outside any scope of the code that created it
     if (parent?.type === T.NewExpression && parent.arguments.includes(n as never)) {
-      const callee = unwrap(parent.callee);
-      if (callee?.type === T.Identifier && callee.name === 'Promise') continue;
+      if (isPromiseExecutor(n)) continue;
       if (isObserverClass(parent)) return false;
     }
     if (hookFrequency(n)) return false;

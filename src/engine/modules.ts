@@ -1044,6 +1044,18 @@ function mayCallByName(path: string, names: readonly string[]): boolean {
   return new RegExp(`(?<![\\w$])(?:${names.map((n) => n.replace(/\$/g, '\\$')).join('|')})[ \\t]*\\(`).test(text);
 }
 
+/** The variables of an importer's module bound to an import of `file` (by name, namespace or whole module), with how. */
+function bindingsOfImportsFrom(importer: FileIndex, path: string, file: FileIndex): { v: Scope.Variable; spec: ImportSpec }[] {
+  const out: { v: Scope.Variable; spec: ImportSpec }[] = [];
+  for (const scope of importer.sourceCode.scopeManager?.scopes ?? []) {
+    for (const v of scope.variables) {
+      const spec = importSpec(importer, v);
+      if (spec && resolveModule(path, spec.specifier) === file.filename) out.push({ v, spec });
+    }
+  }
+  return out;
+}
+
 /**
  * The uses of an import binding that name one export: the reference itself (`train(…)` for
  * `import { train }`), or `m.train` for a namespace import / whole-module require `m`.
@@ -1187,18 +1199,14 @@ function collectImporterCalls(file: FileIndex, target: FunctionNode | ClassNode)
     if (!mayCallByName(path, names)) continue;
     const importer = indexForPath(file, path, true);
     if (!importer) return null;
-    for (const scope of importer.sourceCode.scopeManager?.scopes ?? []) {
-      for (const v of scope.variables) {
-        const spec = importSpec(importer, v);
-        if (!spec || resolveModule(path, spec.specifier) !== file.filename) continue;
-        for (const { callee, name } of importedNameUses(v, spec)) {
-          if (!names.includes(name)) continue;
-          const call = callee.parent;
-          // a subclass passes its own arguments through super(…), which this scan does not see
-          if (cls && (call?.type === T.ClassDeclaration || call?.type === T.ClassExpression) && call.superClass === callee) return null;
-          if (call?.type !== (cls ? T.NewExpression : T.CallExpression) || (call as TSESTree.NewExpression).callee !== callee) continue;
-          out.push({ index: importer, call: call as TSESTree.CallExpression | TSESTree.NewExpression });
-        }
+    for (const { v, spec } of bindingsOfImportsFrom(importer, path, file)) {
+      for (const { callee, name } of importedNameUses(v, spec)) {
+        if (!names.includes(name)) continue;
+        const call = callee.parent;
+        // a subclass passes its own arguments through super(…), which this scan does not see
+        if (cls && (call?.type === T.ClassDeclaration || call?.type === T.ClassExpression) && call.superClass === callee) return null;
+        if (call?.type !== (cls ? T.NewExpression : T.CallExpression) || (call as TSESTree.NewExpression).callee !== callee) continue;
+        out.push({ index: importer, call: call as TSESTree.CallExpression | TSESTree.NewExpression });
       }
     }
   }
@@ -1242,18 +1250,14 @@ export function importedStepCalls(file: FileIndex): ImportedStepCall[] {
       if (!mayCallByName(path, [...exported.keys()])) continue;
       const importer = indexForPath(file, path);
       if (!importer) continue;
-      for (const scope of importer.sourceCode.scopeManager?.scopes ?? []) {
-        for (const v of scope.variables) {
-          const spec = importSpec(importer, v);
-          if (!spec || resolveModule(path, spec.specifier) !== file.filename) continue;
-          for (const { callee, name } of importedNameUses(v, spec)) {
-            const fn = exported.get(name);
-            const call = callee.parent;
-            if (!fn || call?.type !== T.CallExpression || call.callee !== callee) continue;
-            const ctx = gradientContextOf(importer, call);
-            // directly in the step, or in a same-file function the step calls (`computeLoss()` inside `minimize`)
-            if (ctx && !out.some((o) => o.fn === fn)) out.push({ fn, ctx });
-          }
+      for (const { v, spec } of bindingsOfImportsFrom(importer, path, file)) {
+        for (const { callee, name } of importedNameUses(v, spec)) {
+          const fn = exported.get(name);
+          const call = callee.parent;
+          if (!fn || call?.type !== T.CallExpression || call.callee !== callee) continue;
+          const ctx = gradientContextOf(importer, call);
+          // directly in the step, or in a same-file function the step calls (`computeLoss()` inside `minimize`)
+          if (ctx && !out.some((o) => o.fn === fn)) out.push({ fn, ctx });
         }
       }
     }
@@ -1296,13 +1300,7 @@ export function mixinHosts(file: FileIndex, literal: TSESTree.ObjectExpression):
         if (!text || !/\bObject\.assign\s*\(/.test(text) || !names.some((n) => text.includes(n))) continue;
         const importer = indexForPath(file, path);
         if (!importer) continue;
-        for (const scope of importer.sourceCode.scopeManager?.scopes ?? []) {
-          for (const iv of scope.variables) {
-            const spec = importSpec(importer, iv);
-            if (!spec || !names.includes(spec.name) || resolveModule(path, spec.specifier) !== file.filename) continue;
-            add(importer, iv.references);
-          }
-        }
+        for (const { v: iv, spec } of bindingsOfImportsFrom(importer, path, file)) if (names.includes(spec.name)) add(importer, iv.references);
       }
     });
   }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { forEachNode, walk, type Node } from '../../src/engine/ast.js';
+import { forEachNode, isFunction, isPromiseExecutor, walk, type Node } from '../../src/engine/ast.js';
 
 const CODE = `import * as tf from '@tensorflow/tfjs';
 class Net extends tf.layers.Layer { call(x: tf.Tensor) { return tf.tidy(() => x.square()); } }
@@ -66,5 +66,19 @@ describe('forEachNode', () => {
     const { fromSteps, fromWalk, stepsRead } = collect(false);
     assert.equal(stepsRead, false);
     assert.deepEqual(fromSteps, fromWalk);
+  });
+});
+
+describe('isPromiseExecutor', () => {
+  it('is the first argument of `new Promise(…)` only', () => {
+    const code = `new Promise((resolve) => resolve(1));\nnew Foo(() => 1);\nnew Promise(ok, () => 2);\nPromise.resolve().then(() => 3);\n`;
+    const fns: Node[] = [];
+    new Linter({ configType: 'flat' }).verify(code, [
+      {
+        plugins: { p: { rules: { r: { create: (context) => ({ Program: (n) => walk(n as never, context.sourceCode.visitorKeys as never, (x) => void (isFunction(x) && fns.push(x))) }) } } } },
+        rules: { 'p/r': 'error' },
+      },
+    ]);
+    assert.deepEqual(fns.map((f) => isPromiseExecutor(f)), [true, false, false, false]);
   });
 });
