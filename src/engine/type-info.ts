@@ -62,10 +62,38 @@ function typeFlags(): { any: number; nullish: number; primitive: number; typePar
   return flags;
 }
 
-/** True when a declaration lives in a `@tensorflow/*` package. */
+const TFJS_MODULE_NAME = /^@tensorflow\/tfjs(?:-[\w-]+)?$/;
+
+/**
+ * True when a declaration belongs to a `@tensorflow/*` package: it lives in the package, or in a
+ * `declare module '@tensorflow/tfjs' { … }` block of the project (typings a project writes when it
+ * cannot install tfjs, or an augmentation such as `interface Tensor { item(): number }`). For the
+ * checker both are the tfjs module's own declarations.
+ */
 function isTfjsDeclaration(decl: ts.Declaration): boolean {
   const file = decl.getSourceFile().fileName.replace(/\\/g, '/');
-  return /\/node_modules\/@tensorflow\/tfjs[^/]*\//.test(file);
+  if (/\/node_modules\/@tensorflow\/tfjs[^/]*\//.test(file)) return true;
+  return insideTfjsModuleBlock(decl);
+}
+
+function insideTfjsModuleBlock(node: ts.Node): boolean {
+  const SK = syntaxKinds();
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (n.kind === SK.ModuleDeclaration) {
+      const name = (n as ts.ModuleDeclaration).name;
+      if (name.kind === SK.StringLiteral && TFJS_MODULE_NAME.test((name as ts.StringLiteral).text)) return true;
+    }
+  }
+  return false;
+}
+
+let kinds: { ModuleDeclaration: number; StringLiteral: number } | null = null;
+function syntaxKinds(): { ModuleDeclaration: number; StringLiteral: number } {
+  if (!kinds) {
+    const t = createRequire(import.meta.url)('typescript') as typeof ts;
+    kinds = { ModuleDeclaration: t.SyntaxKind.ModuleDeclaration, StringLiteral: t.SyntaxKind.StringLiteral };
+  }
+  return kinds;
 }
 
 const verdicts = new WeakMap<ts.Type, TypeVerdict>();
@@ -161,7 +189,10 @@ export function programUsesTfjs(services: TypedServices): boolean {
   const program = services.program;
   let v = programsUsingTfjs.get(program);
   if (v === undefined) {
-    v = program.getSourceFiles().some((f) => /[\\/]@tensorflow[\\/]tfjs/.test(f.fileName));
+    v =
+      program.getSourceFiles().some((f) => /[\\/]@tensorflow[\\/]tfjs/.test(f.fileName)) ||
+      // the project's own `declare module '@tensorflow/tfjs' { … }` typings
+      program.getTypeChecker().getAmbientModules().some((m) => TFJS_MODULE_NAME.test(m.getName().replace(/^"|"$/g, '')));
     programsUsingTfjs.set(program, v);
   }
   return v;
