@@ -761,6 +761,8 @@ function instanceClassFromValue(file: FileIndex, o: Node, depth: number, field: 
     if (!importReachesTfjs(file, callee, field)) return null;
     return field !== null && !field.endsWith('()') ? readingPlainModules(() => importedClass(file, callee)) : importedClass(file, callee);
   }
+  // `NetworkFactory.actor(cfg)`, `createAgent()`: what the called function returns
+  if (o.type === T.CallExpression) return calledInstanceClass(file, o, depth, field);
   if (o.type === T.Identifier) {
     const v = file.variableOf(o);
     const def = v?.defs.length === 1 ? v.defs[0] : undefined;
@@ -783,7 +785,46 @@ function instanceClassFromValue(file: FileIndex, o: Node, depth: number, field: 
   const obj = unwrap(o.object);
   const thisCls = obj?.type === T.ThisExpression ? thisClass(obj) : null;
   const owner = thisCls ? { index: file, cls: thisCls } : obj?.type === T.ThisExpression ? null : instanceClassOf(file, obj, depth + 1, name);
-  return owner ? fieldInstanceClass(owner, name, depth, field) : null;
+  const held = owner ? fieldInstanceClass(owner, name, depth, field) : null;
+  if (held) return held;
+  // `this.nets.actor` of `this.nets = { actor: NetworkFactory.actor(cfg), … }`: that property of every
+  // object the container holds (nullish writes, `this.nets = null` on dispose, aside)
+  const parts = file.memberSources(o)?.filter((p) => !isNullish(unwrap(p) ?? p));
+  return parts && parts.length > 0 ? agreeingClass(parts, (p) => instanceClassOf(file, p, depth + 1, field)) : null;
+}
+
+/**
+ * The class of the instance a call returns: the declared return type of the function it calls, else
+ * every value it returns agreeing. The function may be the file's own, imported, or a static method of
+ * an imported class (`static actor(cfg: ActorConfig): ActorNetwork { return new ActorNetwork(cfg); }`).
+ * An async function or a generator returns something else.
+ */
+function calledInstanceClass(file: FileIndex, call: TSESTree.CallExpression, depth: number, field: string | null): ClassHome | null {
+  const target = calledFunction(file, call);
+  if (!target || target.fn.async || target.fn.generator) return null;
+  const { index, fn } = target;
+  if (fn.returnType) return classOfDeclaredType(index, fn.returnType.typeAnnotation, field);
+  const returned = index.returnedOf(fn);
+  return returned.length > 0 ? agreeingClass(returned, (r) => instanceClassOf(index, r, depth + 1, field)) : null;
+}
+
+/** The function a call invokes, in its own module: the file's own, an imported one, or a static method of an imported class. */
+function calledFunction(file: FileIndex, call: TSESTree.CallExpression): { index: FileIndex; fn: FunctionNode } | null {
+  const local = file.callTarget(call);
+  if (local) return { index: file, fn: local };
+  const callee = unwrap(call.callee);
+  if (callee?.type === T.Identifier) return importedFunction(file, callee);
+  if (callee?.type !== T.MemberExpression || callee.computed) return null;
+  const obj = unwrap(callee.object);
+  const name = memberName(callee);
+  if (obj?.type !== T.Identifier || name === null || file.classOfIdentifier(obj)) return importedFunction(file, callee);
+  if (!importMayDefine(file, obj, false) || !importReachesTfjs(file, obj)) return null;
+  const c = importedClass(file, obj);
+  if (!c) return importedFunction(file, callee);
+  for (const el of c.cls.body.body) {
+    if (el.type === T.MethodDefinition && el.static && el.kind === 'method' && propertyKeyName(el) === name && isFunction(el.value)) return { index: c.index, fn: el.value };
+  }
+  return null;
 }
 
 /** Array methods whose result holds elements of their receiver (`alive = alive.filter(…)`). */
@@ -954,8 +995,18 @@ function declaresMember(path: string, member: string, depth = 3, className: stri
     }
     entry.words.set(member, found);
   }
+  // inherited: a class of this text extends a class of a module it imports relatively
+  // (`class ActorNetwork extends BaseNetwork`, whose `get model(): tf.LayersModel` lives there)
+  if (!found && depth > 0 && EXTENDS_TEXT.test(text)) {
+    for (const s of specifiersOfFile(path, text)) {
+      const t = resolveModule(path, s);
+      if (t && t !== path && declaresMember(t, member, depth - 1)) return true;
+    }
+  }
   return found;
 }
+
+const EXTENDS_TEXT = /\bclass\b[^{\n]*\bextends[ \t]+[A-Za-z_$]/;
 
 /** Does the text declare `class <name>` (`export class Human`, `class Human extends …`)? */
 function declaresClass(text: string, name: string): boolean {

@@ -46,6 +46,7 @@ import {
   importedCallReturns,
   importedInstanceField,
   mixinFieldKind,
+  importedClass,
   importedMemberValue,
   importedMethodReturnKind,
   importedReturnKind,
@@ -992,10 +993,6 @@ export class FileIndex {
   kindOfThisField(cls: ClassNode, name: string): ValueInfo | null {
     const facts = this.fieldsOf(cls).get(name);
     if (!facts) return null;
-    for (const a of facts.annotations) {
-      const k = this.kindFromAnnotation(a);
-      if (k) return k;
-    }
     const writes = this.fieldWrites(cls, name);
     // `this.xs = tf.keep(oldX.concat(example, 0))` with `const oldX = this.xs`: a write derived from the
     // field by a tensor op is a tensor when every other write is one
@@ -1003,7 +1000,14 @@ export class FileIndex {
       const u = unwrap(e);
       return u?.type === T.MemberExpression && unwrap(u.object)?.type === T.ThisExpression && memberName(u) === name && thisClass(u.object as TSESTree.ThisExpression) === cls;
     };
-    return this.agreeingKind(this.withoutSelfDerived(writes, own)) ?? this.fieldJsdocKind(facts);
+    const written = writes.length > 0 ? this.agreeingKind(this.withoutSelfDerived(writes, own)) : null;
+    // the annotation is the type; the writes, when they agree with it, also say which layers the value
+    // has (`private encoder: tf.layers.Layer` written `tf.layers.dense({trainable: false})`)
+    for (const a of facts.annotations) {
+      const k = this.kindFromAnnotation(a);
+      if (k) return written && written.kind === k.kind && !!written.promise === !!k.promise ? written : k;
+    }
+    return written ?? this.fieldJsdocKind(facts);
   }
 
   private kindOfMemberAt(n: TSESTree.MemberExpression, obj: Node | null, name: string | null): ValueInfo | null {
@@ -1041,11 +1045,17 @@ export class FileIndex {
     const sources = this.memberSources(n);
     const fromSources = sources ? this.agreeingKind(sources) : null;
     if (fromSources) return fromSources;
-    // `agent.model` of `new Agent()`, whose constructor documents `/** @type {tf.LayersModel} */ this.model = …`
+    // `agent.model` of `new Agent()`, whose class declares `model: tf.LayersModel`, has a getter
+    // `get model(): tf.LayersModel`, or documents `/** @type {tf.LayersModel} */ this.model = …`
     const c = name !== null ? this.containerOf(obj) : null;
     if (c?.type === 'class') {
       const facts = this.fieldsOf(c.node).get(name!);
-      return facts ? this.fieldJsdocKind(facts) : null;
+      if (!facts) return null;
+      for (const a of facts.annotations) {
+        const k = this.kindFromAnnotation(a);
+        if (k) return k;
+      }
+      return this.fieldJsdocKind(facts);
     }
     // `opts.model` of a parameter documented `@param {Object} opts` + `@param {tf.LayersModel} opts.model`
     const documented = obj?.type === T.Identifier && name !== null ? this.jsdocKindOfParamMember(obj, name) : null;
@@ -1932,7 +1942,11 @@ export class FileIndex {
     const below: ClassNode[] = [cls];
     let sup = superClassOf(cls);
     for (let depth = 0; sup?.type === T.Identifier && depth < 8; depth++) {
-      const base = this.classOfIdentifier(sup);
+      // a superclass of another module (`class Actor extends BaseNetwork`, imported): its own index has
+      // already folded in its superclasses, so the walk ends there
+      const local = this.classOfIdentifier(sup);
+      const imported = local ? null : importedClass(this, sup);
+      const base = local ?? imported?.cls;
       if (!base || below.includes(base)) return;
       for (const [name, facts] of this.fieldsOf(base)) {
         const own = fields.get(name);
@@ -1942,6 +1956,7 @@ export class FileIndex {
         fields.set(name, { writes, annotations: facts.annotations, jsdoc: facts.jsdoc, uses: own?.uses ?? [] });
       }
       below.push(base);
+      if (imported) return;
       sup = superClassOf(base);
     }
   }
@@ -2009,6 +2024,9 @@ export class FileIndex {
 
   kindFromAnnotation(type: TSESTree.TypeNode | undefined): ValueInfo | null {
     if (!type) return null;
+    // an annotation of another module (a field inherited from an imported superclass) names its own imports
+    const home = homeOfNode(type);
+    if (home && home !== this) return home.kindFromAnnotation(type);
     switch (type.type) {
       case T.TSTypeReference: {
         const p = this.pathOfEntityName(type.typeName);

@@ -1179,3 +1179,99 @@ export async function load() { model = await tf.loadLayersModel('model.json'); }
   });
 });
 
+
+describe('thirteenth round (fixtures/blind/ts-hierarchy): class hierarchies across modules', () => {
+  const BASE = `import * as tf from '@tensorflow/tfjs';
+export abstract class BaseNetwork {
+  protected _model: tf.LayersModel | null = null;
+  protected abstract build(): tf.LayersModel;
+  get model(): tf.LayersModel {
+    if (this._model === null) this._model = this.build();
+    return this._model;
+  }
+}
+`;
+  const ACTOR = `import * as tf from '@tensorflow/tfjs';
+import { BaseNetwork } from './base.js';
+export class ActorNetwork extends BaseNetwork {
+  protected build(): tf.LayersModel {
+    return tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2] }), tf.layers.dropout({ rate: 0.1 })] });
+  }
+}
+`;
+  const FACTORY = `import { ActorNetwork } from './actor.js';
+export class NetworkFactory {
+  static actor(): ActorNetwork { return new ActorNetwork(); }
+}
+`;
+
+  it('a getter declared `get model(): tf.LayersModel` is a model, also inherited from a superclass of another module', () => {
+    const dir = project({
+      'base.ts': BASE,
+      'actor.ts': ACTOR,
+      'main.ts': `import * as tf from '@tensorflow/tfjs';
+import { BaseNetwork } from './base.js';
+import { ActorNetwork } from './actor.js';
+class Holder { get net(): tf.LayersModel { return tf.sequential(); } }
+class Local extends BaseNetwork { protected build() { return tf.sequential(); } }
+new Holder().net.eval();
+new Local().model.eval();
+new ActorNetwork().model.eval();
+`,
+    }, 'module');
+    assert.deepEqual(lint(dir, 'main.ts', 'no-torch-mode-switch'), ['6: modeCall', '7: modeCall', '8: modeCall']);
+    // a getter of a user type is not a model
+    const plain = project({ 'main.ts': `class Holder { get net(): Map<string, number> { return new Map(); } }\nnew Holder().net.eval();\n` }, 'module');
+    assert.deepEqual(lint(plain, 'main.ts', 'no-torch-mode-switch'), []);
+  });
+
+  it('an instance from a static factory of another module (`NetworkFactory.actor()`), also kept in an object literal field', () => {
+    const dir = project({
+      'base.ts': BASE,
+      'actor.ts': ACTOR,
+      'factory.ts': FACTORY,
+      'agent.ts': `import * as tf from '@tensorflow/tfjs';
+import { NetworkFactory } from './factory.js';
+import type { ActorNetwork } from './actor.js';
+const actor = NetworkFactory.actor();
+actor.model.eval();
+export class Agent {
+  private nets: { actor: ActorNetwork } | null;
+  private opt = tf.train.adam(1e-3);
+  constructor() { this.nets = { actor: NetworkFactory.actor() }; }
+  step(xs: tf.Tensor, ys: tf.Tensor) {
+    this.opt.minimize(() => tf.losses.meanSquaredError(ys, this.nets!.actor.model.apply(xs) as tf.Tensor) as tf.Scalar);
+  }
+  greedy() { this.nets?.actor.model.eval(); }
+  dispose() { this.nets = null; }
+}
+`,
+    }, 'module');
+    assert.deepEqual(lint(dir, 'agent.ts', 'no-torch-mode-switch'), ['5: modeCall', '13: modeCall']);
+    assert.deepEqual(lint(dir, 'agent.ts', 'require-training-flag'), ['11: inferenceInTrainingStep']);
+    // a static method that returns something else is not followed to a model
+    const other = project({
+      'factory.ts': `export class NetworkFactory { static actor() { return { model: { eval() {} } }; } }\n`,
+      'agent.ts': `import { NetworkFactory } from './factory.js';\nNetworkFactory.actor().model.eval();\n`,
+    }, 'module');
+    assert.deepEqual(lint(other, 'agent.ts', 'no-torch-mode-switch'), []);
+  });
+
+  it('a field annotated `tf.layers.Layer` keeps what its write shows: a layer created `{trainable: false}`', () => {
+    const code = (annotation: string) => `import * as tf from '@tensorflow/tfjs';
+export class Aux {
+  private readonly encoder${annotation};
+  private readonly head = tf.layers.dense({ units: 2 });
+  private readonly opt = tf.train.adam(1e-3);
+  constructor() { this.encoder = tf.layers.dense({ units: 4, trainable: false }); }
+  step(obs: tf.Tensor2D, next: tf.Tensor2D): void {
+    this.opt.minimize(() => tf.losses.meanSquaredError(next, this.head.apply(this.encoder.apply(obs)) as tf.Tensor) as tf.Scalar);
+  }
+}
+`;
+    for (const annotation of [': tf.layers.Layer', '']) {
+      const dir = project({ 'aux.ts': code(annotation) }, 'module');
+      assert.deepEqual(lint(dir, 'aux.ts', 'require-var-list-when-frozen'), ['8: noVarList'], annotation);
+    }
+  });
+});
