@@ -21,7 +21,7 @@ interface GroundTruth {
   clean: { file: string; line: number; note: string }[];
 }
 
-const PROJECTS = ['rl-cjs', 'web-esm', 'ts-port', 'game-tsx', 'node-mixed', 'script-tags', 'ts-services', 'monorepo', 'ts-cli', 'lightning', 'vite-react', 'ts-nest', 'legacy-node', 'web-workers', 'ts-lib', 'data-node', 'torch-shim', 'game-scenes', 'vue-composables', 'next-app', 'electron-rx', 'chrome-ext', 'express-api', 'expo-rn', 'angular-signals'] as const;
+const PROJECTS = ['rl-cjs', 'web-esm', 'ts-port', 'game-tsx', 'node-mixed', 'script-tags', 'ts-services', 'monorepo', 'ts-cli', 'lightning', 'vite-react', 'ts-nest', 'legacy-node', 'web-workers', 'ts-lib', 'data-node', 'torch-shim', 'game-scenes', 'vue-composables', 'next-app', 'electron-rx', 'chrome-ext', 'express-api', 'expo-rn', 'angular-signals', 'svelte-stores', 'ts-hierarchy'] as const;
 
 function dirOf(project: string): string {
   return fileURLToPath(new URL(`../../fixtures/blind/${project}/`, import.meta.url));
@@ -112,7 +112,7 @@ describe('fixtures/blind/lookalikes: correct tfjs code next to other libraries w
   });
 });
 
-for (const project of ['ts-port', 'ts-services', 'ts-cli', 'ts-nest', 'ts-lib', 'next-app', 'express-api', 'angular-signals'] as const) {
+for (const project of ['ts-port', 'ts-services', 'ts-cli', 'ts-nest', 'ts-lib', 'next-app', 'express-api', 'angular-signals', 'ts-hierarchy'] as const) {
   describe(`fixtures/blind/${project} with type information`, () => {
     it('recommended-type-checked reports the planted bugs only types can prove, and nothing off the ground truth', async () => {
       const truth = truthOf(project);
