@@ -295,6 +295,19 @@ export function inDisposingScope(file: FileIndex, node: Node, depth = 0): boolea
   return inEngineScope(file, node, null);
 }
 
+/**
+ * The `call()` method of a tfjs Layer subclass. tfjs runs it inside its model's scope: with the layer in a
+ * model, `model.apply(x)` (with or without `{training: true}`) and `model.predict(x)` leave none of the
+ * tensors it makes behind (test/semantics/memory.test.ts). Applied alone outside a model, the layer does
+ * leak them; that is the caller's code, outside this method.
+ */
+function isLayerCall(file: FileIndex, fn: FunctionNode): boolean {
+  const m = fn.parent;
+  if (m?.type !== T.MethodDefinition || m.value !== fn || m.static || propertyKeyName(m) !== 'call') return false;
+  const cls = m.parent?.parent;
+  return (cls?.type === T.ClassDeclaration || cls?.type === T.ClassExpression) && file.classKind(cls)?.kind === 'layer';
+}
+
 function functionScoped(file: FileIndex, fn: FunctionNode, depth: number): boolean {
   const f = factsOf(file);
   const cached = f.scoped.get(fn);
@@ -304,7 +317,7 @@ function functionScoped(file: FileIndex, fn: FunctionNode, depth: number): boole
   const parent = fn.parent;
   if (parent?.type === T.CallExpression && parent.arguments.includes(fn as never) && isScopeCall(file, parent, parent.arguments.indexOf(fn as never))) {
     result = true;
-  } else if (gradientContexts(file).has(fn)) {
+  } else if (gradientContexts(file).has(fn) || isLayerCall(file, fn)) {
     result = true;
   } else {
     const refs = f.byReference.get(fn) ?? [];

@@ -153,6 +153,27 @@ const invalid: Case[] = [
   },
 ];
 
+// a custom layer's call() runs inside its model's scope (test/semantics/memory.test.ts), even with onlyRepeated: false
+const LAYER_CALL = (base: string) => `class Block extends ${base} {\n  call(inputs) {\n    return TF.relu(TF.mul(inputs, 2));\n  }\n}`;
+const strictValid = [{ name: "onlyRepeated: false: a custom layer's call()", code: LAYER_CALL('TF.layers.Layer'), options: [{ onlyRepeated: false }] as Options }];
+
+const layerContrast: Case[] = [
+  {
+    name: "onlyRepeated: false: the same call() in a class that is not a tfjs layer",
+    code: LAYER_CALL('Base'),
+    options: [{ onlyRepeated: false }],
+    output: null,
+    errors: [
+      {
+        messageId: 'intermediate',
+        data: { ops: '`mul()`', s: '', leak: 'it leaks', freq: 'each time this code runs' },
+        line: 3,
+        suggestions: [{ messageId: 'wrapInTidy', output: LAYER_CALL('Base').replace('return TF.relu(TF.mul(inputs, 2));', 'return TF.tidy(() => TF.relu(TF.mul(inputs, 2)));') }],
+      },
+    ],
+  }
+];
+
 const strictInvalid: Case[] = [
   {
     name: 'onlyRepeated: false also reports a loop in a method with no visible caller',
@@ -180,6 +201,7 @@ const strictInvalid: Case[] = [
 ruleTester.run('no-leaked-tensor', rule, {
   valid: [
     ...validAcross<Options>(valid),
+    ...validAcross<Options>(strictValid, WITH_NAMESPACE),
     ...validAcross<Options>(
       [
         { name: 'look-alike tf in a loop', code: `for (const s of xs) TF.tensor1d(s).square().dataSync();` },
@@ -201,6 +223,7 @@ ruleTester.run('no-leaked-tensor', rule, {
       MEMBER_ALIAS,
     ),
     ...invalidAcross<MessageIds, Options>(strictInvalid),
+    ...invalidAcross<MessageIds, Options>(layerContrast, WITH_NAMESPACE),
   ],
 });
 

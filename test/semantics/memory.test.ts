@@ -150,6 +150,44 @@ describe('no-leaked-tensor: which code paths leak', () => {
   });
 });
 
+describe("no-leaked-tensor: a custom layer's call() runs inside its model's scope", () => {
+  class Block extends tf.layers.Layer {
+    static override get className(): string {
+      return 'LeakTestBlock';
+    }
+    private readonly dense = tf.layers.dense({ units: 4 });
+    private readonly drop = tf.layers.dropout({ rate: 0.5 });
+    override build(shape: tf.Shape | tf.Shape[]): void {
+      this.dense.build(shape);
+      this.built = true;
+    }
+    override computeOutputShape(shape: tf.Shape | tf.Shape[]): tf.Shape {
+      return [(shape as tf.Shape)[0]!, 4];
+    }
+    // three tensors besides the output: the dense output, mul(2), relu
+    override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
+      const x = Array.isArray(inputs) ? inputs[0]! : inputs;
+      return this.drop.apply(tf.relu((this.dense.apply(x) as tf.Tensor).mul(2)), kwargs) as tf.Tensor;
+    }
+  }
+  const model = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [3] }), new Block(), tf.layers.dense({ units: 1 })] });
+  const xs = tf.ones([2, 3]);
+  model.predict(xs); // build once (its weights stay)
+  const run = (f: () => tf.Tensor | tf.Tensor[]) => () => void tf.dispose(f());
+
+  it('in a model, apply(x), apply(x, {training: true}) and predict(x) leave none of its tensors behind', () => {
+    assert.equal(leakPerIteration(run(() => model.apply(xs) as tf.Tensor)), 0);
+    assert.equal(leakPerIteration(run(() => model.apply(xs, { training: true }) as tf.Tensor)), 0);
+    assert.equal(leakPerIteration(run(() => model.predict(xs) as tf.Tensor)), 0);
+  });
+
+  it('applied alone, outside a model and any scope, the same layer leaks them (the caller must tidy)', () => {
+    const block = model.layers[1]!;
+    const h = tf.ones([2, 4]);
+    assert.equal(leakPerIteration(run(() => block.apply(h) as tf.Tensor)), 3);
+  });
+});
+
 describe('no-leaked-tensor: the common shapes leak, and each suggestion stops it', () => {
   const model = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4], activation: 'softmax' })] });
   // a webcam frame as tfjs' PixelData (what fromPixels reads from a <video> in the browser)
