@@ -40,7 +40,7 @@ export function declaredType(file: FileIndex, expr: Node | null | undefined, dep
   const name = memberName(n);
   if (obj?.type === T.ThisExpression && name !== null && !n.computed) {
     const cls = thisClass(obj);
-    const annotations = cls ? file.fieldsOf(cls).get(name)?.annotations : undefined;
+    const annotations = cls ? file.fieldOf(cls, name)?.annotations : undefined;
     return annotations?.length === 1 ? annotations[0]! : null;
   }
   // `const modelRef = useRef<tf.LayersModel | null>(null); modelRef.current`

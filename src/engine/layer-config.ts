@@ -231,7 +231,7 @@ function builderCallOf(file: FileIndex, expr: Node | null | undefined, depth: nu
   if (n.type === T.MemberExpression && unwrap(n.object)?.type === T.ThisExpression) {
     const cls = thisClass(n.object);
     const name = memberName(n);
-    const writes = cls && name !== null ? file.fieldsOf(cls).get(name)?.writes : undefined;
+    const writes = cls && name !== null ? file.fieldOf(cls, name)?.writes : undefined;
     return writes?.length === 1 ? builderCallOf(file, writes[0], depth + 1) : null;
   }
   return null;

@@ -141,7 +141,7 @@ function escapes(file: FileIndex, holder: Node | null): boolean {
   } else if (h?.type === T.MemberExpression && unwrap(h.object)?.type === T.ThisExpression) {
     const cls = thisClass(h.object);
     const name = memberName(h);
-    if (cls && name !== null) uses.push(...(file.fieldsOf(cls).get(name)?.uses ?? []).filter((u) => !(u.parent?.type === T.AssignmentExpression && u.parent.left === u)));
+    if (cls && name !== null) uses.push(...(file.fieldOf(cls, name)?.uses ?? []).filter((u) => !(u.parent?.type === T.AssignmentExpression && u.parent.left === u)));
   }
   return uses.some((u) => {
     let n: Node = u;
@@ -197,7 +197,7 @@ export function compileCallsOf(file: FileIndex, modelExpr: Node): TSESTree.CallE
   } else if (e?.type === T.MemberExpression && unwrap(e.object)?.type === T.ThisExpression) {
     const cls = thisClass(e.object);
     const name = memberName(e);
-    if (cls && name !== null) uses.push(...(file.fieldsOf(cls).get(name)?.uses ?? []));
+    if (cls && name !== null) uses.push(...(file.fieldOf(cls, name)?.uses ?? []));
   }
   const calls: TSESTree.CallExpression[] = [];
   for (const u of uses) {

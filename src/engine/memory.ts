@@ -476,7 +476,7 @@ function escapesAsValue(file: FileIndex, fn: FunctionNode): boolean {
   if ((parent?.type === T.MethodDefinition || parent?.type === T.PropertyDefinition) && parent.value === fn && parent.parent.type === T.ClassBody) {
     const name = propertyKeyName(parent);
     if (name === null) return true;
-    const uses = file.fieldsOf(parent.parent.parent as never).get(name)?.uses ?? [];
+    const uses = file.fieldOf(parent.parent.parent as never, name)?.uses ?? [];
     return uses.some((u) => !(u.parent?.type === T.CallExpression && u.parent.callee === u));
   }
   return true;

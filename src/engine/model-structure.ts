@@ -51,7 +51,7 @@ export function provenanceOf(file: FileIndex, expr: Node | null | undefined): Va
   if (e?.type === T.MemberExpression && eSelf) {
     const cls = thisClass(eSelf);
     const name = memberName(e);
-    if (cls && name !== null) writes.push(...(file.fieldsOf(cls).get(name)?.writes ?? []));
+    if (cls && name !== null) writes.push(...(file.fieldOf(cls, name)?.writes ?? []));
   } else if (e?.type === T.Identifier) {
     const v = file.variableOf(e);
     const def = v?.defs.length === 1 ? v.defs[0] : undefined;
@@ -171,7 +171,7 @@ function addCalls(file: FileIndex, origin: Node, modelExpr: Node): TSESTree.Call
       const cls = thisClass(file.thisOf(h.object)!);
       const name = memberName(h);
       if (!cls || name === null) return;
-      for (const use of file.fieldsOf(cls).get(name)?.uses ?? []) pushIfAdd(use);
+      for (const use of file.fieldOf(cls, name)?.uses ?? []) pushIfAdd(use);
     }
   };
   const pushIfAdd = (ref: Node): void => {

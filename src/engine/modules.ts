@@ -21,7 +21,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMember, isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { importedByTfjsModule, importersOf, moduleMakesModels, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, specifiersOfFile, MAX_PARSED_MODULES } from './module-resolve.js';
-import { FileIndex, isNullish, originsOf, thisClass, type ClassNode, type ValueInfo } from './resolver.js';
+import { FileIndex, isNullish, originsOf, thisClass, type ClassNode, type FieldFacts, type ValueInfo } from './resolver.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
 import { declaredType, elementType } from './declared-types.js';
 
@@ -813,12 +813,12 @@ function calledFunction(file: FileIndex, call: TSESTree.CallExpression): { index
   const local = file.callTarget(call);
   if (local) return { index: file, fn: local };
   const callee = unwrap(call.callee);
-  if (callee?.type === T.Identifier) return importedFunction(file, callee);
+  if (callee?.type === T.Identifier) return importMayConstruct(file, callee) ? importedFunction(file, callee) : null;
   if (callee?.type !== T.MemberExpression || callee.computed) return null;
   const obj = unwrap(callee.object);
   const name = memberName(callee);
-  if (obj?.type !== T.Identifier || name === null || file.classOfIdentifier(obj)) return importedFunction(file, callee);
-  if (!importMayDefine(file, obj, false) || !importReachesTfjs(file, obj)) return null;
+  if (obj?.type !== T.Identifier || name === null || file.classOfIdentifier(obj)) return importMayConstruct(file, callee) ? importedFunction(file, callee) : null;
+  if (!importMayDefine(file, obj, false) || !importReachesTfjs(file, obj) || !importMayConstruct(file, obj)) return null;
   const c = importedClass(file, obj);
   if (!c) return importedFunction(file, callee);
   for (const el of c.cls.body.body) {
@@ -889,7 +889,7 @@ function fieldInstanceClass(owner: ClassHome, name: string, depth: number, field
   if (byName.has(key)) return byName.get(key)!;
   byName.set(key, null); // a cycle through fields of the same class
   // a write of the field from outside the class, in its own module, may put anything there
-  const writes = owner.index.writesMember(name) ? [] : (owner.index.fieldsOf(owner.cls).get(name)?.writes ?? []);
+  const writes = owner.index.writesMember(name) ? [] : (owner.index.fieldOf(owner.cls, name)?.writes ?? []);
   // `this.critic = null` in the constructor, `this.critic = new Critic()` in init(): the null says nothing
   const result = agreeingClass(writes, (w) => instanceClassOf(owner.index, w, depth + 1, field));
   byName.set(key, result);
@@ -914,12 +914,7 @@ function agreeingClass(exprs: readonly Node[], classOf: (e: Node) => ClassHome |
  * assign the field; for a method's return (`name()`), define the method and reach tfjs.
  */
 function importReachesTfjs(file: FileIndex, id: TSESTree.Identifier | TSESTree.MemberExpression, field: string | null = null): boolean {
-  let spec: ImportSpec | null;
-  if (id.type === T.MemberExpression) spec = namespaceMember(file, id);
-  else {
-    const v = file.variableOf(id);
-    spec = v ? importSpec(file, v) : null;
-  }
+  const spec = importSpecOf(file, id);
   const path = spec && file.filename ? resolveModule(file.filename, spec.specifier) : null;
   if (!path || path === file.filename) return false;
   // a field: the module's text must assign it (its value may come from the constructor's arguments)
@@ -928,6 +923,28 @@ function importReachesTfjs(file: FileIndex, id: TSESTree.Identifier | TSESTree.M
   const cls = spec && spec.name !== NAMESPACE && spec.name !== WHOLE && spec.name !== 'default' ? spec.name : null;
   if (field !== null && !field.endsWith('()')) return declaresMember(path, field, 3, cls);
   return moduleTouchesTfjs(path, file.settings.modules, 2) && (field === null || declaresMember(path, field, 3, cls));
+}
+
+/** The import an identifier (`import { f } from './m'`) or a namespace member (`m.f`) stands for. */
+function importSpecOf(file: FileIndex, id: TSESTree.Identifier | TSESTree.MemberExpression): ImportSpec | null {
+  if (id.type === T.MemberExpression) return namespaceMember(file, id);
+  const v = file.variableOf(id);
+  return v ? importSpec(file, v) : null;
+}
+
+/** `new Agent(…)`, `new this.Net()`: an instance of some class other than JavaScript's and the DOM's own. */
+const NEW_USER_CLASS =
+  /\bnew[ \t]+(?!(?:Date|Error|TypeError|RangeError|Promise|Map|Set|WeakMap|WeakSet|WeakRef|Array|Object|RegExp|URL|URLSearchParams|Float32Array|Float64Array|Int8Array|Int16Array|Int32Array|Uint8Array|Uint8ClampedArray|Uint16Array|Uint32Array|ArrayBuffer|DataView|Image|ImageData|OffscreenCanvas|Worker|Blob|File|FileReader|Response|Request|Headers|FormData|TextEncoder|TextDecoder|Function|Proxy|Event|CustomEvent|AbortController)\b)[A-Za-z_$]/;
+
+/**
+ * May the imported function `id` return an instance of a user class? Its module must construct one
+ * (`return new Agent(cfg)`); a module of helpers that build plain values is not parsed to find out.
+ */
+function importMayConstruct(file: FileIndex, id: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
+  const spec = importSpecOf(file, id);
+  const path = spec && file.filename ? resolveModule(file.filename, spec.specifier) : null;
+  const text = path && path !== file.filename ? readModuleText(path) : null;
+  return text !== null && text.includes('new') && NEW_USER_CLASS.test(text);
 }
 
 /**
@@ -1044,9 +1061,20 @@ export function importedInstanceField(file: FileIndex, object: Node, name: strin
   return { ...held, origins };
 }
 
+/**
+ * `this.<name>` facts that a superclass of another module gives a class (`class Actor extends BaseNetwork`
+ * with `get model(): tf.LayersModel` in `./base-network`). No parse unless the superclass's module reaches
+ * tfjs and its text (or a module it extends from) can declare the member.
+ */
+export function importedSuperField(file: FileIndex, sup: TSESTree.Identifier, name: string): FieldFacts | null {
+  if (!importMayDefine(file, sup, false) || !importReachesTfjs(file, sup, name)) return null;
+  const c = importedClass(file, sup);
+  return c ? (bounded(() => c.index.fieldOf(c.cls, name)) ?? null) : null;
+}
+
 /** What a field of a class of another module holds there: every write agreeing, else its annotation. */
 function classFieldKind(c: ClassHome, name: string): ValueInfo | null {
-  const facts = c.index.writesMember(name) ? undefined : c.index.fieldsOf(c.cls).get(name);
+  const facts = c.index.writesMember(name) ? undefined : c.index.fieldOf(c.cls, name);
   if (!facts) return null;
   // what the class writes there (its origin shows the model's layers), when every write agrees;
   // else the field's annotation

@@ -46,8 +46,8 @@ import {
   importedCallReturns,
   importedInstanceField,
   mixinFieldKind,
-  importedClass,
   importedMemberValue,
+  importedSuperField,
   importedMethodReturnKind,
   importedReturnKind,
   importedValue,
@@ -135,7 +135,7 @@ export interface CallSite {
   readonly elementsOf?: Node;
 }
 
-interface FieldFacts {
+export interface FieldFacts {
   writes: TSESTree.Expression[];
   annotations: TSESTree.TypeNode[];
   /** Field declarations and `this.<name> = …` writes carrying a JSDoc `@type`. */
@@ -991,7 +991,7 @@ export class FileIndex {
 
   /** What `this.<name>` holds in the methods of `cls` (a class of this file): its annotation, or all of its writes agreeing. */
   kindOfThisField(cls: ClassNode, name: string): ValueInfo | null {
-    const facts = this.fieldsOf(cls).get(name);
+    const facts = this.fieldOf(cls, name);
     if (!facts) return null;
     const writes = this.fieldWrites(cls, name);
     // `this.xs = tf.keep(oldX.concat(example, 0))` with `const oldX = this.xs`: a write derived from the
@@ -1022,7 +1022,7 @@ export class FileIndex {
         // a mixin (`Object.assign(Trainer.prototype, SerializableMixin)`): the field of the class it is mixed into
         return sources.length > 0 ? this.agreeingKind(sources) : mixinFieldKind(this, literal, name);
       }
-      if (this.fieldsOf(cls).has(name)) return this.kindOfThisField(cls, name);
+      if (this.fieldOf(cls, name)) return this.kindOfThisField(cls, name);
     }
     // model.layers[i]
     if (n.computed && obj?.type === T.MemberExpression && memberName(obj) === 'layers' && this.isModel(obj.object)) {
@@ -1049,7 +1049,7 @@ export class FileIndex {
     // `get model(): tf.LayersModel`, or documents `/** @type {tf.LayersModel} */ this.model = …`
     const c = name !== null ? this.containerOf(obj) : null;
     if (c?.type === 'class') {
-      const facts = this.fieldsOf(c.node).get(name!);
+      const facts = this.fieldOf(c.node, name!);
       if (!facts) return null;
       for (const a of facts.annotations) {
         const k = this.kindFromAnnotation(a);
@@ -1518,7 +1518,7 @@ export class FileIndex {
   }
 
   fieldWrites(cls: ClassNode, name: string): readonly Node[] {
-    const inside = this.fieldsOf(cls).get(name)?.writes ?? NO_NODES;
+    const inside = this.fieldOf(cls, name)?.writes ?? NO_NODES;
     const outside = this.outsideWrites({ type: 'class', node: cls }, name);
     return outside.length === 0 ? inside : [...inside, ...outside];
   }
@@ -1942,23 +1942,54 @@ export class FileIndex {
     const below: ClassNode[] = [cls];
     let sup = superClassOf(cls);
     for (let depth = 0; sup?.type === T.Identifier && depth < 8; depth++) {
-      // a superclass of another module (`class Actor extends BaseNetwork`, imported): its own index has
-      // already folded in its superclasses, so the walk ends there
-      const local = this.classOfIdentifier(sup);
-      const imported = local ? null : importedClass(this, sup);
-      const base = local ?? imported?.cls;
-      if (!base || below.includes(base)) return;
+      const base = this.classOfIdentifier(sup);
+      if (!base) {
+        // a superclass of another module (`class Actor extends BaseNetwork`, imported): read field by field,
+        // only for a name this class does not write itself (`fieldOf`), so that its module is parsed only
+        // when such a field is asked about and its text can declare it
+        if (!isEs5Class(cls)) this.foreignSupers.set(cls, { sup, below: [...below] });
+        return;
+      }
+      if (below.includes(base)) return;
       for (const [name, facts] of this.fieldsOf(base)) {
         const own = fields.get(name);
-        if (own && (own.writes.length > 0 || own.annotations.length > 0 || own.jsdoc.length > 0)) continue;
-        if (facts.writes.length === 0 && facts.annotations.length === 0 && facts.jsdoc.length === 0) continue;
+        if (own && hasFacts(own)) continue;
+        if (!hasFacts(facts)) continue;
         const writes = facts.writes.flatMap((w) => this.overriddenReturns(w, below) ?? [w]);
         fields.set(name, { writes, annotations: facts.annotations, jsdoc: facts.jsdoc, uses: own?.uses ?? [] });
       }
       below.push(base);
-      if (imported) return;
       sup = superClassOf(base);
     }
+  }
+
+  /** The superclass of another module a class (or its same-file superclasses) extends, with the classes below it. */
+  private readonly foreignSupers = new WeakMap<ClassNode, { sup: TSESTree.Identifier; below: ClassNode[] }>();
+  private readonly foreignTried = new WeakMap<ClassNode, Set<string>>();
+
+  /**
+   * What `this.<name>` holds in `cls`: its own facts (and its same-file superclasses'), else what a
+   * superclass of another module puts there (`get model(): tf.LayersModel` in `./base-network`), with this
+   * class's overrides of the methods it calls (the template method).
+   */
+  fieldOf(cls: ClassNode, name: string): FieldFacts | undefined {
+    const home = homeOfNode(cls);
+    if (home && home !== this) return home.fieldOf(cls, name);
+    const fields = this.fieldsOf(cls);
+    const own = fields.get(name);
+    if (own && hasFacts(own)) return own;
+    const foreign = this.foreignSupers.get(cls);
+    if (!foreign) return own;
+    let tried = this.foreignTried.get(cls);
+    if (!tried) this.foreignTried.set(cls, (tried = new Set()));
+    if (tried.has(name)) return fields.get(name);
+    tried.add(name);
+    const inherited = importedSuperField(this, foreign.sup, name);
+    if (!inherited || !hasFacts(inherited)) return own;
+    const writes = inherited.writes.flatMap((w) => this.overriddenReturns(w, foreign.below) ?? [w]);
+    const merged = { writes, annotations: inherited.annotations, jsdoc: inherited.jsdoc, uses: own?.uses ?? [] };
+    fields.set(name, merged);
+    return merged;
   }
 
   /** `this.m(…)`, where one of `classes` (a subclass first) defines `m`: what that override returns. */
@@ -2330,6 +2361,11 @@ function es5IndexOf(fn: Node): FileIndex | null {
 }
 
 /** The per-file resolver (memoised on the Program node). */
+/** A field something writes, annotates or documents (not only read). */
+function hasFacts(f: FieldFacts): boolean {
+  return f.writes.length > 0 || f.annotations.length > 0 || f.jsdoc.length > 0;
+}
+
 export function getFileIndex(context: RuleContext): FileIndex {
   const ast = context.sourceCode.ast;
   let f = files.get(ast);

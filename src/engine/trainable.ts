@@ -596,7 +596,7 @@ export function structureExprs(file: FileIndex, value: ResolvedValue, receiver: 
   const out: Node[] = [receiver];
   for (const k of value.keys) {
     if ('cls' in k) {
-      const use = file.fieldsOf(k.cls).get(k.name)?.uses[0];
+      const use = file.fieldOf(k.cls, k.name)?.uses[0];
       if (use) out.push(use);
     } else if ('defs' in k) {
       const def = k.defs[0];

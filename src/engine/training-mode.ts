@@ -141,7 +141,7 @@ function usesOf(file: FileIndex, holder: Node): Node[] {
   if (h?.type === T.MemberExpression && self) {
     const cls = thisClass(self);
     const name = memberName(h);
-    return cls && name !== null ? (file.fieldsOf(cls).get(name)?.uses ?? []) : [];
+    return cls && name !== null ? (file.fieldOf(cls, name)?.uses ?? []) : [];
   }
   return [];
 }

@@ -38,7 +38,7 @@ export function varListShape(file: FileIndex, expr: Node | null | undefined, dep
       const obj = unwrap(n.object);
       if (obj?.type === T.ThisExpression) {
         const cls = thisClass(obj);
-        const writes = cls ? (file.fieldsOf(cls).get(name)?.writes ?? []) : [];
+        const writes = cls ? (file.fieldOf(cls, name)?.writes ?? []) : [];
         if (writes.length > 0) return agree(writes.map((w) => varListShape(file, w, depth + 1)));
         const ck = cls ? file.classKind(cls) : null;
         if (ck && (ck.kind === 'model' || ck.kind === 'layer')) return 'layer-variables';

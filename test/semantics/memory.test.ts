@@ -152,7 +152,7 @@ describe('no-leaked-tensor: which code paths leak', () => {
 
 describe("no-leaked-tensor: a custom layer's call() runs inside its model's scope", () => {
   class Block extends tf.layers.Layer {
-    static override get className(): string {
+    static get className(): string {
       return 'LeakTestBlock';
     }
     private readonly dense = tf.layers.dense({ units: 4 });
