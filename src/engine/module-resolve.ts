@@ -65,8 +65,17 @@ function statFile(path: string): FileStat | null {
   }
 }
 
-/** Per path: the text read at `mtimeMs`, and its relative specifiers once scanned (dropped with the text). */
-const texts = new Map<string, { mtimeMs: number; text: string | null; specifiers?: readonly string[] }>();
+/**
+ * Per path: the text read at `mtimeMs` (its `stat` at `checkedAt`), and its relative specifiers once
+ * scanned (dropped with the text).
+ */
+const texts = new Map<string, { mtimeMs: number; checkedAt: number; text: string | null; specifiers?: readonly string[] }>();
+/**
+ * How long `readModuleText` trusts a text without a new `stat`: the text scans built on it are trusted
+ * as long (PACKAGE_TTL_MS), and the gate asks about the same few modules for every file of a directory.
+ * `readModuleWithMtime` (the parse cache) always checks.
+ */
+const TEXT_TTL_MS = PACKAGE_TTL_MS;
 /**
  * Characters of module text kept in memory per process (the oldest read dropped first): an editor's
  * ESLint server lives for hours and the gate reads up to 400 files of every package it meets.
@@ -87,6 +96,8 @@ function forgetText(path: string): void {
 
 /** The text of a source file, cached by path + mtime; null when missing, unreadable or too large. */
 export function readModuleText(path: string): string | null {
+  const cached = texts.get(path);
+  if (cached && Date.now() - cached.checkedAt < TEXT_TTL_MS) return cached.text;
   return textForStat(path, statFile(path));
 }
 
@@ -103,7 +114,10 @@ function textForStat(path: string, st: FileStat | null): string | null {
     return null;
   }
   const cached = texts.get(path);
-  if (cached && cached.mtimeMs === st.mtimeMs) return cached.text;
+  if (cached && cached.mtimeMs === st.mtimeMs) {
+    cached.checkedAt = Date.now();
+    return cached.text;
+  }
   let text: string | null = null;
   if (st.size <= MAX_MODULE_BYTES) {
     try {
@@ -113,7 +127,7 @@ function textForStat(path: string, st: FileStat | null): string | null {
     }
   }
   forgetText(path);
-  texts.set(path, { mtimeMs: st.mtimeMs, text });
+  texts.set(path, { mtimeMs: st.mtimeMs, checkedAt: Date.now(), text });
   textChars += text?.length ?? 0;
   while (textChars > MAX_TEXT_CHARS && texts.size > 1) forgetText(texts.keys().next().value!);
   return text;
