@@ -11,7 +11,7 @@
  * bounded in count, size and depth, and it never throws (unreadable files count as "nothing found").
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { TF_MODULES } from './settings.js';
 import { MODE_DEPENDENT_LAYER_TABLE } from '../facts/tfjs-api.js';
 
@@ -67,12 +67,50 @@ function scanFile(path: string, modules: readonly string[]): boolean {
 }
 
 function isFile(path: string): boolean {
+  // most candidates of a resolution do not exist: one directory listing answers for all of them
+  const entries = entriesOf(dirname(path));
+  if (entries !== undefined) {
+    const kind = entries?.get(nameKey(basename(path)));
+    if (kind !== 'link') return kind === 'file';
+  }
   try {
-    // most candidates of a resolution do not exist: no exception (and its stack trace) for those
     return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
+}
+
+type EntryKind = 'file' | 'dir' | 'link' | 'other';
+/** macOS and Windows file systems match names case-insensitively by default, as `stat` there does. */
+const CASE_INSENSITIVE = process.platform === 'darwin' || process.platform === 'win32';
+const nameKey = (name: string): string => (CASE_INSENSITIVE ? name.toLowerCase() : name);
+/** Directory listings (null: not a readable directory), trusted for the same few seconds as resolutions. */
+const listings = new Map<string, { at: number; entries: Map<string, EntryKind> | null }>();
+/** A directory with more entries than this is not kept (its files are stat'ed one by one). */
+const MAX_LISTED_ENTRIES = 2000;
+
+/**
+ * The entries of a directory by name, null when it is not a readable directory, or undefined when the
+ * listing is too large to keep. A resolution tries up to 25 candidate paths in a few directories, and every
+ * file of a directory resolves the same imports and looks for the same package.json: one `readdir` per
+ * directory instead of a `stat` per candidate.
+ */
+function entriesOf(dir: string): Map<string, EntryKind> | null | undefined {
+  const now = Date.now();
+  const cached = listings.get(dir);
+  if (cached && now - cached.at < RESOLVE_TTL_MS) return cached.entries;
+  let entries: Map<string, EntryKind> | null = null;
+  try {
+    const list = readdirSync(dir, { withFileTypes: true });
+    if (list.length > MAX_LISTED_ENTRIES) return undefined;
+    entries = new Map();
+    for (const e of list) entries.set(nameKey(e.name), e.isFile() ? 'file' : e.isDirectory() ? 'dir' : e.isSymbolicLink() ? 'link' : 'other');
+  } catch {
+    entries = null;
+  }
+  if (listings.size >= MAX_RESOLVE_ENTRIES) listings.clear();
+  listings.set(dir, { at: now, entries });
+  return entries;
 }
 
 /**

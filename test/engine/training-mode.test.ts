@@ -1,7 +1,7 @@
 // Unit tests of src/engine/training-mode.ts and src/engine/project-scan.ts.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -129,6 +129,17 @@ describe('project scan', () => {
     assert.equal(resolveRelativeImport(from, './nets'), idx);
     assert.equal(resolveRelativeImport(from, './missing'), null);
     assert.equal(resolveRelativeImport(from, 'lodash'), null);
+  });
+
+  it('resolves through directory listings: a symlinked module, a directory named like a module, a large directory', () => {
+    const from = write('listing/src/main.ts', '');
+    const real = write('listing/shared/model.ts', '');
+    symlinkSync(real, join(root, 'listing/src/linked.ts'));
+    assert.equal(resolveRelativeImport(from, './linked'), join(root, 'listing/src/linked.ts'), 'a symlink to a file is a file');
+    mkdirSync(join(root, 'listing/src/model.ts'), { recursive: true });
+    assert.equal(resolveRelativeImport(from, './model'), null, 'a directory named model.ts is no module');
+    for (let i = 0; i < 2100; i++) write(`listing/big/f${i}.js`, '');
+    assert.equal(resolveRelativeImport(join(root, 'listing/big/f0.js'), './f2099'), join(root, 'listing/big/f2099.js'), 'too large to list: stat');
   });
 
   it('finds Dropout through a relative import even without a package.json', () => {
