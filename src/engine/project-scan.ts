@@ -99,7 +99,7 @@ function entriesOf(dir: string): Map<string, EntryKind> | null | undefined {
   const now = Date.now();
   const cached = listings.get(dir);
   if (cached && now - cached.at < RESOLVE_TTL_MS) return cached.entries;
-  let entries: Map<string, EntryKind> | null = null;
+  let entries: Map<string, EntryKind> | null;
   try {
     const list = readdirSync(dir, { withFileTypes: true });
     if (list.length > MAX_LISTED_ENTRIES) return undefined;
