@@ -65,6 +65,8 @@ import {
   TENSOR_METHODS,
   TENSOR_NAMESPACES,
   TENSOR_OPS,
+  TENSOR_PART_FUNCTIONS,
+  TENSOR_PART_OPS,
   TYPE_KINDS,
   type ValueKind,
 } from '../facts/tfjs-api.js';
@@ -869,6 +871,27 @@ export class FileIndex {
   }
 
   /** `layer.getWeights()` on a tfjs model or layer: an array of tensors. */
+  /**
+   * The tensor properties of the object a tfjs function returns (`value` of `tf.variableGrads(f)`, `mean`
+   * and `variance` of `tf.moments(x)`, `value` of `tf.valueAndGrads(f)(xs)`), for that call or a `const`
+   * bound to it; else null.
+   */
+  tensorPartsOf(expr: Node | null | undefined): readonly string[] | null {
+    let e = unwrap(expr);
+    if (e?.type === T.Identifier) {
+      const v = this.variableOf(e);
+      const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+      if (def?.type !== 'Variable' || def.node.id !== def.name || def.node.parent?.kind !== 'const') return null;
+      e = unwrap(def.node.init);
+    }
+    if (e?.type !== T.CallExpression) return null;
+    const p = this.calleePath(e);
+    if (p?.length === 1) return TENSOR_PART_OPS.get(p[0]!) ?? null;
+    const inner = unwrap(e.callee);
+    const q = inner?.type === T.CallExpression ? this.calleePath(inner) : null;
+    return q?.length === 1 ? (TENSOR_PART_FUNCTIONS.get(q[0]!) ?? null) : null;
+  }
+
   isTensorListCall(call: TSESTree.CallExpression): boolean {
     const m = calledMember(call);
     if (!m || !TENSOR_LIST_METHODS.has(m.name)) return false;
@@ -903,6 +926,12 @@ export class FileIndex {
     // `for (const { xs } of batches)` with `batches: Batch[]`: the part of an annotated value (src/engine/declared-types.ts)
     const declared = this.kindFromAnnotation(declaredTypeOfVariable(this, v) ?? undefined);
     if (declared) return declared;
+    // `const { value, grads } = tf.variableGrads(f)`: a tensor part of what a tfjs function returns
+    if (def.type === 'Variable' && v.defs.length === 1 && def.node.id.type === T.ObjectPattern) {
+      const prop = def.name.parent;
+      const key = prop?.type === T.Property && prop.value === def.name && prop.parent === def.node.id && !prop.computed ? propertyKeyName(prop) : null;
+      if (key !== null && this.tensorPartsOf(def.node.init)?.includes(key)) return { kind: 'tensor', via: 'factory' };
+    }
     // `const [a, b] = tf.split(x, 2)`: tensors destructured from a tensor-list op
     if (def.type === 'Variable' && v.defs.length === 1 && def.node.id.type === T.ArrayPattern && def.node.id.elements.includes(def.name)) {
       const init = unwrap(def.node.init);
@@ -1030,6 +1059,8 @@ export class FileIndex {
     }
     // model.getWeights()[0]
     if (n.computed && obj?.type === T.CallExpression && this.isTensorListCall(obj)) return { kind: 'tensor', via: 'factory' };
+    // `tf.variableGrads(f).value`, `res.value` with `const res = tf.variableGrads(f)`
+    if (!n.computed && name !== null && obj && this.tensorPartsOf(obj)?.includes(name)) return { kind: 'tensor', via: 'factory' };
     if (name === 'optimizer' && this.isModel(obj)) return { kind: 'optimizer', via: 'factory' };
     // `model.value` of `const model = shallowRef(null)` (Vue), written `model.value = build()`
     if (obj?.type === T.Identifier && name === 'value') {

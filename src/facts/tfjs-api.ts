@@ -259,6 +259,23 @@ export const FIT_CALLBACK_HOOKS: ReadonlyMap<string, RepeatFrequency> = new Map<
 export const TENSOR_LIST_OPS: ReadonlySet<string> = new Set(['split', 'unstack', 'meshgrid']);
 
 /**
+ * `tf.<name>(...)` functions that return an object some of whose properties are tensors:
+ * `const { value, grads } = tf.variableGrads(f)`, `const { mean, variance } = tf.moments(x)`
+ * (test/semantics/api-tables.test.ts checks each against real tfjs). `tf.valueAndGrad(f)` and
+ * `tf.valueAndGrads(f)` return a function whose result has these parts (TENSOR_PART_FUNCTIONS).
+ */
+export const TENSOR_PART_OPS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['variableGrads', ['value']],
+  ['moments', ['mean', 'variance']],
+  ['topk', ['values', 'indices']],
+  ['unique', ['values', 'indices']],
+]);
+export const TENSOR_PART_FUNCTIONS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['valueAndGrad', ['value', 'grad']],
+  ['valueAndGrads', ['value']],
+]);
+
+/**
  * Methods of models and layers that return an array of tensors: `getWeights()` returns the weight
  * variables themselves, not copies (test/semantics/discarded-tensor.test.ts), so they are never new tensors.
  */

@@ -1275,3 +1275,23 @@ export class Aux {
     }
   });
 });
+
+describe('fourteenth round (fixtures/blind/lit-elements)', () => {
+  it('the tensor parts of what tfjs returns: `value` of tf.variableGrads / valueAndGrads, `mean` of tf.moments', () => {
+    const dir = project({
+      'step.js': `import * as tf from '@tensorflow/tfjs';
+export function step(w) {
+  const { value, grads } = tf.variableGrads(() => w.square().sum());
+  const loss = value.item();
+  const res = tf.valueAndGrads((x) => x.sum())([w]);
+  res.value.item();
+  const { mean } = tf.moments(w);
+  mean.item();
+  grads.item();
+  return loss;
+}
+`,
+    }, 'module');
+    assert.deepEqual(lint(dir, 'step.js', 'no-torch-tensor-api').map((r) => r.split(':')[0]), ['4', '6', '8']);
+  });
+});

@@ -14,6 +14,8 @@ import {
   TENSOR_METHODS,
   TENSOR_NAMESPACES,
   TENSOR_OPS,
+  TENSOR_PART_FUNCTIONS,
+  TENSOR_PART_OPS,
   TRAINING_METHODS,
   WEIGHTLESS_LAYERS,
   WRAPPER_LAYERS,
@@ -238,5 +240,30 @@ describe('CLASS_KINDS: every path is a tfjs class of the stated kind', () => {
       const ok = bases[kind].some((b) => ctor === b || (ctor!.prototype as object) instanceof (b as new () => unknown));
       assert.ok(ok, `tf.${path} does not derive from the ${kind} base class`);
     });
+  }
+});
+
+describe('TENSOR_PART_OPS and TENSOR_PART_FUNCTIONS: the tensor properties of what these functions return', () => {
+  const x = tf.tensor1d([3, 1, 2, 3]);
+  const w = tf.variable(tf.tensor1d([1, 2]));
+  const results: Record<string, () => Record<string, unknown>> = {
+    variableGrads: () => tf.variableGrads(() => w.square().sum() as tf.Scalar) as unknown as Record<string, unknown>,
+    moments: () => tf.moments(x) as unknown as Record<string, unknown>,
+    topk: () => tf.topk(x, 2) as unknown as Record<string, unknown>,
+    unique: () => tf.unique(x) as unknown as Record<string, unknown>,
+    valueAndGrad: () => tf.valueAndGrad((t: tf.Tensor) => t.square().sum())(x) as unknown as Record<string, unknown>,
+    valueAndGrads: () => tf.valueAndGrads((t: tf.Tensor) => t.square().sum())([x]) as unknown as Record<string, unknown>,
+  };
+
+  for (const [table, entries] of [['TENSOR_PART_OPS', TENSOR_PART_OPS], ['TENSOR_PART_FUNCTIONS', TENSOR_PART_FUNCTIONS]] as const) {
+    for (const [name, parts] of entries) {
+      it(`${table}: tf.${name}(…)${table === 'TENSOR_PART_FUNCTIONS' ? '(…)' : ''} has the tensors ${parts.join(', ')}`, () => {
+        assert.equal(typeof (tf as unknown as Record<string, unknown>)[name], 'function');
+        const result = results[name]!();
+        for (const part of parts) assert.ok(result[part] instanceof tf.Tensor, `${name}().${part} is a Tensor`);
+        // the other properties are no single tensor (grads: a map or an array of tensors)
+        for (const [k, v] of Object.entries(result)) if (!parts.includes(k)) assert.ok(!(v instanceof tf.Tensor), `${name}().${k}`);
+      });
+    }
   }
 });
