@@ -905,7 +905,13 @@ export class FileIndex {
     if (def.type === 'ImportBinding' || (def.type === 'Variable' && isModuleImport(this, v))) return importedValue(this, v);
     if (def.type === 'Variable' && v.defs.length === 1) {
       const annotated = this.kindFromAnnotation(def.name.typeAnnotation?.typeAnnotation);
-      if (annotated) return annotated;
+      if (annotated) {
+        // `let shared: tf.LayersModel | undefined` written `shared = buildPoseNet(cfg)`: the annotation is the
+        // type, the writes (when they agree with it) also say which layers the model has
+        const sources = annotated.kind === 'model' || annotated.kind === 'layer' ? this.sourcesOfVariable(v) : null;
+        const written = sources && sources.length > 0 ? this.agreeingKind(sources.filter((e) => !isNullish(unwrap(e) ?? e))) : null;
+        return written && written.kind === annotated.kind && !!written.promise === !!annotated.promise ? written : annotated;
+      }
     }
     if (def.type === 'Parameter' && v.defs.length === 1) {
       const name = def.name;

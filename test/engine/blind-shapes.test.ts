@@ -1294,4 +1294,33 @@ export function step(w) {
     }, 'module');
     assert.deepEqual(lint(dir, 'step.js', 'no-torch-tensor-api').map((r) => r.split(':')[0]), ['4', '6', '8']);
   });
+
+  it('a variable annotated `tf.LayersModel` keeps what its writes show: a shared model built with a frozen layer', () => {
+    const dir = project({
+      'posenet.ts': `import * as tf from '@tensorflow/tfjs';
+export function buildPoseNet(): tf.LayersModel {
+  return tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [2], trainable: false }), tf.layers.dense({ units: 2 })] });
+}
+`,
+      'controller.ts': `import * as tf from '@tensorflow/tfjs';
+import { buildPoseNet } from './posenet.js';
+let shared: tf.LayersModel | undefined;
+async function getPose(): Promise<tf.LayersModel> {
+  if (!shared) shared = buildPoseNet();
+  return shared;
+}
+export class ModelController {
+  pose?: tf.LayersModel;
+  private readonly optimizer = tf.train.sgd(1e-4);
+  async attach(): Promise<void> { this.pose = await getPose(); }
+  calibrate(xs: tf.Tensor, ys: tf.Tensor): void {
+    const pose = this.pose;
+    if (!pose) return;
+    this.optimizer.minimize(() => tf.losses.meanSquaredError(ys, pose.predict(xs) as tf.Tensor) as tf.Scalar);
+  }
+}
+`,
+    }, 'module');
+    assert.deepEqual(lint(dir, 'controller.ts', 'require-var-list-when-frozen'), ['15: noVarList']);
+  });
 });
