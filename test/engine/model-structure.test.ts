@@ -71,9 +71,10 @@ describe('modelStructure / provenanceOf / layerModeDependence', () => {
     });
   });
 
-  it('provenanceOf prefers the single factory write to a type annotation', () => {
+  it('a factory write that agrees with a type annotation wins over it (kindOf and provenanceOf)', () => {
     withTf(H + `let d: tf.layers.Layer = tf.layers.dropout({rate: 0.5});\nprobe(d);\nlet e: tf.layers.Layer;\nprobe(e);`, (file, ast) => {
-      assert.equal(file.kindOf(probed(file, ast))?.via, 'annotation');
+      assert.equal(file.kindOf(probed(file, ast))?.via, 'factory');
+      assert.equal(file.kindOf(probed(file, ast, 1))?.via, 'annotation');
       assert.equal(provenanceOf(file, probed(file, ast))?.name, 'dropout');
       assert.equal(provenanceOf(file, probed(file, ast, 1))?.via, 'annotation');
       assert.equal(layerModeDependence(file, provenanceOf(file, probed(file, ast, 1))), 'unknown');
