@@ -68,10 +68,10 @@ function scanFile(path: string, modules: readonly string[]): boolean {
 
 function isFile(path: string): boolean {
   // most candidates of a resolution do not exist: one directory listing answers for all of them
-  const entries = entriesOf(dirname(path));
-  if (entries !== undefined) {
-    const kind = entries?.get(nameKey(basename(path)));
-    if (kind !== 'link') return kind === 'file';
+  const listing = listingOf(dirname(path));
+  if (listing !== undefined) {
+    const name = nameKey(basename(path));
+    if (!listing?.links.has(name)) return listing?.files.has(name) ?? false;
   }
   try {
     return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
@@ -80,37 +80,51 @@ function isFile(path: string): boolean {
   }
 }
 
-type EntryKind = 'file' | 'dir' | 'link' | 'other';
+/** The names a resolution or a package lookup asks about: source files and package.json. */
+const LISTED = (name: string): boolean => name === 'package.json' || SOURCE_EXTENSIONS.includes(extname(name));
 /** macOS and Windows file systems match names case-insensitively by default, as `stat` there does. */
 const CASE_INSENSITIVE = process.platform === 'darwin' || process.platform === 'win32';
 const nameKey = (name: string): string => (CASE_INSENSITIVE ? name.toLowerCase() : name);
+
+interface Listing {
+  /** Source files and package.json (other names are never asked about). */
+  readonly files: ReadonlySet<string>;
+  /** Symbolic links among those names: `stat` decides what they point to. */
+  readonly links: ReadonlySet<string>;
+}
 /** Directory listings (null: not a readable directory), trusted for the same few seconds as resolutions. */
-const listings = new Map<string, { at: number; entries: Map<string, EntryKind> | null }>();
+const listings = new Map<string, { at: number; listing: Listing | null }>();
 /** A directory with more entries than this is not kept (its files are stat'ed one by one). */
 const MAX_LISTED_ENTRIES = 2000;
 
 /**
- * The entries of a directory by name, null when it is not a readable directory, or undefined when the
- * listing is too large to keep. A resolution tries up to 25 candidate paths in a few directories, and every
- * file of a directory resolves the same imports and looks for the same package.json: one `readdir` per
- * directory instead of a `stat` per candidate.
+ * The source files of a directory, null when it is not a readable directory, or undefined when it is
+ * too large to keep. A resolution tries up to 25 candidate paths in a few directories, and every file of a
+ * directory resolves the same imports and looks for the same package.json: one `readdir` per directory
+ * instead of a `stat` per candidate.
  */
-function entriesOf(dir: string): Map<string, EntryKind> | null | undefined {
+function listingOf(dir: string): Listing | null | undefined {
   const now = Date.now();
   const cached = listings.get(dir);
-  if (cached && now - cached.at < RESOLVE_TTL_MS) return cached.entries;
-  let entries: Map<string, EntryKind> | null;
+  if (cached && now - cached.at < RESOLVE_TTL_MS) return cached.listing;
+  let listing: Listing | null;
   try {
-    const list = readdirSync(dir, { withFileTypes: true });
-    if (list.length > MAX_LISTED_ENTRIES) return undefined;
-    entries = new Map();
-    for (const e of list) entries.set(nameKey(e.name), e.isFile() ? 'file' : e.isDirectory() ? 'dir' : e.isSymbolicLink() ? 'link' : 'other');
+    const entries = readdirSync(dir, { withFileTypes: true });
+    if (entries.length > MAX_LISTED_ENTRIES) return undefined;
+    const files = new Set<string>();
+    const links = new Set<string>();
+    for (const e of entries) {
+      if (!LISTED(e.name)) continue;
+      if (e.isFile()) files.add(nameKey(e.name));
+      else if (e.isSymbolicLink()) links.add(nameKey(e.name));
+    }
+    listing = { files, links };
   } catch {
-    entries = null;
+    listing = null;
   }
   if (listings.size >= MAX_RESOLVE_ENTRIES) listings.clear();
-  listings.set(dir, { at: now, entries });
-  return entries;
+  listings.set(dir, { at: now, listing });
+  return listing;
 }
 
 /**
