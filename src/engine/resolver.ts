@@ -2397,12 +2397,12 @@ function es5IndexOf(fn: Node): FileIndex | null {
   return index;
 }
 
-/** The per-file resolver (memoised on the Program node). */
 /** A field something writes, annotates or documents (not only read). */
 function hasFacts(f: FieldFacts): boolean {
   return f.writes.length > 0 || f.annotations.length > 0 || f.jsdoc.length > 0;
 }
 
+/** The per-file resolver (memoised on the Program node). */
 export function getFileIndex(context: RuleContext): FileIndex {
   const ast = context.sourceCode.ast;
   let f = files.get(ast);
