@@ -53,5 +53,20 @@ export function readSettings(context: Readonly<TSESLint.RuleContext<string, read
 }
 
 export function isTfModule(specifier: string, settings: Torch2tfSettings): boolean {
-  return TF_MODULES.includes(specifier) || settings.modules.includes(specifier);
+  if (TF_MODULES.includes(specifier) || settings.modules.includes(specifier)) return true;
+  const pkg = packageOfRemoteSpecifier(specifier);
+  return pkg !== null && TF_MODULES.includes(pkg);
+}
+
+/**
+ * Where the same packages are imported by URL or with a registry prefix: Deno's `npm:@tensorflow/tfjs@4.22.0`,
+ * and the ES-module CDNs a browser page imports from (`https://cdn.jsdelivr.net/npm/@tensorflow/tfjs@4.22.0/+esm`,
+ * `https://esm.sh/@tensorflow/tfjs`, `https://cdn.skypack.dev/…`, `https://unpkg.com/…?module`,
+ * `https://ga.jspm.io/npm:…`).
+ */
+const REMOTE_PREFIX = /^(?:npm:|https:\/\/(?:cdn\.jsdelivr\.net\/npm\/|esm\.sh\/(?:v\d+\/)?|cdn\.skypack\.dev\/|unpkg\.com\/|ga\.jspm\.io\/npm:))(@tensorflow\/[\w.-]+?)(?:@[^/?#]*)?(?:[/?#].*)?$/;
+
+/** The package a remote or prefixed specifier names (`@tensorflow/tfjs` for `npm:@tensorflow/tfjs@4`), or null. */
+export function packageOfRemoteSpecifier(specifier: string): string | null {
+  return REMOTE_PREFIX.exec(specifier)?.[1] ?? null;
 }
