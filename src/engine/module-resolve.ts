@@ -516,6 +516,9 @@ function untypedOptions(setup: ParseSetup, path: string, sourceType: string): Re
     comment: true,
     eslintVisitorKeys: true,
     eslintScopeManager: true,
+    // no maps between the ESTree and TypeScript nodes: nothing reads them untyped, and the services that
+    // hold them would keep the TypeScript AST alive next to ours in the parse cache
+    preserveNodeMaps: false,
   };
 }
 
@@ -583,13 +586,11 @@ function parseModuleUncounted(path: string, text: string, setup: ParseSetup): TS
         let ast: TSESTree.Program;
         let scopeManager: unknown;
         let visitorKeys: unknown;
-        let services: unknown;
         if (parser.parseForESLint) {
           const r = parser.parseForESLint(text, options);
           ast = r.ast as TSESTree.Program;
           scopeManager = r.scopeManager;
           visitorKeys = r.visitorKeys;
-          services = r.services;
         } else {
           ast = parser.parse!(text, options) as TSESTree.Program;
         }
@@ -604,7 +605,7 @@ function parseModuleUncounted(path: string, text: string, setup: ParseSetup): TS
             fallback: 'iteration',
           });
         }
-        const sourceCode = new SourceCode({ text, ast, scopeManager, visitorKeys, parserServices: services ?? {} });
+        const sourceCode = new SourceCode({ text, ast, scopeManager, visitorKeys, parserServices: {} });
         setParents(ast, sourceCode.visitorKeys as Record<string, readonly string[] | undefined>);
         return sourceCode;
       } catch {
