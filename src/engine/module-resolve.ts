@@ -17,7 +17,8 @@ import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { packageDirOf, resolveRelativeImport } from './project-scan.js';
+import { packageDirOf, resolveImport } from './project-scan.js';
+import { hasAliases } from './aliases.js';
 import { TF_MODULES } from './settings.js';
 
 /** Largest module we parse (bytes): generated bundles and vendored libraries are not user code to follow. */
@@ -69,7 +70,7 @@ function statFile(path: string): FileStat | null {
  * Per path: the text read at `mtimeMs` (its `stat` at `checkedAt`), and its relative specifiers once
  * scanned (dropped with the text).
  */
-const texts = new Map<string, { mtimeMs: number; checkedAt: number; text: string | null; specifiers?: readonly string[] }>();
+const texts = new Map<string, { mtimeMs: number; checkedAt: number; text: string | null; specifiers?: readonly string[]; aliased?: boolean }>();
 /**
  * How long `readModuleText` trusts a text without a new `stat`: the text scans built on it are trusted
  * as long (PACKAGE_TTL_MS), and the gate asks about the same few modules for every file of a directory.
@@ -137,13 +138,13 @@ function textForStat(path: string, st: FileStat | null): string | null {
 
 /**
  * The file a specifier names, for the modules we follow: relative specifiers (`./model`, `./model.js`
- * for `model.ts`, `./lib` for `lib/index.js`) and the local modules listed in `settings.torch2tf.modules`
- * (a relative entry is resolved against the importing file). Packages are never followed.
+ * for `model.ts`, `./lib` for `lib/index.js`) and the aliases of the nearest tsconfig.json or
+ * jsconfig.json (`@/models/net`: src/engine/aliases.ts). Packages are never followed.
  */
 export function resolveModule(fromFile: string, specifier: string): string | null {
   if (!fromFile || !isAbsolute(fromFile)) return null;
   try {
-    return resolveRelativeImport(fromFile, specifier);
+    return resolveImport(fromFile, specifier);
   } catch {
     return null;
   }
@@ -168,15 +169,41 @@ export function relativeSpecifiersOf(text: string): string[] {
   return [...out];
 }
 
+/** A module specifier in an import, a re-export, a `require` or an `import()`, whatever it names. */
+const ANY_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|(?:^|\n)\s*import\s+|\bexport\s*\*\s*from\s*)(['"])([^'"\n]+)\1/g;
+
 /**
- * `relativeSpecifiersOf` for a file's cached text (`readModuleText`): the gate's scans and the reverse-import
+ * The specifiers of a text at `path` that may name project files: its relative ones, and, where the
+ * nearest tsconfig.json / jsconfig.json declares aliases (`paths`, `baseUrl`), every other one that
+ * resolves to a file through them (`@/models/net`).
+ */
+export function specifiersOf(path: string, text: string): string[] {
+  const relative = relativeSpecifiersOf(text);
+  if (!path || !isAbsolute(path) || !hasAliases(path)) return relative;
+  const out = new Set(relative);
+  for (const m of text.matchAll(ANY_SPECIFIER)) {
+    const s = m[2]!;
+    if (!s.startsWith('.') && !out.has(s) && resolveModule(path, s) !== null) out.add(s);
+  }
+  return [...out];
+}
+
+/**
+ * `specifiersOf` for a file's cached text (`readModuleText`): the gate's scans and the reverse-import
  * map ask again for the same files during a lint run, so the scan is kept with the cached text (and dropped
- * with it, inside the text cache's bound).
+ * with it, inside the text cache's bound; scanned again when the file's aliases appear or go).
  */
 export function specifiersOfFile(path: string, text: string): readonly string[] {
   const entry = texts.get(path);
-  if (entry && entry.text === text) return (entry.specifiers ??= relativeSpecifiersOf(text));
-  return relativeSpecifiersOf(text);
+  if (entry && entry.text === text) {
+    const aliased = isAbsolute(path) && hasAliases(path);
+    if (!entry.specifiers || entry.aliased !== aliased) {
+      entry.specifiers = specifiersOf(path, text);
+      entry.aliased = aliased;
+    }
+    return entry.specifiers;
+  }
+  return specifiersOf(path, text);
 }
 
 /**
@@ -324,7 +351,7 @@ function touches(path: string, modules: readonly string[], depth: number, seen: 
 /** The linted file's relative imports (text scan of its source) reach a module that mentions tfjs. */
 export function relativeImportsTouchTfjs(filename: string, text: string, modules: readonly string[]): boolean {
   if (!filename || !isAbsolute(filename)) return false;
-  for (const s of relativeSpecifiersOf(text)) {
+  for (const s of specifiersOf(filename, text)) {
     const target = resolveModule(filename, s);
     if (target && target !== filename && moduleTouchesTfjs(target, modules, 2, new Set([filename]))) return true;
   }

@@ -305,7 +305,7 @@ function chase(index: FileIndex, node: Node, seen: Set<string>): Target | null {
   // module.exports = { model: require('./model').model }
   const whole = requireSpecifier(n);
   const partOf = n.type === T.MemberExpression && !n.computed && n.property.type === T.Identifier ? requireSpecifier(n.object) : null;
-  if ((whole && followed(whole)) || (partOf && followed(partOf))) {
+  if ((whole && followed(index, whole)) || (partOf && followed(index, partOf))) {
     const next = foreignIndex(index, (whole ?? partOf)!);
     const name = whole ? WHOLE : ((n as TSESTree.MemberExpression).property as TSESTree.Identifier).name;
     return next ? lookupExport(next, name, seen) : null;
@@ -332,9 +332,13 @@ interface ImportSpec {
   readonly name: string;
 }
 
-/** A specifier we follow: relative, or a local module named in settings.torch2tf.modules. */
-function followed(specifier: string): boolean {
-  return specifier.startsWith('./') || specifier.startsWith('../');
+/**
+ * A specifier we follow: relative, or one the aliases of the file's tsconfig.json / jsconfig.json map to
+ * a project file (`@/models/net`: src/engine/aliases.ts).
+ */
+function followed(file: FileIndex, specifier: string): boolean {
+  if (specifier.startsWith('./') || specifier.startsWith('../')) return true;
+  return resolveModule(file.filename, specifier) !== null;
 }
 
 /**
@@ -351,10 +355,10 @@ export function importSpec(file: FileIndex, variable: Scope.Variable): ImportSpe
       const ref = node.moduleReference;
       if (ref.type !== T.TSExternalModuleReference || ref.expression.type !== T.Literal) return null;
       const s = String(ref.expression.value);
-      return followed(s) ? { specifier: s, name: WHOLE } : null;
+      return followed(file, s) ? { specifier: s, name: WHOLE } : null;
     }
     const decl = node.parent;
-    if (decl?.type !== T.ImportDeclaration || !followed(decl.source.value)) return null;
+    if (decl?.type !== T.ImportDeclaration || !followed(file, decl.source.value)) return null;
     if (node.type === T.ImportSpecifier) {
       const imported = node.imported;
       return { specifier: decl.source.value, name: imported.type === T.Identifier ? imported.name : String(imported.value) };
@@ -375,7 +379,7 @@ export function importSpec(file: FileIndex, variable: Scope.Variable): ImportSpe
       spec = requireSpecifier(init.object);
       name = init.property.name;
     }
-    if (!spec || !followed(spec)) return null;
+    if (!spec || !followed(file, spec)) return null;
     if (declarator.id === def.name) return { specifier: spec, name };
     if (name !== WHOLE || declarator.id.type !== T.ObjectPattern) return null;
     // const { a, b: c } = require('./m')

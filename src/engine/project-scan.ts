@@ -13,6 +13,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { TF_MODULES } from './settings.js';
+import { aliasCandidates } from './aliases.js';
 import { MODE_DEPENDENT_LAYER_TABLE } from '../facts/tfjs-api.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -145,8 +146,28 @@ export function resolveRelativeImport(fromFile: string, specifier: string): stri
   } catch {
     return null;
   }
-  const now = Date.now();
+  return resolveBaseCached(base, JS_SOURCE.test(fromFile));
+}
+
+/**
+ * Resolve an import of a project file: a relative specifier, or one the aliases of the nearest
+ * tsconfig.json / jsconfig.json map to project files (`@/models/net`, `~/agents/agent`, `models/encoder`
+ * under a `baseUrl`: src/engine/aliases.ts). Packages are never followed.
+ */
+export function resolveImport(fromFile: string, specifier: string): string | null {
+  if (specifier.startsWith('./') || specifier.startsWith('../')) return resolveRelativeImport(fromFile, specifier);
+  const candidates = aliasCandidates(fromFile, specifier);
+  if (!candidates) return null;
   const fromJs = JS_SOURCE.test(fromFile);
+  for (const c of candidates) {
+    const path = resolveBaseCached(c, fromJs);
+    if (path) return path;
+  }
+  return null;
+}
+
+function resolveBaseCached(base: string, fromJs: boolean): string | null {
+  const now = Date.now();
   const key = fromJs ? `js\0${base}` : base;
   const cached = resolveCache.get(key);
   if (cached && now - cached.at < RESOLVE_TTL_MS) return cached.path;
@@ -174,11 +195,11 @@ function resolveBase(base: string, fromJs = false): string | null {
   return null;
 }
 
-/** Does any of the file's relative imports construct a mode-dependent layer? */
+/** Does any of the file's imports of project files (relative, or aliases) construct a mode-dependent layer? */
 export function relativeImportsConstructModeDependent(fromFile: string, specifiers: readonly string[], options: ScanOptions = {}): boolean {
   if (!isAbsolute(fromFile)) return false;
   for (const s of specifiers) {
-    const path = resolveRelativeImport(fromFile, s);
+    const path = resolveImport(fromFile, s);
     if (path && scanFile(path, options.modules ?? [])) return true;
   }
   return false;

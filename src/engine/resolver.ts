@@ -37,7 +37,7 @@ import { isTfModule, readSettings, type Torch2tfSettings } from './settings.js';
 import { jsdocAliasesOf, jsdocTagsOf, parseJsdocType, type JsdocTag, type JsdocType } from './jsdoc.js';
 import { getTypedServices, typeVerdict, type TypedServices } from './type-info.js';
 import { declaredType, declaredTypeOfVariable, memberType } from './declared-types.js';
-import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, type ParseSetup } from './module-resolve.js';
+import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, resolveModule, type ParseSetup } from './module-resolve.js';
 import { Es5Registry } from './es5-classes.js';
 import { VUE_MODULES, VUE_REF_FUNCTIONS } from '../facts/vue-refs.js';
 import {
@@ -1847,8 +1847,8 @@ export class FileIndex {
 
   /**
    * Where an identifier bound by an import (or `require`) gets its value: the tfjs module's API (handled by
-   * `pathOf`), another module of the project (`'outside'`: relative specifiers and the local wrapper modules
-   * of `settings.torch2tf.modules`), or a package that is not tfjs (`'package'`). The one place cross-module
+   * `pathOf`), another module of the project (`'outside'`: relative specifiers, aliases of the project's
+   * tsconfig.json / jsconfig.json, and the local wrapper modules of `settings.torch2tf.modules`), or a package that is not tfjs (`'package'`). The one place cross-module
    * resolution plugs in (src/engine/modules.ts).
    */
   private originsOfImportBinding(v: Scope.Variable): 'tfjs' | 'outside' | 'package' | null {
@@ -1864,7 +1864,9 @@ export class FileIndex {
     }
     if (source === null) return null;
     if (isTfModule(source, this.settings)) return 'tfjs';
-    return source.startsWith('./') || source.startsWith('../') || this.settings.modules.includes(source) ? 'outside' : 'package';
+    if (source.startsWith('./') || source.startsWith('../') || this.settings.modules.includes(source)) return 'outside';
+    // `@/models/net` through the aliases of the project's tsconfig.json / jsconfig.json (src/engine/aliases.ts)
+    return resolveModule(this.filename, source) !== null ? 'outside' : 'package';
   }
 
   /** `this.<name>` facts per class: writes, annotations, uses. */

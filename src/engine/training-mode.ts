@@ -9,6 +9,7 @@ import { findProperty, hasSpread, literalValue, memberName, unwrap, walk, type F
 import { callTarget, gradientContextOf } from './gradient-context.js';
 import { layerModeDependence, modelStructure, provenanceOf } from './model-structure.js';
 import { projectConstructsModeDependent } from './project-scan.js';
+import { resolveModule } from './module-resolve.js';
 import { thisClass, type FileIndex, type ValueInfo } from './resolver.js';
 import { DROPOUT_FAMILY, RECURRENT_LAYERS, WRAPPER_LAYERS } from '../facts/tfjs-api.js';
 
@@ -156,7 +157,7 @@ function isFreezeWrite(ref: Node): boolean {
 
 const relativeImportCache = new WeakMap<FileIndex, string[]>();
 
-/** Relative module specifiers the file imports, requires, re-exports or dynamically imports. */
+/** Module specifiers of project files (relative, or aliases) the file imports, requires, re-exports or dynamically imports. */
 export function relativeImports(file: FileIndex): string[] {
   let list = relativeImportCache.get(file);
   if (list) return list;
@@ -164,7 +165,8 @@ export function relativeImports(file: FileIndex): string[] {
   // from the file's shared index (the walk behind `calls()`), not a walk of its own
   for (const n of file.moduleSpecifierNodes()) {
     const v = literalValue(n);
-    if (typeof v === 'string' && (v.startsWith('./') || v.startsWith('../'))) found.add(v);
+    // relative, or an alias of the project's tsconfig.json / jsconfig.json (`@/models/net`)
+    if (typeof v === 'string' && (v.startsWith('./') || v.startsWith('../') || resolveModule(file.filename, v) !== null)) found.add(v);
   }
   list = [...found];
   relativeImportCache.set(file, list);
