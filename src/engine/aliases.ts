@@ -5,16 +5,16 @@
  * TypeScript, editors and the bundler configs mirroring them resolve. The config is read with
  * `get-tsconfig` (the reader behind eslint-import-resolver-typescript and tsx: comments, trailing commas,
  * `extends` chains), once per config file; which config governs a directory is found by climbing with
- * one `stat` per name and level, kept per directory. Both answers are trusted for the same few seconds
+ * the directory listings that resolutions read anyway, kept per directory. Both answers are trusted for the same few seconds
  * as other resolutions (an editor sees an edited config), and nothing here throws.
  *
  * Only the candidate paths come from here; src/engine/project-scan.ts tries the source extensions and
  * index files on each, as for a relative specifier. Candidates inside `node_modules` are dropped: a
  * `"*": ["node_modules/*"]` entry names installed packages, which the engine never follows.
  */
-import { statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { createPathsMatcher, parseTsconfig, type Cache } from 'get-tsconfig';
+import { isFile } from './fs-listing.js';
 
 /** How long a directory's alias answer is trusted (an editor sees an edited tsconfig after this). */
 const ALIAS_TTL_MS = 5000;
@@ -97,11 +97,3 @@ function configPathOf(dir: string, depth: number): string | null {
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 /** Directories climbed to find a config (TypeScript climbs to the root; real projects sit far below it). */
 const MAX_LEVELS = 30;
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return false;
-  }
-}

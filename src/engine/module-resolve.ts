@@ -17,8 +17,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { packageDirOf, resolveImport } from './project-scan.js';
-import { hasAliases } from './aliases.js';
+import { followsBareSpecifiers, packageDirOf, resolveImport } from './project-scan.js';
 import { TF_MODULES } from './settings.js';
 
 /** Largest module we parse (bytes): generated bundles and vendored libraries are not user code to follow. */
@@ -70,7 +69,7 @@ function statFile(path: string): FileStat | null {
  * Per path: the text read at `mtimeMs` (its `stat` at `checkedAt`), and its relative specifiers once
  * scanned (dropped with the text).
  */
-const texts = new Map<string, { mtimeMs: number; checkedAt: number; text: string | null; specifiers?: readonly string[]; aliased?: boolean }>();
+const texts = new Map<string, { mtimeMs: number; checkedAt: number; text: string | null; specifiers?: readonly string[]; aliased?: boolean; aliasedAt?: number }>();
 /**
  * How long `readModuleText` trusts a text without a new `stat`: the text scans built on it are trusted
  * as long (PACKAGE_TTL_MS), and the gate asks about the same few modules for every file of a directory.
@@ -169,17 +168,20 @@ export function relativeSpecifiersOf(text: string): string[] {
   return [...out];
 }
 
+/** A quoted subpath import (`'#models/net.js'`): the text may import files of its package by their `#` names. */
+const SUBPATH_IMPORT = /['"]#/;
 /** A module specifier in an import, a re-export, a `require` or an `import()`, whatever it names. */
 const ANY_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|(?:^|\n)\s*import\s+|\bexport\s*\*\s*from\s*)(['"])([^'"\n]+)\1/g;
 
 /**
  * The specifiers of a text at `path` that may name project files: its relative ones, and, where the
- * nearest tsconfig.json / jsconfig.json declares aliases (`paths`, `baseUrl`), every other one that
- * resolves to a file through them (`@/models/net`).
+ * nearest tsconfig.json / jsconfig.json declares aliases (`paths`, `baseUrl`), the file lies in a
+ * workspace, or the text has a subpath import, every other one that resolves to a project file
+ * (`@/models/net`, `@acme/models`, `#models/net`).
  */
 export function specifiersOf(path: string, text: string): string[] {
   const relative = relativeSpecifiersOf(text);
-  if (!path || !isAbsolute(path) || !hasAliases(path)) return relative;
+  if (!path || !isAbsolute(path) || !(followsBareSpecifiers(path) || SUBPATH_IMPORT.test(text))) return relative;
   const out = new Set(relative);
   for (const m of text.matchAll(ANY_SPECIFIER)) {
     const s = m[2]!;
@@ -196,10 +198,13 @@ export function specifiersOf(path: string, text: string): string[] {
 export function specifiersOfFile(path: string, text: string): readonly string[] {
   const entry = texts.get(path);
   if (entry && entry.text === text) {
-    const aliased = isAbsolute(path) && hasAliases(path);
-    if (!entry.specifiers || entry.aliased !== aliased) {
-      entry.specifiers = specifiersOf(path, text);
+    // whether bare specifiers may name project files is asked again only after the text TTL
+    const now = Date.now();
+    if (!entry.specifiers || now - (entry.aliasedAt ?? 0) >= TEXT_TTL_MS) {
+      const aliased = isAbsolute(path) && followsBareSpecifiers(path);
+      if (!entry.specifiers || entry.aliased !== aliased) entry.specifiers = specifiersOf(path, text);
       entry.aliased = aliased;
+      entry.aliasedAt = now;
     }
     return entry.specifiers;
   }

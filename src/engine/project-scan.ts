@@ -11,9 +11,11 @@
  * bounded in count, size and depth, and it never throws (unreadable files count as "nothing found").
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { TF_MODULES } from './settings.js';
-import { aliasCandidates } from './aliases.js';
+import { aliasCandidates, hasAliases } from './aliases.js';
+import { isFile } from './fs-listing.js';
+import { inWorkspace, subpathImportCandidates, workspaceCandidates } from './workspaces.js';
 import { MODE_DEPENDENT_LAYER_TABLE } from '../facts/tfjs-api.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -67,66 +69,6 @@ function scanFile(path: string, modules: readonly string[]): boolean {
   }
 }
 
-function isFile(path: string): boolean {
-  // most candidates of a resolution do not exist: one directory listing answers for all of them
-  const listing = listingOf(dirname(path));
-  if (listing !== undefined) {
-    const name = nameKey(basename(path));
-    if (!listing?.links.has(name)) return listing?.files.has(name) ?? false;
-  }
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return false;
-  }
-}
-
-/** The names a resolution or a package lookup asks about: source files and package.json. */
-const LISTED = (name: string): boolean => name === 'package.json' || SOURCE_EXTENSIONS.includes(extname(name));
-/** macOS and Windows file systems match names case-insensitively by default, as `stat` there does. */
-const CASE_INSENSITIVE = process.platform === 'darwin' || process.platform === 'win32';
-const nameKey = (name: string): string => (CASE_INSENSITIVE ? name.toLowerCase() : name);
-
-interface Listing {
-  /** Source files and package.json (other names are never asked about). */
-  readonly files: ReadonlySet<string>;
-  /** Symbolic links among those names: `stat` decides what they point to. */
-  readonly links: ReadonlySet<string>;
-}
-/** Directory listings (null: not a readable directory), trusted for the same few seconds as resolutions. */
-const listings = new Map<string, { at: number; listing: Listing | null }>();
-/** A directory with more entries than this is not kept (its files are stat'ed one by one). */
-const MAX_LISTED_ENTRIES = 2000;
-
-/**
- * The source files of a directory, null when it is not a readable directory, or undefined when it is
- * too large to keep. A resolution tries up to 25 candidate paths in a few directories, and every file of a
- * directory resolves the same imports and looks for the same package.json: one `readdir` per directory
- * instead of a `stat` per candidate.
- */
-function listingOf(dir: string): Listing | null | undefined {
-  const now = Date.now();
-  const cached = listings.get(dir);
-  if (cached && now - cached.at < RESOLVE_TTL_MS) return cached.listing;
-  let listing: Listing | null;
-  try {
-    const entries = readdirSync(dir, { withFileTypes: true });
-    if (entries.length > MAX_LISTED_ENTRIES) return undefined;
-    const files = new Set<string>();
-    const links = new Set<string>();
-    for (const e of entries) {
-      if (!LISTED(e.name)) continue;
-      if (e.isFile()) files.add(nameKey(e.name));
-      else if (e.isSymbolicLink()) links.add(nameKey(e.name));
-    }
-    listing = { files, links };
-  } catch {
-    listing = null;
-  }
-  if (listings.size >= MAX_RESOLVE_ENTRIES) listings.clear();
-  listings.set(dir, { at: now, listing });
-  return listing;
-}
 
 /**
  * Resolution results (the resolved base path → the file it names, or null for a miss), trusted for a few
@@ -150,20 +92,40 @@ export function resolveRelativeImport(fromFile: string, specifier: string): stri
 }
 
 /**
- * Resolve an import of a project file: a relative specifier, or one the aliases of the nearest
+ * Resolve an import of a project file: a relative specifier, one the aliases of the nearest
  * tsconfig.json / jsconfig.json map to project files (`@/models/net`, `~/agents/agent`, `models/encoder`
- * under a `baseUrl`: src/engine/aliases.ts). Packages are never followed.
+ * under a `baseUrl`: src/engine/aliases.ts), a subpath import of the file's package (`#models/net`), or
+ * a package of its workspace imported by name (`@acme/models`: src/engine/workspaces.ts). Installed
+ * packages are never followed.
  */
 export function resolveImport(fromFile: string, specifier: string): string | null {
   if (specifier.startsWith('./') || specifier.startsWith('../')) return resolveRelativeImport(fromFile, specifier);
-  const candidates = aliasCandidates(fromFile, specifier);
-  if (!candidates) return null;
+  // every file of a directory imports the same packages (`react`, `lodash`): one answer per directory
+  const now = Date.now();
   const fromJs = JS_SOURCE.test(fromFile);
-  for (const c of candidates) {
-    const path = resolveBaseCached(c, fromJs);
-    if (path) return path;
-  }
-  return null;
+  const key = `${fromJs ? 'js' : ''}\0${dirname(fromFile)}\0${specifier}`;
+  const cached = bareCache.get(key);
+  if (cached && now - cached.at < RESOLVE_TTL_MS) return cached.path;
+  const first = (candidates: readonly string[] | null): string | null => {
+    for (const c of candidates ?? []) {
+      const path = resolveBaseCached(c, fromJs);
+      if (path) return path;
+    }
+    return null;
+  };
+  const path = first(aliasCandidates(fromFile, specifier)) ?? first(subpathImportCandidates(fromFile, specifier)) ?? first(workspaceCandidates(fromFile, specifier));
+  if (bareCache.size >= MAX_RESOLVE_ENTRIES) bareCache.clear();
+  bareCache.set(key, { at: now, path });
+  return path;
+}
+const bareCache = new Map<string, { at: number; path: string | null }>();
+
+/**
+ * May the file at `path` import project files with bare specifiers: aliases of its tsconfig.json /
+ * jsconfig.json, or packages of its workspace (subpath imports, `#…`, are recognised by their `#`).
+ */
+export function followsBareSpecifiers(path: string): boolean {
+  return hasAliases(path) || inWorkspace(path);
 }
 
 function resolveBaseCached(base: string, fromJs: boolean): string | null {

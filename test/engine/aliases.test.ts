@@ -4,68 +4,13 @@
 // barrels, the gate for files that use tfjs only through them, and parameters whose arguments come from
 // importers that import the module through an alias. Packages and node_modules stay unfollowed.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
-import plugin from '../../src/index.js';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { aliasCandidates } from '../../src/engine/aliases.js';
 import { resolveModule, specifiersOf } from '../../src/engine/module-resolve.js';
+import { lintOnDisk as lint, NET, OPT, projectRoot, STEP, STEP_REPORTS } from './disk-project.js';
 
-const ROOT = mkdtempSync(join(tmpdir(), 'torch2tf-aliases-'));
-after(() => rmSync(ROOT, { recursive: true, force: true }));
-
-let count = 0;
-function writeProject(files: Record<string, string>): string {
-  const dir = join(ROOT, `p${count++}`);
-  for (const [p, text] of Object.entries({ 'package.json': JSON.stringify({ name: 'app', type: 'module' }), ...files })) {
-    mkdirSync(dirname(join(dir, p)), { recursive: true });
-    writeFileSync(join(dir, p), text);
-  }
-  return dir;
-}
-
-/** Lint one file of a project on disk with the recommended config: `line: rule` of each report. */
-function lint(dir: string, path: string, files: Record<string, string>): string[] {
-  const linter = new Linter({ cwd: dir, configType: 'flat' });
-  const recommended = plugin.configs.recommended as Linter.Config;
-  return linter
-    .verify(
-      files[path]!,
-      [
-        { ...recommended, files: ['**/*.{js,ts}'] },
-        { files: ['**/*.ts'], languageOptions: { parser: tsParser as never } },
-      ],
-      join(dir, path),
-    )
-    .map((m) => `${m.line}: ${m.ruleId?.replace('torch2tf/', '') ?? m.message}`);
-}
-
-const NET = `import * as tf from '@tensorflow/tfjs';
-export function createNet() {
-  const m = tf.sequential();
-  m.add(tf.layers.dense({ units: 8, inputShape: [4] }));
-  m.add(tf.layers.dropout({ rate: 0.5 }));
-  m.add(tf.layers.dense({ units: 1 }));
-  return m;
-}
-`;
-const OPT = `import * as tf from '@tensorflow/tfjs';\nexport const opt = tf.train.adam(1e-3);\n`;
-
-// a step module that never imports tfjs: everything reaches it through the aliases
-const STEP = (models: string, opt: string): string => `import { createNet } from '${models}';
-import { opt } from '${opt}';
-const net = createNet();
-export function step(xs, ys) {
-  return opt.minimize(() => net.predict(xs).sub(ys).square().mean());
-}
-export function pause() {
-  net.eval();
-}
-`;
-const STEP_REPORTS = ['5: require-training-flag', '8: no-torch-mode-switch'];
+const writeProject = projectRoot('torch2tf-aliases-');
 
 describe('imports through tsconfig.json / jsconfig.json aliases', () => {
   it('`@/…` paths of a tsconfig that extends a base (comments and trailing commas), through a barrel', () => {
