@@ -140,6 +140,9 @@ describe('project scan', () => {
     assert.equal(resolveRelativeImport(from, './model'), null, 'a directory named model.ts is no module');
     for (let i = 0; i < 2100; i++) write(`listing/big/f${i}.js`, '');
     assert.equal(resolveRelativeImport(join(root, 'listing/big/f0.js'), './f2099'), join(root, 'listing/big/f2099.js'), 'too large to list: stat');
+    // remembered as too large: the next questions about it are answered by `stat`, not by another listing
+    assert.equal(resolveRelativeImport(join(root, 'listing/big/f0.js'), './f7'), join(root, 'listing/big/f7.js'));
+    assert.equal(resolveRelativeImport(join(root, 'listing/big/f0.js'), './f9999'), null);
   });
 
   it('finds Dropout through a relative import even without a package.json', () => {
