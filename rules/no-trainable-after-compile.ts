@@ -4,6 +4,7 @@ import { EventFlow, type FlowEvent } from '../src/engine/event-flow.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import {
   compileReceiver,
+  compiledAtCreation,
   containsNestedModel,
   hasOnlyDirectLayers,
   initialTrainable,
@@ -65,13 +66,40 @@ export default createRule<[], MessageId>({
     flow.onEnd(() => {
       const events = flow.all;
       const compiles = events.filter((e) => e.data.type === 'compile');
-      if (compiles.length === 0) return;
       for (const w of events) {
         if (w.data.type !== 'write' || w.data.w.value === null) continue;
-        const report = analyse(w, w.data, compiles, events);
+        const report = (compiles.length > 0 ? analyse(w, w.data, compiles, events) : null) ?? analyseCompiledAtCreation(w, w.data, compiles, events);
         if (report) context.report(report);
       }
     });
+
+    /**
+     * A layer of a model that a factory of another module compiled before returning it (`compiledAtCreation`),
+     * and that this file never compiles: that compile saw the layer's construction-time state, and every
+     * write here comes after it. No suggestion: the compile's arguments are the other module's text.
+     */
+    function analyseCompiledAtCreation(w: Event, d: Extract<Data, { type: 'write' }>, compiles: readonly Event[], events: readonly Event[]): TSESLint.ReportDescriptor<MessageId> | null {
+      const model = d.owner;
+      const value = d.w.value!;
+      const ownerExpr = layerOwner(file, d.w.target);
+      if (d.target.kind !== 'layer' || !model || !ownerExpr || isWeightless(d.target.info) || containsNestedModel(file, model, ownerExpr)) return null;
+      const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
+      if (compiles.some(isCompile) || !compiledAtCreation(file, model)) return null;
+      const isTargetWrite = (e: Event): boolean => e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || sameValue(e.data.owner, d.owner));
+      // the state the factory's compile saw, unless a write of this file may already have changed it
+      if (initialTrainable(file, d.target, d.w.target, d.owner) !== !value || events.some((e) => isTargetWrite(e) && flow.mayPrecede(e, w, isTargetWrite))) return null;
+      const training = events.find(
+        (t) => t.data.type === 'train' && sameValue(t.data.model, model) && (value || t.data.method === 'fit') && flow.mayPrecede(w, t, (e) => isCompile(e) || isTargetWrite(e), { methodsInAnyOrder: false }),
+      );
+      if (training?.data.type !== 'train') return null;
+      return descriptor(d, value ? 'unfreezeAfterCompile' : 'freezeAfterCompile', training.data, []);
+    }
+
+    /** The report on the `trainable` property of a write, naming the training call it precedes. */
+    function descriptor(d: Extract<Data, { type: 'write' }>, messageId: MessageId, t: Extract<Data, { type: 'train' }>, suggest: TSESLint.SuggestionReportDescriptor<MessageId>[]): TSESLint.ReportDescriptor<MessageId> {
+      const data = { target: src.getText(d.w.target), model: src.getText(t.receiver), method: t.method, line: String(t.call.loc.start.line), kind: d.target.kind };
+      return { node: (d.w.node.left as TSESTree.MemberExpression).property, messageId, data, suggest };
+    }
 
     function analyse(
       w: Event,
@@ -134,22 +162,11 @@ export default createRule<[], MessageId>({
           : value
             ? 'unfreezeAfterCompile'
             : 'freezeAfterCompile';
-        const data = {
-          target: src.getText(d.w.target),
-          model: src.getText(t.receiver),
-          method: t.method,
-          line: String(t.call.loc.start.line),
-          kind: d.target.kind,
-        };
-        return {
-          node: (d.w.node.left as TSESTree.MemberExpression).property,
-          messageId,
-          data,
-          suggest:
-            compiledSelf && !value
-              ? suggestion('restoreTrainable', restoreTrainableInsertion(file, t.call, t.receiver), t.method)
-              : suggestion('recompile', recompileInsertion(file, d.w, d.target, model, compile.call, compile.receiver), t.method),
-        };
+        return descriptor(d, messageId, t,
+          compiledSelf && !value
+            ? suggestion('restoreTrainable', restoreTrainableInsertion(file, t.call, t.receiver), t.method)
+            : suggestion('recompile', recompileInsertion(file, d.w, d.target, model, compile.call, compile.receiver), t.method),
+        );
       }
       return null;
     }

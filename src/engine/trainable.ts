@@ -25,7 +25,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMember, findProperty, isFunction, literalValue, memberName, objectArg, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget } from './gradient-context.js';
 import { modelStructure, type LayerRef } from './model-structure.js';
-import { thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
+import { originsOf, thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
 import { TRAINING_METHODS, WEIGHTLESS_LAYERS } from '../facts/tfjs-api.js';
 
 /** A `this.<name>` field of one class, interned so that it can be compared by identity. */
@@ -414,6 +414,51 @@ export function trainingCall(file: FileIndex, call: TSESTree.CallExpression): { 
   if (!m || !TRAINING_METHODS.has(m.name)) return null;
   const r = resolveValue(file, m.member.object);
   return r?.kind === 'model' ? { model: r, method: m.name, receiver: m.member.object } : null;
+}
+
+/**
+ * Is every origin of `model` created and compiled by a factory of another module, before that factory
+ * returns it (`const model = tf.sequential(); model.add(…); model.compile({…}); return model;`)? Then each
+ * value the file holds was compiled with its layers' construction-time `trainable` (no `.trainable` write
+ * in the factory), before anything this file does to it. Only the plain shape counts: the model bound to a
+ * `const`/`let` of the factory's own body, compiled by a statement of that body, and returned by a later one,
+ * with no `return` before the compile.
+ */
+export function compiledAtCreation(file: FileIndex, model: ResolvedValue): boolean {
+  const origins = model.info ? originsOf(model.info) : [];
+  return origins.length > 0 && origins.every((o) => !!o.home && o.home !== file && !!o.origin && compiledBeforeReturn(o.home, o.origin));
+}
+
+function compiledBeforeReturn(home: FileIndex, origin: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const declarator = origin.parent;
+  if (declarator?.type !== T.VariableDeclarator || declarator.init !== origin || declarator.id.type !== T.Identifier) return false;
+  const decl = declarator.parent;
+  const body = decl?.parent;
+  const fn = body?.parent;
+  if (decl?.type !== T.VariableDeclaration || body?.type !== T.BlockStatement || !fn || !isFunction(fn)) return false;
+  const name = declarator.id.name;
+  const statements = body.body;
+  const start = statements.indexOf(decl);
+  const isCompile = (st: TSESTree.Statement): boolean => {
+    if (st.type !== T.ExpressionStatement) return false;
+    let e = unwrap(st.expression);
+    if (e?.type === T.AwaitExpression) e = unwrap(e.argument);
+    const m = e?.type === T.CallExpression ? calledMember(e) : null;
+    return !!m && m.name === 'compile' && unwrap(m.member.object)?.type === T.Identifier && (unwrap(m.member.object) as TSESTree.Identifier).name === name;
+  };
+  const compileAt = statements.findIndex((st, i) => i > start && isCompile(st));
+  const returnAt = statements.findIndex((st, i) => i > compileAt && st.type === T.ReturnStatement && unwrap(st.argument)?.type === T.Identifier && (unwrap(st.argument) as TSESTree.Identifier).name === name);
+  if (compileAt < 0 || returnAt < 0) return false;
+  // nothing between the creation and the compile may return early or change a layer's `trainable`
+  let clean = true;
+  for (const st of statements.slice(start, returnAt + 1)) {
+    walk(st as Node, home.sourceCode.visitorKeys, (n) => {
+      if (n !== st && isFunction(n)) return false;
+      if ((n.type === T.ReturnStatement && statements.indexOf(st) < compileAt) || (n.type === T.AssignmentExpression && n.left.type === T.MemberExpression && memberName(n.left) === 'trainable')) clean = false;
+      return clean;
+    });
+  }
+  return clean;
 }
 
 /** A layer from a tfjs factory that creates no weights (Dropout, Flatten, …): `trainable` changes nothing on it. */

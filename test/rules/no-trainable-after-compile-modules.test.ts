@@ -1,0 +1,72 @@
+// no-trainable-after-compile for a model that a factory of another module compiles before returning it
+// (src/engine/trainable.ts, `compiledAtCreation`): the usual fine-tuning port whose second stage unfreezes
+// a layer built `{trainable: false}` and calls fit() again without compile(). tfjs ignores that unfreeze
+// (test/semantics/trainable-after-compile.test.ts); the module boundary changes nothing in tfjs.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lintOnDisk, projectRoot } from '../engine/disk-project.js';
+
+const writeProject = projectRoot('torch2tf-tac-modules-');
+
+/** A factory module: a model with a frozen embedding, compiled (or not) before it is returned. */
+const factory = (body: string): string => `import * as tf from '@tensorflow/tfjs';
+export function createClassifier() {
+  const model = tf.sequential();
+  model.add(tf.layers.embedding({ inputDim: 100, outputDim: 8, inputLength: 10, trainable: false, name: 'embedding' }));
+  model.add(tf.layers.flatten());
+  model.add(tf.layers.dense({ units: 2, activation: 'softmax' }));
+${body}
+}
+`;
+const COMPILED = `  model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });\n  return model;`;
+
+const train = (between = ''): string => `import { createClassifier } from './factory.js';
+export async function fineTune(xs, ys) {
+  const model = createClassifier();
+  await model.fit(xs, ys, { epochs: 2 });
+  model.getLayer('embedding').trainable = true;
+${between}  await model.fit(xs, ys, { epochs: 2 });
+}
+`;
+
+function reports(factoryBody: string, trainText: string): string[] {
+  const files = { 'src/factory.js': factory(factoryBody), 'src/train.js': trainText };
+  const dir = writeProject(files);
+  return lintOnDisk(dir, 'src/train.js', files).filter((r) => r.endsWith('no-trainable-after-compile'));
+}
+
+describe('no-trainable-after-compile: a model compiled by a factory of another module', () => {
+  it('reports the unfreeze of a layer the factory compiled frozen, before the next fit()', () => {
+    assert.deepEqual(reports(COMPILED, train()), ['5: no-trainable-after-compile']);
+  });
+
+  it('also through a class field set from the factory', () => {
+    const text = `import { createClassifier } from './factory.js';
+export class Trainer {
+  constructor() {
+    this.model = createClassifier();
+  }
+  async stageTwo(xs, ys) {
+    this.model.getLayer('embedding').trainable = true;
+    await this.model.fit(xs, ys, { epochs: 2 });
+  }
+}
+`;
+    assert.deepEqual(reports(COMPILED, text), ['7: no-trainable-after-compile']);
+  });
+
+  it('stays quiet when this file compiles again after the unfreeze', () => {
+    assert.deepEqual(reports(COMPILED, train(`  model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });\n`)), []);
+  });
+
+  it('stays quiet when the factory does not compile, compiles only on one branch, or changes `trainable` itself', () => {
+    assert.deepEqual(reports('  return model;', train()), []);
+    assert.deepEqual(reports(`  if (Math.random() > 2) return model;\n${COMPILED}`, train()), []);
+    assert.deepEqual(reports(`  model.layers[0].trainable = true;\n${COMPILED}`, train()), []);
+  });
+
+  it('stays quiet on a layer that was trainable when the factory compiled it', () => {
+    const text = train().replace(`getLayer('embedding')`, 'layers[2]');
+    assert.deepEqual(reports(COMPILED, text), []);
+  });
+});
