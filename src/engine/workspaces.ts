@@ -28,6 +28,8 @@ const CONDITIONS = ['source', 'development', 'import', 'module', 'require', 'nod
 const MAX_LEVELS = 30;
 /** Workspace package directories read per root. */
 const MAX_PACKAGES = 500;
+/** Directories listed to expand one root's globs (`**` in a large repository). */
+const MAX_LISTED_DIRS = 2000;
 
 type PackageJson = { name?: unknown; exports?: unknown; imports?: unknown; main?: unknown; module?: unknown; source?: unknown; workspaces?: unknown };
 
@@ -205,13 +207,14 @@ function pnpmPatterns(dir: string): string[] {
 
 /**
  * The directories a workspace's globs name: literal paths, `*` for one level and `**` for up to three,
- * without `!`-excluded ones and never under node_modules (bounded).
+ * without `!`-excluded ones and never under node_modules (bounded in packages and in directories listed).
  */
 function expandPatterns(root: string, patterns: readonly string[]): string[] {
   const out: string[] = [];
   const excluded: string[] = [];
+  let listed = 0;
   const walk = (dir: string, segments: readonly string[], into: string[], starDepth = 3): void => {
-    if (into.length >= MAX_PACKAGES) return;
+    if (into.length >= MAX_PACKAGES || listed >= MAX_LISTED_DIRS) return;
     if (segments.length === 0) {
       into.push(dir);
       return;
@@ -220,7 +223,7 @@ function expandPatterns(root: string, patterns: readonly string[]): string[] {
     if (head === '**') {
       // zero or more directories, up to three
       walk(dir, rest, into);
-      if (starDepth > 0) for (const child of subdirs(dir)) walk(join(dir, child), segments, into, starDepth - 1);
+      if (starDepth > 0) for (const child of subdirs(dir, () => listed++)) walk(join(dir, child), segments, into, starDepth - 1);
       return;
     }
     if (!head.includes('*')) {
@@ -228,7 +231,7 @@ function expandPatterns(root: string, patterns: readonly string[]): string[] {
       return;
     }
     const re = new RegExp(`^${head.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-    for (const child of subdirs(dir)) if (re.test(child)) walk(join(dir, child), rest, into);
+    for (const child of subdirs(dir, () => listed++)) if (re.test(child)) walk(join(dir, child), rest, into);
   };
   for (const raw of patterns) {
     const negated = raw.startsWith('!');
@@ -240,7 +243,8 @@ function expandPatterns(root: string, patterns: readonly string[]): string[] {
   return out.filter((d) => !skip.has(d));
 }
 
-function subdirs(dir: string): string[] {
+function subdirs(dir: string, count: () => void): string[] {
+  count();
   try {
     return readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isDirectory() && e.name !== 'node_modules' && !e.name.startsWith('.'))
