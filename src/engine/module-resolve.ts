@@ -66,8 +66,8 @@ function statFile(path: string): FileStat | null {
 }
 
 /**
- * Per path: the text read at `mtimeMs` (its `stat` at `checkedAt`), and its relative specifiers once
- * scanned (dropped with the text).
+ * Per path: the text read at `mtimeMs` (its `stat` at `checkedAt`), and its specifiers of project files
+ * once scanned (dropped with the text; `aliased`: whether bare specifiers were considered, asked at `aliasedAt`).
  */
 const texts = new Map<string, { mtimeMs: number; checkedAt: number; text: string | null; specifiers?: readonly string[]; aliased?: boolean; aliasedAt?: number }>();
 /**
@@ -137,8 +137,9 @@ function textForStat(path: string, st: FileStat | null): string | null {
 
 /**
  * The file a specifier names, for the modules we follow: relative specifiers (`./model`, `./model.js`
- * for `model.ts`, `./lib` for `lib/index.js`) and the aliases of the nearest tsconfig.json or
- * jsconfig.json (`@/models/net`: src/engine/aliases.ts). Packages are never followed.
+ * for `model.ts`, `./lib` for `lib/index.js`), the aliases of the nearest tsconfig.json or
+ * jsconfig.json (`@/models/net`: src/engine/aliases.ts), packages of the file's workspace and `#` subpath
+ * imports (src/engine/workspaces.ts). Installed packages are never followed.
  */
 export function resolveModule(fromFile: string, specifier: string): string | null {
   if (!fromFile || !isAbsolute(fromFile)) return null;
@@ -353,7 +354,7 @@ function touches(path: string, modules: readonly string[], depth: number, seen: 
   return { result, complete };
 }
 
-/** The linted file's relative imports (text scan of its source) reach a module that mentions tfjs. */
+/** The linted file's imports of project files (text scan of its source: relative, alias, workspace) reach a module that mentions tfjs. */
 export function relativeImportsTouchTfjs(filename: string, text: string, modules: readonly string[]): boolean {
   if (!filename || !isAbsolute(filename)) return false;
   for (const s of specifiersOf(filename, text)) {
