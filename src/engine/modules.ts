@@ -333,8 +333,8 @@ interface ImportSpec {
 }
 
 /**
- * A specifier we follow: relative, or one the aliases of the file's tsconfig.json / jsconfig.json map to
- * a project file (`@/models/net`: src/engine/aliases.ts).
+ * A specifier we follow: relative, or a bare one that names a project file (an alias of the file's
+ * tsconfig.json / jsconfig.json, a package of its workspace, a `#` subpath import: `resolveModule`).
  */
 function followed(file: FileIndex, specifier: string): boolean {
   if (specifier.startsWith('./') || specifier.startsWith('../')) return true;

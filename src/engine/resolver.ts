@@ -1847,9 +1847,10 @@ export class FileIndex {
 
   /**
    * Where an identifier bound by an import (or `require`) gets its value: the tfjs module's API (handled by
-   * `pathOf`), another module of the project (`'outside'`: relative specifiers, aliases of the project's
-   * tsconfig.json / jsconfig.json, and the local wrapper modules of `settings.torch2tf.modules`), or a package that is not tfjs (`'package'`). The one place cross-module
-   * resolution plugs in (src/engine/modules.ts).
+   * `pathOf`), another module of the project (`'outside'`: relative specifiers, bare ones that name project
+   * files (aliases, workspace packages, `#` imports), and the local wrapper modules of `settings.torch2tf.modules`),
+   * or a package that is not tfjs (`'package'`). The one place cross-module resolution plugs in
+   * (src/engine/modules.ts).
    */
   private originsOfImportBinding(v: Scope.Variable): 'tfjs' | 'outside' | 'package' | null {
     const def = v.defs[0];
@@ -1865,7 +1866,7 @@ export class FileIndex {
     if (source === null) return null;
     if (isTfModule(source, this.settings)) return 'tfjs';
     if (source.startsWith('./') || source.startsWith('../') || this.settings.modules.includes(source)) return 'outside';
-    // `@/models/net` through the aliases of the project's tsconfig.json / jsconfig.json (src/engine/aliases.ts)
+    // `@/models/net`, `@acme/models`, `#models/net`: a bare specifier naming a project file
     return resolveModule(this.filename, source) !== null ? 'outside' : 'package';
   }
 
