@@ -18,6 +18,7 @@ import { isFile } from './fs-listing.js';
 
 /** How long a directory's alias answer is trusted (an editor sees an edited tsconfig after this). */
 const ALIAS_TTL_MS = 5000;
+const NODE_MODULES = `${sep}node_modules${sep}`;
 const MAX_ENTRIES = 2000;
 
 type Matcher = (specifier: string) => string[];
@@ -38,8 +39,7 @@ export function aliasCandidates(fromFile: string, specifier: string): string[] |
   const matcher = matcherFor(dirname(fromFile));
   if (!matcher) return null;
   try {
-    const nm = `${sep}node_modules${sep}`;
-    return matcher(specifier).filter((c) => !c.includes(nm) && !c.endsWith(`${sep}node_modules`));
+    return matcher(specifier).filter((c) => !c.includes(NODE_MODULES) && !c.endsWith(`${sep}node_modules`));
   } catch {
     return null;
   }
@@ -51,6 +51,8 @@ export function hasAliases(fromFile: string): boolean {
 }
 
 function matcherFor(dir: string): Matcher | null {
+  // code inside node_modules is a package's, never the project's: its imports are not the project's aliases
+  if (dir.includes(NODE_MODULES) || dir.endsWith(`${sep}node_modules`)) return null;
   const config = configPathOf(dir, 0);
   if (!config) return null;
   const now = Date.now();

@@ -84,6 +84,8 @@ describe('imports through tsconfig.json / jsconfig.json aliases', () => {
     assert.equal(resolveModule(from, '@tensorflow/tfjs'), null);
     assert.equal(aliasCandidates(from, '@tensorflow/tfjs-layers'), null);
     assert.equal(resolveModule(from, 'react'), null);
+    // a file inside node_modules is a package's code: the project's aliases do not apply to it
+    assert.equal(resolveModule(join(dir, 'node_modules/netlib/index.js'), 'local'), null);
   });
 
   it('the text scan lists alias specifiers only where a config declares aliases', () => {
