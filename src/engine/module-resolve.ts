@@ -151,7 +151,7 @@ export function resolveModule(fromFile: string, specifier: string): string | nul
 }
 
 /** A quoted relative path: the candidates, each then checked for what precedes it. */
-const QUOTED_RELATIVE = /(['"])(\.{1,2}\/[^'"\n]*)\1/g;
+const QUOTED_RELATIVE = /(['"])(\.{1,2}(?:\/[^'"\n]*)?)\1/g;
 /** What precedes a module specifier: `from`, `import(`, `require(`, `export * from`, a side-effect `import`. */
 const SPECIFIER_BEFORE = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|(?:^|\n)\s*import\s+|\bexport\s*\*\s*from\s*)$/;
 

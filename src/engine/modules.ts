@@ -23,6 +23,7 @@ import { calledMember, isFunction, memberName, propertyKeyName, unwrap, type Fun
 import { importedByTfjsModule, importersOf, moduleMakesModels, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, specifiersOfFile, MAX_PARSED_MODULES } from './module-resolve.js';
 import { FileIndex, isNullish, originsOf, thisClass, type ClassNode, type FieldFacts, type ValueInfo } from './resolver.js';
 import { gradientContextOf, type GradientContext } from './gradient-context.js';
+import { isRelativeSpecifier } from './project-scan.js';
 import { declaredType, elementType } from './declared-types.js';
 
 /** How many modules deep one question may go (barrel → barrel → module …). */
@@ -337,7 +338,7 @@ interface ImportSpec {
  * tsconfig.json / jsconfig.json, a package of its workspace, a `#` subpath import: `resolveModule`).
  */
 function followed(file: FileIndex, specifier: string): boolean {
-  if (specifier.startsWith('./') || specifier.startsWith('../')) return true;
+  if (isRelativeSpecifier(specifier)) return true;
   return resolveModule(file.filename, specifier) !== null;
 }
 

@@ -79,9 +79,14 @@ const RESOLVE_TTL_MS = 5000;
 const MAX_RESOLVE_ENTRIES = 5000;
 const resolveCache = new Map<string, { at: number; path: string | null }>();
 
+/** `./x`, `../x`, and the directory itself or its parent (`'.'`, `'..'`: their index file). */
+export function isRelativeSpecifier(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+}
+
 /** Resolve a relative import the way bundlers and TS do: as written, with an extension, or an index file. */
 export function resolveRelativeImport(fromFile: string, specifier: string): string | null {
-  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return null;
+  if (!isRelativeSpecifier(specifier)) return null;
   let base: string;
   try {
     base = resolve(dirname(fromFile), specifier);
@@ -99,7 +104,7 @@ export function resolveRelativeImport(fromFile: string, specifier: string): stri
  * packages are never followed.
  */
 export function resolveImport(fromFile: string, specifier: string): string | null {
-  if (specifier.startsWith('./') || specifier.startsWith('../')) return resolveRelativeImport(fromFile, specifier);
+  if (isRelativeSpecifier(specifier)) return resolveRelativeImport(fromFile, specifier);
   // every file of a directory imports the same packages (`react`, `lodash`): one answer per directory
   const now = Date.now();
   const fromJs = JS_SOURCE.test(fromFile);

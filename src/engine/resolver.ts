@@ -39,6 +39,7 @@ import { getTypedServices, typeVerdict, type TypedServices } from './type-info.j
 import { declaredType, declaredTypeOfVariable, memberType } from './declared-types.js';
 import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, resolveModule, type ParseSetup } from './module-resolve.js';
 import { Es5Registry } from './es5-classes.js';
+import { isRelativeSpecifier } from './project-scan.js';
 import { VUE_MODULES, VUE_REF_FUNCTIONS } from '../facts/vue-refs.js';
 import {
   homeOfNode,
@@ -1865,7 +1866,7 @@ export class FileIndex {
     }
     if (source === null) return null;
     if (isTfModule(source, this.settings)) return 'tfjs';
-    if (source.startsWith('./') || source.startsWith('../') || this.settings.modules.includes(source)) return 'outside';
+    if (isRelativeSpecifier(source) || this.settings.modules.includes(source)) return 'outside';
     // `@/models/net`, `@acme/models`, `#models/net`: a bare specifier naming a project file
     return resolveModule(this.filename, source) !== null ? 'outside' : 'package';
   }

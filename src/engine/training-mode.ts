@@ -8,7 +8,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findProperty, hasSpread, literalValue, memberName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget, gradientContextOf } from './gradient-context.js';
 import { layerModeDependence, modelStructure, provenanceOf } from './model-structure.js';
-import { projectConstructsModeDependent } from './project-scan.js';
+import { isRelativeSpecifier, projectConstructsModeDependent } from './project-scan.js';
 import { resolveModule } from './module-resolve.js';
 import { thisClass, type FileIndex, type ValueInfo } from './resolver.js';
 import { DROPOUT_FAMILY, RECURRENT_LAYERS, WRAPPER_LAYERS } from '../facts/tfjs-api.js';
@@ -166,7 +166,7 @@ export function relativeImports(file: FileIndex): string[] {
   for (const n of file.moduleSpecifierNodes()) {
     const v = literalValue(n);
     // relative, or an alias of the project's tsconfig.json / jsconfig.json (`@/models/net`)
-    if (typeof v === 'string' && (v.startsWith('./') || v.startsWith('../') || resolveModule(file.filename, v) !== null)) found.add(v);
+    if (typeof v === 'string' && (isRelativeSpecifier(v) || resolveModule(file.filename, v) !== null)) found.add(v);
   }
   list = [...found];
   relativeImportCache.set(file, list);

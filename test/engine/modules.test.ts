@@ -98,6 +98,9 @@ describe('module resolution', () => {
     assert.equal(resolveModule(from, './missing'), null);
     assert.equal(resolveModule(from, '@tensorflow/tfjs'), null);
     assert.equal(resolveModule('relative/path.js', './a'), null, 'a file not on disk has no modules around it');
+    // the directory itself and its parent: their index files (`import { x } from '.'`)
+    assert.equal(resolveModule(join(dir, 'lib/model.js'), '.'), join(dir, 'lib/index.js'));
+    assert.equal(resolveModule(join(dir, 'lib/sub/model.js'), '..'), join(dir, 'lib/index.js'));
   });
 
   it('finds relative specifiers of imports, re-exports, require and import()', () => {
@@ -108,6 +111,7 @@ describe('module resolution', () => {
       `import {\n  f,\n} from\n  './f';\nimport './g';\nimport'./nospace';\nconst path = './not-a-module';\nlog("don't", './h');\n` +
       `const r = require ( './i' );\nexport * from './j' ;\nconst t = \`\${x}'./k'\`;\nfrom('./l');`;
     assert.deepEqual(relativeSpecifiersOf(more).sort(), ['./f', './g', './i', './j']);
+    assert.deepEqual(relativeSpecifiersOf(`import { a } from '.';\nconst b = require('..');\nconst s = x.split('.');\n`).sort(), ['.', '..']);
   });
 });
 
