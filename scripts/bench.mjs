@@ -16,7 +16,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,21 +41,30 @@ const PATTERN = '**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}';
  * exported model and optimizer, barrels (`export *`, `export {x} from`, index files), wrapper classes,
  * exported training functions called with models from other modules, forward helpers, and files that
  * import nothing from tfjs. Every training file makes the engine read other modules, so (mb)/(ma) on
- * this tree is the cost of following values across modules.
+ * this tree is the cost of following values across modules. Two more flavours import the same modules by
+ * bare specifiers: `alias` through tsconfig.json `paths` (`@/g0/model`), `ws` as packages of an npm workspace
+ * (`@ws/g0`, with an `exports` map).
  */
-export const MODULE_TREE = join(CACHE_DIR, 'bench-modules');
+// outside node_modules: the engine never applies a project's aliases or workspace packages to code under it
+export const MODULE_TREE = join(tmpdir(), 'torch2tf-bench-modules');
 const TREE_GROUPS = 40;
+const TREE_FLAVOURS = ['esm', 'cjs', 'ts', 'alias', 'ws'];
 
 function writeModuleTree() {
   rmSync(MODULE_TREE, { recursive: true, force: true });
   const model = (layer) => `tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.${layer}(), tf.layers.dense({ units: 1 })] })`;
   const files = {};
-  for (const flavour of ['esm', 'cjs', 'ts']) {
-    const ext = flavour === 'ts' ? 'ts' : 'js';
+  for (const flavour of TREE_FLAVOURS) {
+    const ext = flavour === 'ts' || flavour === 'alias' ? 'ts' : 'js';
     const root = `${flavour}/`;
-    files[`${root}package.json`] = JSON.stringify({ name: `tree-${flavour}`, type: flavour === 'cjs' ? 'commonjs' : 'module' });
+    files[`${root}package.json`] = JSON.stringify({ name: `tree-${flavour}`, type: flavour === 'cjs' ? 'commonjs' : 'module', ...(flavour === 'ws' ? { private: true, workspaces: ['packages/*'] } : {}) });
+    if (flavour === 'alias') files[`${root}tsconfig.json`] = JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } });
     for (let g = 0; g < TREE_GROUPS; g++) {
-      const d = `${root}g${g}/`;
+      let d = `${root}g${g}/`;
+      if (flavour === 'ws') {
+        d = `${root}packages/g${g}/`;
+        files[`${d}package.json`] = JSON.stringify({ name: `@ws/g${g}`, type: 'module', exports: { '.': './index.js', './train': './train.js' } });
+      }
       const layer = g % 2 ? 'dropout' : 'batchNormalization';
       if (flavour === 'cjs') {
         files[`${d}model.js`] = `const tf = require('@tensorflow/tfjs');\nfunction createModel() { return ${model(layer === 'dropout' ? 'dropout' : layer)}; }\nconst shared = createModel();\nconst optimizer = tf.train.adam(1e-3);\nclass Agent { constructor() { this.model = createModel(); } }\nmodule.exports = { createModel, shared, optimizer, Agent };\n`;
@@ -65,12 +74,14 @@ function writeModuleTree() {
         files[`${d}main.js`] = `const tf = require('@tensorflow/tfjs');\nconst { createModel, shared, optimizer, Agent, forward } = require('./index');\nconst { train } = require('./train');\nconst model = createModel();\nfunction step(xs, ys) { optimizer.minimize(() => tf.losses.meanSquaredError(ys, forward(model, xs))); }\nfunction fit(xs, ys) { train(shared, optimizer, xs, ys, tf.losses.meanSquaredError); new Agent().model.predict(xs).dispose(); }\nmodule.exports = { step, fit };\n`;
         files[`${d}util.js`] = `const { shared } = require('./model');\nfunction summary() { return shared.layers.length; }\nmodule.exports = { summary };\n`;
       } else {
-        const spec = (m) => (flavour === 'ts' ? `./${m}` : `./${m}.js`);
+        // ts: extensionless relative; alias: `@/g0/model`; ws: the package's own exports by name (`@ws/g0`)
+        const spec = (m) => (flavour === 'ts' ? `./${m}` : flavour === 'alias' ? `@/g${g}/${m}` : flavour === 'ws' && m === 'train' ? `@ws/g${g}/train` : `./${m}.js`);
+        const barrel = flavour === 'ts' ? '.' : flavour === 'alias' ? `@/g${g}` : flavour === 'ws' ? `@ws/g${g}` : './index.js';
         files[`${d}model.${ext}`] = `import * as tf from '@tensorflow/tfjs';\nexport function createModel() { return ${model(layer)}; }\nexport const shared = createModel();\nexport const optimizer = tf.train.adam(1e-3);\nexport class Agent { model = createModel(); }\n`;
         files[`${d}index.${ext}`] = `export * from '${spec('model')}';\nexport { forward } from '${spec('forward')}';\n`;
         files[`${d}forward.${ext}`] = `export function forward(model${flavour === 'ts' ? ': any' : ''}, xs${flavour === 'ts' ? ': any' : ''}) { return model.predict(xs); }\n`;
         files[`${d}train.${ext}`] = `export default function train(model, optimizer, xs, ys, loss) { optimizer.minimize(() => loss(ys, model.predict(xs))); }\n`;
-        files[`${d}main.${ext}`] = `import * as tf from '@tensorflow/tfjs';\nimport { createModel, shared, optimizer, Agent, forward } from '${flavour === 'ts' ? '.' : './index.js'}';\nimport train from '${spec('train')}';\nconst model = createModel();\nexport function step(xs, ys) { optimizer.minimize(() => tf.losses.meanSquaredError(ys, forward(model, xs))); }\nexport function fit(xs, ys) { train(shared, optimizer, xs, ys, tf.losses.meanSquaredError); new Agent().model.predict(xs).dispose(); }\n`;
+        files[`${d}main.${ext}`] = `import * as tf from '@tensorflow/tfjs';\nimport { createModel, shared, optimizer, Agent, forward } from '${barrel}';\nimport train from '${spec('train')}';\nconst model = createModel();\nexport function step(xs, ys) { optimizer.minimize(() => tf.losses.meanSquaredError(ys, forward(model, xs))); }\nexport function fit(xs, ys) { train(shared, optimizer, xs, ys, tf.losses.meanSquaredError); new Agent().model.predict(xs).dispose(); }\n`;
         files[`${d}util.${ext}`] = `import { shared } from '${spec('model')}';\nexport function summary() { return shared.layers.length; }\n`;
       }
     }
@@ -191,7 +202,7 @@ async function treeWorker(variant) {
 /** `--modules`: the multi-module tree section alone (also part of the full bench). */
 function benchModuleTree(reps) {
   const n = writeModuleTree();
-  console.log(`\nmulti-module tree: ${n} files in ${MODULE_TREE} (esm, cjs, ts; ${TREE_GROUPS} groups each); ${reps} interleaved rep(s)`);
+  console.log(`\nmulti-module tree: ${n} files in ${MODULE_TREE} (${TREE_FLAVOURS.join(', ')}; ${TREE_GROUPS} groups each); ${reps} interleaved rep(s)`);
   const runs = { ma: [], mb: [] };
   for (let i = 0; i < reps; i++) {
     for (const v of i % 2 ? ['mb', 'ma'] : ['ma', 'mb']) {
