@@ -40,7 +40,12 @@ export interface PropertyKey {
   readonly name: string;
 }
 
-export type ValueKey = Scope.Variable | FieldKey | PropertyKey;
+/** The `.value` slot of one Vue ref (`const classifier = shallowRef(null)` … `classifier.value = build()`). */
+export interface RefKey {
+  readonly ref: Scope.Variable;
+}
+
+export type ValueKey = Scope.Variable | FieldKey | PropertyKey | RefKey;
 
 export interface ResolvedValue {
   /** Every binding the value may flow from (a variable, a field, the arguments of a parameter). */
@@ -67,6 +72,14 @@ function propertyKey(object: TSESTree.ObjectExpression, name: string): PropertyK
   if (!m) propertyKeys.set(object, (m = new Map()));
   let k = m.get(name);
   if (!k) m.set(name, (k = { object, name }));
+  return k;
+}
+
+const refKeys = new WeakMap<Scope.Variable, RefKey>();
+
+function refKey(ref: Scope.Variable): RefKey {
+  let k = refKeys.get(ref);
+  if (!k) refKeys.set(ref, (k = { ref }));
   return k;
 }
 
@@ -245,8 +258,10 @@ function computeValue(file: FileIndex, n: Node, depth: number): ResolvedValue | 
       for (const w of file.memberSources(n) ?? []) for (const k of resolveValue(file, w, depth + 1)?.keys ?? []) keys.add(k);
       return { keys, kind, info };
     }
+    // `classifier.value` of a Vue ref: the ref's one slot, whatever writes it (src/facts/vue-refs.ts)
+    const ref = obj?.type === T.Identifier && name === 'value' && file.vueRefSources(obj) ? file.variableOf(obj) : null;
     const kind = kindFrom(file.kindOf(n));
-    return kind ? { keys: new Set(), kind, info: file.kindOf(n) } : null;
+    return kind ? { keys: new Set(ref ? [refKey(ref)] : []), kind, info: file.kindOf(n) } : null;
   }
   if (n.type === T.CallExpression) {
     const owner = layerOwner(file, n);
