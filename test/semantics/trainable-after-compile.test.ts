@@ -332,3 +332,29 @@ describe('no-trainable-after-compile: what a recompile does to the optimizer', (
     await freezeAndRecompile(() => sgd);
   });
 });
+
+// test/rules/no-trainable-after-compile-modules.test.ts and -refs.test.ts: a model built and compiled by a
+// factory (its embedding constructed `{trainable: false}`), then unfrozen by the caller and fitted again.
+describe('no-trainable-after-compile: a layer constructed frozen, compiled by a factory, unfrozen by the caller', () => {
+  function createClassifier(): tf.Sequential {
+    const model = tf.sequential();
+    model.add(tf.layers.embedding({ inputDim: 10, outputDim: 4, inputLength: 3, trainable: false, name: 'embedding' }));
+    model.add(tf.layers.flatten());
+    model.add(tf.layers.dense({ units: 1 }));
+    model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    return model;
+  }
+  const ids = tf.tensor2d([[1, 2, 3], [4, 5, 6], [7, 8, 9], [0, 1, 2]], [4, 3], 'int32');
+  const target = tf.randomNormal([4, 1], 0, 1, 'float32', 3);
+  const fitIds = (m: tf.LayersModel) => m.fit(ids, target, { epochs: 1, batchSize: 4, verbose: 0 });
+
+  it('the unfreeze is ignored by fit(): the embedding does not move until compile() runs again', async () => {
+    const model = createClassifier();
+    await fitIds(model);
+    const embedding = model.getLayer('embedding');
+    embedding.trainable = true;
+    assert.equal((await changes(embedding, () => fitIds(model))).changed, false, 'fit ignores the unfreeze');
+    model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    assert.equal((await changes(embedding, () => fitIds(model))).changed, true, 'after a recompile the embedding trains');
+  });
+});
