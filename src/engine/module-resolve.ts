@@ -508,6 +508,7 @@ function buildReverseMap(pkg: string): Map<string, string[]> {
 // ------------------------------------------------------------------------------------------ parsing
 
 interface Parser {
+  meta?: { name?: string; version?: string };
   parse?: (text: string, options: Record<string, unknown>) => unknown;
   parseForESLint?: (text: string, options: Record<string, unknown>) => {
     ast: unknown;
@@ -595,6 +596,53 @@ function setParents(root: TSESTree.Node, keys: Readonly<Record<string, readonly 
   }
 }
 
+/**
+ * JSDoc the engine reads (src/engine/jsdoc.ts): a tag with a type in braces (`@param {T} x`, `@type {T}`,
+ * `@returns {T}`, `@typedef {T} N`) or an `@import`. A module whose text has none needs neither its comments
+ * nor its tokens, which serve the engine only to find JSDoc blocks; collecting them is about a third of what
+ * typescript-estree spends on a parse (docs/performance.md, "Session of 7 Dec (06:26 UTC)").
+ */
+const JSDOC_TYPE_TEXT = /@(?:type|param|arg|argument|returns?|typedef)[ \t]*\{|@import\b/;
+
+/** Does the engine need the comments (and so the tokens) of this module's text? */
+export function needsComments(text: string): boolean {
+  return JSDOC_TYPE_TEXT.test(text);
+}
+
+interface TsParts {
+  readonly parse: (code: string, options: Record<string, unknown>) => TSESTree.Program;
+  readonly analyze: (ast: unknown, options: Record<string, unknown>) => unknown;
+  readonly visitorKeys: unknown;
+}
+let tsParts: TsParts | null | undefined;
+
+/**
+ * typescript-eslint's parser is typescript-estree's `parse` plus scope-manager's `analyze`, and it always
+ * asks for comments and tokens. For a module without JSDoc the engine calls the two itself, resolved next
+ * to the installed parser (its own dependencies, also under pnpm), and only for that parser's version.
+ */
+function typescriptEslintParts(parser: Parser): TsParts | null {
+  if (parser.meta?.name !== 'typescript-eslint/parser') return null;
+  if (tsParts === undefined) {
+    tsParts = null;
+    try {
+      const parserPath = createRequire(import.meta.url).resolve('@typescript-eslint/parser');
+      const fromParser = createRequire(parserPath);
+      const version = (fromParser('@typescript-eslint/parser/package.json') as { version?: string }).version;
+      const estree = fromParser('@typescript-eslint/typescript-estree') as { parse?: TsParts['parse'] };
+      const scopes = fromParser('@typescript-eslint/scope-manager') as { analyze?: TsParts['analyze'] };
+      const keys = fromParser('@typescript-eslint/visitor-keys') as { visitorKeys?: unknown };
+      if (version && estree.parse && scopes.analyze && keys.visitorKeys) {
+        tsParts = { parse: estree.parse, analyze: scopes.analyze, visitorKeys: keys.visitorKeys };
+        (tsParts as { version?: string }).version = version;
+      }
+    } catch {
+      tsParts = null;
+    }
+  }
+  return tsParts && (tsParts as { version?: string }).version === parser.meta.version ? tsParts : null;
+}
+
 /** What reading other modules cost in this process (scripts/bench.mjs prints it). */
 export const moduleReadStats = { parsed: 0, failed: 0, parseMs: 0 };
 
@@ -615,18 +663,39 @@ function parseModuleUncounted(path: string, text: string, setup: ParseSetup): TS
     if (!parser || !SourceCode) return null;
     for (const sourceType of sourceTypesFor(path, text)) {
       try {
+        const light = !needsComments(text);
         const options = untypedOptions(setup, path, sourceType);
         let ast: TSESTree.Program;
         let scopeManager: unknown;
         let visitorKeys: unknown;
-        if (parser.parseForESLint) {
+        const ts = light ? typescriptEslintParts(parser) : null;
+        if (ts) {
+          // what parseForESLint does without a project, minus comments and tokens
+          const ecmaFeatures = (options['ecmaFeatures'] ?? {}) as Record<string, unknown>;
+          const scriptType = sourceType === 'module' ? 'module' : 'script';
+          ast = ts.parse(text, { ...options, sourceType: scriptType, jsx: ecmaFeatures['jsx'] === true, tokens: false, comment: false, jsDocParsingMode: 'none' });
+          (ast as { sourceType: string }).sourceType = scriptType;
+          scopeManager = ts.analyze(ast, {
+            globalReturn: ecmaFeatures['globalReturn'] === true,
+            jsxPragma: options['jsxPragma'],
+            jsxFragmentName: options['jsxFragmentName'],
+            lib: options['lib'],
+            sourceType: scriptType,
+          });
+          visitorKeys = ts.visitorKeys;
+        } else if (parser.parseForESLint) {
           const r = parser.parseForESLint(text, options);
           ast = r.ast as TSESTree.Program;
           scopeManager = r.scopeManager;
           visitorKeys = r.visitorKeys;
         } else {
-          ast = parser.parse!(text, options) as TSESTree.Program;
+          // espree: comments and tokens only where JSDoc may be read
+          ast = parser.parse!(text, light ? { ...options, tokens: false, comment: false } : options) as TSESTree.Program;
         }
+        // ESLint's SourceCode merges the two lists; a module parsed without them has none
+        const lists = ast as { tokens?: unknown[]; comments?: unknown[] };
+        lists.tokens ??= [];
+        lists.comments ??= [];
         if (!scopeManager) {
           const eslintScope = req('eslint-scope') as { analyze?: (ast: unknown, o: Record<string, unknown>) => unknown } | null;
           if (!eslintScope?.analyze) return null;
