@@ -11,7 +11,7 @@
  * bounded in count, size and depth, and it never throws (unreadable files count as "nothing found").
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { TF_MODULES } from './settings.js';
 import { aliasCandidates, hasAliases } from './aliases.js';
 import { isFile } from './fs-listing.js';
@@ -174,7 +174,12 @@ export function relativeImportsConstructModeDependent(fromFile: string, specifie
 
 const packageDirCache = new Map<string, { at: number; pkg: string | null }>();
 
-/** The nearest directory at or above `dir` holding a package.json (at most 8 levels up), or null. */
+/**
+ * The nearest directory at or above `dir` holding a package.json (at most 8 levels up), or null. The climb
+ * stops at a `node_modules` directory: code below one belongs to an installed package, never to the
+ * project that installed it (as for aliases and workspaces), so a file there without a package.json of its
+ * own has no package.
+ */
 export function packageDirOf(dir: string): string | null {
   // every file of a directory asks the same question (the gate's reverse-import lookup, the package
   // scan): up to 8 `stat` calls each, so the answer is kept for the same few seconds as resolutions
@@ -190,6 +195,7 @@ export function packageDirOf(dir: string): string | null {
 function findPackageDir(dir: string): string | null {
   let d = dir;
   for (let i = 0; i < 8; i++) {
+    if (basename(d) === 'node_modules') return null;
     if (isFile(join(d, 'package.json'))) return d;
     const up = dirname(d);
     if (up === d) return null;

@@ -10,7 +10,8 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { walk } from '../../src/engine/ast.js';
-import { cachedTextChars, MAX_MODULE_BYTES, MAX_TEXT_CHARS, moduleReadStats, readModuleText, relativeSpecifiersOf, resolveModule } from '../../src/engine/module-resolve.js';
+import { cachedTextChars, importersOf, MAX_MODULE_BYTES, MAX_TEXT_CHARS, moduleReadStats, readModuleText, relativeSpecifiersOf, resolveModule } from '../../src/engine/module-resolve.js';
+import { packageDirOf, projectConstructsModeDependent } from '../../src/engine/project-scan.js';
 import { isNewTensorCall } from '../../src/engine/memory.js';
 import { importedClass, importMayGiveModel, MAX_MODULE_DEPTH } from '../../src/engine/modules.js';
 import { fileMayHoldModels } from '../../src/engine/called-module.js';
@@ -679,5 +680,25 @@ describe('the callee gate (fileMayHoldModels)', () => {
       assert.equal(fileMayHoldModels(file), true);
       assert.equal(kind(file.kindOf(m)), 'model');
     });
+  });
+});
+
+describe('packages: code inside node_modules is never the project', () => {
+  it('gives a file below node_modules without a package.json of its own no package, so no importers and no project scan', () => {
+    const dir = writeProject({
+      // the project builds Dropout, and its own file imports the vendored one by a relative path
+      'src/model.js': `import * as tf from '@tensorflow/tfjs';\nimport { step } from '../node_modules/vendored/lib/step.js';\nconst m = tf.sequential();\nm.add(tf.layers.dropout({ rate: 0.5 }));\nstep(m);\n`,
+      'node_modules/vendored/lib/step.js': `export function step(model) { return model; }\n`,
+      'node_modules/packaged/package.json': JSON.stringify({ name: 'packaged' }),
+      'node_modules/packaged/lib/util.js': `export const one = 1;\n`,
+    });
+    assert.equal(packageDirOf(join(dir, 'src')), dir);
+    assert.equal(packageDirOf(join(dir, 'node_modules', 'vendored', 'lib')), null);
+    assert.equal(packageDirOf(join(dir, 'node_modules', 'packaged', 'lib')), join(dir, 'node_modules', 'packaged'));
+    const vendored = join(dir, 'node_modules', 'vendored', 'lib', 'step.js');
+    assert.deepEqual(importersOf(vendored), []);
+    assert.equal(projectConstructsModeDependent(vendored, []), false);
+    // the project's own file still has its package and its scan
+    assert.equal(projectConstructsModeDependent(join(dir, 'src', 'model.js'), []), true);
   });
 });
