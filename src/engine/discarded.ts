@@ -138,3 +138,14 @@ export function isPromiseSettler(file: FileIndex, id: TSESTree.Identifier): bool
   const index = def.node.params.indexOf(def.name as never);
   return (index === 0 || index === 1) && isPromiseExecutor(def.node);
 }
+
+/**
+ * The call invokes a function or method of this file that returns no value: a block body without
+ * `return <value>` outside nested functions, and no declared return type. TypeScript infers `void` for
+ * it (a Promise of `void` when async, an iterator for a generator), which is what the checker would answer
+ * for the call's callee: never a tensor, without asking it.
+ */
+export function callsValuelessFunction(file: FileIndex, call: TSESTree.CallExpression): boolean {
+  const fn = file.callTarget(call);
+  return !!fn && !fn.returnType && fn.body?.type === T.BlockStatement && file.returnedOf(fn).length === 0;
+}

@@ -27,6 +27,10 @@ typed.run('no-discarded-tensor-type-checked', rule, {
       name: 'a helper that writes a field before returning a tensor',
       code: `import * as tf from '@tensorflow/tfjs';\nclass Meter { last: tf.Tensor | null = null; update(x: tf.Tensor): tf.Tensor { this.last = x; return x.mean(); } }\nnew Meter().update(tf.ones([2]));`,
     },
+    {
+      name: 'same-file functions and methods without a return value (void to the checker; no type question asked)',
+      code: `import * as tf from '@tensorflow/tfjs';\nclass Logger { log(t: tf.Tensor) { t.print(); } }\nfunction report(t: tf.Tensor) { const f = () => t.mean(); f().print(); }\nasync function save(m: tf.LayersModel) { await m.save('localstorage://m'); }\nconst x = tf.ones([2]);\nnew Logger().log(x);\nreport(x);\nawait save(tf.sequential());`,
+    },
     { name: 'an un-awaited Promise<Tensor> is not a discarded tensor', code: `import * as tf from '@tensorflow/tfjs';\nasync function f(): Promise<tf.Tensor> { return tf.ones([1]); }\nvoid f();` },
   ],
   invalid: [
@@ -34,6 +38,12 @@ typed.run('no-discarded-tensor-type-checked', rule, {
       // the untyped engine knows this helper returns a tensor, but no-discarded-tensor reports only tfjs ops
       name: 'a same-file helper whose tensor the untyped analysis sees (no-discarded-tensor leaves helpers alone)',
       code: `import * as tf from '@tensorflow/tfjs';\nfunction l2Normalize(x: tf.Tensor): tf.Tensor { return tf.tidy(() => x.div(x.norm())); }\nconst feat = tf.ones([4]);\nl2Normalize(feat);`,
+      errors: [{ messageId: 'discarded', data: { className: 'Tensor' }, line: 4 }],
+      output: null,
+    },
+    {
+      name: 'a same-file helper without a return annotation: its inferred type is a tensor',
+      code: `import * as tf from '@tensorflow/tfjs';\nfunction center(x: tf.Tensor) { const inner = () => { return; }; inner(); return x.sub(x.mean()); }\nconst feat = tf.ones([4]);\ncenter(feat);`,
       errors: [{ messageId: 'discarded', data: { className: 'Tensor' }, line: 4 }],
       output: null,
     },
