@@ -1367,8 +1367,11 @@ export class FileIndex {
             // `util.inherits(Child, Parent)` / `inherits(Child, Parent)`
             const callee = unwrap(node.callee);
             const inherits = callee?.type === T.Identifier ? callee.name === 'inherits' : callee?.type === T.MemberExpression && memberName(callee) === 'inherits';
-            const [ca, pa] = node.arguments.map((a) => unwrap(a));
-            if (inherits && ca?.type === T.Identifier && pa?.type === T.Identifier) es5.addParent(ca.name, pa);
+            if (inherits) {
+              const ca = unwrap(node.arguments[0]);
+              const pa = unwrap(node.arguments[1]);
+              if (ca?.type === T.Identifier && pa?.type === T.Identifier) es5.addParent(ca.name, pa);
+            }
             // `Object.assign(Agent.prototype, { act: function () {…} })`
             const target = unwrap(node.arguments[0]);
             if (target?.type === T.MemberExpression && memberName(target) === 'prototype' && unwrap(target.object)?.type === T.Identifier) {
