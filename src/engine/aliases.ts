@@ -14,6 +14,7 @@
  */
 import { dirname, join, sep } from 'node:path';
 import { createPathsMatcher, parseTsconfig, type Cache } from 'get-tsconfig';
+import { bundlerAliasCandidates, hasBundlerAliases } from './bundler-aliases.js';
 import { isFile } from './fs-listing.js';
 
 /** How long a directory's alias answer is trusted (an editor sees an edited tsconfig after this). */
@@ -37,17 +38,22 @@ let fsCache: { at: number; cache: Cache } = { at: 0, cache: new Map() };
 export function aliasCandidates(fromFile: string, specifier: string): string[] | null {
   if (specifier.startsWith('.') || specifier.startsWith('@tensorflow/') || specifier.includes('\0')) return null;
   const matcher = matcherFor(dirname(fromFile));
-  if (!matcher) return null;
-  try {
-    return matcher(specifier).filter((c) => !c.includes(NODE_MODULES) && !c.endsWith(`${sep}node_modules`));
-  } catch {
-    return null;
+  let fromConfig: string[] | null = null;
+  if (matcher) {
+    try {
+      fromConfig = matcher(specifier).filter((c) => !c.includes(NODE_MODULES) && !c.endsWith(`${sep}node_modules`));
+    } catch {
+      fromConfig = null;
+    }
   }
+  // aliases only a bundler or Babel config declares (src/engine/bundler-aliases.ts), after the tsconfig's
+  const fromBundler = bundlerAliasCandidates(fromFile, specifier);
+  return fromConfig && fromBundler ? [...fromConfig, ...fromBundler] : (fromConfig ?? fromBundler);
 }
 
-/** Does the config governing `fromFile` declare aliases at all (`paths` or `baseUrl`)? */
+/** Does the config governing `fromFile` declare aliases at all (`paths` or `baseUrl`), or a bundler or Babel config? */
 export function hasAliases(fromFile: string): boolean {
-  return matcherFor(dirname(fromFile)) !== null;
+  return matcherFor(dirname(fromFile)) !== null || hasBundlerAliases(fromFile);
 }
 
 function matcherFor(dir: string): Matcher | null {

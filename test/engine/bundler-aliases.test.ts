@@ -1,0 +1,100 @@
+// Imports of project files through aliases that only a bundler or Babel config declares
+// (src/engine/bundler-aliases.ts): webpack's and Vite's `resolve.alias`, babel-plugin-module-resolver's
+// `alias` and `root`. The config is read, never run; the engine follows these imports like relative ones.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { aliasCandidates } from '../../src/engine/aliases.js';
+import { bundlerAliasCandidates } from '../../src/engine/bundler-aliases.js';
+import { lintOnDisk as lint, NET, OPT, projectRoot, STEP, STEP_REPORTS } from './disk-project.js';
+
+const writeProject = projectRoot('torch2tf-bundler-aliases-');
+
+describe('imports through bundler and Babel aliases', () => {
+  it('webpack.config.js (CommonJS): path.resolve(__dirname, …), path.join, an exact `$` alias', () => {
+    const files = {
+      'webpack.config.js': `const path = require('path');\nconst SRC = path.resolve(__dirname, 'src');\nmodule.exports = (env) => ({\n  entry: './src/index.js',\n  resolve: {\n    extensions: ['.js'],\n    alias: {\n      '@': SRC,\n      '@models': path.resolve(__dirname, 'src/models'),\n      Utils: path.join(__dirname, 'src/utils/'),\n      config$: path.resolve(SRC, 'config/index.js'),\n      react: 'preact/compat',\n    },\n  },\n});\n`,
+      'src/models/net.js': NET,
+      'src/utils/opt.js': OPT,
+      'src/training/step.js': STEP('@models/net.js', 'Utils/opt'),
+    };
+    const dir = writeProject(files);
+    assert.deepEqual(lint(dir, 'src/training/step.js', files), STEP_REPORTS);
+    const from = join(dir, 'src', 'training', 'step.js');
+    assert.deepEqual(bundlerAliasCandidates(from, 'config'), [join(dir, 'src', 'config', 'index.js')]);
+    // `config$` is exact: `config/other` is not an alias; `react` names a package, never a project file
+    assert.deepEqual(bundlerAliasCandidates(from, 'config/other'), []);
+    assert.deepEqual(bundlerAliasCandidates(from, 'react'), []);
+    assert.deepEqual(bundlerAliasCandidates(from, '@/models/net'), [join(dir, 'src', 'models', 'net')]);
+  });
+
+  it('vite.config.js (ES module): fileURLToPath(new URL(…, import.meta.url)), root-relative `/src`, and the array form with a regex', () => {
+    const files = {
+      'vite.config.js': `import { fileURLToPath, URL } from 'node:url';\nimport { defineConfig } from 'vite';\nexport default defineConfig({\n  resolve: {\n    alias: [\n      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },\n      { find: /^~\\//, replacement: '/src/' },\n    ],\n  },\n});\n`,
+      'src/models/net.js': NET,
+      'src/train/opt.js': OPT,
+      'src/train/step.js': STEP('@/models/net.js', '~/train/opt.js'),
+    };
+    const dir = writeProject(files);
+    assert.deepEqual(lint(dir, 'src/train/step.js', files), STEP_REPORTS);
+  });
+
+  it('vite.config.ts with an object alias and a const __dirname from import.meta.url', () => {
+    const files = {
+      'vite.config.ts': `import path from 'node:path';\nimport { fileURLToPath } from 'node:url';\nconst __dirname = path.dirname(fileURLToPath(import.meta.url));\nexport default {\n  resolve: { alias: { '@': path.resolve(__dirname, './src') } },\n} satisfies Record<string, unknown>;\n`,
+      'src/models/net.ts': NET,
+      'src/train/opt.ts': OPT,
+      'src/train/step.ts': STEP('@/models/net', '@/train/opt'),
+    };
+    const dir = writeProject(files);
+    assert.deepEqual(lint(dir, 'src/train/step.ts', files), STEP_REPORTS);
+  });
+
+  it('babel-plugin-module-resolver: `alias` in babel.config.js and `root` in .babelrc', () => {
+    const babelJs = {
+      'babel.config.js': `module.exports = {\n  presets: ['@babel/preset-env'],\n  plugins: [['module-resolver', { alias: { '@models': './src/models', '@opt': './src/opt.js' } }]],\n};\n`,
+      'src/models/net.js': NET,
+      'src/opt.js': OPT,
+      'src/step.js': STEP('@models/net', '@opt'),
+    };
+    const a = writeProject(babelJs);
+    assert.deepEqual(lint(a, 'src/step.js', babelJs), STEP_REPORTS);
+    const babelrc = {
+      '.babelrc': JSON.stringify({ plugins: [['module-resolver', { root: ['./src'] }]] }),
+      'src/models/net.js': NET,
+      'src/train/opt.js': OPT,
+      'src/train/step.js': STEP('models/net', 'train/opt'),
+    };
+    const b = writeProject(babelrc);
+    assert.deepEqual(lint(b, 'src/train/step.js', babelrc), STEP_REPORTS);
+  });
+
+  it('a Vite `root` is the app root, not a module root; no config, a config run-time only, or a broken one: nothing is guessed', () => {
+    const viteRoot = { 'vite.config.js': `export default { root: './src' };\n`, 'src/models/net.js': NET, 'src/main.js': `import { createNet } from 'models/net.js';\n` };
+    const a = writeProject(viteRoot);
+    assert.equal(aliasCandidates(join(a, 'src', 'main.js'), 'models/net.js'), null);
+    const none = writeProject({ 'src/models/net.js': NET });
+    assert.equal(bundlerAliasCandidates(join(none, 'src', 'main.js'), '@/models/net'), null);
+    // an alias table computed at run time (from an env variable) is not evaluated
+    const dynamic = writeProject({ 'webpack.config.js': `module.exports = { resolve: { alias: { '@': process.env.SRC_DIR } } };\n`, 'src/a.js': '' });
+    assert.equal(bundlerAliasCandidates(join(dynamic, 'src', 'a.js'), '@/x'), null);
+    const broken = writeProject({ 'webpack.config.js': `module.exports = { resolve: { alias: { '@': path.resolve(__dirname, 'src') `, 'src/a.js': '' });
+    assert.equal(bundlerAliasCandidates(join(broken, 'src', 'a.js'), '@/x'), null);
+    const babel5 = writeProject({ '.babelrc': `{ plugins: [['module-resolver', { root: ['./src'] }]] } // JSON5`, 'src/a.js': '' });
+    assert.equal(bundlerAliasCandidates(join(babel5, 'src', 'a.js'), 'x'), null);
+  });
+
+  it('aliases into node_modules and tfjs itself are never followed; the user-class look-alike stays quiet', () => {
+    const files = {
+      'webpack.config.js': `const path = require('path');\nmodule.exports = { resolve: { alias: { lib: path.resolve(__dirname, 'node_modules/some-lib'), '@': path.resolve(__dirname, 'src') } } };\n`,
+      'src/scorer.js': `export class Scorer {\n  eval() {\n    return 1;\n  }\n}\n`,
+      'src/helpers.js': `export function pause(model) {\n  model.eval();\n}\n`,
+      'src/main.js': `import * as tf from '@tensorflow/tfjs';\nimport { Scorer } from '@/scorer.js';\nimport { pause } from '@/helpers.js';\nawait tf.ready();\npause(new Scorer());\n`,
+    };
+    const dir = writeProject(files);
+    const from = join(dir, 'src', 'main.js');
+    assert.deepEqual(bundlerAliasCandidates(from, 'lib/x'), []);
+    assert.equal(bundlerAliasCandidates(from, '@tensorflow/tfjs'), null);
+    assert.deepEqual(lint(dir, 'src/helpers.js', files), []);
+  });
+});
