@@ -524,7 +524,7 @@ let localRequire: Require | null | undefined;
 const required = new Map<string, unknown>();
 function req(id: string): unknown {
   if (required.has(id)) return required.get(id);
-  let loaded: unknown = null;
+  let loaded: unknown;
   try {
     if (localRequire === undefined) localRequire = createRequire(import.meta.url);
     loaded = localRequire ? localRequire(id) : null;
