@@ -158,6 +158,9 @@ interface MemberWrite {
   readonly value: Node;
 }
 
+/** Array methods whose result holds some of the receiver's elements, in any order. */
+const LAYER_LIST_METHODS: ReadonlySet<string> = new Set(['slice', 'filter', 'reverse', 'toReversed', 'sort', 'toSorted']);
+
 /** The array a binding walks: `for (const x of <arr>)` (the declared name itself), or `<arr>.forEach((x) => …)`. */
 function iteratedBy(name: TSESTree.Identifier): Node | null {
   const p = name.parent;
@@ -893,6 +896,18 @@ export class FileIndex {
     return q?.length === 1 ? (TENSOR_PART_FUNCTIONS.get(q[0]!) ?? null) : null;
   }
 
+  /**
+   * `model.layers` of a tfjs model, or a copy of part of it (`model.layers.slice(0, -2)`,
+   * `.filter(…)`, `.reverse()`): a list whose elements are the model's layers.
+   */
+  isLayerList(node: Node | null | undefined, depth = 0): boolean {
+    const n = unwrap(node);
+    if (!n || depth > 4) return false;
+    if (n.type === T.MemberExpression) return !n.computed && memberName(n) === 'layers' && this.isModel(n.object);
+    const m = n.type === T.CallExpression ? calledMember(n) : null;
+    return !!m && LAYER_LIST_METHODS.has(m.name) && this.isLayerList(m.member.object, depth + 1);
+  }
+
   isTensorListCall(call: TSESTree.CallExpression): boolean {
     const m = calledMember(call);
     if (!m || !TENSOR_LIST_METHODS.has(m.name)) return false;
@@ -950,6 +965,8 @@ export class FileIndex {
     if (v.defs.length === 1 && def.name.type === T.Identifier) {
       const iterated = iteratedBy(def.name);
       if (iterated?.type === T.CallExpression && this.isTensorListCall(iterated)) return { kind: 'tensor', via: 'factory' };
+      // `for (const layer of model.layers)`, `model.layers.slice(0, 10).forEach((l) => …)`: each element is a layer
+      if (this.isLayerList(iterated)) return { kind: 'layer', via: 'factory' };
     }
     // an exported function's parameter that no same-file call passes: the arguments its importers pass
     if (!sources && def.type === 'Parameter' && v.defs.length === 1 && def.name.type === T.Identifier) return parameterFromImporters(this, def.name);

@@ -1324,3 +1324,45 @@ export class ModelController {
     assert.deepEqual(lint(dir, 'controller.ts', 'require-var-list-when-frozen'), ['15: noVarList']);
   });
 });
+
+describe('sixteenth round (fixtures/blind/webpack-alias): the elements of model.layers', () => {
+  it('`for (const l of model.layers)`, `model.layers.forEach((l) => …)` and copies (`slice`, `filter`) hold layers', () => {
+    const dir = project({
+      'backbone.js': `import * as tf from '@tensorflow/tfjs';
+export async function loadTruncated(url) {
+  const base = await tf.loadLayersModel(url);
+  return tf.model({ inputs: base.inputs, outputs: base.getLayer('conv_pw_13_relu').output });
+}
+`,
+      'freeze.js': `import { loadTruncated } from './backbone.js';
+export async function freezeAll(url) {
+  const m = await loadTruncated(url);
+  m.layers.forEach((layer) => { layer.requires_grad = false; });
+  for (const layer of m.layers.slice(0, -2)) layer.requires_grad = false;
+  m.layers.filter((l) => l.name.startsWith('conv')).forEach(function (l) { l.requires_grad = false; });
+  return m;
+}
+`,
+    }, 'module');
+    assert.deepEqual(lint(dir, 'freeze.js', 'no-torch-module-api').map((r) => r.split(':')[0]), ['4', '5', '6']);
+  });
+
+  it('a user class keeping its own `layers` array, and a list of plain objects: not layers', () => {
+    const dir = project({
+      'canvas.js': `import * as tf from '@tensorflow/tfjs';
+export const model = tf.sequential();
+class Drawing {
+  constructor() { this.layers = [{ name: 'bg', requires_grad: true }]; }
+  lock() {
+    for (const layer of this.layers) layer.requires_grad = false;
+    this.layers.forEach((l) => { l.requires_grad = false; });
+  }
+}
+const scene = { layers: [] };
+for (const layer of scene.layers.slice()) layer.requires_grad = false;
+export { Drawing };
+`,
+    }, 'module');
+    assert.deepEqual(lint(dir, 'canvas.js', 'no-torch-module-api'), []);
+  });
+});
