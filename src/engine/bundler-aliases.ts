@@ -3,6 +3,7 @@
  * inside `vue.config.js`'s `configureWebpack`) and of `vite.config.js`, and the `alias` / `root` options
  * of babel-plugin-module-resolver (`babel.config.js`, `.babelrc`). Plain-JavaScript projects without a
  * jsconfig.json import their own modules through these (`import { createHead } from '@models/head'`).
+ * Likewise the `imports` map of a Deno project's `deno.json` (`"@/": "./src/"`), read at the end.
  *
  * The config is never run (a linter must not execute project code): its text is parsed and the alias
  * table is read where it is written as literals, with the path helpers configs build it from evaluated
@@ -61,14 +62,18 @@ interface AliasTable {
 const tableOfDir = new Map<string, { at: number; table: AliasTable | null }>();
 
 /**
- * The files a bare specifier may name through the bundler or Babel aliases governing `fromFile` (before
- * extensions and index files), or null when there are none. tfjs itself is never an alias.
+ * The files a bare specifier may name through the bundler or Babel aliases, or the Deno import map,
+ * governing `fromFile` (before extensions and index files), or null when there are none. tfjs itself is
+ * never an alias.
  */
 export function bundlerAliasCandidates(fromFile: string, specifier: string): string[] | null {
   if (specifier.startsWith('.') || specifier.startsWith('@tensorflow/') || specifier.includes('\0')) return null;
-  const table = tableFor(dirname(fromFile));
-  if (!table) return null;
-  const out: string[] = [];
+  const dir = dirname(fromFile);
+  const table = tableFor(dir);
+  const map = importMapFor(dir);
+  if (!table && !map) return null;
+  const out: string[] = map ? importMapCandidates(map, specifier) : [];
+  if (!table) return out;
   for (const a of table.aliases) {
     if ('regex' in a) {
       a.regex.lastIndex = 0;
@@ -83,9 +88,114 @@ export function bundlerAliasCandidates(fromFile: string, specifier: string): str
   return out.filter((c) => isAbsolute(c) && !c.includes(NODE_MODULES));
 }
 
-/** Does a bundler or Babel config govern `fromFile` with aliases or roots? */
+/** Does a bundler or Babel config govern `fromFile` with aliases or roots, or a Deno import map? */
 export function hasBundlerAliases(fromFile: string): boolean {
-  return tableFor(dirname(fromFile)) !== null;
+  const dir = dirname(fromFile);
+  return tableFor(dir) !== null || importMapFor(dir) !== null;
+}
+
+// ------------------------------------------------------------------------------------------ Deno import maps
+
+/** An import map's entries that name project files: `"@/": "./src/"` (a prefix), `"config": "./src/config.ts"`. */
+type ImportMap = readonly { readonly key: string; readonly to: string }[];
+
+const DENO_CONFIGS = ['deno.json', 'deno.jsonc'] as const;
+const importMapOfDir = new Map<string, { at: number; map: ImportMap | null }>();
+
+/**
+ * The `imports` of the nearest `deno.json` / `deno.jsonc` (or of the file its `importMap` names), as Deno
+ * reads them: the longest matching key wins, a key ending in `/` maps a prefix. Entries naming packages
+ * (`npm:`, `jsr:`, URLs) are not project files and are left out.
+ */
+function importMapFor(dir: string): ImportMap | null {
+  if (dir.includes(NODE_MODULES) || dir.endsWith(`${sep}node_modules`)) return null;
+  const now = Date.now();
+  const cached = importMapOfDir.get(dir);
+  if (cached && now - cached.at < TTL_MS) return cached.map;
+  let map: ImportMap | null = null;
+  try {
+    let d = dir;
+    for (let i = 0; i < 30 && map === null; i++) {
+      const config = DENO_CONFIGS.map((n) => join(d, n)).find(isFile);
+      if (config) {
+        map = importMapOfConfig(config);
+        break;
+      }
+      const up = dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+  } catch {
+    map = null;
+  }
+  if (importMapOfDir.size >= MAX_ENTRIES) importMapOfDir.clear();
+  importMapOfDir.set(dir, { at: now, map });
+  return map;
+}
+
+function importMapOfConfig(path: string): ImportMap | null {
+  const config = parseJsonc(readFileSync(path, 'utf8')) as { imports?: unknown; importMap?: unknown } | null;
+  let imports = config?.imports;
+  let base = dirname(path);
+  if (!imports && typeof config?.importMap === 'string' && /^\.\.?\//.test(config.importMap)) {
+    const file = resolve(base, config.importMap);
+    imports = (parseJsonc(readFileSync(file, 'utf8')) as { imports?: unknown } | null)?.imports;
+    base = dirname(file);
+  }
+  if (!imports || typeof imports !== 'object' || Array.isArray(imports)) return null;
+  const entries: { key: string; to: string }[] = [];
+  for (const [key, value] of Object.entries(imports as Record<string, unknown>)) {
+    if (typeof value !== 'string' || !/^\.\.?\/|^\//.test(value) || key.startsWith('@tensorflow/')) continue;
+    const to = resolve(base, value.startsWith('/') ? `.${value}` : value);
+    if (to.includes(NODE_MODULES)) continue;
+    entries.push({ key, to: value.endsWith('/') ? `${to}${sep}` : to });
+  }
+  // the longest key first: Deno (and the import-map standard) picks the most specific match
+  entries.sort((a, b) => b.key.length - a.key.length);
+  return entries.length > 0 ? entries : null;
+}
+
+function importMapCandidates(map: ImportMap, specifier: string): string[] {
+  for (const { key, to } of map) {
+    if (specifier === key) return [to];
+    if (key.endsWith('/') && specifier.startsWith(key)) return [to + specifier.slice(key.length)];
+  }
+  return [];
+}
+
+/**
+ * JSON, or JSON with comments and trailing commas (`deno.jsonc`, a `.babelrc`), or null. The latter is read
+ * with espree, ESLint's own parser, as the object literal it also is in JavaScript; only literals are kept.
+ */
+function parseJsonc(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const espree = req('espree') as { parse?: (code: string, o: Record<string, unknown>) => unknown } | null;
+    try {
+      const program = espree?.parse?.(`(${text}\n)`, { ecmaVersion: 'latest', sourceType: 'script' }) as N | undefined;
+      const statement = (program?.body as N[] | undefined)?.[0];
+      return statement?.type === 'ExpressionStatement' ? literalValue(statement.expression as N, 0) : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** The value of a JSON-shaped expression (objects, arrays, strings, numbers, booleans, null); undefined otherwise. */
+function literalValue(n: N, depth: number): unknown {
+  if (depth > 32) return undefined;
+  if (n.type === 'Literal') return n.regex ? undefined : n.value;
+  if (n.type === 'ArrayExpression') return (n.elements as (N | null)[]).map((e) => (e ? literalValue(e, depth + 1) : null));
+  if (n.type !== 'ObjectExpression') return undefined;
+  const out: Record<string, unknown> = {};
+  for (const p of n.properties as N[]) {
+    const key = p.key as N | undefined;
+    if (p.type !== 'Property' || p.computed || !key) continue;
+    const name = key.type === 'Literal' ? String(key.value) : key.type === 'Identifier' ? (key.name as string) : null;
+    if (name !== null) out[name] = literalValue(p.value as N, depth + 1);
+  }
+  return out;
 }
 
 function tableFor(dir: string): AliasTable | null {
@@ -131,11 +241,8 @@ function tableOfConfig(path: string): AliasTable | null {
   const dir = dirname(path);
   let table: AliasTable | null;
   if (path.endsWith('.json') || path.endsWith('.babelrc')) {
-    try {
-      table = tableOfValue(JSON.parse(text) as unknown, dir);
-    } catch {
-      table = null; // JSON5 or an invalid file: nothing is guessed
-    }
+    const value = parseJsonc(text); // a .babelrc may carry comments; an invalid file gives null and nothing is guessed
+    table = value === null ? null : tableOfValue(value, dir);
   } else {
     const ast = parseConfig(path, text);
     table = ast ? tableOfAst(ast, path) : null;

@@ -11,7 +11,7 @@ const TTL_MS = 5000;
 const MAX_ENTRIES = 5000;
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
 /** Names other than source files that resolutions ask about: package and project configs. */
-const CONFIG_FILES = new Set(['package.json', 'tsconfig.json', 'jsconfig.json', 'pnpm-workspace.yaml', '.babelrc', '.babelrc.json', 'babel.config.json']);
+const CONFIG_FILES = new Set(['package.json', 'tsconfig.json', 'jsconfig.json', 'pnpm-workspace.yaml', '.babelrc', '.babelrc.json', 'babel.config.json', 'deno.json', 'deno.jsonc']);
 
 /** Is `path` a file? Symbolic links and directories too large to list are `stat`ed. */
 export function isFile(path: string): boolean {

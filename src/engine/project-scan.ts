@@ -196,7 +196,8 @@ function findPackageDir(dir: string): string | null {
   let d = dir;
   for (let i = 0; i < 8; i++) {
     if (basename(d) === 'node_modules') return null;
-    if (isFile(join(d, 'package.json'))) return d;
+    // a Deno project has a deno.json where others have a package.json
+    if (isFile(join(d, 'package.json')) || isFile(join(d, 'deno.json')) || isFile(join(d, 'deno.jsonc'))) return d;
     const up = dirname(d);
     if (up === d) return null;
     d = up;

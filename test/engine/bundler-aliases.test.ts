@@ -2,8 +2,10 @@
 // (src/engine/bundler-aliases.ts): webpack's and Vite's `resolve.alias`, babel-plugin-module-resolver's
 // `alias` and `root`. The config is read, never run; the engine follows these imports like relative ones.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, describe, it } from 'node:test';
 import { aliasCandidates } from '../../src/engine/aliases.js';
 import { bundlerAliasCandidates } from '../../src/engine/bundler-aliases.js';
 import { lintOnDisk as lint, NET, OPT, projectRoot, STEP, STEP_REPORTS } from './disk-project.js';
@@ -80,8 +82,11 @@ describe('imports through bundler and Babel aliases', () => {
     assert.equal(bundlerAliasCandidates(join(dynamic, 'src', 'a.js'), '@/x'), null);
     const broken = writeProject({ 'webpack.config.js': `module.exports = { resolve: { alias: { '@': path.resolve(__dirname, 'src') `, 'src/a.js': '' });
     assert.equal(bundlerAliasCandidates(join(broken, 'src', 'a.js'), '@/x'), null);
+    // Babel reads .babelrc as JSON5: unquoted keys and comments are read; a file that is not an object literal is not
     const babel5 = writeProject({ '.babelrc': `{ plugins: [['module-resolver', { root: ['./src'] }]] } // JSON5`, 'src/a.js': '' });
-    assert.equal(bundlerAliasCandidates(join(babel5, 'src', 'a.js'), 'x'), null);
+    assert.deepEqual(bundlerAliasCandidates(join(babel5, 'src', 'a.js'), 'x'), [join(babel5, 'src', 'x')]);
+    const notJson = writeProject({ '.babelrc': `{ root: ['./src'] } + 1`, 'src/a.js': '' });
+    assert.equal(bundlerAliasCandidates(join(notJson, 'src', 'a.js'), 'x'), null);
   });
 
   it('aliases into node_modules and tfjs itself are never followed; the user-class look-alike stays quiet', () => {
@@ -96,5 +101,71 @@ describe('imports through bundler and Babel aliases', () => {
     assert.deepEqual(bundlerAliasCandidates(from, 'lib/x'), []);
     assert.equal(bundlerAliasCandidates(from, '@tensorflow/tfjs'), null);
     assert.deepEqual(lint(dir, 'src/helpers.js', files), []);
+  });
+});
+
+/** A Deno project: a deno.json or deno.jsonc and no package.json. */
+const denoRoot = mkdtempSync(join(tmpdir(), 'torch2tf-deno-'));
+after(() => rmSync(denoRoot, { recursive: true, force: true }));
+let denoCount = 0;
+function writeDenoProject(files: Record<string, string>): string {
+  const dir = join(denoRoot, `d${denoCount++}`);
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  return dir;
+}
+
+describe('imports through a Deno import map', () => {
+  const NET_NPM = NET.replace("'@tensorflow/tfjs'", "'npm:@tensorflow/tfjs@4.22.0'");
+  const OPT_NPM = OPT.replace("'@tensorflow/tfjs'", "'npm:@tensorflow/tfjs@4.22.0'");
+
+  it('deno.json `imports`: a prefix key (`@/`) and an exact key, with no package.json anywhere', () => {
+    const files = {
+      'deno.json': JSON.stringify({ imports: { '@/': './src/', optimizer: './src/train/opt.ts', '@std/path': 'jsr:@std/path@^1.0.0' } }),
+      'src/models/net.ts': NET_NPM,
+      'src/train/opt.ts': OPT_NPM,
+      'src/train/step.ts': STEP('@/models/net.ts', 'optimizer'),
+    };
+    const dir = writeDenoProject(files);
+    assert.deepEqual(lint(dir, 'src/train/step.ts', files), STEP_REPORTS);
+    const from = join(dir, 'src', 'train', 'step.ts');
+    assert.deepEqual(bundlerAliasCandidates(from, '@/models/net.ts'), [join(dir, 'src', 'models', 'net.ts')]);
+    // `jsr:` / `npm:` / URL entries name packages, never project files
+    assert.deepEqual(bundlerAliasCandidates(from, '@std/path'), []);
+  });
+
+  it('deno.jsonc with comments and trailing commas; the longest key wins', () => {
+    const files = {
+      'deno.jsonc': `{\n  // project paths\n  "imports": {\n    "~/": "./src/", /* everything */\n    "~/models/": "./src/nets/",\n  },\n}\n`,
+      'src/nets/net.ts': NET_NPM,
+      'src/opt.ts': OPT_NPM,
+      'src/step.ts': STEP('~/models/net.ts', '~/opt.ts'),
+    };
+    const dir = writeDenoProject(files);
+    assert.deepEqual(lint(dir, 'src/step.ts', files), STEP_REPORTS);
+    assert.deepEqual(bundlerAliasCandidates(join(dir, 'src', 'step.ts'), '~/models/x.ts'), [join(dir, 'src', 'nets', 'x.ts')]);
+  });
+
+  it('deno.json naming a separate `importMap` file, whose paths are relative to that file', () => {
+    const files = {
+      'deno.json': JSON.stringify({ importMap: './config/import_map.json' }),
+      'config/import_map.json': JSON.stringify({ imports: { '#lib/': '../lib/' } }),
+      'lib/net.js': NET_NPM,
+      'lib/opt.js': OPT_NPM,
+      'app/step.js': STEP('#lib/net.js', '#lib/opt.js'),
+    };
+    const dir = writeDenoProject(files);
+    assert.deepEqual(lint(dir, 'app/step.js', files), STEP_REPORTS);
+  });
+
+  it('no deno.json, an unreadable one, or a map of packages only: nothing is guessed', () => {
+    const none = writeDenoProject({ 'src/a.ts': '' });
+    assert.equal(bundlerAliasCandidates(join(none, 'src', 'a.ts'), '@/x'), null);
+    const broken = writeDenoProject({ 'deno.json': '{ "imports": { "@/": ', 'src/a.ts': '' });
+    assert.equal(bundlerAliasCandidates(join(broken, 'src', 'a.ts'), '@/x'), null);
+    const packagesOnly = writeDenoProject({ 'deno.json': JSON.stringify({ imports: { tfjs: 'npm:@tensorflow/tfjs', std: 'https://deno.land/std/' } }), 'src/a.ts': '' });
+    assert.equal(bundlerAliasCandidates(join(packagesOnly, 'src', 'a.ts'), 'tfjs'), null);
   });
 });
