@@ -64,13 +64,18 @@ export default createRule<[], MessageId>({
     function hiddenFreeze(node: Node, model: ResolvedValue): { layer: string; reason: string } | null {
       const writes = flow.all.filter((e): e is WriteEvent => e.data.type === 'write');
       // any setter write on the layer or its model also sets the variables' flags: then we cannot tell
-      const touched = (layer: ResolvedValue | null): boolean =>
-        writes.some((e) => sameValue(e.data.target, layer) || sameValue(e.data.target, model) || sameValue(e.data.owner, model));
+      // (a write through the model's list, `model.layers[0]` / `getLayer('adapter')`, that names another layer does not count)
+      const touched = (layerNode: Node): boolean => {
+        const layer = resolveValue(file, layerNode);
+        return writes.some(
+          (e) => sameValue(e.data.target, layer) || sameValue(e.data.target, model) || (sameValue(e.data.owner, model) && !namesOtherLayer(e.data.target, layerNode, layer)),
+        );
+      };
       if (model.kind === 'layer') {
-        return frozenAtConstruction(file, model.info) && !touched(model) ? { layer: src.getText(node), reason: CONSTRUCTOR } : null;
+        return frozenAtConstruction(file, model.info) && !writes.some((e) => sameValue(e.data.target, model)) ? { layer: src.getText(node), reason: CONSTRUCTOR } : null;
       }
       for (const e of structureExprs(file, model, node)) {
-        const frozen = constructorFrozenLayers(file, e).find((l) => !touched(resolveValue(file, l)));
+        const frozen = constructorFrozenLayers(file, e).find((l) => !touched(l));
         if (frozen) return { layer: shortText(frozen), reason: CONSTRUCTOR };
       }
       if (!isSequential(model)) return null;
@@ -92,6 +97,14 @@ export default createRule<[], MessageId>({
         if (reset) return { layer: src.getText(f.data.node), reason: COMPILE_RESET };
       }
       return null;
+    }
+
+    /** Is the written layer known to be created by another factory call than the structure's layer `layerNode`? */
+    function namesOtherLayer(written: ResolvedValue, layerNode: Node, layer: ResolvedValue | null): boolean {
+      const writtenOrigin = written.info?.origin;
+      const n = unwrap(layerNode);
+      const origin = layer?.info?.origin ?? (n?.type === T.CallExpression ? n : null);
+      return !!writtenOrigin && !!origin && writtenOrigin !== origin;
     }
 
     /** A layer's text for messages: an inline factory call becomes its API name, `tf.layers.dense(…)`. */

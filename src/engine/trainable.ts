@@ -24,7 +24,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMember, findProperty, isFunction, literalValue, memberName, objectArg, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget } from './gradient-context.js';
-import { modelStructure, type LayerRef } from './model-structure.js';
+import { modelStructure, provenanceOf, type LayerRef } from './model-structure.js';
 import { originsOf, thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
 import { TRAINING_METHODS, WEIGHTLESS_LAYERS } from '../facts/tfjs-api.js';
 
@@ -246,8 +246,14 @@ function computeValue(file: FileIndex, n: Node, depth: number): ResolvedValue | 
         null,
       );
     }
-    if (layerOwner(file, n) && resolveValue(file, layerOwner(file, n), depth + 1)?.kind === 'model') {
-      return { keys: new Set(), kind: 'layer', info: null };
+    const owner = layerOwner(file, n);
+    const ownerValue = owner ? resolveValue(file, owner, depth + 1) : null;
+    if (owner && ownerValue?.kind === 'model') {
+      // `model.layers[1]` of a Sequential whose layers are known in order: that very layer
+      const at = layerAtIndex(file, ownerValue, owner, n);
+      if (!at) return { keys: new Set(), kind: 'layer', info: null };
+      const own = at.home === file ? resolveValue(file, at.ref.node, depth + 1) : null;
+      return own ?? { keys: new Set(), kind: 'layer', info: at.ref.info };
     }
     // `state.model` of `const state = { … }`: the property, and what its writes hold
     if (holder?.type === 'object' && name !== null) {
@@ -717,26 +723,54 @@ export function initialTrainable(file: FileIndex, target: ResolvedValue, targetE
     if (!s?.complete) continue;
     if (constructorFrozenLayers(file, e).length === 0) return true;
     // `model.layers[0]` of `tf.sequential({ layers: [conv, bn({trainable: false}), …] })`: that very layer
-    const at = sequentialLayerAt(file, s, targetExpr);
+    const at = sequentialLayerAt(file, s, targetExpr, e)?.ref;
     return at?.info?.origin ? !frozenAtConstruction(file, at.info) : null;
   }
   return null;
 }
 
 /**
- * The layer `model.layers[<i>]` names, when the model is a `tf.sequential({ layers: [ … ] })` whose list is
- * exactly its structure (no spread, no `add()`, one origin), so that positions match.
+ * The layer `model.layers[<i>]` names, when the model is one visible `tf.sequential(…)` whose layers are
+ * known in order: its `layers` list (no spread), then `add()` calls made unconditionally, one after the
+ * other, in the block that creates it. A Sequential lists exactly the layers given to it, in that order;
+ * a functional model lists its InputLayer first, so it is never indexed
+ * (test/semantics/trainable-after-compile.test.ts, "which layer `model.layers[i]` names").
  */
-function sequentialLayerAt(file: FileIndex, s: NonNullable<ReturnType<typeof modelStructure>>, targetExpr: Node): LayerRef | null {
+function sequentialLayerAt(file: FileIndex, s: NonNullable<ReturnType<typeof modelStructure>>, targetExpr: Node, modelExpr: Node): { ref: LayerRef; home: FileIndex } | null {
   const t = unwrap(targetExpr);
   const index = t?.type === T.MemberExpression && t.computed ? literalValue(t.property) : undefined;
-  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) return null;
+  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= s.layers.length || !s.complete) return null;
+  const info = provenanceOf(file, modelExpr);
   const origin = s.origin;
-  if (origin?.type !== T.CallExpression || file.calleePath(origin)?.join('.') !== 'sequential') return null;
+  if (!info || info.origins || info.origin !== origin || origin?.type !== T.CallExpression) return null;
+  const home = info.home ?? file;
+  if (home.calleePath(origin)?.join('.') !== 'sequential') return null;
   const list = unwrap(findProperty(objectArg(origin), 'layers')?.value);
-  if (list?.type !== T.ArrayExpression || list.elements.some((el) => !el || el.type === T.SpreadElement)) return null;
-  if (list.elements.length !== s.layers.length) return null;
-  return s.layers[index] ?? null;
+  if (list && list.type !== T.ArrayExpression) return null;
+  const listed = list?.type === T.ArrayExpression ? list.elements : [];
+  if (listed.some((el, i) => !el || el.type === T.SpreadElement || s.layers[i]?.node !== el)) return null;
+  // the block whose statements create the model and add its layers
+  let stmt: Node | undefined = origin.parent;
+  while (stmt && stmt.type !== T.VariableDeclaration && stmt.type !== T.ExpressionStatement) stmt = isFunction(stmt) ? undefined : stmt.parent;
+  const block = stmt?.parent;
+  let after = origin.range[1];
+  for (const added of s.layers.slice(listed.length)) {
+    const call = added.node.parent;
+    const statement = call?.parent;
+    if (call?.type !== T.CallExpression || statement?.type !== T.ExpressionStatement || !block || statement.parent !== block || call.range[0] < after) return null;
+    after = call.range[1];
+  }
+  return { ref: s.layers[index]!, home };
+}
+
+/** The layer `model.layers[<i>]` names in the visible structure of the model `owner` holds (see `sequentialLayerAt`). */
+function layerAtIndex(file: FileIndex, owner: ResolvedValue, ownerExpr: Node, targetExpr: Node): { ref: LayerRef; home: FileIndex } | null {
+  for (const e of structureExprs(file, owner, ownerExpr)) {
+    const s = modelStructure(file, e);
+    if (!s?.complete) continue;
+    return sequentialLayerAt(file, s, targetExpr, e);
+  }
+  return null;
 }
 
 /**

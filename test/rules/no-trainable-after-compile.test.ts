@@ -22,6 +22,10 @@ const valid = [
   },
   { name: "A': freeze after compile, then a recompile before fit", code: `${SEQ}\n${COMPILE}\nd1.trainable = false;\n${COMPILE}\nawait model.fit(x, y);` },
   { name: 'a freeze after compile followed only by trainOnBatch applies silently', code: `${SEQ}\n${COMPILE}\nd1.trainable = false;\nawait model.trainOnBatch(x, y);` },
+  {
+    name: '`net.layers[1]` names a layer the builder did not freeze: unfreezing it changes nothing',
+    code: `function createHead() {\n  const model = TF.sequential();\n  model.add(TF.layers.dense({units: 4, inputShape: [4], trainable: false}));\n  model.add(TF.layers.dense({units: 1}));\n  ${COMPILE}\n  return model;\n}\nconst net = createHead();\nnet.layers[1].trainable = true;\nawait net.fit(x, y);`,
+  },
   { name: 'a model that is never compiled (custom loop): the setter reaches the variables', code: `${SEQ}\nmodel.layers[0].trainable = false;\nopt.minimize(() => loss(model.apply(x)));` },
   { name: 'freeze then unfreeze after compile restores the compiled state', code: `${SEQ}\n${COMPILE}\nd1.trainable = false;\nd1.trainable = true;\nawait model.fit(x, y);` },
   { name: 'freezing after the last training call (for export)', code: `${SEQ}\n${COMPILE}\nawait model.fit(x, y);\nmodel.trainable = false;\nawait model.save('file://m');` },
@@ -500,6 +504,25 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
               messageId: 'recompile',
               data: { model: 'net' },
               output: `function createModel() {\n  ${SEQ}\n  ${COMPILE}\n  return model;\n}\nconst net = createModel();\nnet.layers[0].trainable = false;\nnet.compile({optimizer: 'sgd', loss: 'meanSquaredError'});\nawait net.fit(x, y);`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an unfreeze through `net.layers[0]` of a Sequential the builder built frozen with add() and compiled',
+      code: `function createHead() {\n  const model = TF.sequential();\n  model.add(TF.layers.dense({units: 4, inputShape: [4], trainable: false}));\n  model.add(TF.layers.dense({units: 1}));\n  ${COMPILE}\n  return model;\n}\nconst net = createHead();\nnet.layers[0].trainable = true;\nawait net.fit(x, y);`,
+      errors: [
+        {
+          messageId: 'unfreezeAfterCompile',
+          data: { model: 'net', method: 'fit', line: '10', target: 'net.layers[0]', kind: 'layer' },
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'net' },
+              output: `function createHead() {\n  const model = TF.sequential();\n  model.add(TF.layers.dense({units: 4, inputShape: [4], trainable: false}));\n  model.add(TF.layers.dense({units: 1}));\n  ${COMPILE}\n  return model;\n}\nconst net = createHead();\nnet.layers[0].trainable = true;\nnet.compile({optimizer: 'sgd', loss: 'meanSquaredError'});\nawait net.fit(x, y);`,
             },
           ],
         },

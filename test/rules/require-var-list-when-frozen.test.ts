@@ -36,6 +36,11 @@ const valid = [
   },
   { name: 'the frozen layer is also set with the setter (which reaches its variables): not judged', code: `${FROZEN}\nbase.trainable = false;\nopt.minimize(${LOSS});` },
   { name: 'the whole model is frozen with the setter: not judged', code: `${FROZEN}\nmodel.trainable = false;\nopt.minimize(${LOSS});` },
+  { name: '`model.layers[0]` names the frozen layer of a Sequential listed in order: the setter reaches it, not judged', code: `${FROZEN}\nmodel.layers[0].trainable = true;\nopt.minimize(${LOSS});` },
+  {
+    name: 'a write through `model.layers[i]` of a Sequential whose add() calls are conditional may be any layer: not judged',
+    code: `const model = TF.sequential();\nmodel.add(TF.layers.dense({units: 4, inputShape: [4]}));\nif (deep) model.add(TF.layers.dense({units: 4}));\nmodel.add(TF.layers.batchNormalization({trainable: false}));\nmodel.layers[1].trainable = true;\nconst opt = TF.train.adam(1e-3);\nopt.minimize(${LOSS});`,
+  },
   { name: 'a var list of unknown origin is trusted', code: `${FROZEN}\nopt.minimize(${LOSS}, false, vars);` },
   { name: 'minimize on an unknown receiver (not a proven optimizer)', code: `${FROZEN}\ntrainer.minimize(${LOSS});` },
   { name: 'a user object with minimize() and a trainable flag', code: `const solver = { minimize(f) { return f(); } };\nconst layer = { trainable: false, apply: (x) => x };\nsolver.minimize(() => layer.apply(1));\nconst m = TF.sequential();` },
@@ -45,6 +50,32 @@ const valid = [
 type MessageIds = ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>;
 
 const invalid: InvalidTestCase<MessageIds, []>[] = [
+    {
+      name: 'a setter write through `model.layers[0]` of a Sequential built with add(): the BatchNormalization at [1] is still frozen only by its constructor',
+      code: `const model = TF.sequential();\nmodel.add(TF.layers.dense({units: 4, inputShape: [4], trainable: false}));\nmodel.add(TF.layers.batchNormalization({trainable: false}));\nmodel.add(TF.layers.dense({units: 1}));\nconst opt = TF.train.adam(1e-3);\nmodel.layers[0].trainable = true;\nopt.minimize(${LOSS});`,
+      errors: [
+        {
+          messageId: 'noVarList',
+          data: { api: 'minimize', layer: 'tf.layers.batchNormalization(…)', reason: REASON_C, model: 'model', effect: MIN },
+          line: 7,
+          suggestions: [{ messageId: 'passTrainableWeights', data: { list: VL }, output: `const model = TF.sequential();\nmodel.add(TF.layers.dense({units: 4, inputShape: [4], trainable: false}));\nmodel.add(TF.layers.batchNormalization({trainable: false}));\nmodel.add(TF.layers.dense({units: 1}));\nconst opt = TF.train.adam(1e-3);\nmodel.layers[0].trainable = true;\nopt.minimize(${LOSS}, false, ${VL});` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "a setter write through getLayer('adapter') leaves the other constructor-frozen layer",
+      code: `const model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4], trainable: false, name: 'adapter'}), TF.layers.batchNormalization({trainable: false}), TF.layers.dense({units: 1})]});\nconst opt = TF.train.adam(1e-3);\nmodel.getLayer('adapter').trainable = true;\nopt.minimize(${LOSS});`,
+      errors: [
+        {
+          messageId: 'noVarList',
+          data: { api: 'minimize', layer: 'tf.layers.batchNormalization(…)', reason: REASON_C, model: 'model', effect: MIN },
+          line: 4,
+          suggestions: [{ messageId: 'passTrainableWeights', data: { list: VL }, output: `const model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4], trainable: false, name: 'adapter'}), TF.layers.batchNormalization({trainable: false}), TF.layers.dense({units: 1})]});\nconst opt = TF.train.adam(1e-3);\nmodel.getLayer('adapter').trainable = true;\nopt.minimize(${LOSS}, false, ${VL});` }],
+        },
+      ],
+      output: null,
+    },
     {
       name: 'a method passed as opt.minimize(this.loss.bind(this)) (the step require-training-flag sees)',
       code: `class Net {\n  constructor() {\n    this.model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4], trainable: false}), TF.layers.dense({units: 1})]});\n    this.opt = TF.train.adam();\n  }\n  loss() { return TF.losses.meanSquaredError(ys, this.model.apply(xs)); }\n  step() { this.opt.minimize(this.loss.bind(this)); }\n}`,

@@ -358,3 +358,26 @@ describe('no-trainable-after-compile: a layer constructed frozen, compiled by a 
     assert.equal((await changes(embedding, () => fitIds(model))).changed, true, 'after a recompile the embedding trains');
   });
 });
+
+describe('no-trainable-after-compile: which layer `model.layers[i]` names', () => {
+  it('of a Sequential, the i-th layer given to it (the input layer it creates is not listed), whether listed or added', () => {
+    const a = tf.layers.dense({ units: 3, inputShape: [4], name: 'a' });
+    const b = tf.layers.batchNormalization({ name: 'b' });
+    const c = tf.layers.dense({ units: 1, name: 'c' });
+    const listed = tf.sequential({ layers: [a, b] });
+    listed.add(c);
+    assert.deepEqual(listed.layers.map((l) => l.name), ['a', 'b', 'c']);
+    assert.equal(listed.layers[0], a);
+    const added = tf.sequential();
+    added.add(tf.layers.dense({ units: 3, inputShape: [4], name: 'first' }));
+    added.add(tf.layers.dense({ units: 1, name: 'second' }));
+    assert.deepEqual(added.layers.map((l) => l.name), ['first', 'second']);
+  });
+
+  it('of a functional tf.model, position 0 is its InputLayer (so positions are not the order of the apply() calls)', () => {
+    const inp = tf.input({ shape: [4], name: 'in' });
+    const d = tf.layers.dense({ units: 1, name: 'd' });
+    const m = tf.model({ inputs: inp, outputs: d.apply(inp) as tf.SymbolicTensor });
+    assert.deepEqual(m.layers.map((l) => l.name), ['in', 'd']);
+  });
+});

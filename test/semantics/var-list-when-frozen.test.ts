@@ -119,3 +119,24 @@ describe('require-var-list-when-frozen: D, a setter freeze and compile()', () =>
     assert.equal(changes(d1, () => tf.train.sgd(0.1).minimize(lossOf(m), false, varList)), false);
   });
 });
+
+describe('require-var-list-when-frozen: a BatchNormalization created with {trainable: false}, next to a layer written with the setter', () => {
+  it('its gamma and beta stay trainable tf.Variables, and minimize(loss) without a var list changes them, whatever the setter did to the other layer', () => {
+    const m = tf.sequential();
+    m.add(tf.layers.dense({ units: 4, inputShape: [4], trainable: false }));
+    m.add(tf.layers.batchNormalization({ trainable: false }));
+    m.add(tf.layers.dense({ units: 1 }));
+    m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    m.layers[0]!.trainable = true; // the setter reaches the first layer's variables only
+    const bn = m.layers[1]!;
+    assert.equal(bn.trainable, false);
+    assert.deepEqual(
+      bn.weights.map((w) => [w.name.split('/').pop(), (w.read() as tf.Variable).trainable]),
+      [['gamma', true], ['beta', true], ['moving_mean', false], ['moving_variance', false]],
+    );
+    const beta = (): number => bn.getWeights()[1]!.dataSync()[0]!;
+    const before = beta();
+    tf.train.sgd(0.5).minimize(() => tf.losses.meanSquaredError(y, m.apply(x, { training: true }) as tf.Tensor) as tf.Scalar);
+    assert.notEqual(beta(), before, 'the "frozen" BatchNormalization was trained');
+  });
+});
