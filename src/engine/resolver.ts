@@ -68,6 +68,7 @@ import {
   TENSOR_OPS,
   TENSOR_PART_FUNCTIONS,
   TENSOR_PART_OPS,
+  TENSOR_SYNC_READS,
   TYPE_KINDS,
   type ValueKind,
 } from '../facts/tfjs-api.js';
@@ -685,7 +686,10 @@ export class FileIndex {
     if (key === 'browser.fromPixels') return { kind: 'tensor', name: key, origin, via: 'factory' };
     if (key === 'tidy') {
       const fn = unwrap(call.arguments[call.arguments.length - 1]);
-      return isFunction(fn) ? this.returnKind(fn) : null;
+      const returned = isFunction(fn) ? this.returnKind(fn) : null;
+      // `const probs = tf.tidy(() => head.predict(x).softmax())` with a head of unknown origin, later read
+      // with `probs.dataSync()`: tidy returns a TensorContainer, and of those only a tensor has that read
+      return returned ?? (isFunction(fn) && this.readSynchronously(call) ? { kind: 'tensor', name: 'tidy', origin: call, via: 'factory' } : null);
     }
     // `this.xs = tf.keep(example)`: keep() returns its argument (the same tensor, now outside any scope)
     if (key === 'keep' && call.arguments.length === 1) return this.kindOf(call.arguments[0]);
@@ -826,6 +830,18 @@ export class FileIndex {
     const k = this.agreeingKind(this.returnedOf(fn)) ?? (fn.returnType ? null : this.jsdocKind(fn, 'returns'));
     if (k && fn.async) return { ...k, promise: true };
     return k;
+  }
+
+  /** `const x = <call>` where some use of `x` is `x.dataSync()` / `x.arraySync()` / `x.bufferSync()`. */
+  private readSynchronously(call: TSESTree.CallExpression): boolean {
+    const decl = call.parent;
+    if (decl?.type !== T.VariableDeclarator || decl.init !== call || decl.id.type !== T.Identifier) return false;
+    if (decl.parent?.type !== T.VariableDeclaration || decl.parent.kind !== 'const') return false;
+    const v = this.variableOf(decl.id);
+    return !!v?.references.some((r) => {
+      const m = r.identifier.parent;
+      return m?.type === T.MemberExpression && m.object === r.identifier && m.parent?.type === T.CallExpression && m.parent.callee === m && TENSOR_SYNC_READS.has(memberName(m) ?? '');
+    });
   }
 
   private readonly returned = new WeakMap<FunctionNode, Node[]>();

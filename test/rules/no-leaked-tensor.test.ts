@@ -24,6 +24,10 @@ const VAR = `const v = TF.variable(TF.zeros([2]));\nsetInterval(() => {\n  v.ass
 
 const valid = [
   { name: 'webcam loop inside tf.tidy', code: `${M}async function loop() {\n  while (true) {\n    const label = TF.tidy(() => model.predict(TF.browser.fromPixels(video).toFloat().div(255)).argMax(-1).dataSync()[0]);\n    await TF.nextFrame();\n  }\n}` },
+  {
+    name: 'a tidy result of unknown origin that is never read as a tensor (it may be a number or plain data)',
+    code: `function tick() {\n  const stats = TF.tidy(() => summarize(frame));\n  show(stats.best.toFixed(2));\n  let probs = TF.tidy(() => head.run(frame));\n  probs = probs.argMax(-1);\n  requestAnimationFrame(tick);\n}\nrequestAnimationFrame(tick);`,
+  },
   { name: 'bound tensor disposed after use in a loop', code: `${M}for (const s of states) {\n  const q = model.predict(s);\n  use(q.dataSync());\n  q.dispose();\n}` },
   { name: 'disposed on every path with try/finally', code: `${M}for (const s of states) {\n  const q = model.predict(s);\n  try {\n    if (q.dataSync()[0] > 1) continue;\n    use(q.dataSync());\n  } finally {\n    q.dispose();\n  }\n}` },
   { name: 'tf.dispose([a, b]) and tf.dispose({a})', code: `for (const s of xs) {\n  const a = TF.tensor1d(s);\n  const b = a.square();\n  use(b.dataSync());\n  TF.dispose([a, b]);\n}` },
@@ -198,6 +202,16 @@ const strictInvalid: Case[] = [
   },
 ];
 
+// the source itself calls tf.tidy, so only the namespace forms (the wrap suggestion writes `TF.tidy` as the code does)
+const tidyResult: Case[] = [
+  {
+    name: 'a tidy result read with dataSync() is a tensor, even when what it runs is of unknown origin: its argMax() leaks per frame',
+    code: `function tick() {\n  const probs = TF.tidy(() => classifier.head.predict(frameToBatch(video)).softmax());\n  const scores = probs.dataSync();\n  const best = probs.argMax(-1).dataSync()[0];\n  probs.dispose();\n  show(best, scores);\n  requestAnimationFrame(tick);\n}\nrequestAnimationFrame(tick);`,
+    output: null,
+    errors: [{ messageId: 'intermediate', line: 4, column: 16, suggestions: [{ messageId: 'wrapInTidy', output: `function tick() {\n  const probs = TF.tidy(() => classifier.head.predict(frameToBatch(video)).softmax());\n  const scores = probs.dataSync();\n  const best = TF.tidy(() => probs.argMax(-1).dataSync()[0]);\n  probs.dispose();\n  show(best, scores);\n  requestAnimationFrame(tick);\n}\nrequestAnimationFrame(tick);` }] }],
+  },
+];
+
 ruleTester.run('no-leaked-tensor', rule, {
   valid: [
     ...validAcross<Options>(valid),
@@ -224,6 +238,7 @@ ruleTester.run('no-leaked-tensor', rule, {
     ),
     ...invalidAcross<MessageIds, Options>(strictInvalid),
     ...invalidAcross<MessageIds, Options>(layerContrast, WITH_NAMESPACE),
+    ...invalidAcross<MessageIds, Options>(tidyResult, WITH_NAMESPACE),
   ],
 });
 
