@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, findProperty, literalValue, memberName, objectArg, unwrap } from '../src/engine/ast.js';
+import { dirname, relative, sep } from 'node:path';
+import { calledMember, enclosingFunction, findProperty, inBranchOf, literalValue, memberName, objectArg, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { containsBatchNorm, distinctBuilderInstances, layerCallName, layerFactoryName, mayRunAfter, reachesOrigin, trainerOf, type Trainer } from '../src/engine/layer-config.js';
+import { containsBatchNorm, distinctBuilderInstances, importerTrainerOf, layerCallName, layerFactoryName, mayRunAfter, reachesOrigin, trainerOf, type Trainer } from '../src/engine/layer-config.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { TRAINING_METHODS } from '../src/facts/tfjs-api.js';
 
@@ -30,6 +31,10 @@ export default createRule({
         '`trainable: false` does not stop this BatchNormalization: under `{{trainer}}()` it still uses batch statistics and updates its moving averages. Run it with `{training: false}` instead.',
       frozenParent:
         'Freezing this {{parent}} does not freeze its BatchNormalization: under `{{trainer}}()` it still uses batch statistics and updates its moving averages. Run it with `{training: false}` instead.',
+      frozenBatchNormInImporter:
+        '`trainable: false` does not stop this BatchNormalization: `{{trainer}}()` in {{file}} trains the model built here, and under it the layer still uses batch statistics and updates its moving averages. Run it with `{training: false}` instead.',
+      frozenParentInImporter:
+        'Freezing this {{parent}} does not freeze its BatchNormalization: `{{trainer}}()` in {{file}} trains the model built here, and under it the layer still uses batch statistics and updates its moving averages. Run it with `{training: false}` instead.',
     },
     schema: [],
     languages: ['js/js'],
@@ -79,14 +84,24 @@ export default createRule({
         const trainers = candidates.map((c) => trainerOf(file, c)).filter((t): t is Trainer => t !== null);
         for (const f of freezes) {
           const t = trainers.find((tr) => trains(tr, f));
-          if (!t) continue;
+          if (t) {
+            context.report({ node: f.node, messageId: f.parent === null ? 'frozenBatchNorm' : 'frozenParent', data: { trainer: t.method, parent: f.parent ?? '' } });
+            continue;
+          }
+          // frozen inside an exported factory whose models another module trains
+          // (unconditionally: a freeze under `if (cfg.freezeBn)` may not be in the instances trained there)
+          const factory = enclosingFunction(f.node);
+          const elsewhere = factory && file.filename && !inBranchOf(f.node, factory) ? importerTrainerOf(file, factory, f.origin) : null;
+          if (!elsewhere?.index.filename) continue;
+          const where = relative(dirname(file.filename), elsewhere.index.filename).split(sep).join('/');
           context.report({
             node: f.node,
-            messageId: f.parent === null ? 'frozenBatchNorm' : 'frozenParent',
-            data: { trainer: t.method, parent: f.parent ?? '' },
+            messageId: f.parent === null ? 'frozenBatchNormInImporter' : 'frozenParentInImporter',
+            data: { trainer: elsewhere.method, parent: f.parent ?? '', file: where.startsWith('.') ? where : `./${where}` },
           });
         }
       },
     };
   },
 });
+

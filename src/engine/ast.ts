@@ -205,3 +205,16 @@ export function isPromiseExecutor(fn: Node): boolean {
   const callee = unwrap(p.callee);
   return callee?.type === T.Identifier && callee.name === 'Promise';
 }
+
+/** Is `node` inside a branch (`if`, `?:`, `&&`/`||`/`??`, `switch`, `catch`) of `fn`'s body? */
+export function inBranchOf(node: Node, fn: Node): boolean {
+  for (let n: Node | undefined = node; n && n !== fn; n = n.parent) {
+    const p: Node | undefined = n.parent;
+    if (!p) return false;
+    if (p.type === T.IfStatement && p.test !== n) return true;
+    if (p.type === T.ConditionalExpression && p.test !== n) return true;
+    if (p.type === T.LogicalExpression && p.right === n) return true;
+    if (p.type === T.SwitchCase || p.type === T.CatchClause) return true;
+  }
+  return false;
+}

@@ -6,7 +6,8 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, enclosingFunction, findProperty, literalValue, memberName, objectArg, propertyKeyName, unwrap, walk, type Node } from './ast.js';
+import { calledMember, enclosingFunction, findProperty, literalValue, memberName, objectArg, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { importerCallsOf } from './modules.js';
 import { callTarget, gradientContextOf } from './gradient-context.js';
 import { modelStructure } from './model-structure.js';
 import { superClassOf, thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
@@ -179,6 +180,29 @@ export function trainerOf(file: FileIndex, call: TSESTree.CallExpression): Train
   const training = findProperty(objectArg(call, 1), 'training');
   if (!training || literalValue(training.value) !== true) return null;
   return gradientContextOf(file, call) ? { call, receiver, method: 'apply' } : null;
+}
+
+/**
+ * A training call in a module importing the exported function `fn` (a model factory) that trains a model
+ * containing the value `origin` creates: `const model = createConvHead(); await model.fit(…)` in another
+ * file, for a BatchNormalization frozen inside `createConvHead`. Every model the factory builds contains it,
+ * so any instance trained there counts. Null when no importer does, or the importers cannot all be read.
+ */
+export function importerTrainerOf(file: FileIndex, fn: FunctionNode, origin: Origin): (Trainer & { readonly index: FileIndex }) | null {
+  const calls = importerCallsOf(file, fn);
+  if (!calls) return null;
+  const seen = new Set<FileIndex>();
+  for (const { index } of calls) {
+    if (seen.has(index)) continue;
+    seen.add(index);
+    for (const name of [...TRAINING_METHODS, 'apply']) {
+      for (const c of index.callsNamed(name)) {
+        const t = trainerOf(index, c);
+        if (t && reachesOrigin(index, t.receiver, origin)) return { ...t, index };
+      }
+    }
+  }
+  return null;
 }
 
 /** `expr` (a model or layer) is, or contains through visible model structure, the value created by `origin`. */

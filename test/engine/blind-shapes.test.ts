@@ -1366,3 +1366,37 @@ export { Drawing };
     assert.deepEqual(lint(dir, 'canvas.js', 'no-torch-module-api'), []);
   });
 });
+
+describe('sixteenth round (fixtures/blind/webpack-alias): a BatchNormalization frozen in a factory that another module trains', () => {
+  const HEAD = (bn: string): string => `import * as tf from '@tensorflow/tfjs';
+export function createConvHead(cfg = {}) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({ units: 8, inputShape: [4] }));
+  ${bn}
+  model.add(tf.layers.dense({ units: 2 }));
+  model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+  return model;
+}
+`;
+  const FIT = `import { createConvHead } from './head.js';
+export async function fineTune(xs, ys) {
+  const model = createConvHead();
+  await model.fit(xs, ys, { epochs: 2 });
+  return model;
+}
+`;
+  it('reported on the freeze, naming the importer that trains the model', () => {
+    const dir = project({ 'head.js': HEAD('model.add(tf.layers.batchNormalization({ trainable: false }));'), 'finetune.js': FIT }, 'module');
+    assert.deepEqual(lint(dir, 'head.js', 'no-frozen-batchnorm-in-training'), ['5: frozenBatchNormInImporter']);
+  });
+
+  it('not when the importers only predict, or the freeze is conditional', () => {
+    const predictOnly = project({
+      'head.js': HEAD('model.add(tf.layers.batchNormalization({ trainable: false }));'),
+      'serve.js': `import { createConvHead } from './head.js';\nconst model = createConvHead();\nexport const classify = (x) => model.predict(x);\n`,
+    }, 'module');
+    assert.deepEqual(lint(predictOnly, 'head.js', 'no-frozen-batchnorm-in-training'), []);
+    const conditional = project({ 'head.js': HEAD('if (cfg.freezeBn) model.add(tf.layers.batchNormalization({ trainable: false }));'), 'finetune.js': FIT }, 'module');
+    assert.deepEqual(lint(conditional, 'head.js', 'no-frozen-batchnorm-in-training'), []);
+  });
+});
