@@ -108,7 +108,7 @@ export function gradientContexts(file: FileIndex): Map<FunctionNode, GradientCon
     walk(ctx.fn.body, file.sourceCode.visitorKeys, (node) => {
       if (node.type !== T.CallExpression) return undefined;
       const target = callTarget(file, node);
-      if (target && !map.has(target)) map.set(target, { fn: target, call: ctx.call, api: ctx.api, depth: 1 });
+      if (target && prefer(map.get(target), ctx.call)) map.set(target, { fn: target, call: ctx.call, api: ctx.api, depth: 1 });
       return undefined;
     });
   }
@@ -123,9 +123,28 @@ export function gradientContexts(file: FileIndex): Map<FunctionNode, GradientCon
   }
   // exported helpers that an importer calls inside its training step (src/engine/modules.ts)
   for (const { fn, ctx } of importedStepCalls(file)) {
-    if (!map.has(fn)) map.set(fn, { fn, call: ctx.call, api: ctx.api, depth: 1 });
+    if (prefer(map.get(fn), ctx.call)) map.set(fn, { fn, call: ctx.call, api: ctx.api, depth: 1 });
   }
   return map;
+}
+
+/**
+ * Whether a helper run by the step `call` should take that step as its context instead of `current`:
+ * when it has none yet, or only one that a var list restricts while this step trains every variable
+ * (`refine()` minimizing the decoder's list and `step()` running `tf.variableGrads` over the same
+ * `computeLoss`: the rules must judge the helper as part of the step that trains the whole model).
+ */
+function prefer(current: GradientContext | undefined, call: TSESTree.CallExpression): boolean {
+  if (!current) return true;
+  return current.depth === 1 && hasVarList(current.call) && !hasVarList(call);
+}
+
+/** A gradient call with an argument after the function that is not a `returnCost` boolean (a var list, or one misplaced). */
+export function hasVarList(call: TSESTree.CallExpression): boolean {
+  return call.arguments.slice(1).some((a) => {
+    const u = unwrap(a);
+    return !(u?.type === T.Literal && typeof u.value === 'boolean') && !(u?.type === T.Identifier && u.name === 'undefined');
+  });
 }
 
 /** `minimize` / `variableGrads` / … when the call records gradients of its first argument. */

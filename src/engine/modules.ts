@@ -22,7 +22,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMember, isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { importedByTfjsModule, importersOf, moduleMakesModels, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, specifiersOfFile, MAX_PARSED_MODULES } from './module-resolve.js';
 import { FileIndex, isNullish, originsOf, thisClass, type ClassNode, type FieldFacts, type ValueInfo } from './resolver.js';
-import { gradientContextOf, type GradientContext } from './gradient-context.js';
+import { gradientContextOf, hasVarList, type GradientContext } from './gradient-context.js';
 import { isRelativeSpecifier } from './project-scan.js';
 import { declaredType, elementType } from './declared-types.js';
 
@@ -1341,7 +1341,10 @@ export function importedStepCalls(file: FileIndex): ImportedStepCall[] {
           if (!fn || call?.type !== T.CallExpression || call.callee !== callee) continue;
           const ctx = gradientContextOf(importer, call);
           // directly in the step, or in a same-file function the step calls (`computeLoss()` inside `minimize`)
-          if (ctx && !out.some((o) => o.fn === fn)) out.push({ fn, ctx });
+          // one context per helper: the first, unless a var list restricts it and a later step trains everything
+          const at = out.findIndex((o) => o.fn === fn);
+          if (ctx && at < 0) out.push({ fn, ctx });
+          else if (ctx && hasVarList(out[at]!.ctx.call) && !hasVarList(ctx.call)) out[at] = { fn, ctx };
         }
       }
     }

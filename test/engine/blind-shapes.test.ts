@@ -1400,3 +1400,34 @@ export async function fineTune(xs, ys) {
     assert.deepEqual(lint(conditional, 'head.js', 'no-frozen-batchnorm-in-training'), []);
   });
 });
+
+describe('sixteenth round (fixtures/blind/deno-app): a helper of another module run by two steps', () => {
+  it('judged in the step that trains the whole model, whichever step comes first in the importer', () => {
+    const dir = project({
+      'losses.ts': `import * as tf from '@tensorflow/tfjs';
+export function reconstructionLoss(model: tf.LayersModel, xs: tf.Tensor): tf.Scalar {
+  return tf.losses.meanSquaredError(xs, model.predict(xs) as tf.Tensor) as tf.Scalar;
+}
+`,
+      'net.ts': `import * as tf from '@tensorflow/tfjs';\nexport const build = () => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [2] }), tf.layers.dropout({ rate: 0.2 })] });\n`,
+      'trainer.ts': `import * as tf from '@tensorflow/tfjs';
+import { reconstructionLoss } from './losses.js';
+export class Trainer {
+  constructor(readonly model: tf.Sequential, readonly optimizer: tf.Optimizer) {}
+  refineDecoder(xs: tf.Tensor): void {
+    const decoderVars = this.model.layers[1].trainableWeights.map((w) => w.read() as tf.Variable);
+    this.optimizer.minimize(() => this.computeLoss(xs), false, decoderVars);
+  }
+  step(xs: tf.Tensor): void {
+    const { grads } = tf.variableGrads(() => this.computeLoss(xs));
+    this.optimizer.applyGradients(grads);
+  }
+  private computeLoss(xs: tf.Tensor): tf.Scalar {
+    return reconstructionLoss(this.model, xs);
+  }
+}
+`,
+    }, 'module');
+    assert.deepEqual(lint(dir, 'losses.ts', 'require-training-flag'), ['3: inferenceInTrainingStep']);
+  });
+});

@@ -160,6 +160,19 @@ ruleTester.run('require-training-flag', rule, {
         output: null,
       },
       {
+        name: 'a helper run by a step with a var list and, later in the file, by a step that trains everything: judged in the latter',
+        code: `class Trainer {\n  constructor() {\n    this.model = TF.sequential({layers: [TF.layers.dense({units: 2, inputShape: [2]}), TF.layers.dropout({rate: 0.2}), TF.layers.dense({units: 2})]});\n    this.opt = TF.train.adam();\n  }\n  refine(xs) {\n    const vars = this.model.layers[2].trainableWeights.map((w) => w.read());\n    this.opt.minimize(() => this.computeLoss(xs), false, vars);\n  }\n  step(xs) {\n    const {value, grads} = TF.variableGrads(() => this.computeLoss(xs));\n    this.opt.applyGradients(grads);\n    return value;\n  }\n  computeLoss(xs) {\n    return TF.losses.meanSquaredError(xs, this.model.predict(xs));\n  }\n}`,
+        errors: [
+          {
+            messageId: 'inferenceInTrainingStep',
+            data: { method: 'predict', api: 'variableGrads', kind: 'model', effects: effectsDropout },
+            line: 16,
+            suggestions: [{ messageId: 'useApplyWithTraining', data: { method: 'predict' }, output: `class Trainer {\n  constructor() {\n    this.model = TF.sequential({layers: [TF.layers.dense({units: 2, inputShape: [2]}), TF.layers.dropout({rate: 0.2}), TF.layers.dense({units: 2})]});\n    this.opt = TF.train.adam();\n  }\n  refine(xs) {\n    const vars = this.model.layers[2].trainableWeights.map((w) => w.read());\n    this.opt.minimize(() => this.computeLoss(xs), false, vars);\n  }\n  step(xs) {\n    const {value, grads} = TF.variableGrads(() => this.computeLoss(xs));\n    this.opt.applyGradients(grads);\n    return value;\n  }\n  computeLoss(xs) {\n    return TF.losses.meanSquaredError(xs, this.model.apply(xs, {training: true}));\n  }\n}` }],
+          },
+        ],
+        output: null,
+      },
+      {
         name: "computed model['predictOnBatch'](x)",
         code: `${DROPOUT_MODEL}\n${OPT}\nopt.computeGradients(() => model['predictOnBatch'](x).sum());`,
         errors: [
