@@ -21,6 +21,7 @@ import {
   DATASET_FACTORIES,
   DATASET_METHODS,
   DATASET_TIDY_METHODS,
+  DENO_REGISTRATIONS,
   FIT_CALLBACK_HOOKS,
   LISTENER_METHODS,
   OBSERVER_CLASSES,
@@ -420,6 +421,10 @@ function registrationFrequency(file: FileIndex, fn: FunctionNode, call: TSESTree
   if (member && name !== null && LISTENER_METHODS.has(name)) return 'event';
   const repeating = name === null ? undefined : REPEATING_SCHEDULERS.get(name);
   if (repeating) return repeating;
+  // `Deno.serve({ port }, handler)`, `Deno.cron('nightly', '30 2 * * *', handler)`: the global Deno only
+  const deno = member && name !== null ? DENO_REGISTRATIONS.get(name) : undefined;
+  const handler = call.arguments[call.arguments.length - 1];
+  if (deno && handler && isGlobalNamed(file, calledMember(call)!.member.object, 'Deno') && (unwrap(handler) === fn || functionReference(file, handler) === fn)) return deno;
   // a loop that schedules itself again: `function tick() { …; setTimeout(tick, 16); }`
   const oneShot = name === null ? undefined : ONE_SHOT_SCHEDULERS.get(name);
   if (oneShot && fn.range[0] <= call.range[0] && call.range[1] <= fn.range[1]) return oneShot;
@@ -573,4 +578,12 @@ export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean 
     return sites.some((c) => inDisposingScope(file, c) || callerMayScope(file, c, depth + 1));
   }
   return false;
+}
+
+/** An identifier `name` that no declaration of the file binds (the global of that name). */
+function isGlobalNamed(file: FileIndex, node: Node, name: string): boolean {
+  const n = unwrap(node);
+  if (n?.type !== T.Identifier || n.name !== name) return false;
+  const v = file.variableOf(n);
+  return !v || v.defs.length === 0;
 }

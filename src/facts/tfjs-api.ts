@@ -233,6 +233,15 @@ export const REPEATING_SCHEDULERS: ReadonlyMap<string, RepeatFrequency> = new Ma
   ['setInterval', 'interval'],
 ]);
 
+/**
+ * Deno's registrations (methods of the global `Deno`): `Deno.serve(handler)` runs the handler for every
+ * request, `Deno.cron(name, schedule, handler)` on every tick of its schedule.
+ */
+export const DENO_REGISTRATIONS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([
+  ['serve', 'event'],
+  ['cron', 'interval'],
+]);
+
 /** Schedulers whose callback runs once, unless the callback schedules itself again (a recursive loop). */
 export const ONE_SHOT_SCHEDULERS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([['setTimeout', 'interval']]);
 

@@ -28,6 +28,7 @@ const valid = [
     name: 'a tidy result of unknown origin that is never read as a tensor (it may be a number or plain data)',
     code: `function tick() {\n  const stats = TF.tidy(() => summarize(frame));\n  show(stats.best.toFixed(2));\n  let probs = TF.tidy(() => head.run(frame));\n  probs = probs.argMax(-1);\n  requestAnimationFrame(tick);\n}\nrequestAnimationFrame(tick);`,
   },
+  { name: 'a local object named Deno is not the Deno global: its serve() callback is not a request handler', code: `const Deno = { serve(h) { h(); } };\nDeno.serve(() => {\n  const s = TF.randomNormal([2]).sum().dataSync()[0];\n  log(s);\n});` },
   { name: 'bound tensor disposed after use in a loop', code: `${M}for (const s of states) {\n  const q = model.predict(s);\n  use(q.dataSync());\n  q.dispose();\n}` },
   { name: 'disposed on every path with try/finally', code: `${M}for (const s of states) {\n  const q = model.predict(s);\n  try {\n    if (q.dataSync()[0] > 1) continue;\n    use(q.dataSync());\n  } finally {\n    q.dispose();\n  }\n}` },
   { name: 'tf.dispose([a, b]) and tf.dispose({a})', code: `for (const s of xs) {\n  const a = TF.tensor1d(s);\n  const b = a.square();\n  use(b.dataSync());\n  TF.dispose([a, b]);\n}` },
@@ -204,6 +205,15 @@ const strictInvalid: Case[] = [
 
 // the source itself calls tf.tidy, so only the namespace forms (the wrap suggestion writes `TF.tidy` as the code does)
 const tidyResult: Case[] = [
+  {
+    name: 'Deno.cron and Deno.serve handlers run on every tick and every request',
+    code: `Deno.cron('tick', '* * * * *', () => {\n  const s = TF.randomNormal([2]).sum().dataSync()[0];\n  log(s);\n});\nDeno.serve({ port: 8000 }, async (req) => {\n  const v = TF.tensor1d(await req.json()).square().dataSync()[0];\n  return new Response(String(v));\n});`,
+    output: null,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`randomNormal()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every timer tick' }, line: 2, suggestions: [{ messageId: 'wrapInTidy', output: `Deno.cron('tick', '* * * * *', () => {\n  const s = TF.tidy(() => TF.randomNormal([2]).sum().dataSync()[0]);\n  log(s);\n});\nDeno.serve({ port: 8000 }, async (req) => {\n  const v = TF.tensor1d(await req.json()).square().dataSync()[0];\n  return new Response(String(v));\n});` }] },
+      { messageId: 'intermediate', data: { ops: '`tensor1d()`, `square()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 6, suggestions: [] },
+    ],
+  },
   {
     name: 'a tidy result read with dataSync() is a tensor, even when what it runs is of unknown origin: its argMax() leaks per frame',
     code: `function tick() {\n  const probs = TF.tidy(() => classifier.head.predict(frameToBatch(video)).softmax());\n  const scores = probs.dataSync();\n  const best = probs.argMax(-1).dataSync()[0];\n  probs.dispose();\n  show(best, scores);\n  requestAnimationFrame(tick);\n}\nrequestAnimationFrame(tick);`,
