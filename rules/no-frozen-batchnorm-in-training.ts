@@ -32,9 +32,9 @@ export default createRule({
       frozenParent:
         'Freezing this {{parent}} does not freeze its BatchNormalization: under `{{trainer}}()` it still uses batch statistics and updates its moving averages. Run it with `{training: false}` instead.',
       frozenBatchNormInImporter:
-        '`trainable: false` does not stop this BatchNormalization: `{{trainer}}()` in {{file}} trains the model built here, and under it the layer still uses batch statistics and updates its moving averages. Run it with `{training: false}` instead.',
+        '`trainable: false` does not stop this BatchNormalization under `{{trainer}}()` in {{file}}: it still uses batch statistics and updates its moving averages. Run it with `{training: false}`.',
       frozenParentInImporter:
-        'Freezing this {{parent}} does not freeze its BatchNormalization: `{{trainer}}()` in {{file}} trains the model built here, and under it the layer still uses batch statistics and updates its moving averages. Run it with `{training: false}` instead.',
+        'Freezing this {{parent}} does not freeze its BatchNormalization under `{{trainer}}()` in {{file}}: it still uses batch statistics and updates its moving averages. Run it with `{training: false}`.',
     },
     schema: [],
     languages: ['js/js'],
@@ -93,6 +93,8 @@ export default createRule({
           const factory = enclosingFunction(f.node);
           const elsewhere = factory && file.filename && !inBranchOf(f.node, factory) ? importerTrainerOf(file, factory, f.origin) : null;
           if (!elsewhere?.index.filename) continue;
+          // as above: fit() on the frozen model itself throws, another problem
+          if (f.parent !== null && elsewhere.method !== 'apply' && elsewhere.index.kindOf(elsewhere.receiver)?.origin === f.origin) continue;
           const where = relative(dirname(file.filename), elsewhere.index.filename).split(sep).join('/');
           context.report({
             node: f.node,

@@ -12,6 +12,7 @@ export const MESSAGE_LIMIT = 200;
  * the test fail, so a new rule's messages are measured with real-looking data, not with nothing.
  */
 export const TYPICAL: Readonly<Record<string, string>> = {
+  file: '../training/finetune.js',
   sublayer: 'this.dropout',
   effects: 'Dropout does not drop',
   kwargs: 'kwargs',

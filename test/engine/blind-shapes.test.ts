@@ -1431,3 +1431,28 @@ export class Trainer {
     assert.deepEqual(lint(dir, 'losses.ts', 'require-training-flag'), ['3: inferenceInTrainingStep']);
   });
 });
+
+describe('sixteenth round: a base model frozen in a factory, trained by an importer', () => {
+  const FACTORY = `import * as tf from '@tensorflow/tfjs';
+export function createClassifier() {
+  const base = tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.batchNormalization()] });
+  base.trainable = false;
+  const model = tf.sequential({ layers: [base, tf.layers.dense({ units: 2 })] });
+  model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+  return model;
+}
+export function createFrozen() {
+  const model = tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.batchNormalization()] });
+  model.trainable = false;
+  model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+  return model;
+}
+`;
+  it('the nested base is reported (the outer model trains it); the frozen model fitted itself is not (that throws: another rule)', () => {
+    const dir = project({
+      'models.js': FACTORY,
+      'train.js': `import { createClassifier, createFrozen } from './models.js';\nexport async function run(xs, ys) {\n  await createClassifier().fit(xs, ys);\n  await createFrozen().fit(xs, ys);\n}\n`,
+    }, 'module');
+    assert.deepEqual(lint(dir, 'models.js', 'no-frozen-batchnorm-in-training'), ['4: frozenParentInImporter']);
+  });
+});
