@@ -18,6 +18,7 @@ import { dirname, extname, isAbsolute, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { followsBareSpecifiers, packageDirOf, resolveImport } from './project-scan.js';
+import { selfReferenceName } from './workspaces.js';
 import { TF_MODULES } from './settings.js';
 
 /** Largest module we parse (bytes): generated bundles and vendored libraries are not user code to follow. */
@@ -182,10 +183,15 @@ const ANY_SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|(?:^|\n)\
  */
 export function specifiersOf(path: string, text: string): string[] {
   const relative = relativeSpecifiersOf(text);
-  if (!path || !isAbsolute(path) || !(followsBareSpecifiers(path) || SUBPATH_IMPORT.test(text))) return relative;
+  if (!path || !isAbsolute(path)) return relative;
+  const anyBare = followsBareSpecifiers(path) || SUBPATH_IMPORT.test(text);
+  // a package with `exports` may import itself by its own name (`require('@acme/churn-model/models')`)
+  const self = anyBare ? null : selfReferenceName(path);
+  if (!anyBare && !(self !== null && text.includes(self))) return relative;
   const out = new Set(relative);
   for (const m of text.matchAll(ANY_SPECIFIER)) {
     const s = m[2]!;
+    if (!anyBare && s !== self && !s.startsWith(`${self}/`)) continue;
     if (!s.startsWith('.') && !out.has(s) && resolveModule(path, s) !== null) out.add(s);
   }
   return [...out];

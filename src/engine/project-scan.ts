@@ -15,7 +15,7 @@ import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path
 import { TF_MODULES } from './settings.js';
 import { aliasCandidates, hasAliases } from './aliases.js';
 import { isFile } from './fs-listing.js';
-import { inWorkspace, subpathImportCandidates, workspaceCandidates } from './workspaces.js';
+import { inWorkspace, selfReferenceCandidates, subpathImportCandidates, workspaceCandidates } from './workspaces.js';
 import { MODE_DEPENDENT_LAYER_TABLE } from '../facts/tfjs-api.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -118,7 +118,11 @@ export function resolveImport(fromFile: string, specifier: string): string | nul
     }
     return null;
   };
-  const path = first(aliasCandidates(fromFile, specifier)) ?? first(subpathImportCandidates(fromFile, specifier)) ?? first(workspaceCandidates(fromFile, specifier));
+  const path =
+    first(aliasCandidates(fromFile, specifier)) ??
+    first(subpathImportCandidates(fromFile, specifier)) ??
+    first(workspaceCandidates(fromFile, specifier)) ??
+    first(selfReferenceCandidates(fromFile, specifier));
   if (bareCache.size >= MAX_RESOLVE_ENTRIES) bareCache.clear();
   bareCache.set(key, { at: now, path });
   return path;

@@ -113,6 +113,41 @@ export function subpathImportCandidates(fromFile: string, specifier: string): st
   return null;
 }
 
+// ------------------------------------------------------------------------------------------ self-reference
+
+/** The nearest package.json at or above `dir` and its directory, not looking past a `node_modules` directory. */
+function nearestPackage(dir: string): { dir: string; json: PackageJson } | null {
+  let d = dir;
+  for (let i = 0; i < MAX_LEVELS; i++) {
+    if (d.endsWith(`${sep}node_modules`)) return null;
+    const json = readPackageJson(d);
+    if (json) return { dir: d, json };
+    const up = dirname(d);
+    if (up === d) return null;
+    d = up;
+  }
+  return null;
+}
+
+/**
+ * The name a module may import its own package by (Node's self-reference): the `name` of the nearest
+ * package.json, when that package declares `exports` (without them Node does not resolve the name). Null
+ * otherwise, and for tfjs itself.
+ */
+export function selfReferenceName(fromFile: string): string | null {
+  const pkg = nearestPackage(dirname(fromFile));
+  const name = pkg?.json.name;
+  return typeof name === 'string' && pkg!.json.exports !== undefined && pkg!.json.exports !== null && !name.startsWith('@tensorflow/') ? name : null;
+}
+
+/** `@acme/churn-model/models` imported from inside `@acme/churn-model`: the files its `exports` map it to. */
+export function selfReferenceCandidates(fromFile: string, specifier: string): string[] | null {
+  const parts = splitPackageSpecifier(specifier);
+  if (!parts || parts[0] !== selfReferenceName(fromFile)) return null;
+  const pkg = nearestPackage(dirname(fromFile))!;
+  return entryCandidates(pkg.dir, pkg.json, parts[1]);
+}
+
 // ------------------------------------------------------------------------------------------ workspaces
 
 /** Per directory: the workspace root governing it (null: none). */

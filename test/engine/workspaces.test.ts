@@ -84,3 +84,46 @@ describe('subpath imports (`#…` of package.json `imports`)', () => {
     assert.equal(resolveModule(join(dir, 'src/step.js'), '#missing'), null);
   });
 });
+
+describe("a package importing itself by its own name (Node's self-reference through `exports`)", () => {
+  const CJS_NET = `const tf = require('@tensorflow/tfjs-node');
+function createNet() {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({ units: 8, inputShape: [4] }));
+  m.add(tf.layers.dropout({ rate: 0.5 }));
+  return m;
+}
+module.exports = { createNet, opt: tf.train.adam(1e-3) };
+`;
+  const CJS_STEP = (models: string): string => `const { createNet, opt } = require('${models}');
+const net = createNet();
+function step(xs, ys) {
+  return opt.minimize(() => net.predict(xs).sub(ys).square().mean());
+}
+function pause() {
+  net.eval();
+}
+module.exports = { step, pause };
+`;
+  const PKG = (exportsField: Record<string, unknown>): string => JSON.stringify({ name: '@acme/churn', type: 'commonjs', ...exportsField });
+
+  it('`require("@acme/churn/models")` inside @acme/churn, through a subpath of its `exports`', () => {
+    const files = {
+      'package.json': PKG({ exports: { '.': './lib/index.js', './models': './lib/models/index.js', './train/*': './lib/train/*.js' } }),
+      'lib/models/index.js': CJS_NET,
+      'lib/train/step.js': CJS_STEP('@acme/churn/models'),
+    };
+    const dir = writeProject(files);
+    assert.deepEqual(lint(dir, 'lib/train/step.js', files), ['4: require-training-flag', '7: no-torch-mode-switch']);
+  });
+
+  it('not without `exports` (Node does not resolve the name then), and not for another package name', () => {
+    const noExports = { 'package.json': PKG({ main: './lib/index.js' }), 'lib/models/index.js': CJS_NET, 'lib/train/step.js': CJS_STEP('@acme/churn/lib/models/index.js') };
+    const a = writeProject(noExports);
+    assert.deepEqual(lint(a, 'lib/train/step.js', noExports), []);
+    const other = { 'package.json': PKG({ exports: { './models': './lib/models/index.js' } }), 'lib/models/index.js': CJS_NET, 'lib/train/step.js': CJS_STEP('@acme/other/models') };
+    const b = writeProject(other);
+    assert.deepEqual(lint(b, 'lib/train/step.js', other), []);
+    assert.equal(resolveModule(join(b, 'lib', 'train', 'step.js'), '@acme/other/models'), null);
+  });
+});
