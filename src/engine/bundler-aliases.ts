@@ -38,6 +38,10 @@ export const BUNDLER_CONFIGS = [
   'vite.config.ts',
   'vite.config.mts',
   'vue.config.js',
+  'rollup.config.js',
+  'rollup.config.mjs',
+  'rollup.config.cjs',
+  'rollup.config.ts',
   'babel.config.js',
   'babel.config.cjs',
   'babel.config.mjs',
@@ -342,7 +346,19 @@ function tableOfAst(ast: N, file: string): AliasTable | null {
       if (id.type === 'Identifier' && d['init']) consts.set(id['name'] as string, d['init'] as N);
     }
   }
+  const rollupAlias = rollupAliasNames(ast);
   walkNodes(ast, (n) => {
+    // `alias({ entries: … })` of @rollup/plugin-alias: the same two forms as Vite's `resolve.alias`
+    if (n.type === 'CallExpression' && rollupAlias.size > 0) {
+      const callee = n['callee'] as N;
+      const arg = (n['arguments'] as N[])[0];
+      if (callee.type === 'Identifier' && rollupAlias.has(callee['name'] as string) && arg?.type === 'ObjectExpression') {
+        for (const p of arg['properties'] as N[]) {
+          if (p.type === 'Property' && !p['computed'] && keyName(p['key'] as N) === 'entries') readAliasTable(deref(p['value'] as N, env, 0), env, aliases);
+        }
+      }
+      return;
+    }
     if (n.type !== 'Property' || n['computed']) return;
     const key = keyName(n['key'] as N);
     if (key === 'alias') readAliasTable(deref(n['value'] as N, env, 0), env, aliases);
@@ -358,6 +374,26 @@ function tableOfAst(ast: N, file: string): AliasTable | null {
 }
 
 /** `{ '@': …, '@models': … }` (webpack, Vite, module-resolver) or `[{ find, replacement }]` (Vite, rollup). */
+/** The local names of @rollup/plugin-alias's default export: `import alias from …`, `const alias = require(…)`. */
+function rollupAliasNames(ast: N): Set<string> {
+  const names = new Set<string>();
+  for (const stmt of (ast['body'] as N[] | undefined) ?? []) {
+    if (stmt.type === 'ImportDeclaration' && (stmt['source'] as N)['value'] === '@rollup/plugin-alias') {
+      for (const sp of stmt['specifiers'] as N[]) if (sp.type === 'ImportDefaultSpecifier') names.add((sp['local'] as N)['name'] as string);
+    } else if (stmt.type === 'VariableDeclaration') {
+      for (const d of stmt['declarations'] as N[]) {
+        const init = d['init'] as N | null;
+        const id = d['id'] as N;
+        const arg = init?.type === 'CallExpression' ? (init['arguments'] as N[])[0] : undefined;
+        if (id.type === 'Identifier' && init?.type === 'CallExpression' && (init['callee'] as N)['name'] === 'require' && arg?.type === 'Literal' && arg['value'] === '@rollup/plugin-alias') {
+          names.add(id['name'] as string);
+        }
+      }
+    }
+  }
+  return names;
+}
+
 function readAliasTable(value: N | null, env: Env, out: Alias[]): void {
   if (value?.type === 'ObjectExpression') {
     for (const p of value['properties'] as N[]) {

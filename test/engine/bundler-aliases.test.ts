@@ -52,6 +52,24 @@ describe('imports through bundler and Babel aliases', () => {
     assert.deepEqual(lint(dir, 'src/train/step.ts', files), STEP_REPORTS);
   });
 
+  it('rollup.config.mjs: @rollup/plugin-alias `entries`, array form with a directory from import.meta.url, and object form', () => {
+    const files = {
+      'rollup.config.mjs': `import path from 'node:path';\nimport { fileURLToPath } from 'node:url';\nimport alias from '@rollup/plugin-alias';\nimport typescript from '@rollup/plugin-typescript';\nconst root = fileURLToPath(new URL('.', import.meta.url));\nexport default {\n  input: 'src/index.ts',\n  plugins: [\n    alias({ entries: [{ find: '@core', replacement: path.resolve(root, 'src/core') }] }),\n    typescript(),\n  ],\n};\n`,
+      'src/core/net.ts': NET,
+      'src/train/opt.ts': OPT,
+      'src/train/step.ts': STEP('@core/net', '@train/opt'),
+    };
+    const objectForm = { ...files, 'rollup.config.mjs': files['rollup.config.mjs'].replace("[{ find: '@core', replacement: path.resolve(root, 'src/core') }]", "{ '@core': path.resolve(root, 'src/core'), '@train': path.resolve(root, 'src/train') }") };
+    const a = writeProject(objectForm);
+    assert.deepEqual(lint(a, 'src/train/step.ts', objectForm), STEP_REPORTS);
+    const b = writeProject(files);
+    assert.deepEqual(bundlerAliasCandidates(join(b, 'src', 'train', 'step.ts'), '@core/net'), [join(b, 'src', 'core', 'net')]);
+    assert.deepEqual(bundlerAliasCandidates(join(b, 'src', 'train', 'step.ts'), '@train/opt'), []);
+    // a function of the config's own named `alias` is not the plugin
+    const own = writeProject({ 'rollup.config.js': `const alias = (o) => o;\nexport default { plugins: [alias({ entries: { '@core': './src/core' } })] };\n`, 'src/a.ts': '' });
+    assert.equal(bundlerAliasCandidates(join(own, 'src', 'a.ts'), '@core/net'), null);
+  });
+
   it('babel-plugin-module-resolver: `alias` in babel.config.js and `root` in .babelrc', () => {
     const babelJs = {
       'babel.config.js': `module.exports = {\n  presets: ['@babel/preset-env'],\n  plugins: [['module-resolver', { alias: { '@models': './src/models', '@opt': './src/opt.js' } }]],\n};\n`,
