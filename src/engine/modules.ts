@@ -145,16 +145,26 @@ export function homeOfNode(node: Node): FileIndex | null {
 
 let depth = 0;
 function bounded<R>(fn: () => R): R | null {
-  if (depth >= MAX_MODULE_DEPTH) return null;
+  if (depth >= MAX_MODULE_DEPTH) {
+    truncations++;
+    return null;
+  }
   depth++;
   try {
     return fn();
   } catch {
+    truncations++;
     return null;
   } finally {
     depth--;
   }
 }
+
+/**
+ * How many answers were cut short so far (a depth bound, a module bound, an error): a memo keeps only
+ * answers computed while this did not change, so that what it returns never depends on query order.
+ */
+let truncations = 0;
 
 // ------------------------------------------------------------------------------------------ export tables
 
@@ -724,13 +734,27 @@ type ClassHome = { readonly index: FileIndex; readonly cls: ClassNode };
  * whose writes all create the same class (`agent.critic` where Agent's constructor does
  * `this.critic = new Critic()`, Critic from a third module), followed in each class's own module.
  */
+/** Complete answers of `instanceClassOf` per node and field asked about (every reference of `agent` asks about its `init`). */
+const instanceClasses = new WeakMap<Node, Map<string | null, ClassHome | null>>();
+
 function instanceClassOf(file: FileIndex, expr: Node | null | undefined, depth = 0, field: string | null = null): ClassHome | null {
   const o = unwrap(expr);
-  if (!o || depth > 6) return null;
-  const found = instanceClassFromValue(file, o, depth, field);
-  if (found || (o.type !== T.Identifier && o.type !== T.MemberExpression)) return found;
+  if (!o) return null;
+  if (depth > 6) {
+    truncations++;
+    return null;
+  }
+  let memo = instanceClasses.get(o);
+  if (memo?.has(field)) return memo.get(field)!;
+  const before = truncations;
+  let found = instanceClassFromValue(file, o, depth, field);
   // `exportWeights(brain: Brain)`, `agentRef.current` of `MutableRefObject<PolicyAgent | null>`: the declared class
-  return classOfDeclaredType(file, declaredType(file, o), field);
+  if (!found && (o.type === T.Identifier || o.type === T.MemberExpression)) found = classOfDeclaredType(file, declaredType(file, o), field);
+  if (truncations === before) {
+    if (!memo) instanceClasses.set(o, (memo = new Map()));
+    memo.set(field, found);
+  }
+  return found;
 }
 
 /** The class a type annotation names (`Brain`, `Brain | null`): same-file or imported, `import type` included. */
