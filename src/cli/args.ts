@@ -32,7 +32,7 @@ export class UsageError extends Error {
 export const HELP = `Usage: torch2tf [options] [paths...]
 
 Audits TensorFlow.js code for PyTorch habits (a migration report), through the ESLint Node API.
-Lints .ts/.tsx/.js/.mjs/.cjs files under the given paths (default: .), skipping node_modules and
+Lints .ts/.tsx/.mts/.cts/.js/.mjs/.cjs files under the given paths (default: .), skipping node_modules and
 ignored files.
 
 Config:

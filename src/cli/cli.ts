@@ -206,7 +206,7 @@ async function audit(opts: CliOptions, io: Io): Promise<number> {
     const notLinted = skipped.filter((k) => k.files.length > 0);
     const why = notLinted.length > 0
       ? `the files found need what is not installed (${notLinted.map((k) => k.reason).join('; ')})`
-      : `no .js/.mjs/.cjs/.ts/.tsx${setup.mode === 'builtin' ? '/.html' : ''} file under ${opts.paths.join(', ')} that is not ignored (node_modules, .gitignore, the config's ignores)`;
+      : `no .js/.mjs/.cjs/.ts/.tsx/.mts/.cts${setup.mode === 'builtin' ? '/.html' : ''} file under ${opts.paths.join(', ')} that is not ignored (node_modules, .gitignore, the config's ignores)`;
     io.stderr(`torch2tf: warning: 0 files linted: ${why}\n`);
     return 2;
   }

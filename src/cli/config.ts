@@ -2,7 +2,7 @@
  * Which ESLint config the `torch2tf` CLI lints with:
  * - `project`: the project's own `eslint.config.*` (ESLint's normal lookup), untouched.
  * - `builtin`: the plugin's `recommended` config (or `recommended-type-checked` with `--typed`),
- *   `.ts/.tsx` through @typescript-eslint/parser, the project's `.gitignore` honoured.
+ *   `.ts/.tsx/.mts/.cts` through @typescript-eslint/parser, the project's `.gitignore` honoured.
  * - `auto`: `project` when an `eslint.config.*` covers every given path (finds it and does not
  *   ignore it), else `builtin`. A config that ignores the audited path (e.g. a repository that
  *   excludes its fixtures from its own lint) does not describe how that code should be audited.
@@ -13,9 +13,9 @@ import { ESLint, type Linter } from 'eslint';
 import type { ConfigMode } from './args.js';
 import plugin from '../index.js';
 
-export const LINTED_FILES = ['**/*.{js,mjs,cjs,ts,tsx}'];
+export const LINTED_FILES = ['**/*.{js,mjs,cjs,ts,tsx,mts,cts}'];
 const JS_FILES = ['**/*.{js,mjs,cjs}'];
-const TS_FILES = ['**/*.{ts,tsx}'];
+const TS_FILES = ['**/*.{ts,tsx,mts,cts}'];
 export const HTML_FILES = ['**/*.{html,htm}'];
 
 /** Files ESLint finds but the built-in config cannot lint here, and what would lint them. */
@@ -156,10 +156,10 @@ async function tfjsPages(cwd: string, paths: readonly string[], ignores: readonl
 }
 
 const HTML_TEST = (f: string): boolean => /\.html?$/i.test(f);
-const TS_TEST = (f: string): boolean => /\.tsx?$/i.test(f);
+const TS_TEST = (f: string): boolean => /\.(?:tsx?|mts|cts)$/i.test(f);
 const NO_HTML_PLUGIN = 'HTML pages: npm install --save-dev eslint-plugin-html to audit their inline <script> blocks';
 
-const NO_TS_PARSER = 'cannot load @typescript-eslint/parser: .ts/.tsx files are skipped (npm install --save-dev @typescript-eslint/parser)';
+const NO_TS_PARSER = 'cannot load @typescript-eslint/parser: .ts/.tsx/.mts/.cts files are skipped (npm install --save-dev @typescript-eslint/parser)';
 
 interface Builtin {
   configs: Linter.Config[];
@@ -170,12 +170,12 @@ interface Builtin {
 async function builtinConfig(cwd: string, typed: boolean, paths: readonly string[]): Promise<Builtin> {
   const firstPath = paths[0]!;
   const tsParser = await loadTsParser();
-  if (!tsParser && typed) throw new ConfigError(NO_TS_PARSER.replace(': .ts/.tsx files are skipped', ''));
+  if (!tsParser && typed) throw new ConfigError(NO_TS_PARSER.replace(': .ts/.tsx/.mts/.cts files are skipped', ''));
   const html = await loadHtmlPlugin();
   const ignores = gitignorePatterns(cwd);
   const lintable = [...JS_FILES, ...(tsParser ? TS_FILES : []), ...(html ? HTML_FILES : [])];
   const skipped: SkippedKind[] = [];
-  if (!tsParser) skipped.push({ test: TS_TEST, reason: '.ts/.tsx files need @typescript-eslint/parser: npm install --save-dev @typescript-eslint/parser' });
+  if (!tsParser) skipped.push({ test: TS_TEST, reason: '.ts/.tsx/.mts/.cts files need @typescript-eslint/parser: npm install --save-dev @typescript-eslint/parser' });
   if (!html) skipped.push({ test: HTML_TEST, reason: NO_HTML_PLUGIN });
   const configs: Linter.Config[] = [
     { name: 'torch2tf-cli/files', files: [...JS_FILES, ...TS_FILES, ...HTML_FILES] },

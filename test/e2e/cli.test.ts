@@ -210,7 +210,7 @@ function spawn(args: string[], cwd = ROOT): { code: number | null; stdout: strin
 }
 
 describe('torch2tf CLI: file discovery and robustness', () => {
-  it('skips node_modules and .gitignore\'d files, lints .ts/.tsx/.js/.mjs/.cjs, reports unreadable and unparsable files and goes on', async () => {
+  it('skips node_modules and .gitignore\'d files, lints .ts/.tsx/.mts/.cts/.js/.mjs/.cjs, reports unreadable and unparsable files and goes on', async () => {
     const bad = `import * as tf from '@tensorflow/tfjs';\nconst m = tf.sequential();\nm.eval();\n`;
     const dir = tempProject({
       'package.json': '{}',
@@ -220,6 +220,8 @@ describe('torch2tf CLI: file discovery and robustness', () => {
       'src/c.js': bad,
       'src/d.mjs': bad,
       'src/e.cjs': `const tf = require('@tensorflow/tfjs');\nconst m = tf.sequential();\nm.eval();\n`,
+      'src/g.mts': bad,
+      'src/h.cts': `import tf = require('@tensorflow/tfjs');\nconst m = tf.sequential();\nm.eval();\n`,
       'src/f.jsx.txt': bad,
       'src/broken-syntax.ts': 'const a = ;\n',
       'src/z.ts': bad,
@@ -233,8 +235,8 @@ describe('torch2tf CLI: file discovery and robustness', () => {
     assert.equal(r.code, 1, r.stderr);
     const results = JSON.parse(r.stdout) as ESLint.LintResult[];
     const byFile = Object.fromEntries(results.map((x) => [relative(dir, x.filePath), x]));
-    assert.deepEqual(Object.keys(byFile).sort(), ['src/a.ts', 'src/b.tsx', 'src/broken-syntax.ts', 'src/c.js', 'src/d.mjs', 'src/dangling.ts', 'src/e.cjs', 'src/z.ts']);
-    for (const f of ['src/a.ts', 'src/b.tsx', 'src/c.js', 'src/d.mjs', 'src/e.cjs', 'src/z.ts']) {
+    assert.deepEqual(Object.keys(byFile).sort(), ['src/a.ts', 'src/b.tsx', 'src/broken-syntax.ts', 'src/c.js', 'src/d.mjs', 'src/dangling.ts', 'src/e.cjs', 'src/g.mts', 'src/h.cts', 'src/z.ts']);
+    for (const f of ['src/a.ts', 'src/b.tsx', 'src/c.js', 'src/d.mjs', 'src/e.cjs', 'src/g.mts', 'src/h.cts', 'src/z.ts']) {
       assert.deepEqual(byFile[f]!.messages.filter((m) => m.ruleId === 'torch2tf/no-torch-mode-switch').map((m) => m.line), [3], f);
     }
     assert.match(byFile['src/broken-syntax.ts']!.messages[0]!.message, /^Parsing error/);
@@ -252,7 +254,7 @@ describe('torch2tf CLI: file discovery and robustness', () => {
     assert.match(r.stdout, /^torch2tf migration report: 0 files linted/);
     assert.match(r.stdout, /\nNothing audited: no file was linted \(the reason is on stderr\)\.\n/);
     assert.doesNotMatch(r.stdout, /No PyTorch habits found|No findings/);
-    assert.match(r.stderr, /^torch2tf: warning: 0 files linted: no \.js\/\.mjs\/\.cjs\/\.ts\/\.tsx\/\.html file under \. that is not ignored/m);
+    assert.match(r.stderr, /^torch2tf: warning: 0 files linted: no \.js\/\.mjs\/\.cjs\/\.ts\/\.tsx\/\.mts\/\.cts\/\.html file under \. that is not ignored/m);
   });
 
   it('eslint-disable comments for rules of the project\'s own config make no noise under the built-in config', async () => {
