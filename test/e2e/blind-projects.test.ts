@@ -39,9 +39,9 @@ async function lint(project: string, config: Linter.Config, typed = false): Prom
     cwd: dir,
     overrideConfigFile: true,
     overrideConfig: [
-      { ...config, files: ['**/*.{js,mjs,cjs,jsx,ts,tsx}'] },
+      { ...config, files: ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'] },
       { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-      { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser, parserOptions: typed ? { projectService: true, tsconfigRootDir: dir } : {} } },
+      { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser, parserOptions: typed ? { projectService: true, tsconfigRootDir: dir } : {} } },
       ...(settings ? [{ settings }] : []),
     ],
   });
