@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
+import { enclosingFunction, inBranchOf } from '../src/engine/ast.js';
 import { EventFlow, type FlowEvent } from '../src/engine/event-flow.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import {
@@ -9,6 +10,7 @@ import {
   hasOnlyDirectLayers,
   initialTrainable,
   inLayerLoop,
+  inWholeLayerLoop,
   isWeightless,
   layerOwner,
   compiledOwners,
@@ -130,9 +132,15 @@ export default createRule<[], MessageId>({
         if (before.length === 0) continue;
         // the target's state when those compiles took the trainable snapshot
         const states = new Set<boolean | null>();
+        const written = new Set<boolean | null>();
+        let branched = false;
         for (const c of before) {
           const reaching = events.filter((e) => isTargetWrite(e) && flow.mayPrecede(e, c, isTargetWrite));
-          for (const r of reaching) states.add((r.data as Extract<Data, { type: 'write' }>).w.value);
+          for (const r of reaching) {
+            states.add((r.data as Extract<Data, { type: 'write' }>).w.value);
+            written.add((r.data as Extract<Data, { type: 'write' }>).w.value);
+            branched ||= inBranchOf(r.node, enclosingFunction(r.node) ?? src.ast);
+          }
           // the layer's first state also reaches the compile when a freeze is conditional (not when it
           // only skips a loop over the model's layers, which are never empty)
           const initialReaches =
@@ -142,7 +150,10 @@ export default createRule<[], MessageId>({
             states.add(initialTrainable(file, d.target, d.w.target, d.owner));
           }
         }
-        if (states.size !== 1 || !states.has(!value)) continue;
+        // `for (const l of model.layers) l.trainable = true` after a compile that only freezes reached (the
+        // fine-tuning recipe, the freezes unconditional): the layers frozen then stay frozen for fit, whatever the others were
+        const unfreezesFrozen = value && !compiledSelf && !branched && written.size === 1 && written.has(false) && inWholeLayerLoop(d.w.node);
+        if (!unfreezesFrozen && (states.size !== 1 || !states.has(!value))) continue;
         const training = events.find(
           (t) =>
             t.data.type === 'train' &&

@@ -672,6 +672,27 @@ export function structureExprs(file: FileIndex, value: ResolvedValue, receiver: 
   return out;
 }
 
+/**
+ * Is the node inside a loop over every layer of a model: `for (const l of m.layers)` or
+ * `m.layers.forEach((l) => …)` on the list itself (not a `slice()` or `filter()` of it)?
+ */
+export function inWholeLayerLoop(node: Node): boolean {
+  for (let n: Node | undefined = node; n?.parent; n = n.parent) {
+    const p: Node = n.parent;
+    if (p.type === T.ForOfStatement && p.body === n) return isLayersMember(p.right);
+    if (isFunction(n)) {
+      const m = p.type === T.CallExpression ? calledMember(p) : null;
+      return !!m && m.name === 'forEach' && isLayersMember(m.member.object);
+    }
+  }
+  return false;
+}
+
+function isLayersMember(expr: Node): boolean {
+  const e = unwrap(expr);
+  return e?.type === T.MemberExpression && !e.computed && memberName(e) === 'layers';
+}
+
 /** Is the node inside `for (const l of m.layers…)` or `m.layers.forEach((l) => …)` (in the same function)? */
 export function inLayerLoop(node: Node): boolean {
   for (let n: Node | undefined = node; n?.parent; n = n.parent) {
