@@ -205,6 +205,16 @@ function requireSpecifier(n: Node | null | undefined): string | null {
   return a?.type === T.Literal && typeof a.value === 'string' ? a.value : null;
 }
 
+/** The specifier a binding holds the whole module of: `const tabular = require('./tabular')` (never reassigned). */
+function requireOfBinding(index: FileIndex, n: Node): string | null {
+  const u = unwrap(n);
+  if (u?.type !== T.Identifier) return null;
+  const v = index.variableOf(u);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.node.id !== def.name || v!.references.some((r) => r.isWrite() && r.writeExpr !== def.node.init)) return null;
+  return requireSpecifier(def.node.init);
+}
+
 function exportTable(index: FileIndex): ExportTable {
   let table = tables.get(index);
   if (table) return table;
@@ -213,7 +223,8 @@ function exportTable(index: FileIndex): ExportTable {
   const setObject = (obj: TSESTree.ObjectExpression): void => {
     for (const p of obj.properties) {
       if (p.type === T.SpreadElement) {
-        const s = requireSpecifier(p.argument);
+        // `...require('./tabular')`, or `...tabular` with `const tabular = require('./tabular')`
+        const s = requireSpecifier(p.argument) ?? requireOfBinding(index, p.argument);
         if (s) t.stars.push(s);
         continue;
       }

@@ -282,6 +282,22 @@ describe('imported values', () => {
     assert.equal(d, null, 'the module object itself is not a tfjs value');
   });
 
+  it("CommonJS barrel spreading a binding of a require (`const tabular = require('./tabular'); module.exports = { ...tabular }`)", () => {
+    const [a, b, c] = kindsIn(
+      {
+        'lib/tabular.js': `const tf = require('@tensorflow/tfjs');\nfunction createModel() { return ${MODEL}; }\nmodule.exports = { createModel };\n`,
+        'lib/index.js': `const tabular = require('./tabular');\nlet other = require('./other');\nother = {};\nmodule.exports = { ...tabular, ...other, listModels() { return []; } };\n`,
+        'lib/other.js': `const tf = require('@tensorflow/tfjs');\nmodule.exports = { optimizer: tf.train.adam() };\n`,
+      },
+      'main.js',
+      `const { createModel, optimizer, listModels } = require('./lib');\nprobe(createModel());\nprobe(optimizer);\nprobe(listModels());`,
+      'commonjs',
+    );
+    assert.equal(kind(a!), 'model');
+    assert.equal(b, null, 'a binding written again may hold anything: not followed');
+    assert.equal(c, null);
+  });
+
   it('an imported class: a tfjs subclass is a model; a wrapper class\'s field built in its constructor is a model', () => {
     const [sub, field, other] = kindsIn(
       {
