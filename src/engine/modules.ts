@@ -81,6 +81,8 @@ export function indexForPath(from: FileIndex, path: string, asImporter = false):
     const linted = lintedByPath.get(path);
     if (linted && text !== null && linted.sourceCode.text === text && linted.parseSetup?.parser === from.parseSetup?.parser) {
       byPath.set(path, { mtimeMs, index: linted });
+      // its nodes now reach other files' questions: `homeOfNode` must look them up (even if nothing was parsed yet)
+      foreignCount++;
       return linted;
     }
     const sourceCode = text === null || !from.parseSetup ? null : parseModule(path, text, from.parseSetup);

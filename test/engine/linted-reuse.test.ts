@@ -24,7 +24,23 @@ const FIT = `export function train(model, optimizer, xs, ys, lossFn) {\n  optimi
 writeFileSync(join(dir, 'agent.js'), AGENT);
 writeFileSync(join(dir, 'fit.js'), FIT);
 
+// a factory building its model with add() calls, one layer frozen at construction
+const HEAD = `import * as tf from '@tensorflow/tfjs';\n\nexport function createHead() {\n  const model = tf.sequential();\n  model.add(tf.layers.dense({ units: 8, inputShape: [4], trainable: false }));\n  model.add(tf.layers.dense({ units: 1 }));\n  return model;\n}\n`;
+const TUNE = `import * as tf from '@tensorflow/tfjs';\nimport { createHead } from './head.js';\n\nconst opt = tf.train.adam();\nexport function tune(xs, ys) {\n  const model = createHead();\n  opt.minimize(() => tf.losses.meanSquaredError(ys, model.apply(xs)));\n}\n`;
+writeFileSync(join(dir, 'head.js'), HEAD);
+writeFileSync(join(dir, 'tune.js'), TUNE);
+
 describe('a module reused from the file linted just before', () => {
+  it('lends its nodes before any module was parsed in the process: the structure its add() calls build is seen', () => {
+    const linter = new Linter({ cwd: dir, configType: 'flat' });
+    const config = [{ files: ['**/*.js'], plugins: { torch2tf: plugin as never }, rules: { 'torch2tf/require-var-list-when-frozen': 'error' as const } }];
+    assert.equal(moduleReadStats.parsed, 0, 'a fresh process');
+    assert.deepEqual(linter.verify(HEAD, config, join(dir, 'head.js')), []);
+    const messages = linter.verify(TUNE, config, join(dir, 'tune.js'));
+    assert.equal(moduleReadStats.parsed, 0, 'head.js was reused, not parsed');
+    assert.deepEqual(messages.map((m) => `${m.ruleId}:${m.line}`), ['torch2tf/require-var-list-when-frozen:7']);
+  });
+
   it('answers for the nodes it lends: a parameter whose argument is `this.model` of a class in the importer', () => {
     const linter = new Linter({ cwd: dir, configType: 'flat' });
     const config = [{ files: ['**/*.js'], plugins: { torch2tf: plugin as never }, rules: { 'torch2tf/require-training-flag': 'error' as const } }];
