@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, enclosingFunction, findProperty, literalValue, memberName, objectArg, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
-import { importerCallsOf } from './modules.js';
+import { homeOfNode, readableImporterCallsOf } from './modules.js';
 import { callTarget, gradientContextOf } from './gradient-context.js';
 import { modelStructure } from './model-structure.js';
 import { superClassOf, thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
@@ -189,8 +189,11 @@ export function trainerOf(file: FileIndex, call: TSESTree.CallExpression): Train
  * so any instance trained there counts. Null when no importer does, or the importers cannot all be read.
  */
 export function importerTrainerOf(file: FileIndex, fn: FunctionNode, origin: Origin): (Trainer & { readonly index: FileIndex }) | null {
-  const calls = importerCallsOf(file, fn);
-  if (!calls) return null;
+  const calls = readableImporterCallsOf(file, fn);
+  // an importer linted earlier in the run read this module from disk: its copy of `origin` is another node
+  // at the same place of the same file
+  const same = (n: Node | undefined): boolean =>
+    n === origin || (!!n && n.type === origin.type && n.range[0] === origin.range[0] && n.range[1] === origin.range[1] && homeOfNode(n)?.filename === file.filename);
   const seen = new Set<FileIndex>();
   for (const { index } of calls) {
     if (seen.has(index)) continue;
@@ -198,7 +201,7 @@ export function importerTrainerOf(file: FileIndex, fn: FunctionNode, origin: Ori
     for (const name of [...TRAINING_METHODS, 'apply']) {
       for (const c of index.callsNamed(name)) {
         const t = trainerOf(index, c);
-        if (t && reachesOrigin(index, t.receiver, origin)) return { ...t, index };
+        if (t && reachesOrigin(index, t.receiver, origin, 0, same)) return { ...t, index };
       }
     }
   }
@@ -206,14 +209,14 @@ export function importerTrainerOf(file: FileIndex, fn: FunctionNode, origin: Ori
 }
 
 /** `expr` (a model or layer) is, or contains through visible model structure, the value created by `origin`. */
-export function reachesOrigin(file: FileIndex, expr: Node, origin: Origin, depth = 0): boolean {
+export function reachesOrigin(file: FileIndex, expr: Node, origin: Origin, depth = 0, same: (n: Node | undefined) => boolean = (n) => n === origin): boolean {
   if (depth > 8) return false;
   const info = file.kindOf(expr);
   if (!info) return false;
-  if (info.origin === origin) return true;
+  if (same(info.origin)) return true;
   if (info.kind !== 'model') return false;
   const s = modelStructure(file, expr);
-  return !!s && s.layers.some((l) => l.info?.origin === origin || (l.info?.kind === 'model' && reachesOrigin(file, l.node, origin, depth + 1)));
+  return !!s && s.layers.some((l) => same(l.info?.origin) || (l.info?.kind === 'model' && reachesOrigin(file, l.node, origin, depth + 1, same)));
 }
 
 /** A model (or user layer) that visibly contains a BatchNormalization which it runs in training mode. */

@@ -1305,7 +1305,23 @@ export function importerCallsOf(file: FileIndex, target: FunctionNode | ClassNod
   return result;
 }
 
-function collectImporterCalls(file: FileIndex, target: FunctionNode | ClassNode): ImporterCall[] | null {
+const readableCallCache = new WeakMap<Node, readonly ImporterCall[]>();
+
+/**
+ * The calls of an exported function or class in the importers this process can read (`importerCallsOf`
+ * without its all-or-nothing rule): enough to show that some importer does something with what it
+ * returns, never to show that none does.
+ */
+export function readableImporterCallsOf(file: FileIndex, target: FunctionNode | ClassNode): readonly ImporterCall[] {
+  const cached = readableCallCache.get(target);
+  if (cached) return cached;
+  readableCallCache.set(target, []); // recursion guard
+  const result = collectImporterCalls(file, target, false) ?? [];
+  readableCallCache.set(target, result);
+  return result;
+}
+
+function collectImporterCalls(file: FileIndex, target: FunctionNode | ClassNode, complete = true): ImporterCall[] | null {
   if (!file.filename) return null;
   const cls = target.type === T.ClassDeclaration || target.type === T.ClassExpression;
   const names = exportNamesOf(file, target);
@@ -1313,19 +1329,25 @@ function collectImporterCalls(file: FileIndex, target: FunctionNode | ClassNode)
   const out: ImporterCall[] = [];
   const importers = importersOf(file.filename);
   // every call site must be seen: too many importers, or one we do not read, leaves the calls unknown
-  if (importers.length > MAX_IMPORTERS) return null;
+  if (importers.length > MAX_IMPORTERS && complete) return null;
   // an importer whose text never calls one of the export's names (a barrel re-exporting it) calls nothing:
   // not parsed (a default or whole-module import may be called under any local name)
-  for (const path of importers) {
+  for (const path of importers.slice(0, MAX_IMPORTERS)) {
     if (!mayCallByName(path, names)) continue;
     const importer = indexForPath(file, path, true);
-    if (!importer) return null;
+    if (!importer) {
+      if (complete) return null;
+      continue;
+    }
     for (const { v, spec } of bindingsOfImportsFrom(importer, path, file)) {
       for (const { callee, name } of importedNameUses(v, spec)) {
         if (!names.includes(name)) continue;
         const call = callee.parent;
         // a subclass passes its own arguments through super(…), which this scan does not see
-        if (cls && (call?.type === T.ClassDeclaration || call?.type === T.ClassExpression) && call.superClass === callee) return null;
+        if (cls && (call?.type === T.ClassDeclaration || call?.type === T.ClassExpression) && call.superClass === callee) {
+          if (complete) return null;
+          continue;
+        }
         if (call?.type !== (cls ? T.NewExpression : T.CallExpression) || (call as TSESTree.NewExpression).callee !== callee) continue;
         out.push({ index: importer, call: call as TSESTree.CallExpression | TSESTree.NewExpression });
       }

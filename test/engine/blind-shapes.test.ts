@@ -1390,6 +1390,12 @@ export async function fineTune(xs, ys) {
     assert.deepEqual(lint(dir, 'head.js', 'no-frozen-batchnorm-in-training'), ['5: frozenBatchNormInImporter']);
   });
 
+  it('also when the training module was linted first (it read the factory module from disk, as other nodes)', () => {
+    const dir = project({ 'head.js': HEAD('model.add(tf.layers.batchNormalization({ trainable: false }));'), 'finetune.js': FIT }, 'module');
+    assert.deepEqual(lint(dir, 'finetune.js', 'no-frozen-batchnorm-in-training'), []);
+    assert.deepEqual(lint(dir, 'head.js', 'no-frozen-batchnorm-in-training'), ['5: frozenBatchNormInImporter']);
+  });
+
   it('not when the importers only predict, or the freeze is conditional', () => {
     const predictOnly = project({
       'head.js': HEAD('model.add(tf.layers.batchNormalization({ trainable: false }));'),
