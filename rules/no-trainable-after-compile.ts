@@ -77,8 +77,8 @@ export default createRule<[], MessageId>({
 
     /**
      * A layer of a model that a factory of another module compiled before returning it (`compiledAtCreation`),
-     * and that this file never compiles: that compile saw the layer's construction-time state, and every
-     * write here comes after it. No suggestion: the compile's arguments are the other module's text.
+     * with no compile of this file that may run before the write: that compile saw the layer's construction-time
+     * state, and the write comes after it (a recompile later, after a training call, does not undo that call). No suggestion: the compile's arguments are the other module's text.
      */
     function analyseCompiledAtCreation(w: Event, d: Extract<Data, { type: 'write' }>, compiles: readonly Event[], events: readonly Event[]): TSESLint.ReportDescriptor<MessageId> | null {
       const model = d.owner;
@@ -86,7 +86,8 @@ export default createRule<[], MessageId>({
       const ownerExpr = layerOwner(file, d.w.target);
       if (d.target.kind !== 'layer' || !model || !ownerExpr || isWeightless(d.target.info) || containsNestedModel(file, model, ownerExpr)) return null;
       const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
-      if (compiles.some(isCompile) || !compiledAtCreation(file, model)) return null;
+      // a compile of this file that may run before the write took the snapshot fit uses (analysed above)
+      if (compiles.some((c) => isCompile(c) && flow.mayPrecede(c, w, () => false)) || !compiledAtCreation(file, model)) return null;
       const isTargetWrite = (e: Event): boolean => e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || sameValue(e.data.owner, d.owner));
       // the state the factory's compile saw, unless a write of this file may already have changed it
       if (initialTrainable(file, d.target, d.w.target, d.owner) !== !value || events.some((e) => isTargetWrite(e) && flow.mayPrecede(e, w, isTargetWrite))) return null;

@@ -22,9 +22,10 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { calledMember, findProperty, isFunction, literalValue, memberName, objectArg, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { calledMember, enclosingFunction, findProperty, isFunction, literalValue, memberName, objectArg, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget } from './gradient-context.js';
 import { modelStructure, provenanceOf, type LayerRef } from './model-structure.js';
+import { importedCallReturns } from './modules.js';
 import { originsOf, thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
 import { TRAINING_METHODS, WEIGHTLESS_LAYERS } from '../facts/tfjs-api.js';
 
@@ -447,12 +448,56 @@ export function trainingCall(file: FileIndex, call: TSESTree.CallExpression): { 
  */
 export function compiledAtCreation(file: FileIndex, model: ResolvedValue): boolean {
   const origins = model.info ? originsOf(model.info) : [];
-  return origins.length > 0 && origins.every((o) => !!o.home && o.home !== file && !!o.origin && compiledBeforeReturn(o.home, o.origin));
+  if (origins.length > 0 && origins.every((o) => !!o.home && o.home !== file && !!o.origin && compiledBeforeReturn(o.home, o.origin))) return true;
+  // `const model = createClassifier(cfg)` whose factory (another module) gets the model from a builder of its
+  // own and compiles it: `const model = createTabularModel(cfg); model.compile({…}); return model;`
+  const bindings = [...model.keys].filter((k): k is Scope.Variable => 'defs' in k);
+  // (and the builder that made it wrote no `trainable` before handing it over: the compile saw construction states)
+  const untouched = origins.length > 0 && origins.every((o) => !!o.home && o.home !== file && !!o.origin && !writesTrainable(o.home, enclosingFunction(o.origin)));
+  return untouched && bindings.length > 0 && bindings.every((v) => {
+    const def = v.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.node.id !== def.name || v.references.some((r) => r.isWrite() && r.writeExpr !== def.node.init)) return false;
+    let init = unwrap(def.node.init);
+    if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
+    const target = init?.type === T.CallExpression ? importedCallReturns(file, init) : null;
+    return !!target && target.index !== file && factoryCompilesWhatItReturns(target.index, target.fn);
+  });
+}
+
+/** Does the function (or the module, for null) assign `….trainable` anywhere in its own body? */
+function writesTrainable(home: FileIndex, fn: FunctionNode | null): boolean {
+  let found = false;
+  const root = fn?.body ?? home.sourceCode.ast;
+  walk(root as Node, home.sourceCode.visitorKeys, (n) => {
+    if (found || (n !== root && isFunction(n) && fn !== null)) return false;
+    if (n.type === T.AssignmentExpression && n.left.type === T.MemberExpression && memberName(n.left) === 'trainable') found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** A factory whose body ends `return NAME;` (its only top-level return) after `NAME.compile(…)`, NAME declared in it. */
+function factoryCompilesWhatItReturns(home: FileIndex, fn: FunctionNode): boolean {
+  if (fn.body.type !== T.BlockStatement) return false;
+  const returns = fn.body.body.filter((st): st is TSESTree.ReturnStatement => st.type === T.ReturnStatement);
+  const arg = returns.length === 1 ? unwrap(returns[0]!.argument) : null;
+  if (arg?.type !== T.Identifier) return false;
+  for (const st of fn.body.body) {
+    if (st.type !== T.VariableDeclaration) continue;
+    const d = st.declarations.find((x) => x.id.type === T.Identifier && x.id.name === arg.name);
+    if (d) return compiledBeforeReturnOf(home, d);
+  }
+  return false;
 }
 
 function compiledBeforeReturn(home: FileIndex, origin: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const declarator = origin.parent;
-  if (declarator?.type !== T.VariableDeclarator || declarator.init !== origin || declarator.id.type !== T.Identifier) return false;
+  if (declarator?.type !== T.VariableDeclarator || declarator.init !== origin) return false;
+  return compiledBeforeReturnOf(home, declarator);
+}
+
+function compiledBeforeReturnOf(home: FileIndex, declarator: TSESTree.VariableDeclarator): boolean {
+  if (declarator.id.type !== T.Identifier) return false;
   const decl = declarator.parent;
   const body = decl?.parent;
   const fn = body?.parent;

@@ -1462,3 +1462,41 @@ export function createFrozen() {
     assert.deepEqual(lint(dir, 'models.js', 'no-frozen-batchnorm-in-training'), ['4: frozenParentInImporter']);
   });
 });
+
+describe('seventeenth round (fixtures/blind/node-selfref): a model compiled by a factory of another module', () => {
+  const TABULAR = `const tf = require('@tensorflow/tfjs');
+function createTabularModel(cfg) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({ units: 16, inputShape: [cfg.n], activation: 'relu' }));
+  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+  return model;
+}
+function createTabularClassifier(cfg) {
+  const model = createTabularModel(cfg);
+  model.compile({ optimizer: tf.train.adam(1e-3), loss: 'binaryCrossentropy' });
+  return model;
+}
+module.exports = { createTabularModel, createTabularClassifier };
+`;
+  const TUNE = (factory: string): string => `const tf = require('@tensorflow/tfjs');
+const { ${factory} } = require('./tabular');
+async function fineTune(cfg, xs, ys) {
+  const model = ${factory}(cfg);
+  model.layers[0].trainable = false;
+  await model.fit(xs, ys, { epochs: 2 });
+  model.layers[0].trainable = true;
+  model.compile({ optimizer: tf.train.adam(1e-4), loss: 'binaryCrossentropy' });
+  await model.fit(xs, ys, { epochs: 5 });
+}
+module.exports = { fineTune };
+`;
+  it('the factory compiles what its own builder made; a recompile after the first fit does not undo that fit', () => {
+    const dir = project({ 'tabular.js': TABULAR, 'finetune.js': TUNE('createTabularClassifier') });
+    assert.deepEqual(lint(dir, 'finetune.js', 'no-trainable-after-compile'), ['5: freezeAfterCompile']);
+  });
+
+  it('not for the builder that does not compile (the freeze comes before the only compile)', () => {
+    const dir = project({ 'tabular.js': TABULAR, 'finetune.js': TUNE('createTabularModel') });
+    assert.deepEqual(lint(dir, 'finetune.js', 'no-trainable-after-compile'), []);
+  });
+});
