@@ -22,6 +22,7 @@ import {
   DATASET_METHODS,
   DATASET_TIDY_METHODS,
   DENO_REGISTRATIONS,
+  NODE_SERVER_MODULES,
   FIT_CALLBACK_HOOKS,
   LISTENER_METHODS,
   OBSERVER_CLASSES,
@@ -425,6 +426,8 @@ function registrationFrequency(file: FileIndex, fn: FunctionNode, call: TSESTree
   const deno = member && name !== null ? DENO_REGISTRATIONS.get(name) : undefined;
   const handler = call.arguments[call.arguments.length - 1];
   if (deno && handler && isGlobalNamed(file, calledMember(call)!.member.object, 'Deno') && (unwrap(handler) === fn || functionReference(file, handler) === fn)) return deno;
+  // `http.createServer((req, res) => …)` / `createServer(options, handler)` of Node's server modules
+  if (name === 'createServer' && call.arguments.some((a) => unwrap(a) === fn || functionReference(file, a) === fn) && serverModuleCall(file, call)) return 'event';
   // a loop that schedules itself again: `function tick() { …; setTimeout(tick, 16); }`
   const oneShot = name === null ? undefined : ONE_SHOT_SCHEDULERS.get(name);
   if (oneShot && fn.range[0] <= call.range[0] && call.range[1] <= fn.range[1]) return oneShot;
@@ -586,4 +589,27 @@ function isGlobalNamed(file: FileIndex, node: Node, name: string): boolean {
   if (n?.type !== T.Identifier || n.name !== name) return false;
   const v = file.variableOf(n);
   return !v || v.defs.length === 0;
+}
+
+/** `http.createServer(…)` with `http` a namespace of Node's server modules, or a `createServer` imported from one. */
+function serverModuleCall(file: FileIndex, call: TSESTree.CallExpression): boolean {
+  const m = calledMember(call);
+  const callee = unwrap(call.callee);
+  const binding = m ? unwrap(m.member.object) : callee;
+  if (binding?.type !== T.Identifier) return false;
+  const v = file.variableOf(binding);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  let source: unknown = null;
+  if (def?.type === 'ImportBinding' && def.node.parent?.type === T.ImportDeclaration) {
+    // `import http from 'node:http'`, `import * as http from …`, or `import { createServer } from …`
+    const named = def.node.type === T.ImportSpecifier;
+    if (named !== !m) return false;
+    source = def.node.parent.source.value;
+  } else if (def?.type === 'Variable' && def.node.id === def.name) {
+    // `const http = require('http')`
+    const init = unwrap(def.node.init);
+    const arg = init?.type === T.CallExpression && unwrap(init.callee)?.type === T.Identifier && (unwrap(init.callee) as TSESTree.Identifier).name === 'require' ? init.arguments[0] : undefined;
+    source = m && arg?.type === T.Literal ? arg.value : null;
+  }
+  return typeof source === 'string' && NODE_SERVER_MODULES.has(source);
 }

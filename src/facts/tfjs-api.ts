@@ -242,6 +242,9 @@ export const DENO_REGISTRATIONS: ReadonlyMap<string, RepeatFrequency> = new Map<
   ['cron', 'interval'],
 ]);
 
+/** Node's server modules: `http.createServer(handler)` (and `https`, `http2`) runs the handler for every request. */
+export const NODE_SERVER_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'node:http', 'node:https', 'node:http2']);
+
 /** Schedulers whose callback runs once, unless the callback schedules itself again (a recursive loop). */
 export const ONE_SHOT_SCHEDULERS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([['setTimeout', 'interval']]);
 

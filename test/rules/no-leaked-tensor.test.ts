@@ -28,6 +28,7 @@ const valid = [
     name: 'a tidy result of unknown origin that is never read as a tensor (it may be a number or plain data)',
     code: `function tick() {\n  const stats = TF.tidy(() => summarize(frame));\n  show(stats.best.toFixed(2));\n  let probs = TF.tidy(() => head.run(frame));\n  probs = probs.argMax(-1);\n  requestAnimationFrame(tick);\n}\nrequestAnimationFrame(tick);`,
   },
+  { name: 'a createServer() of a user object is not a Node server', code: `const server = { createServer(h) { h(); } };\nserver.createServer(() => {\n  const s = TF.randomNormal([2]).sum().dataSync()[0];\n  log(s);\n});` },
   { name: 'a local object named Deno is not the Deno global: its serve() callback is not a request handler', code: `const Deno = { serve(h) { h(); } };\nDeno.serve(() => {\n  const s = TF.randomNormal([2]).sum().dataSync()[0];\n  log(s);\n});` },
   { name: 'bound tensor disposed after use in a loop', code: `${M}for (const s of states) {\n  const q = model.predict(s);\n  use(q.dataSync());\n  q.dispose();\n}` },
   { name: 'disposed on every path with try/finally', code: `${M}for (const s of states) {\n  const q = model.predict(s);\n  try {\n    if (q.dataSync()[0] > 1) continue;\n    use(q.dataSync());\n  } finally {\n    q.dispose();\n  }\n}` },
@@ -205,6 +206,12 @@ const strictInvalid: Case[] = [
 
 // the source itself calls tf.tidy, so only the namespace forms (the wrap suggestion writes `TF.tidy` as the code does)
 const tidyResult: Case[] = [
+  {
+    name: "a Node server's request handler (http.createServer) runs on every request",
+    code: `const http = require('node:http');\nhttp.createServer((req, res) => {\n  const y = TF.randomNormal([2]).sum().dataSync()[0];\n  res.end(String(y));\n}).listen(8080);`,
+    output: null,
+    errors: [{ messageId: 'intermediate', data: { ops: '`randomNormal()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 3, suggestions: [{ messageId: 'wrapInTidy', output: `const http = require('node:http');\nhttp.createServer((req, res) => {\n  const y = TF.tidy(() => TF.randomNormal([2]).sum().dataSync()[0]);\n  res.end(String(y));\n}).listen(8080);` }] }],
+  },
   {
     name: 'Deno.cron and Deno.serve handlers run on every tick and every request',
     code: `Deno.cron('tick', '* * * * *', () => {\n  const s = TF.randomNormal([2]).sum().dataSync()[0];\n  log(s);\n});\nDeno.serve({ port: 8000 }, async (req) => {\n  const v = TF.tensor1d(await req.json()).square().dataSync()[0];\n  return new Response(String(v));\n});`,
