@@ -1116,19 +1116,26 @@ export function importedSuperField(file: FileIndex, sup: TSESTree.Identifier, na
 
 /** What a field of a class of another module holds there: every write agreeing, else its annotation. */
 function classFieldKind(c: ClassHome, name: string): ValueInfo | null {
-  const facts = c.index.writesMember(name) ? undefined : c.index.fieldOf(c.cls, name);
+  const facts = c.index.fieldOf(c.cls, name);
   if (!facts) return null;
-  // what the class writes there (its origin shows the model's layers), when every write agrees;
-  // else the field's annotation
+  // what the class writes there (its origin shows the model's layers), when every write agrees; writes of
+  // `<x>.<name>` elsewhere in its module (`net.model = await tf.loadLayersModel(…)` on an instance a static
+  // `load()` made with Object.create) must agree too, nullish ones aside; else the field's annotation
+  const outside = c.index.writesMember(name) ? c.index.memberWriteValues(name).filter((v) => !isNullish(unwrap(v) ?? v)) : [];
+  if (outside.length > 0 && facts.writes.length === 0) return null;
   let result: ValueInfo | null = null;
-  for (const w of facts.writes) {
+  const origins: ValueInfo[] = [];
+  for (const w of [...facts.writes, ...outside]) {
     const k = c.index.kindOf(w);
-    if (!k || (result && result.kind !== k.kind)) {
+    if (!k || (result && (result.kind !== k.kind || Boolean(result.promise) !== Boolean(k.promise)))) {
       result = null;
       break;
     }
     result = result ?? k;
+    origins.push(...originsOf(k).map((o) => withHome(o, c.index)!));
   }
+  // with writes from outside the class, the field holds any of them: the model structure is their union
+  if (result && outside.length > 0) return { ...withHome(result, c.index)!, origins };
   if (result) return withHome(result, c.index);
   for (const a of facts.annotations) {
     const k = c.index.kindFromAnnotation(a);

@@ -718,3 +718,30 @@ describe('packages: code inside node_modules is never the project', () => {
     assert.equal(projectConstructsModeDependent(join(dir, 'src', 'model.js'), []), true);
   });
 });
+
+describe('a class field also written outside the class in its module', () => {
+  it('`net.model = await tf.loadLayersModel(…)` in a static load() next to the constructor\'s model: still a model', () => {
+    const [a, b] = kindsIn(
+      {
+        'net.js': `const tf = require('@tensorflow/tfjs');\nclass ChurnNet {\n  constructor() { this.model = tf.sequential(); this.name = 'n'; }\n  static async load(dir) {\n    const net = Object.create(ChurnNet.prototype);\n    net.model = await tf.loadLayersModel(dir);\n    net.name = 42;\n    return net;\n  }\n}\nmodule.exports = { ChurnNet };\n`,
+      },
+      'main.js',
+      `const { ChurnNet } = require('./net');\nconst net = new ChurnNet();\nprobe(net.model);\nprobe(net.name);`,
+      'commonjs',
+    );
+    assert.equal(kind(a!), 'model');
+    assert.equal(b, null);
+  });
+
+  it('not when the outside write is something else (`net.model = null` aside)', () => {
+    const [a] = kindsIn(
+      {
+        'net.js': `const tf = require('@tensorflow/tfjs');\nclass Net {\n  constructor() { this.model = tf.sequential(); }\n  reset() { const other = this; other.model = null; }\n}\nfunction swap(n) { n.model = { predict: (x) => x }; }\nmodule.exports = { Net, swap };\n`,
+      },
+      'main.js',
+      `const { Net } = require('./net');\nprobe(new Net().model);`,
+      'commonjs',
+    );
+    assert.equal(a, null);
+  });
+});
