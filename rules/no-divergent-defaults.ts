@@ -4,7 +4,7 @@ import { memberName, unwrap } from '../src/engine/ast.js';
 import { GRU_LAYERS, LAYER_DEFAULTS, OPTIMIZER_DEFAULTS } from '../src/facts/torch-defaults.js';
 import { createRule } from '../src/create-rule.js';
 import { tfReference } from '../src/engine/loss.js';
-import { divergentDefaults, loadsWeightsFromOutside, mentionsTorch, type DefaultCandidate } from '../src/engine/port-defaults.js';
+import { copiesLoadedWeights, divergentDefaults, loadsWeightsFromOutside, mentionsTorch, type DefaultCandidate } from '../src/engine/port-defaults.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { addConfigProperty, appendArguments } from '../src/fix/arguments.js';
 
@@ -52,6 +52,8 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const candidates: DefaultCandidate[] = [];
     let loadsWeights = false;
+    /** Weights copied from a loaded model (`setWeights(pretrained.layers[i].getWeights())`): initializers do not matter either. */
+    let copiesLoaded = false;
 
     function report(c: DefaultCandidate): void {
       const node = c.call.callee;
@@ -77,7 +79,7 @@ export default createRule<Options, MessageIds>({
       }
       for (const d of c.defaults) {
         // initial weights do not matter when the port loads its weights
-        if (d.matters === 'init' && loadsWeights) continue;
+        if (d.matters === 'init' && (loadsWeights || copiesLoaded)) continue;
         const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
         const keepText = `${d.key}: ${d.tfjs}`;
         suggest.push({ messageId: 'keepDefault', data: { text: keepText }, fix: addConfigProperty(sourceCode, c.call, c.config, keepText) });
@@ -103,6 +105,7 @@ export default createRule<Options, MessageIds>({
         const name = callee?.type === T.MemberExpression ? memberName(callee) : callee?.type === T.Identifier ? callee.name : null;
         if (name === null || !GATE_NAMES.has(name)) return;
         if (!loadsWeights && loadsWeightsFromOutside(file, node)) loadsWeights = true;
+        if (!copiesLoaded && copiesLoadedWeights(file, node)) copiesLoaded = true;
         const c = divergentDefaults(file, node);
         if (c) candidates.push(c);
       },

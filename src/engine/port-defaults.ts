@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, findProperty, propertyKeyName, unwrap } from './ast.js';
+import { calledMember, findProperty, memberName, propertyKeyName, unwrap, type Node } from './ast.js';
 import { layerCallName } from './layer-config.js';
 import type { FileIndex } from './resolver.js';
 import { GRU_LAYERS, LAYER_DEFAULTS, OPTIMIZER_DEFAULTS, type LayerDefault, type OptimizerDefault } from '../facts/torch-defaults.js';
@@ -49,6 +49,33 @@ export function loadsWeightsFromOutside(file: FileIndex, call: TSESTree.CallExpr
   }
   return false;
 }
+
+/**
+ * `layer.setWeights(pretrained.layers[i].getWeights())` with `pretrained` a loaded model
+ * (`tf.loadLayersModel(…)`): the layer's initial weights are replaced by loaded ones, so its initializers do
+ * not matter, even though copying between tfjs models says nothing about where the weights came from.
+ */
+export function copiesLoadedWeights(file: FileIndex, call: TSESTree.CallExpression): boolean {
+  const m = calledMember(call);
+  if (m?.name !== 'setWeights' || !file.isModelOrLayer(m.member.object)) return false;
+  let arg = unwrap(call.arguments[0]);
+  if (arg?.type === T.Identifier) arg = unwrap(constInit(file, arg) as Node | null);
+  const read = arg?.type === T.CallExpression ? calledMember(arg) : null;
+  if (read?.name !== 'getWeights') return false;
+  // `pretrained`, `pretrained.layers[i]`, `pretrained.getLayer('conv1')`
+  let root: Node | null | undefined = unwrap(read.member.object);
+  for (let i = 0; i < 4 && root; i++) {
+    if (root.type === T.MemberExpression && root.computed && unwrap(root.object)?.type === T.MemberExpression && memberName(unwrap(root.object) as TSESTree.MemberExpression) === 'layers') {
+      root = unwrap((unwrap(root.object) as TSESTree.MemberExpression).object);
+    } else if (root.type === T.CallExpression && calledMember(root)?.name === 'getLayer') {
+      root = unwrap(calledMember(root)!.member.object);
+    } else break;
+  }
+  const info = root ? file.kindOf(root) : null;
+  return info?.kind === 'model' && (info.name === 'LayersModel' || info.name === 'GraphModel') && !!info.origin && LOADERS.has(file.calleePath(info.origin as TSESTree.CallExpression)?.join('.') ?? '');
+}
+
+const LOADERS: ReadonlySet<string> = new Set(['loadLayersModel', 'models.modelFromJSON']);
 
 function constInit(file: FileIndex, id: TSESTree.Identifier): TSESTree.Node | null {
   const v = file.variableOf(id);

@@ -24,6 +24,10 @@ const valid = [
   { name: 'port: a computed key may be the key', code: `${PORT}\nconst l = TF.layers.batchNormalization({[key]: 1e-5});` },
   { name: 'port: positional arguments are no-unknown-options reports', code: `${PORT}\nconst l = TF.layers.leakyReLU(0.01, {});` },
   { name: 'port loading weights: initializers do not matter', code: `const m = TF.sequential({layers: [TF.layers.dense({units: 2, inputShape: [4]}), TF.layers.conv2d({filters: 2, kernelSize: 3}), TF.layers.embedding({inputDim: 9, outputDim: 2})]});\nm.setWeights(weightsFromPytorch);` },
+  {
+    name: 'a port whose layers get the weights of a loaded model (converted from .pth): initializers do not matter',
+    code: `${PORT}\nconst model = TF.sequential({layers: [TF.layers.conv2d({filters: 8, kernelSize: 3, inputShape: [8, 8, 3]}), TF.layers.dense({units: 2})]});\nasync function init(url) {\n  const pretrained = await TF.loadLayersModel(url);\n  for (let i = 0; i < 2; i++) model.layers[i].setWeights(pretrained.layers[i].getWeights());\n}`,
+  },
   { name: 'copying weights between tfjs models is not a port', code: `const m = TF.sequential({layers: [TF.layers.dense({units: 2, inputShape: [4]}), TF.layers.leakyReLU()]});\nconst target = TF.sequential({layers: [TF.layers.dense({units: 2, inputShape: [4]})]});\ntarget.setWeights(m.getWeights());` },
   { name: 'copying through a binding is not a port either', code: `const m = TF.sequential({layers: [TF.layers.leakyReLU({inputShape: [4]})]});\nconst w = m.getWeights().map((t) => t.clone());\nm.setWeights(w);` },
   { name: 'tf.io.loadWeights (tfjs-converter format, TensorFlow checkpoints) is not evidence', code: `const nn = TF.sequential({layers: [TF.layers.batchNormalization({inputShape: [4]}), TF.layers.leakyReLU()]});\nconst w = await TF.io.loadWeights(manifest, url);` },
@@ -179,6 +183,19 @@ const initInvalid = [
         `${PORT}\nconst d = TF.layers.dense({units: 4, kernelInitializer: 'glorotNormal'});`,
         `kernelInitializer: TF.initializers.varianceScaling({scale: 1 / 3, mode: 'fanIn', distribution: 'uniform'})`,
         `${PORT}\nconst d = TF.layers.dense({units: 4, kernelInitializer: TF.initializers.varianceScaling({scale: 1 / 3, mode: 'fanIn', distribution: 'uniform'})});`,
+      ]),
+    ],
+  },
+  {
+    name: 'copying weights from a model built here (a DQN target network) does not spare the initializers of the model trained from scratch',
+    code: `${PORT}\nconst online = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [2]})]});\nconst target = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [2], kernelInitializer: 'zeros'})]});\ntarget.setWeights(online.getWeights());`,
+    output: null,
+    errors: [
+      layerErr(2, 'dense', 'kernelInitializer', `'glorotNormal'`, 'nn.Linear', 'kaiming_uniform(a=√5), U(±1/√fan_in)', [
+        `kernelInitializer: 'glorotNormal'`,
+        `${PORT}\nconst online = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [2], kernelInitializer: 'glorotNormal'})]});\nconst target = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [2], kernelInitializer: 'zeros'})]});\ntarget.setWeights(online.getWeights());`,
+        `kernelInitializer: TF.initializers.varianceScaling({scale: 1 / 3, mode: 'fanIn', distribution: 'uniform'})`,
+        `${PORT}\nconst online = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [2], kernelInitializer: TF.initializers.varianceScaling({scale: 1 / 3, mode: 'fanIn', distribution: 'uniform'})})]});\nconst target = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [2], kernelInitializer: 'zeros'})]});\ntarget.setWeights(online.getWeights());`,
       ]),
     ],
   },
