@@ -16,7 +16,7 @@ import { callTarget, gradientContexts } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { callSitesOf } from './trainable.js';
 import { importersMayScope, SCOPE_TEXT } from './module-resolve.js';
-import { importerCallsOf, indexForPath } from './modules.js';
+import { importedClass, importerCallsOf, indexForPath } from './modules.js';
 import {
   DATASET_FACTORIES,
   DATASET_METHODS,
@@ -329,9 +329,14 @@ function functionScoped(file: FileIndex, fn: FunctionNode, depth: number): boole
     else if (refs.length === 0 && sites.length > 0 && depth < MAX_DEPTH) {
       result = sites.every((c) => inDisposingScope(file, c, depth + 1));
     } else if (refs.length === 0 && sites.length === 0 && depth < MAX_DEPTH) {
-      // an exported helper every importer calls inside a scope (`opt.minimize(() => distillationLoss(…))`)
-      const calls = importerCallsOf(file, fn);
-      result = !!calls && calls.every(({ index, call }) => inDisposingScope(index, call, depth + 1));
+      // an override its base class runs only inside a scope (`tf.tidy(() => this.lossOn(xs, ys))` in the base)
+      const baseCalls = baseClassCallsOf(file, fn);
+      if (baseCalls) result = baseCalls.every(({ index, call }) => inDisposingScope(index, call, depth + 1));
+      else {
+        // an exported helper every importer calls inside a scope (`opt.minimize(() => distillationLoss(…))`)
+        const calls = importerCallsOf(file, fn);
+        result = !!calls && calls.every(({ index, call }) => inDisposingScope(index, call, depth + 1));
+      }
     }
   }
   f.scoped.set(fn, result);
@@ -612,4 +617,29 @@ function serverModuleCall(file: FileIndex, call: TSESTree.CallExpression): boole
     source = m && arg?.type === T.Literal ? arg.value : null;
   }
   return typeof source === 'string' && NODE_SERVER_MODULES.has(source);
+}
+
+/**
+ * The calls `this.<name>(…)` that the base class of a method's class makes (the template method: the base
+ * runs the subclass's override), in the same module or the one the base class is imported from; null when
+ * the method is no override of an instance method the base class calls on `this`.
+ */
+function baseClassCallsOf(file: FileIndex, fn: FunctionNode): { index: FileIndex; call: TSESTree.CallExpression }[] | null {
+  const m = fn.parent;
+  if (m?.type !== T.MethodDefinition || m.value !== fn || m.static || m.kind !== 'method') return null;
+  const name = propertyKeyName(m);
+  const cls = m.parent?.parent;
+  if (name === null || (cls?.type !== T.ClassDeclaration && cls?.type !== T.ClassExpression)) return null;
+  const sup = unwrap(cls.superClass);
+  if (sup?.type !== T.Identifier) return null;
+  const local = file.classOfIdentifier(sup);
+  const base = local ? { index: file, cls: local } : importedClass(file, sup);
+  if (!base || (base.cls.type !== T.ClassDeclaration && base.cls.type !== T.ClassExpression)) return null;
+  const out: { index: FileIndex; call: TSESTree.CallExpression }[] = [];
+  walk(base.cls.body, base.index.sourceCode.visitorKeys, (n) => {
+    const callee = n.type === T.CallExpression ? unwrap(n.callee) : null;
+    if (callee?.type === T.MemberExpression && unwrap(callee.object)?.type === T.ThisExpression && memberName(callee) === name) out.push({ index: base.index, call: n as TSESTree.CallExpression });
+    return undefined;
+  });
+  return out.length > 0 ? out : null;
 }

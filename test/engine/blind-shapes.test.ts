@@ -1500,3 +1500,42 @@ module.exports = { fineTune };
     assert.deepEqual(lint(dir, 'finetune.js', 'no-trainable-after-compile'), []);
   });
 });
+
+describe('seventeenth round: an override its base class (another module) runs inside tf.tidy', () => {
+  const BASE = (call: string): string => `const tf = require('@tensorflow/tfjs');
+class BaseTrainer {
+  evaluate(batches) {
+    let total = 0;
+    for (const b of batches) total += ${call};
+    return total;
+  }
+  lossOn() {
+    throw new Error('abstract');
+  }
+}
+module.exports = { BaseTrainer };
+`;
+  const SUB = `const tf = require('@tensorflow/tfjs');
+const { BaseTrainer } = require('./base');
+class Trainer extends BaseTrainer {
+  constructor() {
+    super();
+    this.model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [4] })] });
+  }
+  lossOn(xs, ys) {
+    const logits = this.model.apply(xs);
+    return tf.losses.meanSquaredError(ys, logits);
+  }
+}
+module.exports = { Trainer };
+`;
+  it('the override is in that scope (onlyRepeated: false reports nothing)', () => {
+    const dir = project({ 'base.js': BASE('tf.tidy(() => this.lossOn(b.xs, b.ys).dataSync()[0])'), 'trainer.js': SUB });
+    assert.deepEqual(lint(dir, 'trainer.js', 'no-leaked-tensor', [{ onlyRepeated: false }]), []);
+  });
+
+  it('reported when the base class calls it outside any scope', () => {
+    const dir = project({ 'base.js': BASE('this.lossOn(b.xs, b.ys).dataSync()[0]'), 'trainer.js': SUB });
+    assert.deepEqual(lint(dir, 'trainer.js', 'no-leaked-tensor', [{ onlyRepeated: false }]), ['9: bound']);
+  });
+});
