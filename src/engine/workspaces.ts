@@ -117,16 +117,29 @@ export function subpathImportCandidates(fromFile: string, specifier: string): st
 
 /** The nearest package.json at or above `dir` and its directory, not looking past a `node_modules` directory. */
 function nearestPackage(dir: string): { dir: string; json: PackageJson } | null {
-  let d = dir;
-  for (let i = 0; i < MAX_LEVELS; i++) {
-    if (d.endsWith(`${sep}node_modules`)) return null;
-    const json = readPackageJson(d);
-    if (json) return { dir: d, json };
-    const up = dirname(d);
-    if (up === d) return null;
-    d = up;
+  const at = nearestPackageDir(dir, 0);
+  const json = at === null ? null : readPackageJson(at);
+  return at !== null && json ? { dir: at, json } : null;
+}
+
+/** Per directory: the directory of the nearest package.json (a parent's answer is reused by its children). */
+const packageDirOf = new Map<string, { at: number; dir: string | null }>();
+
+function nearestPackageDir(dir: string, depth: number): string | null {
+  const now = Date.now();
+  const cached = packageDirOf.get(dir);
+  if (cached && now - cached.at < TTL_MS) return cached.dir;
+  let found: string | null = null;
+  if (!dir.endsWith(`${sep}node_modules`) && depth < MAX_LEVELS) {
+    if (isFile(join(dir, 'package.json'))) found = dir;
+    else {
+      const up = dirname(dir);
+      found = up === dir ? null : nearestPackageDir(up, depth + 1);
+    }
   }
-  return null;
+  if (packageDirOf.size >= MAX_ENTRIES) packageDirOf.clear();
+  packageDirOf.set(dir, { at: now, dir: found });
+  return found;
 }
 
 /**
@@ -135,10 +148,21 @@ function nearestPackage(dir: string): { dir: string; json: PackageJson } | null 
  * otherwise, and for tfjs itself.
  */
 export function selfReferenceName(fromFile: string): string | null {
-  const pkg = nearestPackage(dirname(fromFile));
-  const name = pkg?.json.name;
-  return typeof name === 'string' && pkg!.json.exports !== undefined && pkg!.json.exports !== null && !name.startsWith('@tensorflow/') ? name : null;
+  // asked for every file whose text is scanned for imports: one answer per directory (kept like the others)
+  const dir = dirname(fromFile);
+  // code inside node_modules is an installed package's: never followed
+  if (dir.includes(NODE_MODULES)) return null;
+  const now = Date.now();
+  const cached = selfNameOfDir.get(dir);
+  if (cached && now - cached.at < TTL_MS) return cached.name;
+  const pkg = nearestPackage(dir);
+  const n = pkg?.json.name;
+  const name = typeof n === 'string' && pkg!.json.exports !== undefined && pkg!.json.exports !== null && !n.startsWith('@tensorflow/') ? n : null;
+  if (selfNameOfDir.size >= MAX_ENTRIES) selfNameOfDir.clear();
+  selfNameOfDir.set(dir, { at: now, name });
+  return name;
 }
+const selfNameOfDir = new Map<string, { at: number; name: string | null }>();
 
 /** `@acme/churn-model/models` imported from inside `@acme/churn-model`: the files its `exports` map it to. */
 export function selfReferenceCandidates(fromFile: string, specifier: string): string[] | null {
