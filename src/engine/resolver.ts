@@ -465,13 +465,16 @@ export class FileIndex {
           return base ? this.withPatternPath(base, def.name, declarator.id) : null;
         }
         // `let tf; if (gpu) tf = require('@tensorflow/tfjs-node-gpu'); else tf = require('@tensorflow/tfjs-node');`
-        // every write must be a plain assignment of the same tfjs path
+        // every write must be a plain assignment of the same tfjs path, or `null`/`undefined` (the optional
+        // binding `let tfGpu = null; try { tfGpu = require('@tensorflow/tfjs-node-gpu'); } catch { tfGpu = null; }`,
+        // whose members are only read where it holds the module)
         if (declarator.id !== def.name || writes.length === 0) return null;
         let agreed: TfPath | null = null;
         for (const w of writes) {
           if (!w.writeExpr) return null;
           const isInit = w.writeExpr === declarator.init;
           if (!isInit && (w.identifier.parent?.type !== T.AssignmentExpression || w.identifier.parent.operator !== '=')) return null;
+          if (isNullish(unwrap(w.writeExpr) ?? w.writeExpr)) continue;
           const p = this.pathOf(w.writeExpr);
           if (!p || (agreed && p.join('.') !== agreed.join('.'))) return null;
           agreed = p;

@@ -24,6 +24,10 @@ const branchRequire = `let tf;\nif (process.env.GPU) {\n  tf = require('@tensorf
 ruleTester.run('no-torch-mode-switch', rule, {
   valid: [
     {
+      name: 'a binding only ever null is no namespace',
+      code: `let tfGpu = null;\ntfGpu = undefined;\nconst m = tfGpu.sequential();\nm.eval();`,
+    },
+    {
       name: 'let tf with one tfjs write and one other write is not provably tfjs',
       code: `let tf;\ntf = require('@tensorflow/tfjs');\ntf = makeFake();\nconst m = tf.sequential();\nm.eval();`,
     },
@@ -40,6 +44,12 @@ ruleTester.run('no-torch-mode-switch', rule, {
       name: 'ASI: removing a statement keeps the semicolon that guards the next line',
       code: `import * as tf from '@tensorflow/tfjs'\nconst m = tf.sequential()\nfoo()\nm.eval()\n;[1].forEach(g)`,
       errors: [{ messageId: 'modeCall', line: 4, suggestions: [{ messageId: 'removeCall', data: { method: 'eval' }, output: `import * as tf from '@tensorflow/tfjs'\nconst m = tf.sequential()\nfoo()\n;[1].forEach(g)` }] }],
+      output: null,
+    },
+    {
+      name: 'an optional binding: null, the GPU package in a try, null again in the catch',
+      code: `let tfGpu = null;\ntry {\n  tfGpu = require('@tensorflow/tfjs-node-gpu');\n} catch {\n  tfGpu = null;\n}\nconst m = tfGpu.sequential();\nm.eval();`,
+      errors: [{ messageId: 'modeCall', line: 8, suggestions: [{ messageId: 'removeCall', data: { method: 'eval' }, output: `let tfGpu = null;\ntry {\n  tfGpu = require('@tensorflow/tfjs-node-gpu');\n} catch {\n  tfGpu = null;\n}\nconst m = tfGpu.sequential();\n` }] }],
       output: null,
     },
     {
