@@ -1016,7 +1016,11 @@ function declaresMember(path: string, member: string, depth = 3, className: stri
   if (text === null) return false;
   let entry = wordScans.get(path);
   if (!entry || entry.text !== text) {
-    const barrel = /^[ \t]*export[ \t]*(?:\*|\{[^}]*\}[ \t]*from\b)/m.test(text) || /module\.exports[ \t]*=[ \t]*(?:\{[^}]*\.\.\.[ \t]*)?require\(/.test(text);
+    const barrel =
+      /^[ \t]*export[ \t]*(?:\*|\{[^}]*\}[ \t]*from\b)/m.test(text) ||
+      /module\.exports[ \t]*=[ \t]*(?:\{[^}]*\.\.\.[ \t]*)?require\(/.test(text) ||
+      // `const { ChurnNet } = require('./churn-net'); … module.exports = { ChurnNet, … }` (or `...tabular`)
+      (/\bmodule\.exports[ \t]*=[ \t]*\{/.test(text) && /\b(?:const|let|var)[ \t]+(?:\{[^}]*\}|[\w$]+)[ \t]*=[ \t]*require\([ \t]*['"]\./.test(text));
     entry = { text, barrel, words: new Map() };
     wordScans.set(path, entry);
     while (wordScans.size > MAX_PARSED_MODULES * 4) wordScans.delete(wordScans.keys().next().value!);
@@ -1110,7 +1114,9 @@ export function importedInstanceField(file: FileIndex, object: Node, name: strin
  */
 export function importedSuperField(file: FileIndex, sup: TSESTree.Identifier, name: string): FieldFacts | null {
   if (!importMayDefine(file, sup, false) || !importReachesTfjs(file, sup, name)) return null;
-  const c = importedClass(file, sup);
+  // a base class whose module never mentions tfjs may still hold a model through the template method
+  // (`this.model = this.buildModel(cfg)`, the override here builds it): its module is read all the same
+  const c = readingPlainModules(() => importedClass(file, sup));
   return c ? (bounded(() => c.index.fieldOf(c.cls, name)) ?? null) : null;
 }
 

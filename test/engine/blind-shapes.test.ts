@@ -1539,3 +1539,47 @@ module.exports = { Trainer };
     assert.deepEqual(lint(dir, 'trainer.js', 'no-leaked-tensor', [{ onlyRepeated: false }]), ['9: bound']);
   });
 });
+
+describe('seventeenth round: the template method across modules', () => {
+  const BASE = `class BaseTrainer {
+  constructor(cfg) {
+    this.cfg = cfg;
+    this.model = this.buildModel(cfg);
+  }
+  buildModel() {
+    throw new Error('abstract');
+  }
+}
+module.exports = { BaseTrainer };
+`;
+  const NET = `const tf = require('@tensorflow/tfjs');
+class ChurnNet {
+  constructor() {
+    this.model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [4] })] });
+  }
+}
+module.exports = { ChurnNet };
+`;
+  const FIT = (from: string): string => `const { ChurnNet } = require('${from}');
+const { BaseTrainer } = require('./base');
+class FitTrainer extends BaseTrainer {
+  buildModel(cfg) {
+    this.net = new ChurnNet(cfg);
+    return this.net.model;
+  }
+  async train(xs, ys) {
+    await this.model.fit(xs, ys, { batch_size: 32 });
+  }
+}
+module.exports = { FitTrainer };
+`;
+  it('a base class whose module never mentions tfjs, and a class re-exported by a CommonJS barrel of destructured requires', () => {
+    const dir = project({
+      'base.js': BASE,
+      'models/churn-net.js': NET,
+      'models/index.js': `const { ChurnNet } = require('./churn-net');\nfunction listModels() {\n  return [];\n}\nmodule.exports = { ChurnNet, listModels };\n`,
+      'fit.js': FIT('./models'),
+    });
+    assert.deepEqual(lint(dir, 'fit.js', 'no-unknown-options'), ['9: renamed']);
+  });
+});
