@@ -22,6 +22,9 @@ import {
   DATASET_METHODS,
   DATASET_TIDY_METHODS,
   DENO_REGISTRATIONS,
+  EXPORTED_HANDLERS,
+  ROUTE_METHODS,
+  WORKER_HANDLERS,
   NODE_SERVER_MODULES,
   FIT_CALLBACK_HOOKS,
   LISTENER_METHODS,
@@ -391,7 +394,7 @@ function functionFrequency(file: FileIndex, fn: FunctionNode, depth: number): Re
   if (cached === IN_PROGRESS) return null;
   if (cached !== undefined) return cached;
   f.freq.set(fn, IN_PROGRESS);
-  let result = hookFrequency(fn);
+  let result = hookFrequency(fn) ?? entryPointFrequency(file, fn);
   const parent = fn.parent;
   if (!result && parent?.type === T.CallExpression) {
     result = parent.callee === fn ? repeatFrequency(file, parent, depth + 1) : registrationFrequency(file, fn, parent, depth);
@@ -431,6 +434,8 @@ function registrationFrequency(file: FileIndex, fn: FunctionNode, call: TSESTree
   const deno = member && name !== null ? DENO_REGISTRATIONS.get(name) : undefined;
   const handler = call.arguments[call.arguments.length - 1];
   if (deno && handler && isGlobalNamed(file, calledMember(call)!.member.object, 'Deno') && (unwrap(handler) === fn || functionReference(file, handler) === fn)) return deno;
+  // `app.post('/predict', async (c) => …)`: a route of an HTTP framework, per request
+  if (member && name !== null && ROUTE_METHODS.has(name) && isPathLiteral(call.arguments[0]) && call.arguments.slice(1).some((a) => unwrap(a) === fn || functionReference(file, a) === fn)) return 'event';
   // `http.createServer((req, res) => …)` / `createServer(options, handler)` of Node's server modules
   if (name === 'createServer' && call.arguments.some((a) => unwrap(a) === fn || functionReference(file, a) === fn) && serverModuleCall(file, call)) return 'event';
   // a loop that schedules itself again: `function tick() { …; setTimeout(tick, 16); }`
@@ -552,6 +557,8 @@ export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean 
   for (let n = node.parent; n; n = n.parent) {
     if (!isFunction(n)) continue;
     if (n.async || n.generator) return false;
+    // a serverless or edge entry point is called by its runtime, never inside a scope
+    if (entryPointFrequency(file, n)) return false;
     const parent = n.parent;
     if (parent?.type === T.CallExpression && parent.arguments.includes(n as never)) {
       if (SYNC_CALLBACK_METHODS.has(calledMember(parent)?.name ?? '')) continue;
@@ -642,4 +649,48 @@ function baseClassCallsOf(file: FileIndex, fn: FunctionNode): { index: FileIndex
     return undefined;
   });
   return out.length > 0 ? out : null;
+}
+
+/** `'/predict'`, `` `/items/${id}` ``: a route path. */
+function isPathLiteral(n: Node | undefined): boolean {
+  const u = unwrap(n);
+  if (u?.type === T.Literal) return typeof u.value === 'string' && u.value.startsWith('/');
+  return u?.type === T.TemplateLiteral && (u.quasis[0]?.value.cooked ?? '').startsWith('/');
+}
+
+/**
+ * How often a serverless or edge entry point runs (src/facts/tfjs-api.ts, EXPORTED_HANDLERS and
+ * WORKER_HANDLERS): `export const handler = async (event) => …`, `exports.handler = …`,
+ * `export async function handler(…)`, the `fetch`/`scheduled` members of `export default { … }`, and the
+ * `fetch` of `Bun.serve({ fetch(req) { … } })`.
+ */
+function entryPointFrequency(file: FileIndex, fn: FunctionNode): RepeatFrequency | null {
+  const p = fn.parent;
+  // export async function handler(event) { … }
+  if (fn.type === T.FunctionDeclaration && fn.id && p?.type === T.ExportNamedDeclaration) return EXPORTED_HANDLERS.get(fn.id.name) ?? null;
+  // export const handler = async (event) => …
+  if (p?.type === T.VariableDeclarator && p.init === fn && p.id.type === T.Identifier && p.parent?.parent?.type === T.ExportNamedDeclaration) {
+    return EXPORTED_HANDLERS.get(p.id.name) ?? null;
+  }
+  // exports.handler = …, module.exports.handler = …
+  if (p?.type === T.AssignmentExpression && p.right === fn && p.left.type === T.MemberExpression) {
+    const obj = unwrap(p.left.object);
+    const isExports =
+      (obj?.type === T.Identifier && obj.name === 'exports' && !file.variableOf(obj)?.defs.length) ||
+      (obj?.type === T.MemberExpression && memberName(obj) === 'exports' && unwrap(obj.object)?.type === T.Identifier && (unwrap(obj.object) as TSESTree.Identifier).name === 'module');
+    return isExports ? (EXPORTED_HANDLERS.get(memberName(p.left) ?? '') ?? null) : null;
+  }
+  // `fetch(request, env) { … }` in `export default { … }` or in `Bun.serve({ … })`
+  if (p?.type === T.Property && p.value === fn && !p.computed) {
+    const key = propertyKeyName(p);
+    const object = p.parent;
+    const holder = object?.parent;
+    if (key === null || object?.type !== T.ObjectExpression) return null;
+    if (holder?.type === T.ExportDefaultDeclaration) return WORKER_HANDLERS.get(key) ?? null;
+    if (holder?.type === T.CallExpression && holder.arguments[0] === object && key === 'fetch') {
+      const m = calledMember(holder);
+      if (m?.name === 'serve' && isGlobalNamed(file, m.member.object, 'Bun')) return 'event';
+    }
+  }
+  return null;
 }

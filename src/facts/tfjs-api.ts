@@ -245,6 +245,26 @@ export const DENO_REGISTRATIONS: ReadonlyMap<string, RepeatFrequency> = new Map<
 /** Node's server modules: `http.createServer(handler)` (and `https`, `http2`) runs the handler for every request. */
 export const NODE_SERVER_MODULES: ReadonlySet<string> = new Set(['http', 'https', 'http2', 'node:http', 'node:https', 'node:http2']);
 
+/**
+ * Route registrations of HTTP frameworks (Express, Fastify, Hono, Koa routers): `app.post('/predict', handler)`
+ * runs the handler for every request. Counted only with a path literal first (`'/…'`), so `map.get(key)`
+ * and HTTP clients (`axios.post(url, body)`, which take no handler) never match.
+ */
+export const ROUTE_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'route']);
+
+/**
+ * Serverless and edge entry points, run once per invocation or request in a warm instance: an exported
+ * `handler` (AWS Lambda, Netlify, Vercel/Next.js API routes), the `fetch` / `queue` (per request or message)
+ * and `scheduled` (per tick) members of a module's default export (Cloudflare Workers), and the `fetch` of
+ * `Bun.serve({ fetch })`.
+ */
+export const EXPORTED_HANDLERS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([['handler', 'event']]);
+export const WORKER_HANDLERS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([
+  ['fetch', 'event'],
+  ['queue', 'event'],
+  ['scheduled', 'interval'],
+]);
+
 /** Schedulers whose callback runs once, unless the callback schedules itself again (a recursive loop). */
 export const ONE_SHOT_SCHEDULERS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([['setTimeout', 'interval']]);
 

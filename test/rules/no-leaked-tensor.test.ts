@@ -28,6 +28,7 @@ const valid = [
     name: 'a tidy result of unknown origin that is never read as a tensor (it may be a number or plain data)',
     code: `function tick() {\n  const stats = TF.tidy(() => summarize(frame));\n  show(stats.best.toFixed(2));\n  let probs = TF.tidy(() => head.run(frame));\n  probs = probs.argMax(-1);\n  requestAnimationFrame(tick);\n}\nrequestAnimationFrame(tick);`,
   },
+  { name: 'a handler that is not exported, a get() without a route path, and a local Bun', code: `const handler = async () => TF.randomNormal([2]).sum().dataSync()[0];\nmap.get('key', () => TF.randomNormal([2]).sum().dataSync()[0]);\nconst Bun = { serve(o) { o.fetch(); } };\nBun.serve({ fetch() { return TF.randomNormal([2]).sum().dataSync()[0]; } });\nexport const other = async () => TF.randomNormal([2]).sum().dataSync()[0];` },
   { name: 'a createServer() of a user object is not a Node server', code: `const server = { createServer(h) { h(); } };\nserver.createServer(() => {\n  const s = TF.randomNormal([2]).sum().dataSync()[0];\n  log(s);\n});` },
   { name: 'a local object named Deno is not the Deno global: its serve() callback is not a request handler', code: `const Deno = { serve(h) { h(); } };\nDeno.serve(() => {\n  const s = TF.randomNormal([2]).sum().dataSync()[0];\n  log(s);\n});` },
   { name: 'bound tensor disposed after use in a loop', code: `${M}for (const s of states) {\n  const q = model.predict(s);\n  use(q.dataSync());\n  q.dispose();\n}` },
@@ -206,6 +207,36 @@ const strictInvalid: Case[] = [
 
 // the source itself calls tf.tidy, so only the namespace forms (the wrap suggestion writes `TF.tidy` as the code does)
 const tidyResult: Case[] = [
+  {
+    name: 'an exported handler (AWS Lambda) runs per invocation',
+    code: `export const handler = async (event) => {\n  const y = TF.randomNormal([2]).sum().dataSync()[0];\n  return { statusCode: 200, body: String(y) };\n};`,
+    output: null,
+    errors: [{ messageId: 'intermediate', data: { ops: '`randomNormal()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 2, suggestions: [{ messageId: 'wrapInTidy', output: `export const handler = async (event) => {\n  const y = TF.tidy(() => TF.randomNormal([2]).sum().dataSync()[0]);\n  return { statusCode: 200, body: String(y) };\n};` }] }],
+  },
+  {
+    name: 'exports.handler (CommonJS Lambda) runs per invocation',
+    code: `exports.handler = async (event) => {\n  const y = TF.randomNormal([2]).sum().dataSync()[0];\n  return { body: String(y) };\n};`,
+    output: null,
+    errors: [{ messageId: 'intermediate', data: { ops: '`randomNormal()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 2, suggestions: [{ messageId: 'wrapInTidy', output: `exports.handler = async (event) => {\n  const y = TF.tidy(() => TF.randomNormal([2]).sum().dataSync()[0]);\n  return { body: String(y) };\n};` }] }],
+  },
+  {
+    name: "a Worker's default-export fetch runs per request",
+    code: `export default {\n  async fetch(request, env) {\n    const y = TF.randomNormal([2]).sum().dataSync()[0];\n    return new Response(String(y));\n  },\n};`,
+    output: null,
+    errors: [{ messageId: 'intermediate', data: { ops: '`randomNormal()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 3, suggestions: [{ messageId: 'wrapInTidy', output: `export default {\n  async fetch(request, env) {\n    const y = TF.tidy(() => TF.randomNormal([2]).sum().dataSync()[0]);\n    return new Response(String(y));\n  },\n};` }] }],
+  },
+  {
+    name: 'Bun.serve({ fetch }) runs per request',
+    code: `Bun.serve({\n  port: 3000,\n  fetch(req) {\n    const y = TF.randomNormal([2]).sum().dataSync()[0];\n    return new Response(String(y));\n  },\n});`,
+    output: null,
+    errors: [{ messageId: 'intermediate', data: { ops: '`randomNormal()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 4, suggestions: [{ messageId: 'wrapInTidy', output: `Bun.serve({\n  port: 3000,\n  fetch(req) {\n    const y = TF.tidy(() => TF.randomNormal([2]).sum().dataSync()[0]);\n    return new Response(String(y));\n  },\n});` }] }],
+  },
+  {
+    name: "a route of an HTTP framework (app.post('/predict', handler)) runs per request",
+    code: `app.post('/predict', async (c) => {\n  const y = TF.randomNormal([2]).sum().dataSync()[0];\n  return c.json({ y });\n});`,
+    output: null,
+    errors: [{ messageId: 'intermediate', data: { ops: '`randomNormal()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 2, suggestions: [{ messageId: 'wrapInTidy', output: `app.post('/predict', async (c) => {\n  const y = TF.tidy(() => TF.randomNormal([2]).sum().dataSync()[0]);\n  return c.json({ y });\n});` }] }],
+  },
   {
     name: "a Node server's request handler (http.createServer) runs on every request",
     code: `const http = require('node:http');\nhttp.createServer((req, res) => {\n  const y = TF.randomNormal([2]).sum().dataSync()[0];\n  res.end(String(y));\n}).listen(8080);`,
