@@ -1334,6 +1334,11 @@ export function readableImporterCallsOf(file: FileIndex, target: FunctionNode | 
   return result;
 }
 
+/** A barrel that passes every name on: `export * from './x'`, or `module.exports = { ...require('./x') }`. */
+function reexportsAll(text: string): boolean {
+  return /^[ \t]*export[ \t]*\*[ \t]*from\b/m.test(text) || /module\.exports[ \t]*=[ \t]*(?:\{[^}]*\.\.\.[ \t]*)?require\(/.test(text);
+}
+
 function collectImporterCalls(file: FileIndex, target: FunctionNode | ClassNode, complete = true): ImporterCall[] | null {
   if (!file.filename) return null;
   const cls = target.type === T.ClassDeclaration || target.type === T.ClassExpression;
@@ -1345,14 +1350,24 @@ function collectImporterCalls(file: FileIndex, target: FunctionNode | ClassNode,
   if (importers.length > MAX_IMPORTERS && complete) return null;
   // an importer whose text never calls one of the export's names (a barrel re-exporting it) calls nothing:
   // not parsed (a default or whole-module import may be called under any local name)
-  for (const path of importers.slice(0, MAX_IMPORTERS)) {
+  // (for the readable calls only: the modules importing a barrel that re-exports it, `export * from './risk'`)
+  const sources: { path: string; from: FileIndex }[] = importers.slice(0, MAX_IMPORTERS).map((path) => ({ path, from: file }));
+  if (!complete) {
+    for (const barrel of importers.slice(0, MAX_IMPORTERS)) {
+      const text = readModuleText(barrel);
+      if (!text || mayCallByName(barrel, names) || !reexportsAll(text)) continue;
+      const barrelIndex = indexForPath(file, barrel, true);
+      if (barrelIndex) for (const path of importersOf(barrel).slice(0, MAX_IMPORTERS)) if (path !== file.filename) sources.push({ path, from: barrelIndex });
+    }
+  }
+  for (const { path, from } of sources) {
     if (!mayCallByName(path, names)) continue;
     const importer = indexForPath(file, path, true);
     if (!importer) {
       if (complete) return null;
       continue;
     }
-    for (const { v, spec } of bindingsOfImportsFrom(importer, path, file)) {
+    for (const { v, spec } of bindingsOfImportsFrom(importer, path, from)) {
       for (const { callee, name } of importedNameUses(v, spec)) {
         if (!names.includes(name)) continue;
         const call = callee.parent;

@@ -41,6 +41,7 @@ import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, resolveMo
 import { Es5Registry } from './es5-classes.js';
 import { isRelativeSpecifier } from './project-scan.js';
 import { VUE_MODULES, VUE_REF_FUNCTIONS } from '../facts/vue-refs.js';
+import { TORCH_TENSOR_METHODS } from '../facts/torch-tensor-api.js';
 import {
   homeOfNode,
   importedClassKind,
@@ -631,7 +632,9 @@ export class FileIndex {
       if (recv && !recv.promise) {
         switch (recv.kind) {
           case 'tensor':
-            return TENSOR_METHODS.has(m.name) ? { kind: 'tensor', via: 'factory', origin: call } : null;
+            // a PyTorch method tfjs lacks (`x.view(-1, n)`, reported by no-torch-tensor-api) stands for its tfjs
+            // equivalent, which returns a tensor: the bugs further down the chain are still seen
+            return TENSOR_METHODS.has(m.name) || TORCH_TENSOR_METHODS.get(m.name)?.returnsTensor ? { kind: 'tensor', via: 'factory', origin: call } : null;
           case 'model':
           case 'layer':
             if (m.name === 'apply') {

@@ -1583,3 +1583,41 @@ module.exports = { FitTrainer };
     assert.deepEqual(lint(dir, 'fit.js', 'no-unknown-options'), ['9: renamed']);
   });
 });
+
+describe('eighteenth round (fixtures/blind/serverless)', () => {
+  it('a frozen BatchNormalization in a factory that another module trains through an `export *` barrel', () => {
+    const dir = project({
+      'models/risk.js': `import * as tf from '@tensorflow/tfjs';
+export function createAdapterHead() {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({ units: 8, inputShape: [4] }));
+  model.add(tf.layers.batchNormalization({ trainable: false }));
+  return model;
+}
+`,
+      'models/index.js': `export * from './risk.js';\n`,
+      'train/finetune.js': `import { createAdapterHead } from '../models/index.js';
+export async function fineTune(xs, ys) {
+  const model = createAdapterHead();
+  model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+  await model.fit(xs, ys);
+}
+`,
+    }, 'module');
+    assert.deepEqual(lint(dir, 'models/risk.js', 'no-frozen-batchnorm-in-training'), ['5: frozenBatchNormInImporter']);
+  });
+
+  it('a tensor passed through a PyTorch-only method (`x.view(…)`) stays a tensor for the rules further down', () => {
+    const dir = project({
+      'pre.js': `import * as tf from '@tensorflow/tfjs';
+export function standardize(flat, mu, sigma) {
+  const x = tf.tensor1d(flat).view(-1, 4);
+  const z = x.sub(mu).div(sigma);
+  z.clipByValue(-5, 5);
+  return z;
+}
+`,
+    }, 'module');
+    assert.deepEqual(lint(dir, 'pre.js', 'no-discarded-tensor'), ['5: discarded']);
+  });
+});
