@@ -835,6 +835,9 @@ export class FileIndex {
     // a JSDoc `@returns {tf.LayersModel}` only adds knowledge where the returned values say nothing
     const k = this.agreeingKind(this.returnedOf(fn)) ?? (fn.returnType ? null : this.jsdocKind(fn, 'returns'));
     if (k && fn.async) return { ...k, promise: true };
+    // where the returned values say nothing (`return registry.get(id)!`), a declared return type does:
+    // `function getModel(id: string): tf.LayersModel` (`Promise<…>` for an async function)
+    if (!k && fn.returnType) return this.kindFromAnnotation(fn.returnType.typeAnnotation);
     return k;
   }
 

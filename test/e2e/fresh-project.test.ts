@@ -400,7 +400,7 @@ describe('a JavaScript-only install (README `npm install --save-dev eslint eslin
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /^torch2tf migration report: 2 files linted with the built-in torch2tf recommended config/);
     assert.match(r.stdout, new RegExp(`\\nfinding\\.js\\n {2}3:\\d+ +${RULE}`));
-    assert.match(r.stdout, /\nNot linted: 1 file, \.ts\/\.tsx files need @typescript-eslint\/parser: npm install --save-dev @typescript-eslint\/parser\n {2}model\.ts\n/);
+    assert.match(r.stdout, /\nNot linted: 1 file, \.ts\/\.tsx\/\.mts\/\.cts files need @typescript-eslint\/parser: npm install --save-dev @typescript-eslint\/parser\n {2}model\.ts\n/);
     assert.match(r.stdout, /\nNot linted: 1 file, HTML pages: npm install --save-dev eslint-plugin-html[^\n]*\n {2}page\.html\n/);
     assert.equal((r.stdout + r.stderr).split('model.ts').length - 1, 1, 'model.ts is listed once');
     assert.equal((r.stdout + r.stderr).split('page.html').length - 1, 1, 'page.html is listed once');
@@ -416,7 +416,7 @@ describe('a JavaScript-only install (README `npm install --save-dev eslint eslin
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^torch2tf migration report: 1 file linted/);
     assert.match(r.stdout, /\nNo PyTorch habits found\.\n/);
-    assert.match(r.stdout, /\nNot linted: 1 file, \.ts\/\.tsx files need @typescript-eslint\/parser/);
+    assert.match(r.stdout, /\nNot linted: 1 file, \.ts\/\.tsx\/\.mts\/\.cts files need @typescript-eslint\/parser/);
   });
 
   it('only `.ts` files without the parser: "0 files linted" is a warning with the reason, the report says nothing was audited, exit 2', async () => {
@@ -426,7 +426,7 @@ describe('a JavaScript-only install (README `npm install --save-dev eslint eslin
     writeFileSync(join(audit, 'model.ts'), FINDING);
     const r = await torch2tf([], audit);
     assert.equal(r.code, 2, r.stdout + r.stderr);
-    assert.match(r.stderr, /torch2tf: warning: 0 files linted: the files found need what is not installed \(\.ts\/\.tsx files need @typescript-eslint\/parser/);
+    assert.match(r.stderr, /torch2tf: warning: 0 files linted: the files found need what is not installed \(\.ts\/\.tsx\/\.mts\/\.cts files need @typescript-eslint\/parser/);
     assert.match(r.stdout, /\nNothing audited: no file was linted \(the reason is on stderr\)\.\n/);
     assert.doesNotMatch(r.stdout, /No PyTorch habits found/);
   });

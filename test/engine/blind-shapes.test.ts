@@ -1621,3 +1621,28 @@ export function standardize(flat, mu, sigma) {
     assert.deepEqual(lint(dir, 'pre.js', 'no-discarded-tensor'), ['5: discarded']);
   });
 });
+
+describe('nineteenth round (fixtures/blind/react-stores)', () => {
+  it("an imported function's declared return type (`getModel(id): tf.LayersModel`) when its returns say nothing", () => {
+    const dir = project({
+      'registry.ts': `import * as tf from '@tensorflow/tfjs';
+const models = new Map<string, tf.LayersModel>();
+export function getModel(id: string): tf.LayersModel {
+  const m = models.get(id);
+  if (!m) throw new Error(id);
+  return m;
+}
+export function getLabel(id: string): string {
+  return String(models.get(id)?.name ?? id);
+}
+`,
+      'use.ts': `import { getModel, getLabel } from './registry.js';
+export function pause(id: string): void {
+  getModel(id).eval();
+  getLabel(id).trim();
+}
+`,
+    }, 'module');
+    assert.deepEqual(lint(dir, 'use.ts', 'no-torch-mode-switch'), ['3: modeCall']);
+  });
+});
