@@ -7,6 +7,7 @@ import {
   compileReceiver,
   compiledAtCreation,
   containsNestedModel,
+  differentLayers,
   hasOnlyDirectLayers,
   initialTrainable,
   inLayerLoop,
@@ -89,7 +90,7 @@ export default createRule<[], MessageId>({
       // a compile of this file that may run before the write took the snapshot fit uses (analysed above)
       if (compiles.some((c) => isCompile(c) && flow.mayPrecede(c, w, () => false)) || !compiledAtCreation(file, model)) return null;
       const isTargetWrite = (e: Event): boolean =>
-        e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || (sameValue(e.data.owner, d.owner) && !otherLayer(e.data.target, d.target)));
+        e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || (sameValue(e.data.owner, d.owner) && !differentLayers(e.data.target, d.target)));
       // the state the factory's compile saw, unless a write of this file may already have changed it
       if (initialTrainable(file, d.target, d.w.target, d.owner) !== !value || events.some((e) => isTargetWrite(e) && flow.mayPrecede(e, w, isTargetWrite))) return null;
       const training = events.find(
@@ -126,7 +127,7 @@ export default createRule<[], MessageId>({
       const owners = compiledSelf ? [d.target] : compiledOwners(file, compiled, d.target, d.owner, value);
       // writes to the same layer, or to layers of the same model's list (`for (const l of m.layers)`)
       const isTargetWrite = (e: Event): boolean =>
-        e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || (sameValue(e.data.owner, d.owner) && !otherLayer(e.data.target, d.target)));
+        e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || (sameValue(e.data.owner, d.owner) && !differentLayers(e.data.target, d.target)));
       for (const model of owners) {
         const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
         // only a known order counts (not two methods that are called from elsewhere)
@@ -184,10 +185,6 @@ export default createRule<[], MessageId>({
       return null;
     }
 
-    /** Two writes through a model's list that name different layers (`model.layers[0]`, `model.layers[1]` of a Sequential built in order). */
-    function otherLayer(a: ResolvedValue, b: ResolvedValue): boolean {
-      return !!a.info?.origin && !!b.info?.origin && a.info.origin !== b.info.origin;
-    }
     function suggestion(messageId: 'restoreTrainable' | 'recompile', edit: Insertion | null, method: string): TSESLint.SuggestionReportDescriptor<MessageId>[] {
       if (!edit) return [];
       return [

@@ -9,6 +9,7 @@ import {
   appliedValues,
   compileReceiver,
   constructorFrozenLayers,
+  differentLayers,
   frozenAtConstruction,
   isSequential,
   layerOwner,
@@ -68,7 +69,7 @@ export default createRule<[], MessageId>({
       const touched = (layerNode: Node): boolean => {
         const layer = resolveValue(file, layerNode);
         return writes.some(
-          (e) => sameValue(e.data.target, layer) || sameValue(e.data.target, model) || (sameValue(e.data.owner, model) && !namesOtherLayer(e.data.target, layerNode, layer)),
+          (e) => sameValue(e.data.target, layer) || sameValue(e.data.target, model) || (sameValue(e.data.owner, model) && !differentLayers(e.data.target, layer, layerNode)),
         );
       };
       if (model.kind === 'layer') {
@@ -97,14 +98,6 @@ export default createRule<[], MessageId>({
         if (reset) return { layer: src.getText(f.data.node), reason: COMPILE_RESET };
       }
       return null;
-    }
-
-    /** Is the written layer known to be created by another factory call than the structure's layer `layerNode`? */
-    function namesOtherLayer(written: ResolvedValue, layerNode: Node, layer: ResolvedValue | null): boolean {
-      const writtenOrigin = written.info?.origin;
-      const n = unwrap(layerNode);
-      const origin = layer?.info?.origin ?? (n?.type === T.CallExpression ? n : null);
-      return !!writtenOrigin && !!origin && writtenOrigin !== origin;
     }
 
     /** A layer's text for messages: an inline factory call becomes its API name, `tf.layers.dense(…)`. */

@@ -400,6 +400,18 @@ function layerNamed(file: FileIndex, call: TSESTree.CallExpression, model: Resol
   return null;
 }
 
+/**
+ * Two layers known to come from different factory calls: writes through a model's list that name different
+ * layers (`model.layers[0]` and `model.layers[1]` of a Sequential built in order, `getLayer('adapter')`).
+ * `bNode` is the structure's own expression for `b` (an inline factory call is its own origin).
+ */
+export function differentLayers(a: ResolvedValue | null, b: ResolvedValue | null, bNode?: Node): boolean {
+  const oa = a?.info?.origin;
+  const n = unwrap(bNode);
+  const ob = b?.info?.origin ?? (n?.type === T.CallExpression ? n : null);
+  return !!oa && !!ob && oa !== ob;
+}
+
 /** Do two resolved values share a binding? */
 export function sameValue(a: ResolvedValue | null, b: ResolvedValue | null): boolean {
   if (!a || !b) return false;
