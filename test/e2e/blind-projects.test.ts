@@ -112,7 +112,8 @@ describe('fixtures/blind/lookalikes: correct tfjs code next to other libraries w
   });
 });
 
-for (const project of ['ts-port', 'ts-services', 'ts-cli', 'ts-nest', 'ts-lib', 'next-app', 'express-api', 'angular-signals', 'ts-hierarchy'] as const) {
+// (ts-services' one typed-only bug, a Map registry's getter, is found without types since its declared return type is read)
+for (const project of ['ts-port', 'ts-cli', 'ts-nest', 'ts-lib', 'next-app', 'express-api', 'angular-signals', 'ts-hierarchy'] as const) {
   describe(`fixtures/blind/${project} with type information`, () => {
     it('recommended-type-checked reports the planted bugs only types can prove, and nothing off the ground truth', async () => {
       const truth = truthOf(project);
