@@ -1,6 +1,6 @@
 /**
  * Fix builders that add to a call: one more property in its literal config object (or a new config
- * argument), more positional arguments, and swapping two nodes' texts.
+ * argument), more positional arguments (or one at its position), and swapping two nodes' texts.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Node } from '../engine/ast.js';
@@ -42,4 +42,18 @@ export function appendArguments(sourceCode: SourceCode, call: TSESTree.CallExpre
 /** Swaps the source texts of two non-overlapping nodes (arguments, parameters). */
 export function swapTexts(sourceCode: SourceCode, a: Node, b: Node) {
   return (fixer: Fixer): TSESLint.RuleFix[] => [fixer.replaceText(a, sourceCode.getText(b)), fixer.replaceText(b, sourceCode.getText(a))];
+}
+
+/**
+ * Puts `text` as the call's positional argument `index`: replaces the argument there, or appends it
+ * after the last one, passing `skipped[i]` (or `undefined`) for each argument `i` missing before it.
+ */
+export function setArgument(call: TSESTree.CallExpression, index: number, text: string, skipped: Readonly<Record<number, string>> = {}) {
+  return (fixer: Fixer): TSESLint.RuleFix => {
+    const args = call.arguments;
+    if (args.length > index) return fixer.replaceText(args[index]!, text);
+    let filler = '';
+    for (let i = args.length; i < index; i++) filler += `, ${skipped[i] ?? 'undefined'}`;
+    return fixer.insertTextAfter(args[args.length - 1]!, `${filler}, ${text}`);
+  };
 }

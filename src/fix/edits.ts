@@ -88,3 +88,15 @@ export function statementOf(node: Node): TSESTree.ExpressionStatement | null {
   while (n.parent && (n.parent.type === T.ChainExpression || n.parent.type === T.AwaitExpression)) n = n.parent;
   return n.parent?.type === T.ExpressionStatement && n.parent.expression === n ? n.parent : null;
 }
+
+/** Text to insert before or after a node (a suggestion's whole edit). */
+export interface TextInsertion {
+  readonly at: Node;
+  readonly where: 'before' | 'after';
+  readonly text: string;
+}
+
+/** The fixer that makes an insertion. */
+export function insertText(edit: TextInsertion) {
+  return (fixer: Fixer): TSESLint.RuleFix => (edit.where === 'before' ? fixer.insertTextBefore(edit.at, edit.text) : fixer.insertTextAfter(edit.at, edit.text));
+}

@@ -1,0 +1,213 @@
+/**
+ * `trainable` changes after a `compile()` (the analysis behind no-trainable-after-compile).
+ *
+ * The rule records three kinds of events on an `EventFlow` (`trainableCallData` for `compile()` and
+ * training calls, `trainableWriteData` for `x.trainable = <v>`), and `afterCompileFindings` answers, once
+ * the Program's code path ends, which writes change a compiled model's trainable weights before a
+ * training call that uses the compile's snapshot. Each finding is plain data: the message to report, the
+ * write, the training call, the compile, and the insertion a suggestion would make.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, inBranchOf } from './ast.js';
+import type { EventFlow, FlowEvent } from './event-flow.js';
+import type { FileIndex } from './resolver.js';
+import {
+  compileReceiver,
+  compiledAtCreation,
+  compiledOwners,
+  containsNestedModel,
+  differentLayers,
+  hasOnlyDirectLayers,
+  initialTrainable,
+  inLayerLoop,
+  inWholeLayerLoop,
+  isWeightless,
+  layerOwner,
+  recompileInsertion,
+  resolveValue,
+  restoreTrainableInsertion,
+  sameValue,
+  trainableWrite,
+  trainingCall,
+  type Insertion,
+  type ResolvedValue,
+  type TrainableWrite,
+} from './trainable.js';
+
+export interface CompileData {
+  readonly type: 'compile';
+  readonly model: ResolvedValue;
+  readonly call: TSESTree.CallExpression;
+  readonly receiver: TSESTree.Node;
+}
+export interface WriteData {
+  readonly type: 'write';
+  readonly w: TrainableWrite;
+  readonly target: ResolvedValue;
+  readonly owner: ResolvedValue | null;
+}
+export interface TrainData {
+  readonly type: 'train';
+  readonly model: ResolvedValue;
+  readonly method: string;
+  readonly call: TSESTree.CallExpression;
+  readonly receiver: TSESTree.Node;
+}
+export type TrainableFlowData = CompileData | WriteData | TrainData;
+type Event = FlowEvent<TrainableFlowData>;
+
+export type AfterCompileMessageId = 'freezeCompiledModel' | 'freezeCompiledModelLayers' | 'unfreezeCompiledModel' | 'freezeAfterCompile' | 'unfreezeAfterCompile';
+
+/** A `trainable` write to report, on the training call it precedes. */
+export interface AfterCompileFinding {
+  readonly messageId: AfterCompileMessageId;
+  readonly write: WriteData;
+  readonly training: TrainData;
+  /** The compile whose snapshot the training uses (null for a model compiled by another module's factory). */
+  readonly compile: CompileData | null;
+  /** The suggestion's edit, when one can be made safely. */
+  readonly suggestion: { readonly messageId: 'restoreTrainable' | 'recompile'; readonly insertion: Insertion } | null;
+}
+
+/** The event a call records: a `compile()` of a tfjs model, or a training call (`fit()`, …). */
+export function trainableCallData(file: FileIndex, node: TSESTree.CallExpression): CompileData | TrainData | null {
+  const c = compileReceiver(file, node);
+  if (c) return { type: 'compile', model: c, call: node, receiver: (node.callee as TSESTree.MemberExpression).object };
+  const t = trainingCall(file, node);
+  return t ? { type: 'train', model: t.model, method: t.method, call: node, receiver: t.receiver } : null;
+}
+
+/** The event an assignment records: `x.trainable = <v>` on a value we can follow. */
+export function trainableWriteData(file: FileIndex, node: TSESTree.AssignmentExpression): WriteData | null {
+  const w = trainableWrite(node);
+  if (!w) return null;
+  const target = resolveValue(file, w.target);
+  if (!target) return null;
+  const ownerExpr = layerOwner(file, w.target);
+  return { type: 'write', w, target, owner: ownerExpr ? resolveValue(file, ownerExpr) : null };
+}
+
+/** Every literal `trainable` write to report, in the order the writes were recorded. */
+export function afterCompileFindings(file: FileIndex, flow: EventFlow<TrainableFlowData>): AfterCompileFinding[] {
+  const events = flow.all;
+  const compiles = events.filter((e) => e.data.type === 'compile');
+  const out: AfterCompileFinding[] = [];
+  for (const w of events) {
+    if (w.data.type !== 'write' || w.data.w.value === null) continue;
+    const finding = (compiles.length > 0 ? analyse(file, flow, w, w.data, compiles, events) : null) ?? analyseCompiledAtCreation(file, flow, w, w.data, compiles, events);
+    if (finding) out.push(finding);
+  }
+  return out;
+}
+
+/**
+ * A layer of a model that a factory of another module compiled before returning it (`compiledAtCreation`),
+ * with no compile of this file that may run before the write: that compile saw the layer's construction-time
+ * state, and the write comes after it (a recompile later, after a training call, does not undo that call). No suggestion: the compile's arguments are the other module's text.
+ */
+function analyseCompiledAtCreation(
+  file: FileIndex,
+  flow: EventFlow<TrainableFlowData>,
+  w: Event,
+  d: WriteData,
+  compiles: readonly Event[],
+  events: readonly Event[],
+): AfterCompileFinding | null {
+  const model = d.owner;
+  const value = d.w.value!;
+  const ownerExpr = layerOwner(file, d.w.target);
+  if (d.target.kind !== 'layer' || !model || !ownerExpr || isWeightless(d.target.info) || containsNestedModel(file, model, ownerExpr)) return null;
+  const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
+  // a compile of this file that may run before the write took the snapshot fit uses (analysed above)
+  if (compiles.some((c) => isCompile(c) && flow.mayPrecede(c, w, () => false)) || !compiledAtCreation(file, model)) return null;
+  const isTargetWrite = (e: Event): boolean =>
+    e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || (sameValue(e.data.owner, d.owner) && !differentLayers(e.data.target, d.target)));
+  // the state the factory's compile saw, unless a write of this file may already have changed it
+  if (initialTrainable(file, d.target, d.w.target, d.owner) !== !value || events.some((e) => isTargetWrite(e) && flow.mayPrecede(e, w, isTargetWrite))) return null;
+  const training = events.find(
+    (t) => t.data.type === 'train' && sameValue(t.data.model, model) && (value || t.data.method === 'fit') && flow.mayPrecede(w, t, (e) => isCompile(e) || isTargetWrite(e), { methodsInAnyOrder: false }),
+  );
+  if (training?.data.type !== 'train') return null;
+  return { messageId: value ? 'unfreezeAfterCompile' : 'freezeAfterCompile', write: d, training: training.data, compile: null, suggestion: null };
+}
+
+function analyse(
+  file: FileIndex,
+  flow: EventFlow<TrainableFlowData>,
+  w: Event,
+  d: WriteData,
+  compiles: readonly Event[],
+  events: readonly Event[],
+): AfterCompileFinding | null {
+  const value = d.w.value!;
+  const compiledSelf = d.target.kind === 'model' && compiles.some((c) => c.data.type === 'compile' && sameValue(c.data.model, d.target));
+  // a nested model that is not compiled itself: before the outer compile(), or unfrozen after it, tfjs
+  // treats it differently per outer model type; a freeze after it applies at once like a layer's
+  // (test/semantics/trainable-after-compile.test.ts, "a nested sub-model frozen after the outer compile()")
+  if (d.target.kind === 'model' && !compiledSelf && value) return null;
+  if (isWeightless(d.target.info)) return null; // no weights: nothing to collect or to warn about
+  // `m.layers[i]` of a model holding sub-models may be one of them (see above)
+  const ownerExpr = layerOwner(file, d.w.target);
+  if (d.owner && ownerExpr && containsNestedModel(file, d.owner, ownerExpr)) return null;
+  // the compiled models whose trainable list this write changes
+  const compiled = compiles.flatMap((c) => (c.data.type === 'compile' ? [{ model: c.data.model, receiver: c.data.receiver }] : []));
+  const owners = compiledSelf ? [d.target] : compiledOwners(file, compiled, d.target, d.owner, value);
+  // writes to the same layer, or to layers of the same model's list (`for (const l of m.layers)`)
+  const isTargetWrite = (e: Event): boolean =>
+    e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || (sameValue(e.data.owner, d.owner) && !differentLayers(e.data.target, d.target)));
+  for (const model of owners) {
+    const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
+    // only a known order counts (not two methods that are called from elsewhere)
+    const before = compiles.filter((c) => isCompile(c) && flow.mayPrecede(c, w, isCompile, { methodsInAnyOrder: false }));
+    if (before.length === 0) continue;
+    // the target's state when those compiles took the trainable snapshot
+    const states = new Set<boolean | null>();
+    const written = new Set<boolean | null>();
+    let branched = false;
+    for (const c of before) {
+      const reaching = events.filter((e) => isTargetWrite(e) && flow.mayPrecede(e, c, isTargetWrite));
+      for (const r of reaching) {
+        states.add((r.data as WriteData).w.value);
+        written.add((r.data as WriteData).w.value);
+        branched ||= inBranchOf(r.node, enclosingFunction(r.node) ?? file.sourceCode.ast);
+      }
+      // the layer's first state also reaches the compile when a freeze is conditional (not when it
+      // only skips a loop over the model's layers, which are never empty)
+      const initialReaches =
+        reaching.length === 0 ||
+        (reaching.every((r) => r.owner === c.owner && !inLayerLoop(r.node)) && flow.reachableFromStart(c, isTargetWrite));
+      if (initialReaches) {
+        states.add(initialTrainable(file, d.target, d.w.target, d.owner));
+      }
+    }
+    // `for (const l of model.layers) l.trainable = true` after a compile that only freezes reached (the
+    // fine-tuning recipe, the freezes unconditional): the layers frozen then stay frozen for fit, whatever the others were
+    const unfreezesFrozen = value && !compiledSelf && !branched && written.size === 1 && written.has(false) && inWholeLayerLoop(d.w.node);
+    if (!unfreezesFrozen && (states.size !== 1 || !states.has(!value))) continue;
+    const training = events.find(
+      (t) =>
+        t.data.type === 'train' &&
+        sameValue(t.data.model, model) &&
+        (value || compiledSelf || t.data.method === 'fit') &&
+        flow.mayPrecede(w, t, (e) => isCompile(e) || isTargetWrite(e), { methodsInAnyOrder: false }),
+    );
+    if (!training || training.data.type !== 'train') continue;
+    const t = training.data;
+    const compile = before[0]!.data as CompileData;
+    const messageId: AfterCompileMessageId = compiledSelf
+      ? value
+        ? 'unfreezeCompiledModel'
+        : hasOnlyDirectLayers(file, model, d.w.target)
+          ? 'freezeCompiledModel'
+          : 'freezeCompiledModelLayers'
+      : value
+        ? 'unfreezeAfterCompile'
+        : 'freezeAfterCompile';
+    const restore = compiledSelf && !value;
+    const insertion = restore
+      ? restoreTrainableInsertion(file, t.call, t.receiver)
+      : recompileInsertion(file, d.w, d.target, model, compile.call, compile.receiver);
+    return { messageId, write: d, training: t, compile, suggestion: insertion ? { messageId: restore ? 'restoreTrainable' : 'recompile', insertion } : null };
+  }
+  return null;
+}
