@@ -4,7 +4,8 @@
  * often code runs (per frame, per batch, per loop iteration, …). Facts: test/semantics/memory.test.ts.
  *
  * "How often" follows functions up through the file: a loop body, a callback given to
- * `requestAnimationFrame` / `setInterval` / a recursive `setTimeout`, an event listener, a `fit`
+ * `requestAnimationFrame` / `setInterval` / a recursive `setTimeout`, an event listener (also a JSX event
+ * prop's handler), a request handler (also a Redux Toolkit thunk or reducer, per dispatch), a `fit`
  * callback hook, a per-element array callback, and same-file functions called from any of those.
  * "In a scope" follows functions up the same way: a function is in a scope when it is the scope's
  * function, or every same-file caller of it is.
@@ -27,10 +28,17 @@ import {
   WORKER_HANDLERS,
   NODE_SERVER_MODULES,
   FIT_CALLBACK_HOOKS,
+  CALLBACK_HOOKS,
+  JSX_EVENT_NAMESPACE,
+  JSX_EVENT_PROP,
   LISTENER_METHODS,
   OBSERVER_CLASSES,
   ONE_SHOT_SCHEDULERS,
   PER_ELEMENT_METHODS,
+  REDUX_DISPATCH_CALLBACKS,
+  REDUX_REDUCER_PARTS,
+  REDUX_SLICE_FACTORIES,
+  REDUX_TOOLKIT_MODULES,
   REPEATING_SCHEDULERS,
   SCOPE_FUNCTIONS,
   SYNC_CALLBACK_METHODS,
@@ -39,6 +47,7 @@ import {
   TENSOR_OPS,
   type RepeatFrequency,
 } from '../facts/tfjs-api.js';
+import { REACT_MODULES } from '../facts/react-refs.js';
 
 export type { RepeatFrequency };
 
@@ -156,6 +165,9 @@ interface MemoryFacts {
   readonly byReference: Map<FunctionNode, TSESTree.CallExpression[]>;
   /** The text has `startScope` at all (else no statement can open an engine scope). */
   readonly engineScopes: boolean;
+  /** The text may hold JSX (`/>` or `</`), and names Redux Toolkit: else no function is a JSX handler or a reducer. */
+  readonly jsx: boolean;
+  readonly redux: boolean;
 }
 
 const IN_PROGRESS = Symbol('in-progress');
@@ -175,7 +187,15 @@ function factsOf(file: FileIndex): MemoryFacts {
       list.push(node);
     }
   }
-  f = { scoped: new Map(), freq: new Map(), byReference, engineScopes: file.sourceCode.text.includes('startScope') };
+  const text = file.sourceCode.text;
+  f = {
+    scoped: new Map(),
+    freq: new Map(),
+    byReference,
+    engineScopes: text.includes('startScope'),
+    jsx: text.includes('/>') || text.includes('</'),
+    redux: text.includes('@reduxjs/toolkit'),
+  };
   facts.set(file, f);
   return f;
 }
@@ -324,6 +344,9 @@ function functionScoped(file: FileIndex, fn: FunctionNode, depth: number): boole
     result = true;
   } else if (gradientContexts(file).has(fn) || isLayerCall(file, fn)) {
     result = true;
+  } else if (placedFrequency(file, fn)) {
+    // a JSX event handler or a Redux reducer: the framework also calls it, outside any scope
+    result = false;
   } else {
     const refs = f.byReference.get(fn) ?? [];
     const sites = callSitesOf(file, fn);
@@ -394,7 +417,7 @@ function functionFrequency(file: FileIndex, fn: FunctionNode, depth: number): Re
   if (cached === IN_PROGRESS) return null;
   if (cached !== undefined) return cached;
   f.freq.set(fn, IN_PROGRESS);
-  let result = hookFrequency(fn) ?? entryPointFrequency(file, fn);
+  let result = hookFrequency(fn) ?? entryPointFrequency(file, fn) ?? placedFrequency(file, fn);
   const parent = fn.parent;
   if (!result && parent?.type === T.CallExpression) {
     result = parent.callee === fn ? repeatFrequency(file, parent, depth + 1) : registrationFrequency(file, fn, parent, depth);
@@ -437,7 +460,10 @@ function registrationFrequency(file: FileIndex, fn: FunctionNode, call: TSESTree
   // `app.post('/predict', async (c) => …)`: a route of an HTTP framework, per request
   if (member && name !== null && ROUTE_METHODS.has(name) && isPathLiteral(call.arguments[0]) && call.arguments.slice(1).some((a) => unwrap(a) === fn || functionReference(file, a) === fn)) return 'event';
   // `http.createServer((req, res) => …)` / `createServer(options, handler)` of Node's server modules
-  if (name === 'createServer' && call.arguments.some((a) => unwrap(a) === fn || functionReference(file, a) === fn) && serverModuleCall(file, call)) return 'event';
+  if (name === 'createServer' && call.arguments.some((a) => unwrap(a) === fn || functionReference(file, a) === fn) && moduleExportName(file, call.callee, NODE_SERVER_MODULES) === 'createServer') return 'event';
+  // `createAsyncThunk('pose/train', async (batch) => …)` of Redux Toolkit: the payload creator, per dispatch
+  const thunk = factsOf(file).redux ? dispatchCallbackIndex(file, call) : -1;
+  if (thunk >= 0 && call.arguments[thunk] && (unwrap(call.arguments[thunk]) === fn || functionReference(file, call.arguments[thunk]!) === fn)) return 'event';
   // a loop that schedules itself again: `function tick() { …; setTimeout(tick, 16); }`
   const oneShot = name === null ? undefined : ONE_SHOT_SCHEDULERS.get(name);
   if (oneShot && fn.range[0] <= call.range[0] && call.range[1] <= fn.range[1]) return oneShot;
@@ -557,8 +583,9 @@ export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean 
   for (let n = node.parent; n; n = n.parent) {
     if (!isFunction(n)) continue;
     if (n.async || n.generator) return false;
-    // a serverless or edge entry point is called by its runtime, never inside a scope
-    if (entryPointFrequency(file, n)) return false;
+    // a serverless or edge entry point, a JSX event handler, a Redux reducer: called by the runtime or the
+    // framework, never inside a scope
+    if (entryPointFrequency(file, n) || placedFrequency(file, n)) return false;
     const parent = n.parent;
     if (parent?.type === T.CallExpression && parent.arguments.includes(n as never)) {
       if (SYNC_CALLBACK_METHODS.has(calledMember(parent)?.name ?? '')) continue;
@@ -603,27 +630,122 @@ function isGlobalNamed(file: FileIndex, node: Node, name: string): boolean {
   return !v || v.defs.length === 0;
 }
 
-/** `http.createServer(…)` with `http` a namespace of Node's server modules, or a `createServer` imported from one. */
-function serverModuleCall(file: FileIndex, call: TSESTree.CallExpression): boolean {
-  const m = calledMember(call);
-  const callee = unwrap(call.callee);
-  const binding = m ? unwrap(m.member.object) : callee;
-  if (binding?.type !== T.Identifier) return false;
-  const v = file.variableOf(binding);
+/**
+ * The name `expr` has in one of `modules` when its binding is imported or required from there: a named
+ * import (`import { createSlice as cs }` → `createSlice`) or destructured require, or a member of a
+ * namespace, default import or required module (`http.createServer`, `rtk.createAsyncThunk`). Else null.
+ */
+function moduleExportName(file: FileIndex, expr: Node, modules: ReadonlySet<string>): string | null {
+  const e = unwrap(expr);
+  const member = e?.type === T.MemberExpression ? memberName(e) : null;
+  const local = e?.type === T.MemberExpression ? unwrap(e.object) : e;
+  if (local?.type !== T.Identifier || (e?.type === T.MemberExpression && member === null)) return null;
+  const v = file.variableOf(local);
   const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-  let source: unknown = null;
   if (def?.type === 'ImportBinding' && def.node.parent?.type === T.ImportDeclaration) {
-    // `import http from 'node:http'`, `import * as http from …`, or `import { createServer } from …`
-    const named = def.node.type === T.ImportSpecifier;
-    if (named !== !m) return false;
-    source = def.node.parent.source.value;
-  } else if (def?.type === 'Variable' && def.node.id === def.name) {
-    // `const http = require('http')`
-    const init = unwrap(def.node.init);
-    const arg = init?.type === T.CallExpression && unwrap(init.callee)?.type === T.Identifier && (unwrap(init.callee) as TSESTree.Identifier).name === 'require' ? init.arguments[0] : undefined;
-    source = m && arg?.type === T.Literal ? arg.value : null;
+    if (!modules.has(def.node.parent.source.value)) return null;
+    if (def.node.type !== T.ImportSpecifier) return member;
+    return member === null && def.node.imported.type === T.Identifier ? def.node.imported.name : null;
   }
-  return typeof source === 'string' && NODE_SERVER_MODULES.has(source);
+  if (def?.type !== 'Variable') return null;
+  // `const http = require('http')`, `const { createAsyncThunk } = require('@reduxjs/toolkit')`
+  const init = unwrap(def.node.init);
+  const arg = init?.type === T.CallExpression && unwrap(init.callee)?.type === T.Identifier && (unwrap(init.callee) as TSESTree.Identifier).name === 'require' ? init.arguments[0] : undefined;
+  if (arg?.type !== T.Literal || typeof arg.value !== 'string' || !modules.has(arg.value)) return null;
+  if (def.node.id === def.name) return member;
+  if (member !== null || def.node.id.type !== T.ObjectPattern) return null;
+  for (const p of def.node.id.properties) {
+    const value = p.type === T.Property && p.value.type === T.AssignmentPattern ? p.value.left : p.type === T.Property ? p.value : null;
+    if (value === def.name) return propertyKeyName(p as TSESTree.Property);
+  }
+  return null;
+}
+
+// ------------------------------------------------------------------ functions a framework calls per event
+
+/**
+ * How often a framework calls `fn` by where it is placed, inline or by a same-file name: as a JSX event
+ * prop (`<button onClick={…}>`, `onPointerMove={handler}`, `onClick={this.onClick}`, a `useCallback(fn)`
+ * named there: per event, like an `addEventListener` listener), or as a case reducer of Redux Toolkit's
+ * `createSlice({ reducers: { … } })` (per dispatch). Null elsewhere, and in files with neither JSX nor Redux.
+ */
+function placedFrequency(file: FileIndex, fn: FunctionNode): RepeatFrequency | null {
+  const f = factsOf(file);
+  if (!f.jsx && !f.redux) return null;
+  if (valueFrequency(file, fn)) return 'event';
+  for (const use of namedUses(file, fn)) if (valueFrequency(file, use)) return 'event';
+  return null;
+}
+
+/** Is the expression the value of a JSX event prop or a Redux Toolkit case reducer? */
+function valueFrequency(file: FileIndex, expr: Node): boolean {
+  const f = factsOf(file);
+  let e: Node = expr;
+  while (e.parent && (e.parent.type === T.TSAsExpression || e.parent.type === T.TSNonNullExpression || e.parent.type === T.TSSatisfiesExpression)) e = e.parent;
+  const p = e.parent;
+  if (f.jsx && p?.type === T.JSXExpressionContainer && p.parent?.type === T.JSXAttribute && p.parent.value === p) {
+    const name = p.parent.name;
+    return name.type === T.JSXIdentifier ? JSX_EVENT_PROP.test(name.name) : name.namespace.name === JSX_EVENT_NAMESPACE;
+  }
+  if (!f.redux || p?.type !== T.Property || p.value !== e || p.computed) return false;
+  // `reducers: { add(state, action) { … } }`, or `reducers: { add: { reducer(state, action) { … }, prepare } }`
+  if (isReducersObject(file, p.parent)) return true;
+  const pair = p.parent.parent;
+  return REDUX_REDUCER_PARTS.has(propertyKeyName(p) ?? '') && pair?.type === T.Property && pair.value === p.parent && isReducersObject(file, pair.parent);
+}
+
+/** The `reducers` object of `createSlice({ name, initialState, reducers: { … } })` from Redux Toolkit. */
+function isReducersObject(file: FileIndex, obj: Node | undefined): boolean {
+  const prop = obj?.type === T.ObjectExpression ? obj.parent : undefined;
+  if (prop?.type !== T.Property || prop.value !== obj || prop.computed) return false;
+  const options = prop.parent;
+  const call = options?.parent;
+  if (call?.type !== T.CallExpression || call.arguments[0] !== options) return false;
+  const name = calleeName(call);
+  return name !== null && REDUX_SLICE_FACTORIES.get(name) === propertyKeyName(prop) && moduleExportName(file, call.callee, REDUX_TOOLKIT_MODULES) === name;
+}
+
+/** Redux Toolkit's `createAsyncThunk(type, payloadCreator)` (also `createAsyncThunk.withTypes<…>()(…)`): the payload creator's index, else -1. */
+function dispatchCallbackIndex(file: FileIndex, call: TSESTree.CallExpression): number {
+  let callee = unwrap(call.callee);
+  if (callee?.type === T.CallExpression && calledMember(callee)?.name === 'withTypes') callee = unwrap(calledMember(callee)!.member.object);
+  const name = callee?.type === T.Identifier ? callee.name : callee?.type === T.MemberExpression ? memberName(callee) : null;
+  const index = name === null ? undefined : REDUX_DISPATCH_CALLBACKS.get(name);
+  return index !== undefined && moduleExportName(file, callee!, REDUX_TOOLKIT_MODULES) === name ? index : -1;
+}
+
+/**
+ * The expressions that name `fn` elsewhere in its file: the references of its binding (`function f`,
+ * `const f = () => …`, `const f = useCallback(() => …, deps)` of React) and, for a class method, the
+ * `this.f` of its class; `f.bind(…)` stands for `f`.
+ */
+function namedUses(file: FileIndex, fn: FunctionNode): Node[] {
+  const out: Node[] = [];
+  const bound = (n: Node): Node => {
+    const m = n.parent;
+    const call = m?.type === T.MemberExpression && m.object === n && memberName(m) === 'bind' ? m.parent : undefined;
+    return call?.type === T.CallExpression && call.callee === m ? call : n;
+  };
+  let holder: Node = fn;
+  const p = fn.parent;
+  if (p?.type === T.CallExpression && p.arguments[0] === fn) {
+    const hook = calleeName(p);
+    if (hook === null || !CALLBACK_HOOKS.has(hook) || moduleExportName(file, p.callee, REACT_MODULES) !== hook) return out;
+    holder = p;
+  }
+  let id: TSESTree.Identifier | null = null;
+  if (fn.type === T.FunctionDeclaration) id = fn.id;
+  else if (holder.parent?.type === T.VariableDeclarator && holder.parent.init === holder && holder.parent.id.type === T.Identifier) id = holder.parent.id;
+  if (id) {
+    for (const r of file.variableOf(id)?.references ?? []) if (!r.init) out.push(bound(r.identifier));
+    return out;
+  }
+  const m = holder.parent;
+  if ((m?.type === T.MethodDefinition || m?.type === T.PropertyDefinition) && m.value === holder && !m.static && m.parent.type === T.ClassBody) {
+    const name = propertyKeyName(m);
+    if (name !== null) for (const u of file.fieldOf(m.parent.parent as never, name)?.uses ?? []) out.push(bound(u));
+  }
+  return out;
 }
 
 /**

@@ -276,6 +276,29 @@ export const ONE_SHOT_SCHEDULERS: ReadonlyMap<string, RepeatFrequency> = new Map
  */
 export const LISTENER_METHODS: ReadonlySet<string> = new Set(['addEventListener', 'on', 'addListener', 'prependListener', 'handle', 'subscribe']);
 
+/**
+ * JSX event props: a function given to `onClick={…}`, `onPointerMove={…}` (React, Preact, Solid) or Solid's
+ * `on:click={…}` is called by the framework once per event, like a DOM `addEventListener` listener. Other
+ * props taking functions (`render={…}`, `ref={…}`) are not events.
+ */
+export const JSX_EVENT_PROP = /^on[A-Z]/;
+export const JSX_EVENT_NAMESPACE = 'on';
+
+/** React hooks that return their first argument as the function to call (`useCallback(fn, deps)`). */
+export const CALLBACK_HOOKS: ReadonlySet<string> = new Set(['useCallback']);
+
+/**
+ * Redux Toolkit (`@reduxjs/toolkit`, and `@reduxjs/toolkit/react`, which re-exports all of it). Its store runs
+ * these functions once per `dispatch`, like a route handler per request: the payload creator of
+ * `createAsyncThunk(type, payloadCreator)` (argument 1, also through `createAsyncThunk.withTypes<…>()`), and
+ * the case reducers of `createSlice({ reducers: { … } })`, each a function or a `{ reducer, prepare }` pair.
+ * Only bindings imported or required from these modules count: a user's own `createAsyncThunk` is not it.
+ */
+export const REDUX_TOOLKIT_MODULES: ReadonlySet<string> = new Set(['@reduxjs/toolkit', '@reduxjs/toolkit/react']);
+export const REDUX_DISPATCH_CALLBACKS: ReadonlyMap<string, number> = new Map([['createAsyncThunk', 1]]);
+export const REDUX_SLICE_FACTORIES: ReadonlyMap<string, string> = new Map([['createSlice', 'reducers']]);
+export const REDUX_REDUCER_PARTS: ReadonlySet<string> = new Set(['reducer', 'prepare']);
+
 /** DOM observers: `new MutationObserver(callback)` runs the callback for every batch of changes it observes. */
 export const OBSERVER_CLASSES: ReadonlySet<string> = new Set(['MutationObserver', 'ResizeObserver', 'IntersectionObserver', 'PerformanceObserver', 'ReportingObserver']);
 

@@ -244,6 +244,12 @@ const tidyResult: Case[] = [
     errors: [{ messageId: 'intermediate', data: { ops: '`randomNormal()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 3, suggestions: [{ messageId: 'wrapInTidy', output: `const http = require('node:http');\nhttp.createServer((req, res) => {\n  const y = TF.tidy(() => TF.randomNormal([2]).sum().dataSync()[0]);\n  res.end(String(y));\n}).listen(8080);` }] }],
   },
   {
+    name: 'a createServer destructured from require(\'node:https\') runs its handler on every request',
+    code: `const { createServer } = require('node:https');\ncreateServer(opts, (req, res) => {\n  const y = TF.randomNormal([2]).sum().dataSync()[0];\n  res.end(String(y));\n});`,
+    output: null,
+    errors: [{ messageId: 'intermediate', data: { ops: '`randomNormal()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 3, suggestions: [{ messageId: 'wrapInTidy', output: `const { createServer } = require('node:https');\ncreateServer(opts, (req, res) => {\n  const y = TF.tidy(() => TF.randomNormal([2]).sum().dataSync()[0]);\n  res.end(String(y));\n});` }] }],
+  },
+  {
     name: 'Deno.cron and Deno.serve handlers run on every tick and every request',
     code: `Deno.cron('tick', '* * * * *', () => {\n  const s = TF.randomNormal([2]).sum().dataSync()[0];\n  log(s);\n});\nDeno.serve({ port: 8000 }, async (req) => {\n  const v = TF.tensor1d(await req.json()).square().dataSync()[0];\n  return new Response(String(v));\n});`,
     output: null,
@@ -260,10 +266,81 @@ const tidyResult: Case[] = [
   },
 ];
 
+// Code a framework runs per event or per dispatch, like an `addEventListener` listener or a route handler: a
+// function given to a JSX event prop (React, Preact, Solid), the payload creator of Redux Toolkit's
+// `createAsyncThunk` and the case reducers of its `createSlice`. The leaks themselves are those of
+// test/semantics/memory.test.ts ("w.square().add(1).sum().dataSync() outside a scope leaks 3 tensors per
+// iteration"; inside tf.tidy, 0).
+const JSX = { parserOptions: { ecmaFeatures: { jsx: true } } };
+const HOOKS = `import { useCallback } from 'react';\nexport function Pad({ xs }) {\n  const onMove = (e) => {\n    const s = TF.randomNormal([2]).sum().dataSync()[0];\n    log(s);\n  };\n  const onUp = useCallback(() => {\n    const t = TF.tensor1d(xs);\n    log(t.dataSync());\n  }, [xs]);\n  return <canvas onPointerMove={onMove} onPointerUp={onUp} onClick={() => log(TF.ones([2]).square().dataSync())} />;\n}`;
+const CLASS = `class Pad extends Component {\n  onTrain() {\n    const ys = TF.oneHot(TF.tensor1d(this.labels, 'int32'), 10).toFloat();\n    this.props.train(ys);\n  }\n  render() {\n    return <button onClick={this.onTrain.bind(this)}>Train</button>;\n  }\n}\nfunction train() {\n  fit(TF.concat(samples.map((s) => s.x)).toFloat());\n}\nexport const Solid = () => <button on:click={train}>Train</button>;`;
+const SLICE = `import { createAsyncThunk, createSlice } from '@reduxjs/toolkit';\nexport const evaluate = createAsyncThunk('pose/evaluate', async (batch) => {\n  const acc = TF.tensor1d(batch).square().mean().dataSync()[0];\n  return { acc };\n});\nconst slice = createSlice({\n  name: 'pose',\n  initialState: { n: 0 },\n  reducers: {\n    record(state, action) {\n      state.n = TF.tensor1d(action.payload).sum().dataSync()[0];\n    },\n    add: {\n      reducer: (state, action) => void (state.n += TF.scalar(action.payload).square().dataSync()[0]),\n      prepare: (v) => ({ payload: v }),\n    },\n  },\n});`;
+const THUNKS = `const rtk = require('@reduxjs/toolkit');\nfunction toTensors(b) {\n  return { xs: TF.tensor2d(b.x), ys: TF.oneHot(TF.tensor1d(b.y, 'int32'), 10) };\n}\nfunction predictRows(rows) {\n  return TF.tensor2d(rows).sum().dataSync();\n}\nexport const predict = rtk.createAsyncThunk('m/predict', predictRows);\nexport const train = rtk.createAsyncThunk.withTypes()('m/train', async (b) => {\n  const { xs, ys } = toTensors(b);\n  await fitOn(xs, ys);\n  TF.dispose([xs, ys]);\n});`;
+const wrapped = (code: string, expr: string): string => code.replace(expr, `TF.tidy(() => ${expr})`);
+const perEvent: Case[] = [
+  {
+    name: 'JSX event props run per event: an inline arrow, a named handler, a useCallback handler',
+    code: HOOKS,
+    output: null,
+    languageOptions: JSX,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`randomNormal()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 4, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(HOOKS, 'TF.randomNormal([2]).sum().dataSync()[0]') }] },
+      { messageId: 'bound', data: { name: 't', freq: 'on every event' }, line: 8, suggestions: [{ messageId: 'disposeAfterLastUse', data: { name: 't' }, output: HOOKS.replace('log(t.dataSync());', 'log(t.dataSync());\n    t.dispose();') }] },
+      { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 11, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(HOOKS, 'TF.ones([2]).square().dataSync()') }] },
+    ],
+  },
+  {
+    name: "JSX event props run per event: a class component's bound method, a function named in Solid's on:click",
+    code: CLASS,
+    output: null,
+    languageOptions: JSX,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`tensor1d()`, `oneHot()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 3, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(CLASS, "TF.oneHot(TF.tensor1d(this.labels, 'int32'), 10).toFloat()") }] },
+      { messageId: 'intermediate', data: { ops: '`concat()`', s: '', leak: 'it leaks', freq: 'on every event' }, line: 11, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(CLASS, 'TF.concat(samples.map((s) => s.x)).toFloat()') }] },
+    ],
+  },
+  {
+    name: "Redux Toolkit runs a createAsyncThunk payload creator and createSlice's case reducers per dispatch",
+    code: SLICE,
+    output: null,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`tensor1d()`, `square()`, `mean()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 3, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(SLICE, 'TF.tensor1d(batch).square().mean().dataSync()[0]') }] },
+      { messageId: 'intermediate', data: { ops: '`tensor1d()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 11, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(SLICE, 'TF.tensor1d(action.payload).sum().dataSync()[0]') }] },
+      { messageId: 'intermediate', data: { ops: '`scalar()`, `square()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 14, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(SLICE, 'TF.scalar(action.payload).square().dataSync()[0]') }] },
+    ],
+  },
+  {
+    name: 'a payload creator passed by name, one through createAsyncThunk.withTypes(), and a helper it calls (required Redux Toolkit)',
+    code: THUNKS,
+    output: null,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`tensor1d()`', s: '', leak: 'it leaks', freq: 'on every event' }, line: 3, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(THUNKS, "TF.oneHot(TF.tensor1d(b.y, 'int32'), 10)") }] },
+      { messageId: 'intermediate', data: { ops: '`tensor2d()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 6, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(THUNKS, 'TF.tensor2d(rows).sum().dataSync()') }] },
+    ],
+  },
+];
+const perEventValid = [
+  {
+    name: 'a JSX event handler whose work runs inside tf.tidy, or disposes its tensor on every path',
+    code: `export const Pad = ({ xs }) => {\n  const onUp = () => {\n    const t = TF.tensor1d(xs);\n    try {\n      log(t.dataSync());\n    } finally {\n      t.dispose();\n    }\n  };\n  return <canvas onPointerUp={onUp} onClick={() => log(TF.tidy(() => TF.ones([2]).square().dataSync()))} />;\n};`,
+    languageOptions: JSX,
+  },
+  {
+    name: 'JSX props that are not events (render, ref, a named draw function) run when the framework renders, not per event',
+    code: `const draw = () => log(TF.ones([2]).square().dataSync());\nexport const View = () => (\n  <Chart render={() => log(TF.ones([2]).square().dataSync())} ref={(el) => log(TF.zeros([2]).add(1).dataSync())} draw={draw} />\n);`,
+    languageOptions: JSX,
+  },
+  {
+    name: "a user's own createAsyncThunk and createSlice (not Redux Toolkit's) run once",
+    code: `import { createAsyncThunk } from './my-thunks';\nfunction createSlice(o) { return o; }\nexport const t = createAsyncThunk('t', async (b) => TF.tensor1d(b).sum().dataSync());\nexport const s = createSlice({ reducers: { add(state, a) { state.n = TF.tensor1d(a).sum().dataSync()[0]; } } });`,
+  },
+];
+
 ruleTester.run('no-leaked-tensor', rule, {
   valid: [
     ...validAcross<Options>(valid),
     ...validAcross<Options>(strictValid, WITH_NAMESPACE),
+    ...validAcross<Options>(perEventValid),
     ...validAcross<Options>(
       [
         { name: 'look-alike tf in a loop', code: `for (const s of xs) TF.tensor1d(s).square().dataSync();` },
@@ -287,6 +364,7 @@ ruleTester.run('no-leaked-tensor', rule, {
     ...invalidAcross<MessageIds, Options>(strictInvalid),
     ...invalidAcross<MessageIds, Options>(layerContrast, WITH_NAMESPACE),
     ...invalidAcross<MessageIds, Options>(tidyResult, WITH_NAMESPACE),
+    ...invalidAcross<MessageIds, Options>(perEvent, WITH_NAMESPACE),
   ],
 });
 
