@@ -21,7 +21,7 @@ function blocks(md: string): Block[] {
   const re = /(❌|✅)|```(\w+)\n([\s\S]*?)```/g;
   for (const m of md.matchAll(re)) {
     if (m[1]) kind = m[1] === '❌' ? 'bad' : 'good';
-    else if (kind && m[2] && ['js', 'ts', 'javascript', 'typescript'].includes(m[2])) out.push({ kind, lang: m[2], code: m[3]! });
+    else if (kind && m[2] && ['js', 'jsx', 'ts', 'javascript', 'typescript'].includes(m[2])) out.push({ kind, lang: m[2], code: m[3]! });
   }
   return out;
 }
@@ -30,6 +30,7 @@ const typedDir = fileURLToPath(new URL('./typed/fixture/', import.meta.url));
 
 async function lint(rule: string, block: Block): Promise<string[]> {
   const ts = block.lang.startsWith('t');
+  const jsx = block.lang === 'jsx';
   // rules that need type information run their examples as the typed fixture's file.ts
   const typed = (plugin.rules[rule]?.meta?.docs as { requiresTypeChecking?: boolean } | undefined)?.requiresTypeChecking === true;
   const eslint = new ESLint({
@@ -37,16 +38,18 @@ async function lint(rule: string, block: Block): Promise<string[]> {
     overrideConfigFile: true,
     overrideConfig: [
       {
-        files: ['**/*.{js,mjs,cjs,ts,tsx}'],
+        files: ['**/*.{js,mjs,cjs,jsx,ts,tsx}'],
         plugins: { torch2tf: plugin },
         rules: { [`torch2tf/${rule}`]: 'error' },
         ...(ts || typed
           ? { languageOptions: { parser: tsParser, parserOptions: typed ? { projectService: true, tsconfigRootDir: typedDir } : {} } }
-          : {}),
+          : jsx
+            ? { languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } }
+            : {}),
       },
     ],
   });
-  const [res] = await eslint.lintText(block.code, { filePath: typed ? `${typedDir}file.ts` : ts ? 'example.ts' : 'example.js' });
+  const [res] = await eslint.lintText(block.code, { filePath: typed ? `${typedDir}file.ts` : ts ? 'example.ts' : jsx ? 'example.jsx' : 'example.js' });
   const fatal = res!.messages.filter((m) => m.fatal);
   assert.deepEqual(fatal, [], `example does not parse:\n${block.code}`);
   return res!.messages.map((m) => m.ruleId ?? '');
