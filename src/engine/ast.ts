@@ -11,6 +11,16 @@ export type FunctionNode =
   | TSESTree.FunctionDeclaration
   | TSESTree.FunctionExpression;
 
+/**
+ * An assignment operator after which the target holds either its old value or the right-hand side:
+ * `=`, and the logical assignments (`this.#model ??= await tf.loadLayersModel(url)`, `cache ||= build()`,
+ * `x &&= y`). As an origin the right-hand side counts like a plain write (the old value's origins are the
+ * other writes). Compound operators (`+=`, `*=`) compute a new value: not an origin.
+ */
+export function isValueWrite(operator: string): boolean {
+  return operator === '=' || operator === '??=' || operator === '||=' || operator === '&&=';
+}
+
 /** Remove wrappers that do not change the runtime value: TS casts, `!`, `?.` chains. */
 export function unwrap(node: Node | null | undefined): Node | null {
   let n: Node | null | undefined = node;

@@ -24,6 +24,7 @@ import {
   forEachNode,
   findProperty,
   isFunction,
+  isValueWrite,
   literalValue,
   memberName,
   objectArg,
@@ -474,7 +475,7 @@ export class FileIndex {
         for (const w of writes) {
           if (!w.writeExpr) return null;
           const isInit = w.writeExpr === declarator.init;
-          if (!isInit && (w.identifier.parent?.type !== T.AssignmentExpression || w.identifier.parent.operator !== '=')) return null;
+          if (!isInit && (w.identifier.parent?.type !== T.AssignmentExpression || !isValueWrite(w.identifier.parent.operator))) return null;
           if (isNullish(unwrap(w.writeExpr) ?? w.writeExpr)) continue;
           const p = this.pathOf(w.writeExpr);
           if (!p || (agreed && p.join('.') !== agreed.join('.'))) return null;
@@ -1198,7 +1199,7 @@ export class FileIndex {
       for (const r of v.references) {
         if (!r.isWrite() || !r.writeExpr || r.init) continue;
         const parent = r.identifier.parent;
-        if (parent?.type !== T.AssignmentExpression || parent.operator !== '=' || parent.left !== r.identifier) return null;
+        if (parent?.type !== T.AssignmentExpression || !isValueWrite(parent.operator) || parent.left !== r.identifier) return null;
         out.push(r.writeExpr);
       }
     }
@@ -1398,7 +1399,7 @@ export class FileIndex {
             const object = unwrap(left.object);
             const name = memberName(left);
             if (name !== null && object?.type !== T.ThisExpression) writtenNames.add(name);
-            if (node.operator !== '=') return;
+            if (!isValueWrite(node.operator)) return;
             const viaThis = object?.type === T.MemberExpression && unwrap(object.object)?.type === T.ThisExpression;
             if (name !== null && (object?.type === T.Identifier || viaThis)) writes.push({ object: object!, name, value: node.right });
             return;
@@ -1560,7 +1561,7 @@ export class FileIndex {
     for (const m of this.thisMembers) {
       if (memberName(m) !== name) continue;
       const a = m.parent;
-      if (a?.type !== T.AssignmentExpression || a.left !== m || a.operator !== '=') continue;
+      if (a?.type !== T.AssignmentExpression || a.left !== m || !isValueWrite(a.operator)) continue;
       const t = this.thisOf(m.object);
       if (t && !thisClass(t) && objectOfThis(t) === literal) out.push(a.right);
     }
@@ -2007,7 +2008,7 @@ export class FileIndex {
         const f = get(name);
         f.uses.push(node);
         const parent = node.parent;
-        if (parent?.type === T.AssignmentExpression && parent.left === node && parent.operator === '=') {
+        if (parent?.type === T.AssignmentExpression && parent.left === node && isValueWrite(parent.operator)) {
           f.writes.push(parent.right);
           if (this.jsdocTag(parent, 'type')) f.jsdoc.push(parent);
         }

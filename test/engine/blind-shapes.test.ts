@@ -1646,3 +1646,40 @@ export function pause(id: string): void {
     assert.deepEqual(lint(dir, 'use.ts', 'no-torch-mode-switch'), ['3: modeCall']);
   });
 });
+
+describe('twentieth round (fixtures/blind/modern-node)', () => {
+  it('a logical assignment (`??=`, `||=`) is a write: its right-hand side is an origin of the field, variable or property', () => {
+    const dir = project({
+      'spotter.js': `import * as tf from '@tensorflow/tfjs';
+export class Spotter {
+  #optimizer = null;
+  step(f) {
+    this.#optimizer ??= tf.train.adam(1e-4);
+    this.#optimizer.zero_grad();
+    return this.#optimizer.minimize(f);
+  }
+}
+let opt = null;
+export function step() { opt ??= tf.train.sgd(0.1); opt.zero_grad(); }
+const state = {};
+export function other() { state.opt ||= tf.train.sgd(0.1); state.opt.zero_grad(); }
+let count = 0;
+export function counter() { count += 1; count.zero_grad(); }
+`,
+    }, 'module');
+    assert.deepEqual(lint(dir, 'spotter.js', 'no-torch-optimizer-api'), ['6: zeroGrad', '11: zeroGrad', '13: zeroGrad']);
+  });
+
+  it("a user object kept with `??=` stays the user's (its zero_grad() is its own)", () => {
+    const dir = project({
+      'own.js': `import * as tf from '@tensorflow/tfjs';
+class MyOpt { zero_grad() {} }
+let opt = null;
+export function step() { opt ??= new MyOpt(); opt.zero_grad(); return tf.scalar(1); }
+let mixed = tf.train.sgd(0.1);
+export function reset() { mixed &&= new MyOpt(); mixed.zero_grad(); }
+`,
+    }, 'module');
+    assert.deepEqual(lint(dir, 'own.js', 'no-torch-optimizer-api'), []);
+  });
+});
