@@ -1,6 +1,7 @@
 /**
  * Fix builders that add to a call: one more property in its literal config object (or a new config
- * argument), more positional arguments (or one at its position), and swapping two nodes' texts.
+ * argument), more positional arguments (or one at its position), and swapping two nodes' texts; and
+ * the tokens that open and close a call's argument list.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Node } from '../engine/ast.js';
@@ -39,6 +40,20 @@ export function appendArguments(sourceCode: SourceCode, call: TSESTree.CallExpre
   };
 }
 
+/**
+ * Append an argument to a call that has some: `f(x)` → `f(x, <text>)`, `f((x))` → `f((x), <text>)` (never
+ * inside the argument's parentheses, which would make a comma expression), `f(x,)` → `f(x, <text>)`.
+ * Unlike `appendArguments` (which inserts just before the `)`), the new argument goes right after the
+ * last one, so a comment between that argument and the `)` ends up after the new argument.
+ */
+export function appendArgument(fixer: Fixer, sourceCode: SourceCode, call: TSESTree.CallExpression, text: string): TSESLint.RuleFix {
+  const closing = sourceCode.getLastToken(call)!;
+  const before = sourceCode.getTokenBefore(closing)!;
+  return before.value === ',' && before.type === 'Punctuator'
+    ? fixer.insertTextAfter(before, ` ${text}`)
+    : fixer.insertTextAfter(before, `, ${text}`);
+}
+
 /** Swaps the source texts of two non-overlapping nodes (arguments, parameters). */
 export function swapTexts(sourceCode: SourceCode, a: Node, b: Node) {
   return (fixer: Fixer): TSESLint.RuleFix[] => [fixer.replaceText(a, sourceCode.getText(b)), fixer.replaceText(b, sourceCode.getText(a))];
@@ -56,4 +71,10 @@ export function setArgument(call: TSESTree.CallExpression, index: number, text: 
     for (let i = args.length; i < index; i++) filler += `, ${skipped[i] ?? 'undefined'}`;
     return fixer.insertTextAfter(args[args.length - 1]!, `${filler}, ${text}`);
   };
+}
+
+/** The `(` and `)` tokens of a call's argument list (after any parentheses around the callee). */
+export function callParens(sourceCode: SourceCode, call: TSESTree.CallExpression): { open: TSESTree.Token; close: TSESTree.Token } {
+  const open = sourceCode.getTokenAfter(call.callee, { filter: (t) => t.value === '(' && t.range[0] >= (call.typeArguments ?? call.callee).range[1] })!;
+  return { open, close: sourceCode.getLastToken(call)! };
 }

@@ -64,6 +64,21 @@ export function asiSafeStatementText(sourceCode: SourceCode, stmt: TSESTree.Expr
   return startsWithAsiHazard(text) && needsSeparator(sourceCode, stmt) ? `;${text}` : text;
 }
 
+/**
+ * Text that replaces `node` as an expression: a leading `(` at the start of an expression statement
+ * gets a `;` so the previous line cannot swallow it as a call (`a = b\n(await t.data())[0]`). Only a
+ * leading `(` is guarded here (the parenthesised text callers put in front of an expression); the
+ * statement case is `asiSafeStatementText`'s.
+ */
+export function asiSafeExpressionText(sourceCode: SourceCode, node: Node, text: string): string {
+  if (!text.startsWith('(')) return text;
+  let n: Node = node;
+  while (n.parent && n.parent.type !== T.ExpressionStatement && n.parent.range[0] === node.range[0]) n = n.parent;
+  const stmt = n.parent;
+  if (stmt?.type !== T.ExpressionStatement || stmt.range[0] !== node.range[0]) return text;
+  return asiSafeStatementText(sourceCode, stmt, text);
+}
+
 /** The source text of a node, parenthesised when it is not a simple member/call/identifier chain. */
 export function textAsReceiver(sourceCode: SourceCode, node: Node): string {
   const text = sourceCode.getText(node);
@@ -80,6 +95,11 @@ export function textAsReceiver(sourceCode: SourceCode, node: Node): string {
     default:
       return `(${text})`;
   }
+}
+
+/** An argument's source text, keeping the parentheses a sequence expression needs when moved. */
+export function textAsArgument(sourceCode: SourceCode, arg: Node): string {
+  return arg.type === T.SequenceExpression ? `(${sourceCode.getText(arg)})` : sourceCode.getText(arg);
 }
 
 /** The enclosing ExpressionStatement when the expression is the whole statement. */
