@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { discardedOp } from '../src/engine/discarded.js';
-import { isVariableValue, reassignableBinding } from '../src/facts/torch-tensor-api.js';
+import { isVariableValue, reassignableBinding } from '../src/engine/tensor-api.js';
 
 export default createRule({
   name: 'no-discarded-tensor',

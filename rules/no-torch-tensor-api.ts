@@ -1,48 +1,21 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, memberName, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { statementOf } from '../src/fix/edits.js';
 import { getFileIndex } from '../src/engine/resolver.js';
+import { inPlaceBase, isProvenTensor, numberTypes, torchSignature } from '../src/engine/tensor-api.js';
 import { TENSOR_METHODS } from '../src/facts/tfjs-api.js';
+import { IN_PLACE_ADVICE, TORCH_FUNCTIONS, TORCH_TENSOR_METHODS, TORCH_TENSOR_PROPERTIES, TUPLE_REDUCTIONS } from '../src/facts/torch-tensor-api.js';
 import {
-  IN_PLACE_ADVICE,
-  flattenStartDimEdit,
-  inPlaceBase,
-  isIntLiteral,
-  isProvenTensor,
-  isVariableValue,
-  numberTypes,
-  numericLiteral,
+  inPlaceSuggestions,
   outOfPlace,
+  planRepair,
   planTorchMethod,
-  reassignableBinding,
-  reduceOptionsPlan,
-  splitTupleEdit,
-  TORCH_FUNCTIONS,
-  TORCH_TENSOR_METHODS,
-  TORCH_TENSOR_PROPERTIES,
-  TUPLE_REDUCTIONS,
-  torchSignature,
-  type Plan,
-  type TorchSignature,
-} from '../src/facts/torch-tensor-api.js';
-
-type MessageId =
-  | 'missingMethod'
-  | 'inPlace'
-  | 'reshapeVarargs'
-  | 'transposeVarargs'
-  | 'reduceOptions'
-  | 'flattenStartDim'
-  | 'tupleResult'
-  | 'missingProperty'
-  | 'torchFunction'
-  | 'replaceWith'
-  | 'removeCall'
-  | 'splitResult';
-
-const RESHAPE_DIMS = { advice: '', tier: 'fix', edit: { type: 'dims', to: 'reshape' } } as const;
+  propertySuggestions,
+  signatureRepair,
+  torchFunctionRepair,
+  tupleSuggestions,
+} from '../src/fix/tensor-api.js';
 
 export default createRule({
   name: 'no-torch-tensor-api',
@@ -84,68 +57,13 @@ export default createRule({
     const sourceCode = context.sourceCode;
     const types = numberTypes(file);
 
-    function reportPlan(node: TSESTree.Node, messageId: MessageId, data: Record<string, string>, plan: Plan, method: string): void {
-      const fix = plan.tier === 'fix' && plan.edits.length === 1 ? plan.edits[0]!.apply : null;
-      const suggest = plan.tier === 'report' ? [] : plan.edits.map((e) => ({
-        messageId: (e.remove ? 'removeCall' : 'replaceWith') as MessageId,
-        data: { text: e.text, method },
-        fix: e.apply,
-      }));
-      context.report({ node, messageId, data, ...(fix ? { fix } : { suggest }) });
-    }
-
-    function checkSignature(node: TSESTree.CallExpression, member: TSESTree.MemberExpression, name: string, signature: TorchSignature): void {
-      const args = node.arguments;
-      const first = unwrap(args[0]);
-      const argText = args.map((a) => sourceCode.getText(a)).join(', ');
-      if (signature === 'reshapeVarargs') {
-        reportPlan(member.property, signature, { args: argText }, planTorchMethod(sourceCode, node, member, name, RESHAPE_DIMS, types), name);
-      } else if (signature === 'transposeVarargs') {
-        context.report({ node: member.property, messageId: signature, data: { args: argText } });
-      } else if (signature === 'reduceOptions') {
-        const plan = reduceOptionsPlan(sourceCode, first as TSESTree.ObjectExpression, name);
-        // PyTorch max/min with a dim return (values, indices): the positional tfjs call gives values only
-        const tier = TUPLE_REDUCTIONS.has(name) && plan.tier === 'fix' ? 'suggest' : plan.tier;
-        reportPlan(member.property, signature, { method: name }, { ...plan, tier }, name);
-      } else {
-        const edit = flattenStartDimEdit(sourceCode, node, member);
-        context.report({
-          node: member.property,
-          messageId: signature,
-          data: { arg: argText },
-          suggest: edit ? [{ messageId: 'replaceWith', data: { text: edit.text }, fix: edit.apply }] : [],
-        });
-      }
-    }
-
-    function checkInPlace(node: TSESTree.CallExpression, member: TSESTree.MemberExpression, name: string, base: string): void {
-      const replacement = outOfPlace(base, node.arguments, sourceCode, TENSOR_METHODS);
-      const recv = unwrap(member.object)!;
-      const recvText = sourceCode.getText(recv);
-      const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = [];
-      const stmt = statementOf(node);
-      if (replacement && stmt && !member.optional && sourceCode.getCommentsInside(node).length === 0) {
-        const text = isVariableValue(file, recv) ? `${recvText}.assign(${recvText}.${replacement})` : reassignableBinding(file, recv) ? `${recvText} = ${recvText}.${replacement}` : null;
-        if (text) suggest.push({ messageId: 'replaceWith', data: { text }, fix: (f) => f.replaceText(node, text) });
-      }
-      const advice =
-        IN_PLACE_ADVICE.get(name) ??
-        (replacement
-          ? `Use \`${replacement}\` and keep its result (\`x = x.${replacement}\`), or \`v.assign(…)\` on a tf.Variable`
-          : 'Compute a new tensor and keep the result, or use `v.assign(…)` on a tf.Variable');
-      context.report({ node: member.property, messageId: 'inPlace', data: { method: name, advice }, suggest });
-    }
-
     function checkTuple(pattern: TSESTree.ArrayPattern, init: TSESTree.Node | null | undefined): void {
       const call = unwrap(init);
       if (call?.type !== T.CallExpression || call.arguments.length === 0) return;
       const m = calledMember(call);
       const indexMethod = m && TUPLE_REDUCTIONS.get(m.name);
       if (!m || !indexMethod || !isProvenTensor(file, m.member.object)) return;
-      const edit = splitTupleEdit(sourceCode, pattern, call, m.member, indexMethod);
-      const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] = edit
-        ? [{ messageId: 'splitResult', data: { method: m.name, indexMethod }, fix: edit.apply }]
-        : [];
+      const suggest = tupleSuggestions(sourceCode, pattern, call, m.member, m.name, indexMethod);
       context.report({ node: m.member.property, messageId: 'tupleResult', data: { method: m.name, indexMethod }, suggest });
     }
 
@@ -159,19 +77,7 @@ export default createRule({
         if (fn && !member.computed) {
           const p = file.pathOf(member.object);
           if (p && p.length === 0) {
-            const lo = numericLiteral(node.arguments[1]);
-            const hi = numericLiteral(node.arguments[2]);
-            const exact =
-              fn.arity.includes(node.arguments.length) &&
-              (fn.to !== 'clipByValue' || (lo !== null && hi !== null && lo <= hi)) &&
-              (fn.to !== 'expandDims' || isIntLiteral(node.arguments[1]));
-            const fix = (f: TSESLint.RuleFixer): TSESLint.RuleFix => f.replaceText(member.property, fn.to);
-            context.report({
-              node: member.property,
-              messageId: 'torchFunction',
-              data: { name, to: fn.to },
-              ...(exact ? { fix } : { suggest: [{ messageId: 'replaceWith', data: { text: `${fn.to}(…)` }, fix }] }),
-            });
+            context.report({ node: member.property, messageId: 'torchFunction', data: { name, to: fn.to }, ...torchFunctionRepair(node, member, fn) });
             return;
           }
         }
@@ -180,12 +86,21 @@ export default createRule({
         if (!entry && !base && !signature) return;
         if (!isProvenTensor(file, member.object)) return;
         if (entry) {
-          const plan = planTorchMethod(sourceCode, node, member, name, entry, types);
-          reportPlan(member.property, 'missingMethod', { method: name, advice: entry.advice }, plan, name);
+          const repair = planRepair(planTorchMethod(sourceCode, node, member, name, entry, types), name);
+          context.report({ node: member.property, messageId: 'missingMethod', data: { method: name, advice: entry.advice }, ...repair });
         } else if (base) {
-          checkInPlace(node, member, name, base);
+          const replacement = outOfPlace(base, node.arguments, sourceCode, TENSOR_METHODS);
+          const suggest = inPlaceSuggestions(file, sourceCode, node, member, replacement);
+          const advice =
+            IN_PLACE_ADVICE.get(name) ??
+            (replacement
+              ? `Use \`${replacement}\` and keep its result (\`x = x.${replacement}\`), or \`v.assign(…)\` on a tf.Variable`
+              : 'Compute a new tensor and keep the result, or use `v.assign(…)` on a tf.Variable');
+          context.report({ node: member.property, messageId: 'inPlace', data: { method: name, advice }, suggest });
         } else {
-          checkSignature(node, member, name, signature!);
+          const argText = node.arguments.map((a) => sourceCode.getText(a)).join(', ');
+          const data = signature === 'reduceOptions' ? { method: name } : signature === 'flattenStartDim' ? { arg: argText } : { args: argText };
+          context.report({ node: member.property, messageId: signature!, data, ...signatureRepair(sourceCode, node, member, name, signature!, types) });
         }
       },
       'VariableDeclarator[id.type="ArrayPattern"]'(node: TSESTree.VariableDeclarator) {
@@ -199,11 +114,7 @@ export default createRule({
         const prop = name === null ? undefined : TORCH_TENSOR_PROPERTIES.get(name);
         if (!prop || (node.parent?.type === T.CallExpression && node.parent.callee === node)) return;
         if (!isProvenTensor(file, node.object)) return;
-        const replacement = prop.replacement;
-        const suggest: TSESLint.SuggestionReportDescriptor<MessageId>[] =
-          replacement && !node.computed && !(node.parent?.type === T.AssignmentExpression && node.parent.left === node)
-            ? [{ messageId: 'replaceWith', data: { text: replacement }, fix: (f) => f.replaceText(node.property, replacement) }]
-            : [];
+        const suggest = propertySuggestions(node, prop.replacement);
         context.report({ node: node.property, messageId: 'missingProperty', data: { property: name!, advice: prop.advice }, suggest });
       },
     };
