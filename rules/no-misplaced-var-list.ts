@@ -3,7 +3,7 @@ import { calledMember, literalValue } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { textAsReceiver } from '../src/fix/edits.js';
 import { getFileIndex } from '../src/engine/resolver.js';
-import { missingMemberReceiver, resultIsUsed } from '../src/facts/torch-module-api.js';
+import { missingMemberReceiver, resultIsUsed } from '../src/engine/module-api.js';
 import { varListShape } from '../src/engine/var-list.js';
 
 type MessageId = 'misplacedVarList' | 'swappedArguments' | 'moveToVarList' | 'moveToVarListRead' | 'swapArguments';

@@ -4,7 +4,8 @@ import { calledMember, memberName } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { removeStatement, statementOf } from '../src/fix/edits.js';
 import { getFileIndex } from '../src/engine/resolver.js';
-import { assignedMembers, isLiteralValue, isWriteTarget, missingMemberReceiver, OPTIMIZER_METHODS, TENSOR_AUTOGRAD_METHODS, TENSOR_AUTOGRAD_PROPERTIES } from '../src/facts/torch-module-api.js';
+import { assignedMembers, isLiteralValue, isWriteTarget, missingMemberReceiver } from '../src/engine/module-api.js';
+import { OPTIMIZER_METHODS, TENSOR_AUTOGRAD_METHODS, TENSOR_AUTOGRAD_PROPERTIES } from '../src/facts/torch-module-api.js';
 
 export default createRule({
   name: 'no-torch-optimizer-api',
