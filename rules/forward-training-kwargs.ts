@@ -4,7 +4,8 @@ import { calledMember, isFunction, methodOf, propertyKeyName, unwrap, type Funct
 import { createRule } from '../src/create-rule.js';
 import { modelReachesModeDependent } from '../src/engine/model-structure.js';
 import { getFileIndex, type ClassNode, type FileIndex } from '../src/engine/resolver.js';
-import { appendArgument, describeEffects, kwargsState, modeEffects } from '../src/engine/training-mode.js';
+import { describeEffects, kwargsState, modeEffects } from '../src/engine/training-mode.js';
+import { appendArgument } from '../src/fix/arguments.js';
 
 /** The `call()` method of a tfjs Layer subclass that encloses `node` (through nested callbacks), or null. */
 function enclosingLayerCall(file: FileIndex, node: Node): FunctionNode | null {

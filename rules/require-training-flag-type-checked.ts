@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { describeEffects } from '../src/engine/training-mode.js';
-import { inferenceCallInStep, teacherRole, trainingSuggestions } from '../src/engine/training-step.js';
+import { inferenceCallInStep, teacherRole } from '../src/engine/training-step.js';
+import { trainingSuggestions } from '../src/fix/training.js';
 import { programBuildsModeDependentLayers, programUsesTfjs } from '../src/engine/type-info.js';
 import { MODE_DEPENDENT_CLASSES } from '../src/facts/tfjs-api.js';
 
@@ -23,9 +24,9 @@ export default createRule({
     messages: {
       inferenceInTrainingStep:
         '`{{method}}()` in this `{{api}}()` training step runs the {{className}} in inference mode: {{effects}}. tfjs has no `model.train()`: pass `{training: true}` to `apply()`.',
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/engine/training-step.ts
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/fix/training.ts
       addTrainingFlag: 'Pass `{training: true}` so this step runs in training mode.',
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/engine/training-step.ts
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/fix/training.ts
       useApplyWithTraining: 'Call `apply(…, {training: true})` instead of `{{method}}()`.',
     },
     schema: [],

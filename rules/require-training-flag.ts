@@ -3,7 +3,8 @@ import { createRule } from '../src/create-rule.js';
 import { modelReachesModeDependent, provenanceOf } from '../src/engine/model-structure.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { describeEffects, modeEffects, projectMayBeModeDependent } from '../src/engine/training-mode.js';
-import { inferenceCallInStep, isUnknownModelInStep, studentVarListSuggestion, teacherRole, trainingSuggestions, VAR_LIST_POSITION } from '../src/engine/training-step.js';
+import { inferenceCallInStep, isUnknownModelInStep, teacherRole, VAR_LIST_POSITION } from '../src/engine/training-step.js';
+import { studentVarListSuggestion, trainingSuggestions } from '../src/fix/training.js';
 
 export default createRule({
   name: 'require-training-flag',
@@ -17,13 +18,13 @@ export default createRule({
     messages: {
       inferenceInTrainingStep:
         '`{{method}}()` in this `{{api}}()` training step runs the {{kind}} in inference mode: {{effects}}. tfjs has no `model.train()`: pass `{training: true}` to `apply()`.',
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/engine/training-step.ts
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/fix/training.ts
       addTrainingFlag: 'Pass `{training: true}` so this step runs in training mode.',
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/engine/training-step.ts
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by trainingSuggestions() in src/fix/training.ts
       useApplyWithTraining: 'Call `apply(…, {training: true})` instead of `{{method}}()`.',
       teacherUpdated:
         '`{{model}}` only provides targets in this step, but `{{api}}()` without a var list also updates all of its weights. Pass the trained model\'s trainable weights as the var list.',
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by studentVarListSuggestion() in src/engine/training-step.ts
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids -- used by studentVarListSuggestion() in src/fix/training.ts
       passStudentWeights: 'Pass `{{list}}` as the var list.',
     },
     schema: [],

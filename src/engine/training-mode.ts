@@ -4,7 +4,7 @@
  * whether a model is frozen, and the project-scan fallback for models whose layers are not visible.
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { findProperty, hasSpread, literalValue, memberName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget, gradientContextOf } from './gradient-context.js';
 import { layerModeDependence, modelStructure, provenanceOf } from './model-structure.js';
@@ -181,23 +181,6 @@ export function projectMayBeModeDependent(file: FileIndex, filename: string): bo
   // a page that loads tfjs with a script tag names it by its global (`tf.layers.dropout(`): `tf.` marks tfjs text
   const markers = [...file.settings.modules, ...file.settings.globals.map((g) => `${g}.`)];
   return projectConstructsModeDependent(filename, relativeImports(file), { modules: markers });
-}
-
-/**
- * Append an argument to a call: `f(x)` → `f(x, <text>)`, `f((x))` → `f((x), <text>)` (never inside the
- * argument's parentheses, which would make a comma expression), `f(x,)` → `f(x, <text>)`.
- */
-export function appendArgument(
-  fixer: TSESLint.RuleFixer,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  call: TSESTree.CallExpression,
-  text: string,
-): TSESLint.RuleFix {
-  const closing = sourceCode.getLastToken(call)!;
-  const before = sourceCode.getTokenBefore(closing)!;
-  return before.value === ',' && before.type === 'Punctuator'
-    ? fixer.insertTextAfter(before, ` ${text}`)
-    : fixer.insertTextAfter(before, `, ${text}`);
 }
 
 const sharedHelpers = new WeakMap<FileIndex, Set<FunctionNode>>();

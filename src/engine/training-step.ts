@@ -1,17 +1,17 @@
 /**
  * The shared core of the training-flag rules (`require-training-flag` and its typed companion):
- * which calls inside a custom training step run a model in inference mode, and the suggestions that
- * switch them to training mode (test/semantics/training-flag.test.ts).
+ * which calls inside a custom training step run a model in inference mode
+ * (test/semantics/training-flag.test.ts). The suggestions that switch them to training mode are in
+ * src/fix/training.ts.
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, enclosingFunction, isFunction, unwrap, walk, type Node } from './ast.js';
 import { callTarget, gradientContextOf, type GradientContext } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
-import { textMeansSameAt } from './trainable.js';
 import { INFERENCE_METHODS, TENSOR_METHODS } from '../facts/tfjs-api.js';
 import { importerArgumentsOf, indexOfNode, isForeignNode } from './modules.js';
-import { appendArgument, calledOutsideGradientContexts, isFrozen, kwargsState } from './training-mode.js';
+import { calledOutsideGradientContexts, isFrozen, kwargsState } from './training-mode.js';
 
 export { INFERENCE_METHODS };
 
@@ -137,53 +137,14 @@ export function inferenceCallInStep(
   return { method: m.name, member: m.member, receiver, ctx, kind };
 }
 
-export type TrainingSuggestionId = 'addTrainingFlag' | 'useApplyWithTraining';
-
 /**
- * The suggestions that run an inference call in training mode. A helper that also serves inference
- * (`getLogits` used by `predict()` too) gets none: a hard-coded `true` would change that path as well
- * (the docs recommend a `training` parameter).
+ * The step's code may also serve inference paths: a helper (depth 1) called from another module's step,
+ * which we do not see whole, or a same-file helper also called outside every training step (`getLogits`
+ * used by `predict()` too). A hard-coded `{training: true}` there would change those paths as well (the
+ * docs recommend a `training` parameter), so no suggestion adds one.
  */
-export function trainingSuggestions(
-  file: FileIndex,
-  node: TSESTree.CallExpression,
-  call: InferenceCall,
-): TSESLint.SuggestionReportDescriptor<TrainingSuggestionId>[] {
-  const sourceCode = file.sourceCode;
-  // a helper called from another module's step may serve inference paths we do not see: no hard-coded `true`
-  if (call.ctx.depth === 1 && (isForeignNode(file, call.ctx.call) || calledOutsideGradientContexts(file, call.ctx.fn))) return [];
-  if (call.method === 'apply') {
-    return [{ messageId: 'addTrainingFlag', fix: (fixer) => addTrainingFlag(fixer, sourceCode, node) }];
-  }
-  if (call.method !== 'execute' && node.arguments.length === 1) {
-    const member = call.member;
-    return [
-      {
-        messageId: 'useApplyWithTraining',
-        data: { method: call.method },
-        fix: (fixer) => [
-          fixer.replaceText(member.property, member.computed ? "'apply'" : 'apply'),
-          appendArgument(fixer, sourceCode, node, '{training: true}'),
-        ],
-      },
-    ];
-  }
-  return [];
-}
-
-/** `apply(x)` → `apply(x, {training: true})`; `apply(x, {mask})` → `apply(x, {mask, training: true})`. */
-function addTrainingFlag(
-  fixer: TSESLint.RuleFixer,
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  call: TSESTree.CallExpression,
-): TSESLint.RuleFix {
-  const obj = unwrap(call.arguments[1]);
-  if (obj?.type === T.ObjectExpression) {
-    const last = obj.properties[obj.properties.length - 1];
-    if (last) return fixer.insertTextAfter(last, ', training: true');
-    return fixer.insertTextAfter(sourceCode.getFirstToken(obj)!, 'training: true');
-  }
-  return appendArgument(fixer, sourceCode, call, '{training: true}');
+export function mayServeInference(file: FileIndex, call: InferenceCall): boolean {
+  return call.ctx.depth === 1 && (isForeignNode(file, call.ctx.call) || calledOutsideGradientContexts(file, call.ctx.fn));
 }
 
 /**
@@ -264,21 +225,6 @@ export function teacherRole(file: FileIndex, node: TSESTree.CallExpression, call
 
 /** Where each training API takes its var list. */
 export const VAR_LIST_POSITION: Readonly<Record<string, number>> = VAR_LIST_INDEX;
-
-/** `minimize(f)` → `minimize(f, false, <student>.trainableWeights.map((w) => w.read()))`, when the text means the same there. */
-export function studentVarListSuggestion(
-  file: FileIndex,
-  ctx: GradientContext,
-  student: Node,
-): TSESLint.SuggestionReportDescriptor<'passStudentWeights'>[] {
-  const args = ctx.call.arguments;
-  const index = VAR_LIST_INDEX[ctx.api];
-  if (index === undefined || args.length === 0 || args.length > index || args.some((a) => a.type === T.SpreadElement)) return [];
-  if (!textMeansSameAt(file, student, ctx.call)) return [];
-  const list = `${file.sourceCode.getText(student)}.trainableWeights.map((w) => w.read())`;
-  const filler = index === 2 && args.length === 1 ? 'false, ' : '';
-  return [{ messageId: 'passStudentWeights', data: { list }, fix: (fixer) => appendArgument(fixer, file.sourceCode, ctx.call, `${filler}${list}`) }];
-}
 
 /**
  * A receiver of `apply(t)` / `predict(t)` that the engine cannot resolve, inside a training step that is
