@@ -560,13 +560,15 @@ function importMayDefine(file: FileIndex, id: TSESTree.Identifier, fn: boolean):
     ? `(?:\\bfunction\\s*\\*?\\s*${name}\\b|\\bclass\\s+${name}\\b|(?<![\\w$.])${name}\\s*[:=]\\s*(?:async\\s*)?(?:function\\b|class\\b|\\(|[A-Za-z_$][\\w$]*\\s*=>))`
     : `\\bclass\\s+${name}\\b|(?<![\\w$.])${name}\\s*=\\s*class\\b`;
   if (new RegExp(defines).test(text)) return true;
-  return BARREL_TEXT.test(text) && (spec.name === 'default' || text.includes(spec.name));
+  // a barrel names what it re-exports, except `export * from './net'`, which may hold any name
+  return BARREL_TEXT.test(text) && (spec.name === 'default' || text.includes(spec.name) || STAR_TEXT.test(text));
 }
 const BARREL_TEXT = /\bexport\s*\*|\bexport\s*\{[^}]*\}\s*from\b|\brequire\s*\(/;
 
 /**
  * What an imported function returns, as a user container, for `const { gen, disc } = buildGan(cfg)`:
  * read only when the module's text declares that function and reaches tfjs.
+const STAR_TEXT = /\bexport\s*\*\s*from\b/;
  */
 export function importedCallReturns(file: FileIndex, call: TSESTree.CallExpression): { index: FileIndex; fn: FunctionNode } | null {
   const callee = unwrap(call.callee);
