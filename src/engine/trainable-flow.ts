@@ -105,6 +105,15 @@ export function afterCompileFindings(file: FileIndex, flow: EventFlow<TrainableF
  * with no compile of this file that may run before the write: that compile saw the layer's construction-time
  * state, and the write comes after it (a recompile later, after a training call, does not undo that call). No suggestion: the compile's arguments are the other module's text.
  */
+/**
+ * Can the later write `e` undo all of `w`? Not when `w` sets every layer of a model in a loop and `e` one
+ * layer: `for (const l of model.layers) l.trainable = false; model.getLayer('logits').trainable = true;`
+ * leaves every other layer frozen for the training call that follows.
+ */
+function undoes(e: Event, w: Event): boolean {
+  return !inWholeLayerLoop(w.node) || inWholeLayerLoop(e.node);
+}
+
 function analyseCompiledAtCreation(
   file: FileIndex,
   flow: EventFlow<TrainableFlowData>,
@@ -125,7 +134,7 @@ function analyseCompiledAtCreation(
   // the state the factory's compile saw, unless a write of this file may already have changed it
   if (initialTrainable(file, d.target, d.w.target, d.owner) !== !value || events.some((e) => isTargetWrite(e) && flow.mayPrecede(e, w, isTargetWrite))) return null;
   const training = events.find(
-    (t) => t.data.type === 'train' && sameValue(t.data.model, model) && (value || t.data.method === 'fit') && flow.mayPrecede(w, t, (e) => isCompile(e) || isTargetWrite(e), { methodsInAnyOrder: false }),
+    (t) => t.data.type === 'train' && sameValue(t.data.model, model) && (value || t.data.method === 'fit') && flow.mayPrecede(w, t, (e) => isCompile(e) || (isTargetWrite(e) && undoes(e, w)), { methodsInAnyOrder: false }),
   );
   if (training?.data.type !== 'train') return null;
   return { messageId: value ? 'unfreezeAfterCompile' : 'freezeAfterCompile', write: d, training: training.data, compile: null, suggestion: null };
@@ -189,7 +198,7 @@ function analyse(
         t.data.type === 'train' &&
         sameValue(t.data.model, model) &&
         (value || compiledSelf || t.data.method === 'fit') &&
-        flow.mayPrecede(w, t, (e) => isCompile(e) || isTargetWrite(e), { methodsInAnyOrder: false }),
+        flow.mayPrecede(w, t, (e) => isCompile(e) || (isTargetWrite(e) && undoes(e, w)), { methodsInAnyOrder: false }),
     );
     if (!training || training.data.type !== 'train') continue;
     const t = training.data;

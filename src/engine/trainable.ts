@@ -703,6 +703,34 @@ export function statementAfter(node: Node): TSESTree.Statement | null {
   return stmt;
 }
 
+/**
+ * The last statement of the run of `trainable` changes that `stmt` starts: `for (const l of model.layers)
+ * l.trainable = false; model.getLayer('logits').trainable = true;` is one change, and a compile() between the
+ * two would collect the first half only (the unfreeze after it is then ignored by fit). A statement belongs to
+ * the run when it writes `trainable` and calls nothing but list and lookup methods.
+ */
+function lastOfTrainableRun(file: FileIndex, stmt: TSESTree.Statement): TSESTree.Statement {
+  const list = stmt.parent && 'body' in stmt.parent && Array.isArray(stmt.parent.body) ? (stmt.parent.body as TSESTree.Statement[]) : null;
+  let last = stmt;
+  for (let i = list ? list.indexOf(stmt) + 1 : 0; list && i > 0 && i < list.length && changesTrainableOnly(file, list[i]!); i++) last = list[i]!;
+  return last;
+}
+
+const RUN_CALLS: ReadonlySet<string> = new Set(['getLayer', 'slice', 'filter', 'forEach', 'includes', 'startsWith', 'endsWith']);
+
+function changesTrainableOnly(file: FileIndex, stmt: TSESTree.Statement): boolean {
+  let writes = false;
+  let other = false;
+  walk(stmt, file.sourceCode.visitorKeys, (n) => {
+    if (other) return false;
+    if (n.type === T.AssignmentExpression && trainableWrite(n)) writes = true;
+    else if (n.type === T.CallExpression && !RUN_CALLS.has(calledMember(n)?.name ?? '')) other = true;
+    else if (n.type === T.AwaitExpression || n.type === T.ReturnStatement || n.type === T.ThrowStatement) other = true;
+    return !other;
+  });
+  return writes && !other;
+}
+
 /** The statement containing `node` that sits directly in a statement list (for inserting before it). */
 export function listStatementOf(node: Node): TSESTree.Statement | null {
   let n: Node | undefined = node;
@@ -940,8 +968,9 @@ export function recompileInsertion(
   const candidates = [target.kind === 'model' && sameValue(target, model) ? write.target : null, layerOwner(file, write.target), compileReceiver];
   const receiver = candidates.find((c) => c && sameValue(resolveValue(file, c), model) && textMeansSameAt(file, c, write.node));
   const args = recompileArgsText(file, compile, write.node);
-  const at = statementAfter(write.node);
-  if (!receiver || args === null || !at) return null;
+  const first = statementAfter(write.node);
+  if (!receiver || args === null || !first) return null;
+  const at = lastOfTrainableRun(file, first);
   const text = file.sourceCode.getText(receiver);
   return { at, where: 'after', text: `\n${' '.repeat(at.loc.start.column)}${text}.compile(${args});`, model: text };
 }

@@ -69,4 +69,40 @@ export class Trainer {
     const text = train().replace(`getLayer('embedding')`, 'layers[2]');
     assert.deepEqual(reports(COMPILED, text), []);
   });
+
+  it('a factory that compiles what another builder made, reached through an `export *` barrel (fixtures/blind/rxjs-angular, modern-node)', () => {
+    const files = {
+      'src/models/net.js': `import * as tf from '@tensorflow/tfjs';
+export function buildNet() {
+  const input = tf.input({ shape: [4] });
+  const h = tf.layers.dense({ units: 8, name: 'stem' }).apply(input);
+  return tf.model({ inputs: input, outputs: tf.layers.dense({ units: 2, name: 'logits' }).apply(h) });
+}
+export function buildCompiled() {
+  const model = buildNet();
+  model.compile({ optimizer: tf.train.adam(1e-3), loss: 'meanSquaredError' });
+  return model;
+}
+`,
+      'src/models/index.js': `export * from './net.js';\n`,
+      'src/train.js': `import { buildCompiled, buildNet } from './models/index.js';
+export async function stageTwo(xs, ys) {
+  const model = buildCompiled();
+  await model.fit(xs, ys, { epochs: 1 });
+  for (const layer of model.layers) layer.trainable = false;
+  model.getLayer('logits').trainable = true;
+  await model.fit(xs, ys, { epochs: 1 });
+}
+export async function notCompiled(xs, ys) {
+  const model = buildNet();
+  for (const layer of model.layers) layer.trainable = false;
+  model.getLayer('logits').trainable = true;
+  model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+  await model.fit(xs, ys, { epochs: 1 });
+}
+`,
+    };
+    const dir = writeProject(files);
+    assert.deepEqual(lintOnDisk(dir, 'src/train.js', files).filter((r) => r.endsWith('no-trainable-after-compile')), ['5: no-trainable-after-compile']);
+  });
 });

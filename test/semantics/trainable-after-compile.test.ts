@@ -125,6 +125,21 @@ describe('no-trainable-after-compile: trainable changes after compile()', () => 
     });
   }
 
+  for (const kind of ['sequential', 'functional'] as const) {
+    it(`[${kind}] compile -> every layer frozen in a loop -> the last unfrozen -> fit: the others stay frozen, and fit warns "Discrepancy"`, async () => {
+      const { m, d1, d2 } = make(kind);
+      compile(m);
+      await fit(m);
+      for (const l of m.layers) l.trainable = false;
+      d2.trainable = true;
+      const before2 = kernel(d2);
+      const r = await changes(d1, () => fit(m));
+      assert.equal(r.changed, false, 'd1 stays frozen: one unfreeze does not undo the loop');
+      assert.notEqual(kernel(d2), before2, 'd2, unfrozen again, trains');
+      assert.ok(r.warnings.some((w) => DISCREPANCY.test(w)), `warnings: ${JSON.stringify(r.warnings)}`);
+    });
+  }
+
   it('fine-tuning: layers frozen in a loop, compiled, then unfrozen in a loop stay frozen for fit until recompile', async () => {
     const { m, d1 } = make('functional');
     for (const l of m.layers.slice(0, 2)) l.trainable = false;
