@@ -238,7 +238,11 @@ function exportTable(index: FileIndex): ExportTable {
     if (st.type === T.ExportNamedDeclaration) {
       const d = st.declaration;
       if (d?.type === T.VariableDeclaration) {
-        for (const decl of d.declarations) if (decl.id.type === T.Identifier) t.names.set(decl.id.name, { node: decl.id });
+        for (const decl of d.declarations) {
+          if (decl.id.type === T.Identifier) t.names.set(decl.id.name, { node: decl.id });
+          // `export const [model, setModel] = createSignal()`: each name of the pattern
+          else for (const v of index.sourceCode.scopeManager?.getDeclaredVariables(decl) ?? []) if (v.defs[0]) t.names.set(v.name, { node: v.defs[0].name });
+        }
       } else if ((d?.type === T.FunctionDeclaration || d?.type === T.ClassDeclaration) && d.id) {
         t.names.set(d.id.name, { node: d });
       }

@@ -42,6 +42,7 @@ import { importedByTfjsModule, parseSetupOf, relativeImportsTouchTfjs, resolveMo
 import { Es5Registry } from './es5-classes.js';
 import { isRelativeSpecifier } from './project-scan.js';
 import { VUE_MODULES, VUE_REF_FUNCTIONS } from '../facts/vue-refs.js';
+import { heldByCall, statePart, statePartOfVariable } from './state-containers.js';
 import { TORCH_TENSOR_METHODS } from '../facts/torch-tensor-api.js';
 import {
   homeOfNode,
@@ -666,6 +667,9 @@ export class FileIndex {
     // a same-file function, `this.method()`, or a method of a user object / class instance
     const fn = this.callTarget(call);
     if (fn) return this.returnKind(fn);
+    // a Solid signal or resource getter (`model()`), a zustand hook with a selector (src/engine/state-containers.ts)
+    const held = heldByCall(this, call);
+    if (held !== undefined) return held;
     const callee = unwrap(call.callee);
     // a factory imported from another module (`buildModel()`, or `models.buildModel()` of a namespace import)
     if (callee?.type === T.Identifier) return importedReturnKind(this, callee);
@@ -964,6 +968,9 @@ export class FileIndex {
     }
     const sources = this.sourcesOfVariable(v);
     if (sources) return this.agreeingKind(this.withoutSelfDerived(sources, (e) => unwrap(e)?.type === T.Identifier && this.variableOf(unwrap(e) as TSESTree.Identifier) === v));
+    // `const { model } = get()` of a zustand store, `useTrainer(({ model }) => model)` (src/engine/state-containers.ts)
+    const part = statePartOfVariable(this, v);
+    if (part !== undefined) return part;
     // `const { encoder, decoder } = this.models.autoencoder`: a field of an instance of another module's class
     if (def.type === 'Variable' && v.defs.length === 1 && def.node.id.type === T.ObjectPattern && def.node.init) {
       const prop = def.name.parent;
@@ -1117,6 +1124,9 @@ export class FileIndex {
       const held = this.vueRefSources(obj);
       if (held) return this.agreeingKind(held);
     }
+    // `get().model`, `s.model` in a selector, `state.model` of a zustand or Solid store (src/engine/state-containers.ts)
+    const part = name !== null ? statePart(this, obj, name) : undefined;
+    if (part !== undefined) return part;
     // `Zoo.model` of `class Zoo { static model = tf.sequential(…) }` (and `Zoo.model = …` writes)
     if (obj?.type === T.Identifier && name !== null) {
       const statics = this.staticFieldWrites(obj, name);

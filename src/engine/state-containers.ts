@@ -1,0 +1,791 @@
+/**
+ * Values kept in front-end state containers: a zustand store, a Solid signal, resource or store.
+ *
+ * - zustand (`create` / `createStore` from 'zustand', 'zustand/vanilla', through the middlewares of
+ *   src/facts/state-containers.ts, and the curried `create<State>()(fn)`): the state is what the creator
+ *   `(set, get, api) => ({ … })` returns. Property `key` of the state may hold the initial object's value,
+ *   every value given to `key` by `set({ … })`, `set((s) => ({ … }))`, an immer draft write `s.key = v`,
+ *   `api.setState(…)` in the creator, and `useStore.setState(…)` in the store's module; its declared type is
+ *   `key`'s member of the store's type argument (`create<State>()`). The state is read by `get()` and
+ *   `api.getState()` inside the creator, and by `useStore.getState()`, `useStore()`, a selector's parameter
+ *   (`useStore((s) => s.model)`, also destructured), `useStore(vanillaStore, (s) => …)`, and `subscribe`
+ *   listeners, in the store's module and in modules that import the store.
+ * - Solid: a signal getter `value()` of `const [value, setValue] = createSignal<T>(initial)` returns the
+ *   initial value or any value given to the setter (`setValue(v)`, `setValue(() => v)`), declared `T`; a
+ *   resource getter `data()` (also `data.latest`) of `createResource(source?, fetcher)` returns the awaited
+ *   result of the fetcher (or a `mutate(v)` value); `state.key` of `const [state, setState] = createStore(init)`
+ *   (or `createMutable(init)`) holds `init.key` and every value of `setState('key', v)`, `setState({ key: v })`,
+ *   `setState(produce((s) => { s.key = v; }))`, `state.key = v`.
+ *
+ * A value is known the way the resolver knows a binding written several times: every origin must agree
+ * (`null`/`undefined` writes aside), and a declared tfjs type is the type, the writes adding which layers the
+ * model has when they agree with it. A write the engine cannot see (a setter passed to other code, a spread
+ * of an unknown object) leaves only the declared type. Functions count only when imported from the modules
+ * of the tables: a user's own `create()` or `createSignal()` is not followed.
+ *
+ * Cost: a file whose text never names zustand or solid-js is not searched for stores; its imported bindings
+ * are followed into their module only when that module's text names one of them (or re-exports), once per
+ * binding. Everything is memoised per variable and per store.
+ */
+import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { calledMember, isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
+import { isNullish, originsOf, type FileIndex, type ValueInfo } from './resolver.js';
+import { memberType } from './declared-types.js';
+import { foreignIndex, importedReturnKind, importSpec, isModuleImport, lookupExport } from './modules.js';
+import { readModuleText, resolveModule, specifiersOfFile } from './module-resolve.js';
+import {
+  DRAFT_PRODUCERS,
+  LOADER_FETCHERS,
+  RESOURCE_CREATORS,
+  SIGNAL_CREATORS,
+  SOLID_STORE_CREATORS,
+  STATE_GETTERS,
+  STATE_LISTENERS,
+  STATE_MERGING_MIDDLEWARES,
+  STATE_MODULE_WORDS,
+  STATE_SETTERS,
+  STORE_CREATORS,
+  STORE_MIDDLEWARES,
+  STORE_READ_ONLY_METHODS,
+  STORE_READING_HOOKS,
+} from '../facts/state-containers.js';
+
+type TypeNode = TSESTree.TypeNode;
+
+/** A zustand store, made by `create(…)` in its home module. */
+interface ZustandStore {
+  readonly type: 'zustand';
+  readonly home: FileIndex;
+  /** The outermost call (`create<S>()(fn)`): the store's identity. */
+  readonly call: TSESTree.CallExpression;
+  /** The creator `(set, get, api) => ({ … })`; null when a wrapper the engine does not know hides it. */
+  readonly creator: FunctionNode | null;
+  /** Initial states given to a merging middleware (`combine({ … }, fn)`). */
+  readonly initial: readonly Node[];
+  readonly stateType: TypeNode | null;
+  /** The binding the store is kept in (`const useTrainer = create(…)`), when there is one. */
+  readonly binding: Scope.Variable | null;
+}
+
+/** A Solid store: `const [state, setState] = createStore(init)`, or `const state = createMutable(init)`. */
+interface SolidStore {
+  readonly type: 'solid';
+  readonly home: FileIndex;
+  readonly call: TSESTree.CallExpression;
+  readonly state: Scope.Variable;
+  readonly setter: Scope.Variable | null;
+  readonly mutable: boolean;
+  /** The setter (or a mutable state) is exported (`export const [state, setState] = createStore(…)`): other modules may write. */
+  readonly open: boolean;
+}
+
+type Holder = ZustandStore | SolidStore;
+
+/** A Solid signal or resource: one value, read by calling its getter. */
+interface Cell {
+  readonly type: 'signal' | 'resource';
+  readonly home: FileIndex;
+  readonly call: TSESTree.CallExpression;
+  /** The setter (signal) or `mutate` (resource); null when there is none. */
+  readonly setter: Scope.Variable | null;
+  /** Something else may write the value (`const [data, actions] = createResource(…)`). */
+  readonly open: boolean;
+}
+
+/** What a binding is to this module. */
+type Binding =
+  | { readonly type: 'store' | 'set' | 'get' | 'api'; readonly store: ZustandStore }
+  | { readonly type: 'state'; readonly holder: Holder }
+  | { readonly type: 'getter'; readonly cell: Cell };
+
+type Imported = { readonly module: string; readonly name: string };
+
+const IN_PROGRESS = Symbol('in-progress');
+/** A depth bound for middleware chains and creator lookups (cycles end). */
+const MAX_WRAPPERS = 8;
+/** A module re-exporting others may pass on a store it does not create. */
+const REEXPORTS = /\bexport\s*\*|\bexport\s*\{[^}]*\}\s*from\b|\brequire\s*\(\s*['"]\./;
+
+// ------------------------------------------------------------------------------------------ hooks of the resolver
+
+/**
+ * `obj.<key>` where `obj` holds a store's state (`get().model`, `useTrainer.getState().model`, `s.model` in a
+ * selector, `state.model` of a Solid store), or `data.latest` of a Solid resource: what the property holds.
+ * Undefined when `obj` is no such thing (the resolver goes on).
+ */
+export function statePart(file: FileIndex, obj: Node | null, key: string): ValueInfo | null | undefined {
+  const holder = holderOf(file, obj);
+  if (holder) return slotKind(holder, key);
+  if (key === 'latest') {
+    const o = unwrap(obj);
+    const b = o?.type === T.Identifier ? bindingOfId(file, o) : null;
+    if (b?.type === 'getter' && b.cell.type === 'resource') return cellKind(b.cell);
+  }
+  return undefined;
+}
+
+/**
+ * A name destructured from a store's state: `const { model, optimizer } = get()`, `const { model } =
+ * useTrainer()`, `useTrainer(({ model }) => model)`. Undefined when the variable is no such name.
+ */
+export function statePartOfVariable(file: FileIndex, v: Scope.Variable): ValueInfo | null | undefined {
+  if (v.defs.length !== 1) return undefined;
+  const def = v.defs[0]!;
+  let prop: Node | undefined = def.name.parent;
+  if (prop?.type === T.AssignmentPattern && prop.left === def.name) prop = prop.parent;
+  if (prop?.type !== T.Property || prop.computed || prop.parent?.type !== T.ObjectPattern) return undefined;
+  const pattern = prop.parent;
+  const key = propertyKeyName(prop);
+  if (key === null) return undefined;
+  let holder: Holder | null = null;
+  if (def.type === 'Variable' && def.node.id === pattern && def.node.init) {
+    if (def.node.parent?.kind !== 'const' && v.references.filter((r) => r.isWrite()).length !== 1) return undefined;
+    holder = holderOf(file, def.node.init);
+  } else if (def.type === 'Parameter' && isFunction(def.node)) {
+    const i = def.node.params.indexOf(pattern);
+    if (i >= 0 && !v.references.some((r) => r.isWrite() && !r.init)) holder = holderOfParameter(file, def.node, i);
+  }
+  return holder ? slotKind(holder, key) : undefined;
+}
+
+/**
+ * A call that reads a container: a Solid signal or resource getter (`model()`), or a zustand hook with a
+ * selector (`useTrainer((s) => s.model)`, `useStore(store, (s) => s.model)`). Undefined for any other call.
+ */
+export function heldByCall(file: FileIndex, call: TSESTree.CallExpression): ValueInfo | null | undefined {
+  const callee = unwrap(call.callee);
+  if (callee?.type !== T.Identifier) return undefined;
+  const b = bindingOfId(file, callee);
+  if (b?.type === 'getter') return cellKind(b.cell);
+  if (b?.type === 'store') {
+    // the whole state (`useTrainer()`) is no tfjs value; a selector gives what it returns
+    const selector = unwrap(call.arguments[0]);
+    return isFunction(selector) ? file.returnKind(selector) : null;
+  }
+  if (b || call.arguments.length < 2 || !mentionsStateModule(file)) return undefined;
+  const selector = unwrap(call.arguments[1]);
+  if (!isFunction(selector) || !inTable(STORE_READING_HOOKS, importedName(file, callee)) || !storeOf(file, call.arguments[0])) return undefined;
+  return file.returnKind(selector);
+}
+
+// ------------------------------------------------------------------------------------------ bindings
+
+const gates = new WeakMap<FileIndex, boolean>();
+
+/** Does the file's text name a state-container package at all (the per-file gate)? */
+function mentionsStateModule(file: FileIndex): boolean {
+  let g = gates.get(file);
+  if (g === undefined) {
+    const text = file.sourceCode.text;
+    g = STATE_MODULE_WORDS.some((w) => text.includes(w));
+    gates.set(file, g);
+  }
+  return g;
+}
+
+function inTable(table: ReadonlyMap<string, ReadonlySet<string> | ReadonlyMap<string, number>>, ref: Imported | null): boolean {
+  return !!ref && !!table.get(ref.module)?.has(ref.name);
+}
+
+/** `x` bound by `import { name } from 'module'` (`default` / `*` for default and namespace imports) or `require`. */
+function importedName(file: FileIndex, expr: Node | null | undefined): Imported | null {
+  const e = unwrap(expr);
+  if (e?.type === T.MemberExpression) {
+    // `zustand.create` of `import * as zustand from 'zustand'` / `const zustand = require('zustand')`
+    const name = memberName(e);
+    const obj = unwrap(e.object);
+    const whole = name !== null && obj?.type === T.Identifier ? importOfBinding(file, obj) : null;
+    return whole?.name === '*' ? { module: whole.module, name: name! } : null;
+  }
+  return e?.type === T.Identifier ? importOfBinding(file, e) : null;
+}
+
+function importOfBinding(file: FileIndex, id: TSESTree.Identifier): Imported | null {
+  const v = file.variableOf(id);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.type === 'ImportBinding') {
+    const decl = def.parent;
+    if (decl?.type !== T.ImportDeclaration) return null;
+    const spec = def.node;
+    const module = decl.source.value;
+    if (spec.type === T.ImportSpecifier) return { module, name: spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value) };
+    return { module, name: spec.type === T.ImportDefaultSpecifier ? 'default' : '*' };
+  }
+  if (def?.type !== 'Variable' || (def.node.parent?.kind !== 'const' && v!.references.filter((r) => r.isWrite()).length !== 1)) return null;
+  const init = unwrap(def.node.init);
+  // `const create = require('zustand').create`
+  const member = init?.type === T.MemberExpression ? memberName(init) : null;
+  const module = requiredModule(member !== null ? (init as TSESTree.MemberExpression).object : init);
+  if (module === null) return null;
+  if (def.node.id === def.name) return { module, name: member ?? '*' };
+  // `const { create } = require('zustand')`
+  if (member !== null || def.node.id.type !== T.ObjectPattern) return null;
+  for (const p of def.node.id.properties) {
+    if (p.type !== T.Property) continue;
+    const value = p.value.type === T.AssignmentPattern ? p.value.left : p.value;
+    if (value === def.name) {
+      const key = propertyKeyName(p);
+      return key === null ? null : { module, name: key };
+    }
+  }
+  return null;
+}
+
+/** `require('<module>')` → the module. */
+function requiredModule(n: Node | null | undefined): string | null {
+  const u = unwrap(n);
+  if (u?.type !== T.CallExpression || u.arguments.length !== 1) return null;
+  const c = unwrap(u.callee);
+  const a = u.arguments[0];
+  return c?.type === T.Identifier && c.name === 'require' && a?.type === T.Literal && typeof a.value === 'string' ? a.value : null;
+}
+
+const bindings = new WeakMap<Scope.Variable, Binding | null | typeof IN_PROGRESS>();
+
+function bindingOfId(file: FileIndex, id: TSESTree.Identifier): Binding | null {
+  const v = file.variableOf(id);
+  return v ? bindingOf(file, v) : null;
+}
+
+function bindingOf(file: FileIndex, v: Scope.Variable): Binding | null {
+  const cached = bindings.get(v);
+  if (cached === IN_PROGRESS) return null;
+  if (cached !== undefined) return cached;
+  bindings.set(v, IN_PROGRESS);
+  let result: Binding | null = null;
+  try {
+    result = computeBinding(file, v);
+  } finally {
+    bindings.set(v, result);
+  }
+  return result;
+}
+
+function computeBinding(file: FileIndex, v: Scope.Variable): Binding | null {
+  if (v.defs.length !== 1) return null;
+  const def = v.defs[0]!;
+  // a store, a Solid store's state or a getter exported by another module of the project
+  if (def.type === 'ImportBinding' || (def.type === 'Variable' && isModuleImport(file, v))) return importedBinding(file, v);
+  if (def.type === 'Parameter') return parameterBinding(file, def.node, def.name);
+  if (def.type !== 'Variable') return null;
+  const decl = def.node;
+  const init = unwrap(decl.init);
+  if (!init || (decl.parent?.kind !== 'const' && v.references.filter((r) => r.isWrite()).length !== 1)) return null;
+  if (decl.id === def.name) {
+    // `const s = get()`, `const s = useTrainer.getState()`
+    const holder = holderOf(file, init);
+    if (holder) return { type: 'state', holder };
+    if (!mentionsStateModule(file) || init.type !== T.CallExpression) return null;
+    const store = zustandStoreOf(file, init);
+    if (store) return { type: 'store', store };
+    const made = importedName(file, init.callee);
+    if (made?.name === 'createMutable' && inTable(SOLID_STORE_CREATORS, made)) {
+      const open = decl.parent?.parent?.type === T.ExportNamedDeclaration; // other modules may write `state.key`
+      return { type: 'state', holder: { type: 'solid', home: file, call: init, state: v, setter: null, mutable: true, open } };
+    }
+    return null;
+  }
+  // `const [model, setModel] = createSignal(…)`, `const [data, { mutate }] = createResource(…)`, `const [state, setState] = createStore(…)`
+  if (!mentionsStateModule(file) || decl.id.type !== T.ArrayPattern || decl.id.elements[0] !== def.name || init.type !== T.CallExpression) return null;
+  const made = importedName(file, init.callee);
+  const second = decl.id.elements[1] ?? null;
+  const setterOf = (n: Node | null): Scope.Variable | null => (n?.type === T.Identifier ? file.variableOf(n) : null);
+  // `export const [model, setModel] = createSignal()`: other modules may call the setter
+  const exported = !!second && decl.parent?.parent?.type === T.ExportNamedDeclaration;
+  if (inTable(SIGNAL_CREATORS, made)) return { type: 'getter', cell: { type: 'signal', home: file, call: init, setter: setterOf(second), open: exported } };
+  if (inTable(RESOURCE_CREATORS, made)) {
+    // `[data, { mutate, refetch }]`: only `mutate` writes; a whole actions object may be used anywhere
+    let mutate: Scope.Variable | null = null;
+    if (second?.type === T.ObjectPattern) {
+      for (const p of second.properties) if (p.type === T.Property && propertyKeyName(p) === 'mutate') mutate = setterOf(p.value);
+    }
+    return { type: 'getter', cell: { type: 'resource', home: file, call: init, setter: mutate, open: exported || (!!second && second.type !== T.ObjectPattern) } };
+  }
+  if (made?.name === 'createStore' && inTable(SOLID_STORE_CREATORS, made)) {
+    return { type: 'state', holder: { type: 'solid', home: file, call: init, state: v, setter: setterOf(second), mutable: false, open: exported } };
+  }
+  return null;
+}
+
+/** A store, a Solid state or a getter that another module of the project exports (`import { useTrainer } from './stores'`). */
+function importedBinding(file: FileIndex, v: Scope.Variable): Binding | null {
+  const spec = importSpec(file, v);
+  // a namespace or a whole CommonJS module (`\0`-named) is an object of exports, not a store
+  if (!spec || spec.name.startsWith('\0') || !file.filename) return null;
+  // no parse unless the module (or one it re-exports, two levels) names a state package
+  const path = resolveModule(file.filename, spec.specifier);
+  if (!path || path === file.filename || !mayExportState(path, 2)) return null;
+  const index = foreignIndex(file, spec.specifier);
+  const t = index ? lookupExport(index, spec.name) : null;
+  const node = t ? unwrap(t.node) : null;
+  if (!t || !node) return null;
+  // `export default create((set) => …)`
+  if (node.type === T.CallExpression) {
+    const store = mentionsStateModule(t.index) ? zustandStoreOf(t.index, node) : null;
+    return store ? { type: 'store', store } : null;
+  }
+  const hv = node.type === T.Identifier ? t.index.variableOf(node) : null;
+  const b = hv ? bindingOf(t.index, hv) : null;
+  return b && (b.type === 'store' || b.type === 'state' || b.type === 'getter') ? b : null;
+}
+
+const stateTexts = new Map<string, { readonly text: string; readonly result: boolean }>();
+
+/** May the module at `path` export a store, a Solid state or a getter: does its text, or that of a module it re-exports, name a state package? */
+function mayExportState(path: string, depth: number): boolean {
+  const text = readModuleText(path);
+  if (text === null) return false;
+  const cached = stateTexts.get(path);
+  if (cached && cached.text === text) return cached.result;
+  let result = STATE_MODULE_WORDS.some((w) => text.includes(w));
+  if (!result && depth > 0 && REEXPORTS.test(text)) {
+    result = specifiersOfFile(path, text).some((s) => {
+      const next = resolveModule(path, s);
+      return next !== null && next !== path && mayExportState(next, depth - 1);
+    });
+  }
+  // a negative answer cut short by the depth is not kept (a question from nearer may look further)
+  if (result || depth === 2) {
+    if (stateTexts.size >= 64) stateTexts.clear();
+    stateTexts.set(path, { text, result });
+  }
+  return result;
+}
+
+/** A parameter that receives a store's state (a selector's), or the `set` / `get` / `api` of a zustand creator. */
+function parameterBinding(file: FileIndex, fn: Node, name: Node): Binding | null {
+  if (!isFunction(fn)) return null;
+  const index = fn.params.indexOf(name as TSESTree.Parameter);
+  if (index < 0) return null;
+  const holder = holderOfParameter(file, fn, index);
+  if (holder) return { type: 'state', holder };
+  if (index > 2 || !mentionsStateModule(file)) return null;
+  const store = storeOfCreator(file, fn);
+  return store ? { type: index === 0 ? 'set' : index === 1 ? 'get' : 'api', store } : null;
+}
+
+/**
+ * The state a function's parameter receives: a selector of a store hook (`useTrainer((s) => …)`,
+ * `useStore(store, (s) => …)`), a `set((s) => …)` updater, a `setState((s) => …)` or `subscribe((s, prev) => …)`.
+ */
+function holderOfParameter(file: FileIndex, fn: FunctionNode, index: number): Holder | null {
+  const call = fn.parent;
+  if (call?.type !== T.CallExpression) return null;
+  const at = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+  if (at < 0) return null;
+  const callee = unwrap(call.callee);
+  if (callee?.type === T.Identifier) {
+    const b = bindingOfId(file, callee);
+    if (b && (b.type === 'store' || b.type === 'set')) return at === 0 && index === 0 ? b.store : null;
+    if (b || at !== 1 || index !== 0 || !mentionsStateModule(file)) return null;
+    return inTable(STORE_READING_HOOKS, importedName(file, callee)) ? storeOf(file, call.arguments[0]) : null;
+  }
+  const m = calledMember(call);
+  if (!m || at !== 0) return null;
+  if (!(STATE_LISTENERS.has(m.name) ? index <= 1 : STATE_SETTERS.has(m.name) && index === 0)) return null;
+  return storeOf(file, m.member.object);
+}
+
+/** The zustand store an expression names: a store binding (`useTrainer`, a vanilla store) or the creator's `api`. */
+function storeOf(file: FileIndex, expr: Node | null | undefined): ZustandStore | null {
+  const e = unwrap(expr);
+  const b = e?.type === T.Identifier ? bindingOfId(file, e) : null;
+  return b && (b.type === 'store' || b.type === 'api') ? b.store : null;
+}
+
+/** The store whose state an expression holds: `get()`, `api.getState()`, `useTrainer.getState()`, `useTrainer()`, a binding of one. */
+function holderOf(file: FileIndex, expr: Node | null | undefined): Holder | null {
+  const e = unwrap(expr);
+  if (e?.type === T.Identifier) {
+    const b = bindingOfId(file, e);
+    return b?.type === 'state' ? b.holder : null;
+  }
+  if (e?.type !== T.CallExpression) return null;
+  const callee = unwrap(e.callee);
+  if (callee?.type === T.Identifier) {
+    const b = bindingOfId(file, callee);
+    if (b?.type === 'get') return b.store;
+    return b?.type === 'store' && e.arguments.length === 0 ? b.store : null;
+  }
+  const m = calledMember(e);
+  return m && STATE_GETTERS.has(m.name) ? storeOf(file, m.member.object) : null;
+}
+
+// ------------------------------------------------------------------------------------------ zustand stores
+
+const stores = new WeakMap<TSESTree.CallExpression, ZustandStore | null>();
+
+/** `create(fn)`, `create<S>()(fn)`, `createStore(devtools(persist(fn, opts)))` with the functions from zustand. */
+function zustandStoreOf(file: FileIndex, call: TSESTree.CallExpression): ZustandStore | null {
+  let s = stores.get(call);
+  if (s === undefined) {
+    s = computeStore(file, call);
+    stores.set(call, s);
+  }
+  return s;
+}
+
+function computeStore(file: FileIndex, call: TSESTree.CallExpression): ZustandStore | null {
+  const callee = unwrap(call.callee);
+  let typed: TSESTree.CallExpression;
+  if (callee?.type === T.CallExpression && callee.arguments.length === 0 && inTable(STORE_CREATORS, importedName(file, callee.callee))) typed = callee;
+  else if (call.arguments.length > 0 && inTable(STORE_CREATORS, importedName(file, callee))) typed = call;
+  else return null;
+  const initial: Node[] = [];
+  let creator: FunctionNode | null = null;
+  let arg: Node | null | undefined = call.arguments[0];
+  for (let depth = 0; depth < MAX_WRAPPERS; depth++) {
+    const a = unwrap(arg);
+    if (isFunction(a)) {
+      creator = a;
+      break;
+    }
+    if (a?.type === T.Identifier) {
+      creator = file.functionOfIdentifier(a);
+      break;
+    }
+    if (a?.type !== T.CallExpression) break;
+    const m = importedName(file, a.callee);
+    const at = m ? STORE_MIDDLEWARES.get(m.module)?.get(m.name) : undefined;
+    if (at === undefined) break; // a wrapper of the user's: its creator's writes are not visible
+    if (inTable(STATE_MERGING_MIDDLEWARES, m) && a.arguments[0]) initial.push(a.arguments[0]);
+    arg = a.arguments[at];
+  }
+  const decl = call.parent;
+  const binding = decl?.type === T.VariableDeclarator && decl.init === call && decl.id.type === T.Identifier ? file.variableOf(decl.id) : null;
+  return { type: 'zustand', home: file, call, creator, initial, stateType: typed.typeArguments?.params[0] ?? null, binding };
+}
+
+/** The store whose creator `fn` is (`create((set, get) => …)`, through its middlewares). */
+function storeOfCreator(file: FileIndex, fn: FunctionNode): ZustandStore | null {
+  let n: Node = fn;
+  for (let depth = 0; depth < MAX_WRAPPERS; depth++) {
+    let p: Node | undefined = n.parent;
+    while (p && (p.type === T.TSAsExpression || p.type === T.TSSatisfiesExpression || p.type === T.TSNonNullExpression)) {
+      n = p;
+      p = p.parent;
+    }
+    if (p?.type !== T.CallExpression || !p.arguments.includes(n as TSESTree.CallExpressionArgument)) return null;
+    const store = zustandStoreOf(file, p);
+    if (store) return store.creator === fn ? store : null;
+    n = p;
+  }
+  return null;
+}
+
+/** What may reach property `key` of a store's state, and its declared types. */
+interface Slot {
+  /** Null: a write the engine cannot see. */
+  sources: Node[] | null;
+  readonly declared: TypeNode[];
+  /** The property is a method (`init() {…}`): never a tfjs value. */
+  method: boolean;
+}
+
+function zustandSlot(store: ZustandStore, key: string): Slot {
+  const home = store.home;
+  const slot: Slot = { sources: [], declared: [], method: false };
+  const t = store.stateType ? memberType(home, store.stateType, key) : null;
+  if (t) slot.declared.push(t);
+  const creator = store.creator;
+  if (!creator) {
+    slot.sources = null;
+    return slot;
+  }
+  for (const o of [...store.initial, ...home.returnedOf(creator)]) objectWrites(home, o, key, slot, true);
+  const [setParam, , apiParam] = creator.params;
+  // `set({ key: v })`, `set((s) => ({ key: v }))`; `set` handed to other code may write anything
+  if (setParam) {
+    const v = setParam.type === T.Identifier ? home.variableOf(setParam) : null;
+    if (!v) slot.sources = null;
+    for (const r of v?.references ?? []) {
+      const p = r.identifier.parent;
+      if (p?.type === T.CallExpression && p.callee === r.identifier) writesOf(home, p.arguments[0], key, slot);
+      else slot.sources = null;
+    }
+  }
+  // `api.setState(…)` inside the creator, `useTrainer.setState(…)` in the store's module
+  const apiVar = apiParam?.type === T.Identifier ? home.variableOf(apiParam) : null;
+  if (apiParam && !apiVar) slot.sources = null;
+  for (const v of [apiVar, store.binding]) {
+    for (const r of v?.references ?? []) {
+      if (r.init) continue;
+      const p = r.identifier.parent;
+      const name = p?.type === T.MemberExpression && p.object === r.identifier ? memberName(p) : null;
+      const call = p?.parent;
+      if (name !== null && STATE_SETTERS.has(name) && call?.type === T.CallExpression && call.callee === p) writesOf(home, call.arguments[0], key, slot);
+      else if (v === apiVar && !(name !== null && STORE_READ_ONLY_METHODS.has(name))) slot.sources = null;
+    }
+  }
+  return slot;
+}
+
+/**
+ * `{ …, key: v }` of an initial state or a `set` argument: `v` is a source (a cast on a `null` value, as in
+ * `model: null as tf.Sequential | null`, is its declared type); a spread after which `key` is not written
+ * may hold anything.
+ */
+function objectWrites(home: FileIndex, expr: Node | null | undefined, key: string, slot: Slot, initial = false): void {
+  const o = unwrap(expr);
+  if (!o || isNullish(o)) return;
+  if (o.type === T.ConditionalExpression) {
+    objectWrites(home, o.consequent, key, slot, initial);
+    objectWrites(home, o.alternate, key, slot, initial);
+    return;
+  }
+  const c = o.type === T.ObjectExpression ? null : home.containerOf(o);
+  const literal = o.type === T.ObjectExpression ? o : c?.type === 'object' ? c.node : null;
+  if (!literal) {
+    slot.sources = null;
+    return;
+  }
+  let last: Node | 'spread' | null = null;
+  for (const p of literal.properties) {
+    if (p.type === T.SpreadElement) last = 'spread';
+    else if (propertyKeyName(p) === key) {
+      if (p.method || p.kind !== 'init' || isFunction(unwrap(p.value))) {
+        if (initial) slot.method = true;
+        else slot.sources = null;
+        return;
+      }
+      last = p.value;
+    }
+  }
+  if (last === 'spread') slot.sources = null;
+  else if (last) addSource(slot, last);
+}
+
+function addSource(slot: Slot, value: Node): void {
+  const u = unwrap(value);
+  if (u && isNullish(u)) {
+    // `model: null as tf.Sequential | null`: the cast declares what the property holds
+    for (let n: Node | null = value; n && n !== u; n = 'expression' in n ? (n.expression as Node) : null) {
+      if (n.type === T.TSAsExpression || n.type === T.TSTypeAssertion || n.type === T.TSSatisfiesExpression) slot.declared.push(n.typeAnnotation);
+    }
+    return;
+  }
+  slot.sources?.push(value);
+}
+
+/** The argument of `set(…)` / `setState(…)`: an object, an updater returning one, an immer draft write, `produce(fn)`. */
+function writesOf(home: FileIndex, arg: Node | null | undefined, key: string, slot: Slot): void {
+  const a = unwrap(arg);
+  if (!a || isNullish(a)) return;
+  if (a.type === T.CallExpression && inTable(DRAFT_PRODUCERS, importedName(home, a.callee))) {
+    const fn = unwrap(a.arguments[0]);
+    if (isFunction(fn)) draftWrites(home, fn, key, slot);
+    else slot.sources = null;
+    return;
+  }
+  const fn = isFunction(a) ? a : a.type === T.Identifier ? home.functionOfIdentifier(a) : null;
+  if (!fn) {
+    objectWrites(home, a, key, slot);
+    return;
+  }
+  draftWrites(home, fn, key, slot);
+  for (const r of home.returnedOf(fn)) objectWrites(home, r, key, slot);
+}
+
+/** `(s) => { s.key = v; }`: writes of the draft an updater receives (immer, Solid's `produce`). */
+function draftWrites(home: FileIndex, fn: FunctionNode, key: string, slot: Slot): void {
+  const draft = fn.params[0];
+  if (!draft) return;
+  const v = draft.type === T.Identifier ? home.variableOf(draft) : null;
+  if (!v) {
+    slot.sources = null;
+    return;
+  }
+  for (const r of v.references) {
+    const m = r.identifier.parent;
+    // the draft handed to other code may be written there
+    if (m?.type !== T.MemberExpression || m.object !== r.identifier) {
+      slot.sources = null;
+      continue;
+    }
+    const a = m.parent;
+    if (memberName(m) !== key || a?.type !== T.AssignmentExpression || a.left !== m) continue;
+    if (a.operator === '=' || a.operator === '??=' || a.operator === '||=' || a.operator === '&&=') addSource(slot, a.right);
+    else slot.sources = null;
+  }
+}
+
+// ------------------------------------------------------------------------------------------ Solid stores
+
+function solidSlot(store: SolidStore, key: string): Slot {
+  const home = store.home;
+  const slot: Slot = { sources: store.open ? null : [], declared: [], method: false };
+  const t = store.call.typeArguments?.params[0];
+  const declared = t ? memberType(home, t, key) : null;
+  if (declared) slot.declared.push(declared);
+  const init = store.call.arguments[0];
+  if (init) objectWrites(home, init, key, slot, true);
+  // `setState('key', v)`, `setState('key', (prev) => v)`, `setState({ key: v })`, `setState(produce(…))`
+  for (const r of store.setter?.references ?? []) {
+    if (r.init) continue;
+    const call = r.identifier.parent;
+    if (call?.type !== T.CallExpression || call.callee !== r.identifier) {
+      slot.sources = null;
+      continue;
+    }
+    const args = call.arguments;
+    const first = unwrap(args[0]);
+    if (args.length === 1) writesOf(home, first, key, slot);
+    else if (first?.type === T.Literal && typeof first.value === 'string') {
+      // a path of more than one key writes inside the value, not the value itself
+      if (first.value !== key || args.length > 2) continue;
+      const value = unwrap(args[1]);
+      const fn = isFunction(value) ? value : value?.type === T.Identifier ? home.functionOfIdentifier(value) : null;
+      if (fn) for (const ret of home.returnedOf(fn)) addSource(slot, ret);
+      else if (args[1]) addSource(slot, args[1]);
+    } else if (args.length > 0) slot.sources = null;
+  }
+  // `state.key = v` (a mutable store; a plain store's proxy ignores it, but the value says what the code expects)
+  for (const r of store.state.references) {
+    if (r.init) continue;
+    const m = r.identifier.parent;
+    if (m?.type !== T.MemberExpression || m.object !== r.identifier) {
+      if (store.mutable) slot.sources = null;
+      continue;
+    }
+    const a = m.parent;
+    if (memberName(m) === key && a?.type === T.AssignmentExpression && a.left === m) addSource(slot, a.right);
+  }
+  return slot;
+}
+
+// ------------------------------------------------------------------------------------------ kinds
+
+const slotKinds = new WeakMap<TSESTree.CallExpression, Map<string, ValueInfo | null | typeof IN_PROGRESS>>();
+
+/** What property `key` of a store's state holds: its declared tfjs type, refined by the writes when they all agree. */
+function slotKind(holder: Holder, key: string): ValueInfo | null {
+  let byKey = slotKinds.get(holder.call);
+  if (!byKey) slotKinds.set(holder.call, (byKey = new Map()));
+  const cached = byKey.get(key);
+  if (cached === IN_PROGRESS) return null;
+  if (cached !== undefined) return cached;
+  byKey.set(key, IN_PROGRESS);
+  let result: ValueInfo | null = null;
+  try {
+    const slot = holder.type === 'zustand' ? zustandSlot(holder, key) : solidSlot(holder, key);
+    result = slot.method ? null : combine(holder.home, slot.sources, slot.declared, []);
+  } finally {
+    byKey.set(key, result);
+  }
+  return result;
+}
+
+const cellKinds = new WeakMap<TSESTree.CallExpression, ValueInfo | null | typeof IN_PROGRESS>();
+
+/** What a signal or resource getter returns. */
+function cellKind(cell: Cell): ValueInfo | null {
+  const cached = cellKinds.get(cell.call);
+  if (cached === IN_PROGRESS) return null;
+  if (cached !== undefined) return cached;
+  cellKinds.set(cell.call, IN_PROGRESS);
+  let result: ValueInfo | null = null;
+  try {
+    result = computeCell(cell);
+  } finally {
+    cellKinds.set(cell.call, result);
+  }
+  return result;
+}
+
+function computeCell(cell: Cell): ValueInfo | null {
+  const home = cell.home;
+  const args = cell.call.arguments;
+  const slot: Slot = { sources: cell.open ? null : [], declared: [], method: false };
+  const t = cell.call.typeArguments?.params[0];
+  if (t) slot.declared.push(t);
+  const fetched: ValueInfo[] = [];
+  if (cell.type === 'signal') {
+    if (args[0] && args[0].type !== T.SpreadElement) addSource(slot, args[0]);
+  } else {
+    // `createResource(fetcher, options?)` or `createResource(source, fetcher, options?)`
+    const at = args.length >= 2 && unwrap(args[1])?.type !== T.ObjectExpression ? 1 : 0;
+    const k = fetchedKind(home, args[at]);
+    if (k) fetched.push(k);
+    else slot.sources = null;
+    const options = unwrap(args[at + 1]);
+    for (const p of options?.type === T.ObjectExpression ? options.properties : []) {
+      if (p.type === T.Property && propertyKeyName(p) === 'initialValue') addSource(slot, p.value);
+    }
+  }
+  // `setModel(m)`, `setModel(() => m)`, `mutate(m)`; the setter handed to other code may write anything
+  for (const r of cell.setter?.references ?? []) {
+    if (r.init) continue;
+    const call = r.identifier.parent;
+    if (call?.type !== T.CallExpression || call.callee !== r.identifier) {
+      slot.sources = null;
+      continue;
+    }
+    const value = unwrap(call.arguments[0]);
+    const fn = isFunction(value) ? value : value?.type === T.Identifier ? home.functionOfIdentifier(value) : null;
+    if (fn) for (const ret of home.returnedOf(fn)) addSource(slot, ret);
+    else if (call.arguments[0]) addSource(slot, call.arguments[0]);
+  }
+  return combine(home, slot.sources, slot.declared, fetched);
+}
+
+/** The awaited result of a resource's fetcher: a function, a same-file or imported one, a tfjs loader. */
+function fetchedKind(home: FileIndex, fetcher: Node | undefined): ValueInfo | null {
+  const f = unwrap(fetcher);
+  if (!f) return null;
+  let k: ValueInfo | null = null;
+  if (isFunction(f)) k = home.returnKind(f);
+  else if (f.type === T.Identifier || f.type === T.MemberExpression) {
+    const path = home.pathOf(f);
+    const loader = path ? LOADER_FETCHERS.get(path.join('.')) : undefined;
+    const fn = f.type === T.Identifier ? home.functionOfIdentifier(f) : null;
+    if (loader) k = { ...loader, via: 'factory' };
+    else if (fn) k = home.returnKind(fn);
+    else if (!path) k = importedReturnKind(home, f);
+  }
+  return k ? { ...k, promise: false } : null;
+}
+
+/**
+ * The kind of a value from its sources (null: a write not visible), its declared types and kinds known
+ * otherwise: the declared tfjs type is the type, and the writes, when they all agree with it, say which
+ * value (which layers); without a declared type every write must agree.
+ */
+function combine(home: FileIndex, sources: readonly Node[] | null, declared: readonly TypeNode[], known: readonly ValueInfo[]): ValueInfo | null {
+  let typed: ValueInfo | null = null;
+  for (const d of declared) {
+    typed = home.kindFromAnnotation(d);
+    if (typed) break;
+  }
+  const written = sources ? agree(home, sources, known) : null;
+  const result = typed ? (written && written.kind === typed.kind && !!written.promise === !!typed.promise ? written : typed) : written;
+  return located(result, home);
+}
+
+/** The common kind of several values (`null`/`undefined` aside), with the union of their origins. */
+function agree(home: FileIndex, sources: readonly Node[], known: readonly ValueInfo[]): ValueInfo | null {
+  let result: ValueInfo | null = null;
+  const origins: ValueInfo[] = [];
+  const kinds: (ValueInfo | null)[] = [];
+  for (const s of sources) {
+    const u = unwrap(s);
+    if (u && !isNullish(u)) kinds.push(home.kindOf(s));
+  }
+  for (const k of [...kinds, ...known]) {
+    if (!k || (result && (result.kind !== k.kind || !!result.promise !== !!k.promise))) return null;
+    result = result ?? k;
+    for (const o of originsOf(k)) {
+      const at = located(o, home)!;
+      if (!origins.some((x) => x.origin === at.origin && x.home === at.home && x.name === at.name)) origins.push(at);
+    }
+  }
+  if (!result) return null;
+  return origins.length > 1 ? { ...result, origins } : result;
+}
+
+/** The value with the module its origin lives in (kept when it already says). */
+function located(info: ValueInfo | null, home: FileIndex): ValueInfo | null {
+  if (!info || info.home) return info;
+  return { ...info, home };
+}
