@@ -5,7 +5,9 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, findProperty, hasSpread, literalValue, memberName, objectArg, unwrap, walk, type Node } from './ast.js';
-import { thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { importerArgumentsOf } from './modules.js';
+import { originsOf, thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
 import { MODE_DEPENDENT_LAYERS, RECURRENT_LAYERS, WRAPPER_LAYERS } from '../facts/tfjs-api.js';
 
 export interface LayerRef {
@@ -55,6 +57,9 @@ export function provenanceOf(file: FileIndex, expr: Node | null | undefined): Va
   } else if (e?.type === T.Identifier) {
     const v = file.variableOf(e);
     const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    // `function step(projection: tf.LayersModel, …)`: the models its callers pass, in this file or in the
+    // modules that import it (`contrastiveStep(this.projection, …)` with `projection = createProjection(128)`)
+    if (v && def?.type === 'Parameter' && def.name.type === T.Identifier) return argumentProvenance(file, v, def.name, info) ?? info;
     if (v && def?.type === 'Variable' && def.node.id === def.name) {
       if (def.node.init) writes.push(def.node.init);
       for (const r of v.references) if (r.isWrite() && r.writeExpr && r.writeExpr !== def.node.init) writes.push(r.writeExpr);
@@ -67,6 +72,28 @@ export function provenanceOf(file: FileIndex, expr: Node | null | undefined): Va
   if (meaningful.length !== 1) return info;
   const k = file.kindOf(meaningful[0]);
   return k && k.kind === info.kind && k.via === 'factory' && !k.promise ? k : info;
+}
+
+/**
+ * The union of what every call site passes to an annotated parameter, when each argument is a value of the
+ * annotation's kind made by a factory (so its layers can be listed); null when a call site is unseen or an
+ * argument is of unknown origin (then the annotation alone speaks).
+ */
+function argumentProvenance(file: FileIndex, v: Scope.Variable, param: TSESTree.Identifier, info: ValueInfo): ValueInfo | null {
+  const local = file.sourcesOfVariable(v);
+  const args = local ? local.map((arg) => ({ index: file, arg })) : importerArgumentsOf(file, param);
+  if (!args || args.length === 0) return null;
+  const origins: ValueInfo[] = [];
+  for (const { index, arg } of args) {
+    const k = provenanceOf(index, arg);
+    if (!k || k.kind !== info.kind || k.promise) return null;
+    for (const o of originsOf(k)) {
+      if (o.via !== 'factory' || !o.origin) return null;
+      const homed = o.home || index === file ? o : { ...o, home: index };
+      if (!origins.some((x) => x.origin === homed.origin)) origins.push(homed);
+    }
+  }
+  return origins.length === 1 ? origins[0]! : { ...origins[0]!, origins };
 }
 
 function computeStructure(file: FileIndex, modelExpr: Node): ModelStructure | null {

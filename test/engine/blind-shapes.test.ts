@@ -1682,4 +1682,41 @@ export function reset() { mixed &&= new MyOpt(); mixed.zero_grad(); }
     }, 'module');
     assert.deepEqual(lint(dir, 'own.js', 'no-torch-optimizer-api'), []);
   });
+
+  it('an annotated parameter (`projection: tf.LayersModel`) has the layers its importers pass (fixtures/blind/rxjs-angular)', () => {
+    const files = {
+      'models.ts': `import * as tf from '@tensorflow/tfjs';
+export function createProjection(dim: number): tf.Sequential {
+  return tf.sequential({ layers: [tf.layers.dense({ units: 32, inputShape: [dim], activation: 'relu' }), tf.layers.dense({ units: 8 })] });
+}
+export function createClassifier(dim: number): tf.Sequential {
+  return tf.sequential({ layers: [tf.layers.dense({ units: 32, inputShape: [dim] }), tf.layers.dropout({ rate: 0.5 }), tf.layers.dense({ units: 2 })] });
+}
+`,
+      'step.ts': `import * as tf from '@tensorflow/tfjs';
+export function projectionStep(projection: tf.LayersModel, optimizer: tf.Optimizer, xs: tf.Tensor): void {
+  optimizer.minimize(() => tf.mean(projection.apply(xs) as tf.Tensor) as tf.Scalar);
+}
+export function classifierStep(model: tf.LayersModel, optimizer: tf.Optimizer, xs: tf.Tensor): void {
+  optimizer.minimize(() => tf.mean(model.apply(xs) as tf.Tensor) as tf.Scalar);
+}
+`,
+      'service.ts': `import * as tf from '@tensorflow/tfjs';
+import { createClassifier, createProjection } from './models.js';
+import { classifierStep, projectionStep } from './step.js';
+export class Trainer {
+  private readonly projection = createProjection(128);
+  private readonly classifier = createClassifier(128);
+  run(xs: tf.Tensor): void {
+    projectionStep(this.projection, tf.train.sgd(0.1), xs);
+    classifierStep(this.classifier, tf.train.sgd(0.1), xs);
+  }
+}
+`,
+    };
+    const dir = project(files, 'module');
+    // Dense layers only: the step runs the same in both modes; the classifier's Dropout does not drop
+    assert.deepEqual(lint(dir, 'step.ts', 'require-training-flag'), ['6: inferenceInTrainingStep']);
+  });
 });
+

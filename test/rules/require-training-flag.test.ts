@@ -100,6 +100,14 @@ type MessageId = 'inferenceInTrainingStep' | 'addTrainingFlag' | 'useApplyWithTr
 ruleTester.run('require-training-flag', rule, {
   valid: [
     ...validAcross(valid.map((c) => ({ filename: FILE, ...c }))),
+    // in a project that builds Dropout: an annotated parameter whose only caller passes a Dense-only model
+    ...validAcross([
+      {
+        name: 'an annotated parameter whose callers pass only a model without mode-dependent layers',
+        filename: DROPOUT_FILE,
+        code: `${OPT}\nconst head = TF.sequential({layers: [TF.layers.dense({units: 2, inputShape: [4]})]});\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x) as TF.Tensor).sum() as TF.Scalar);\n}\nstep(head, xs);`,
+      },
+    ]),
     ...validAcross(lookalikes.map((c) => ({ ...c, filename: DROPOUT_FILE })), LOOKALIKE_FORMS),
   ],
   invalid: invalidAcross(
@@ -309,10 +317,17 @@ ruleTester.run('require-training-flag', rule, {
         output: null,
       },
       {
-        name: 'a model whose layers are not visible (annotated parameter), in a project that builds Dropout',
+        name: 'a model whose layers are not visible (annotated parameter, no call seen), in a project that builds Dropout',
+        filename: DROPOUT_FILE,
+        code: `${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x) as TF.Tensor).sum() as TF.Scalar);\n}`,
+        errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsUnknown }, line: 3, suggestions: [{ messageId: 'addTrainingFlag', output: `${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x, {training: true}) as TF.Tensor).sum() as TF.Scalar);\n}` }] }],
+        output: null,
+      },
+      {
+        name: 'an annotated parameter has the layers of what its callers pass (`step(build(), xs)`, build() with Dropout)',
         filename: DROPOUT_FILE,
         code: `import { build } from './model';\n${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x) as TF.Tensor).sum() as TF.Scalar);\n}\nstep(build(), xs);`,
-        errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsUnknown }, line: 4, suggestions: [{ messageId: 'addTrainingFlag', output: `import { build } from './model';\n${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x, {training: true}) as TF.Tensor).sum() as TF.Scalar);\n}\nstep(build(), xs);` }] }],
+        errors: [{ messageId: 'inferenceInTrainingStep', data: { method: 'apply', api: 'minimize', kind: 'model', effects: effectsDropout }, line: 4, suggestions: [{ messageId: 'addTrainingFlag', output: `import { build } from './model';\n${OPT}\nexport function step(model: TF.LayersModel, x: TF.Tensor) {\n  return opt.minimize(() => (model.apply(x, {training: true}) as TF.Tensor).sum() as TF.Scalar);\n}\nstep(build(), xs);` }] }],
         output: null,
       },
       {
