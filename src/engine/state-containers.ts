@@ -45,6 +45,7 @@ import {
   STATE_LISTENERS,
   STATE_MERGING_MIDDLEWARES,
   STATE_MODULE_WORDS,
+  STATE_CREATOR_TYPES,
   STATE_SETTERS,
   STORE_CREATORS,
   STORE_MIDDLEWARES,
@@ -435,6 +436,7 @@ function computeStore(file: FileIndex, call: TSESTree.CallExpression): ZustandSt
   else return null;
   const initial: Node[] = [];
   let creator: FunctionNode | null = null;
+  let annotated: TypeNode | null = null;
   let arg: Node | null | undefined = call.arguments[0];
   for (let depth = 0; depth < MAX_WRAPPERS; depth++) {
     const a = unwrap(arg);
@@ -444,6 +446,12 @@ function computeStore(file: FileIndex, call: TSESTree.CallExpression): ZustandSt
     }
     if (a?.type === T.Identifier) {
       creator = file.functionOfIdentifier(a);
+      // `const creator: StateCreator<S> = …`: the state type of the creator's annotation
+      const def = file.variableOf(a)?.defs[0];
+      const t = def?.type === 'Variable' ? def.node.id.typeAnnotation?.typeAnnotation : undefined;
+      if (t?.type === T.TSTypeReference && inTable(STATE_CREATOR_TYPES, importedName(file, t.typeName.type === T.Identifier ? t.typeName : null))) {
+        annotated = t.typeArguments?.params[0] ?? null;
+      }
       break;
     }
     if (a?.type !== T.CallExpression) break;
@@ -455,12 +463,26 @@ function computeStore(file: FileIndex, call: TSESTree.CallExpression): ZustandSt
   }
   const decl = call.parent;
   const binding = decl?.type === T.VariableDeclarator && decl.init === call && decl.id.type === T.Identifier ? file.variableOf(decl.id) : null;
-  return { type: 'zustand', home: file, call, creator, initial, stateType: typed.typeArguments?.params[0] ?? null, binding };
+  return { type: 'zustand', home: file, call, creator, initial, stateType: typed.typeArguments?.params[0] ?? annotated, binding };
 }
 
 /** The store whose creator `fn` is (`create((set, get) => …)`, through its middlewares). */
 function storeOfCreator(file: FileIndex, fn: FunctionNode): ZustandStore | null {
-  let n: Node = fn;
+  // `const creator: StateCreator<S> = (set, get) => ({ … }); create(creator)`: from each call it is passed to
+  const decl = fn.parent;
+  if (decl?.type === T.VariableDeclarator && decl.init === fn && decl.id.type === T.Identifier) {
+    for (const r of file.variableOf(decl.id)?.references ?? []) {
+      const store = r.init ? null : storeAround(file, r.identifier, fn);
+      if (store) return store;
+    }
+    return null;
+  }
+  return storeAround(file, fn, fn);
+}
+
+/** The store made by the calls around `start` (the creator itself, or a reference to it), when `fn` is its creator. */
+function storeAround(file: FileIndex, start: Node, fn: FunctionNode): ZustandStore | null {
+  let n: Node = start;
   for (let depth = 0; depth < MAX_WRAPPERS; depth++) {
     let p: Node | undefined = n.parent;
     while (p && (p.type === T.TSAsExpression || p.type === T.TSSatisfiesExpression || p.type === T.TSNonNullExpression)) {

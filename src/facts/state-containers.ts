@@ -18,6 +18,12 @@ export const STORE_CREATORS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ['zustand/traditional', new Set(['createWithEqualityFn'])],
 ]);
 
+/** zustand's type of a creator written apart (`const creator: StateCreator<State> = (set, get) => …`): its argument is the state type. */
+export const STATE_CREATOR_TYPES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['zustand', new Set(['StateCreator'])],
+  ['zustand/vanilla', new Set(['StateCreator'])],
+]);
+
 /**
  * zustand middlewares that wrap a creator and keep its state: the position of the creator among their
  * arguments (`devtools(persist(fn, { name }))`, `immer(fn)`).

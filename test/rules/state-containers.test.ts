@@ -116,6 +116,71 @@ export const useTrainer = create<TrainerState>()(devtools(persist((set) => ({
       output: null,
     },
     {
+      name: 'zustand (TS): a creator written apart, typed StateCreator<State>, its get() read in an action',
+      code: `import * as tf from '@tensorflow/tfjs';
+import { create, type StateCreator } from 'zustand';
+interface S { model: tf.LayersModel | null; pause(): void }
+const creator: StateCreator<S> = (set, get) => ({
+  model: null,
+  pause() { get().model?.eval(); },
+});
+export const useS = create(creator);`,
+      errors: [
+        {
+          messageId: 'modeCall',
+          line: 6,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'removeCall',
+              data: { method: 'eval' },
+              output: `import * as tf from '@tensorflow/tfjs';
+import { create, type StateCreator } from 'zustand';
+interface S { model: tf.LayersModel | null; pause(): void }
+const creator: StateCreator<S> = (set, get) => ({
+  model: null,
+  pause() {  },
+});
+export const useS = create(creator);`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'Solid: createMutable written directly, and an immer draft write in a zustand set()',
+      code: `import * as tf from '@tensorflow/tfjs';
+import { createMutable } from 'solid-js/store';
+import { create } from 'zustand';
+import { immer } from 'zustand/middleware/immer';
+const state = createMutable({ net: null });
+state.net = tf.sequential();
+state.net.train();
+const useNet = create(immer((set) => ({ net: null, load() { set((s) => { s.net = tf.sequential(); }); } })));
+useNet.getState().net.train();`,
+      errors: [
+        { messageId: 'modeCall', line: 7, suggestions: [{ messageId: 'removeCall', data: { method: 'train' }, output: `import * as tf from '@tensorflow/tfjs';
+import { createMutable } from 'solid-js/store';
+import { create } from 'zustand';
+import { immer } from 'zustand/middleware/immer';
+const state = createMutable({ net: null });
+state.net = tf.sequential();
+const useNet = create(immer((set) => ({ net: null, load() { set((s) => { s.net = tf.sequential(); }); } })));
+useNet.getState().net.train();` }] },
+        { messageId: 'modeCall', line: 9, suggestions: [{ messageId: 'removeCall', data: { method: 'train' }, output: `import * as tf from '@tensorflow/tfjs';
+import { createMutable } from 'solid-js/store';
+import { create } from 'zustand';
+import { immer } from 'zustand/middleware/immer';
+const state = createMutable({ net: null });
+state.net = tf.sequential();
+state.net.train();
+const useNet = create(immer((set) => ({ net: null, load() { set((s) => { s.net = tf.sequential(); }); } })));
+` }] },
+      ],
+      output: null,
+    },
+    {
       name: 'Solid (TS): a store property cast on its null initial value, written by setState',
       code: `import * as tf from '@tensorflow/tfjs';
 import { createStore } from 'solid-js/store';
