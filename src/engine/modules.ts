@@ -19,7 +19,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { calledMember, isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
+import { calledMember, isFunction, isValueWrite, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { importedByTfjsModule, importersOf, moduleMakesModels, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, specifiersOfFile, MAX_PARSED_MODULES } from './module-resolve.js';
 import { FileIndex, isNullish, originsOf, thisClass, type ClassNode, type FieldFacts, type ValueInfo } from './resolver.js';
 import { gradientContextOf, hasVarList, type GradientContext } from './gradient-context.js';
@@ -568,11 +568,11 @@ function importMayDefine(file: FileIndex, id: TSESTree.Identifier, fn: boolean):
   return BARREL_TEXT.test(text) && (spec.name === 'default' || text.includes(spec.name) || STAR_TEXT.test(text));
 }
 const BARREL_TEXT = /\bexport\s*\*|\bexport\s*\{[^}]*\}\s*from\b|\brequire\s*\(/;
+const STAR_TEXT = /\bexport\s*\*\s*from\b/;
 
 /**
  * What an imported function returns, as a user container, for `const { gen, disc } = buildGan(cfg)`:
  * read only when the module's text declares that function and reaches tfjs.
-const STAR_TEXT = /\bexport\s*\*\s*from\b/;
  */
 export function importedCallReturns(file: FileIndex, call: TSESTree.CallExpression): { index: FileIndex; fn: FunctionNode } | null {
   const callee = unwrap(call.callee);
@@ -826,11 +826,18 @@ function instanceClassFromValue(file: FileIndex, o: Node, depth: number, field: 
     // `var detector;` then `detector = new AnomalyDetector(…)` in a callback: the one write
     return instanceClassOf(file, def.node.init ?? writes[0]?.writeExpr, depth + 1, field);
   }
+  // `Cls.#instance ??= new Cls(…)`: the instance kept or the one made (a singleton's accessor)
+  if (o.type === T.AssignmentExpression && isValueWrite(o.operator)) {
+    return o.operator === '=' ? instanceClassOf(file, o.right, depth + 1, field) : agreeingClass([o.left, o.right], (e) => instanceClassOf(file, e, depth + 1, field));
+  }
   if (o.type !== T.MemberExpression || o.computed) return null;
   const name = memberName(o);
+  const obj = unwrap(o.object);
+  // `KeywordSpotter.shared`: a singleton kept in a static field or returned by a static getter
+  const statics = name !== null && obj?.type === T.Identifier ? staticInstanceClass(file, obj, name, depth, field) : undefined;
+  if (statics !== undefined) return statics;
   // `agent.critic = other` anywhere in this module may replace the instance the class created
   if (name === null || file.writesMember(name)) return null;
-  const obj = unwrap(o.object);
   const thisCls = obj?.type === T.ThisExpression ? thisClass(obj) : null;
   const owner = thisCls ? { index: file, cls: thisCls } : obj?.type === T.ThisExpression ? null : instanceClassOf(file, obj, depth + 1, name);
   const held = owner ? fieldInstanceClass(owner, name, depth, field) : null;
@@ -839,6 +846,33 @@ function instanceClassFromValue(file: FileIndex, o: Node, depth: number, field: 
   // object the container holds (nullish writes, `this.nets = null` on dispose, aside)
   const parts = file.memberSources(o)?.filter((p) => !isNullish(unwrap(p) ?? p));
   return parts && parts.length > 0 ? agreeingClass(parts, (p) => instanceClassOf(file, p, depth + 1, field)) : null;
+}
+
+/**
+ * `Cls.name` where `Cls` is a class of this module or an imported one and `name` is one of its static
+ * fields (`static #instance = null` with `Cls.#instance ??= new Cls(…)` anywhere in its module) or static
+ * getters (`static get shared() { … return Cls.#instance; }`): the class every non-nullish write or return
+ * creates. Undefined when `Cls` is no class with such a static member (then `name` is an ordinary property).
+ */
+function staticInstanceClass(file: FileIndex, id: TSESTree.Identifier, name: string, depth: number, field: string | null): ClassHome | null | undefined {
+  const local = file.classOfIdentifier(id);
+  if (!local && (!importMayDefine(file, id, false) || !importReachesTfjs(file, id))) return undefined;
+  const home = local ? { index: file, cls: local } : importedClass(file, id);
+  if (!home) return undefined;
+  const member = home.cls.body.body.find(
+    (el) => (el.type === T.PropertyDefinition || (el.type === T.MethodDefinition && el.kind === 'get')) && el.static && propertyKeyName(el) === name,
+  );
+  if (!member) return undefined;
+  const { index, cls } = home;
+  if (member.type === T.MethodDefinition) {
+    if (!isFunction(member.value)) return null;
+    const returned = index.returnedOf(member.value);
+    return returned.length > 0 ? agreeingClass(returned, (r) => instanceClassOf(index, r, depth + 1, field)) : null;
+  }
+  // the class's own name in its module (a class expression bound to a const has none)
+  const own = cls.id ?? null;
+  const writes = own ? index.staticFieldWrites(own, name) : null;
+  return writes && writes.length > 0 ? agreeingClass(writes, (w) => instanceClassOf(index, w, depth + 1, field)) : null;
 }
 
 /**

@@ -1590,7 +1590,7 @@ export class FileIndex {
    * The writes of a static field `Zoo.<name>` of a same-file class (its `static name = …` and `Zoo.name = …`
    * anywhere in the file), or null when `id` names no class with such a field.
    */
-  private staticFieldWrites(id: TSESTree.Identifier, name: string): Node[] | null {
+  staticFieldWrites(id: TSESTree.Identifier, name: string): Node[] | null {
     const cls = this.classOfIdentifier(id);
     if (!cls || isEs5Class(cls)) return null;
     const writes: Node[] = [];

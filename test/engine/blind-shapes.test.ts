@@ -1718,5 +1718,51 @@ export class Trainer {
     // Dense layers only: the step runs the same in both modes; the classifier's Dropout does not drop
     assert.deepEqual(lint(dir, 'step.ts', 'require-training-flag'), ['6: inferenceInTrainingStep']);
   });
+
+  it('a singleton behind a static getter or static field (`Spotter.shared.model`, `static #instance ??= new Spotter()`), from another module', () => {
+    const files = {
+      'spotter.js': `import * as tf from '@tensorflow/tfjs';
+export class Spotter {
+  static #instance = null;
+  static current = null;
+  #model = null;
+  static get shared() {
+    Spotter.#instance ??= new Spotter();
+    return Spotter.#instance;
+  }
+  static use() {
+    Spotter.current = new Spotter();
+  }
+  async load(url) {
+    this.#model ??= await tf.loadLayersModel(url);
+  }
+  get model() {
+    return this.#model;
+  }
+}
+export class Rules {
+  static #instance = null;
+  static get shared() {
+    Rules.#instance ??= new Rules();
+    return Rules.#instance;
+  }
+  get model() {
+    return { eval() { return 1; }, state_dict() { return {}; } };
+  }
+}
+`,
+      'ipc.js': `import { Spotter, Rules } from './spotter.js';
+const spotter = Spotter.shared;
+export function save() {
+  const weights = spotter.model.state_dict();
+  Spotter.current.model.state_dict();
+  Rules.shared.model.state_dict();
+  return weights;
+}
+`,
+    };
+    const dir = project(files, 'module');
+    assert.deepEqual(lint(dir, 'ipc.js', 'no-torch-module-api'), ['4: stateDict', '5: stateDict']);
+  });
 });
 
