@@ -31,6 +31,7 @@ import {
   CALLBACK_HOOKS,
   JSX_EVENT_NAMESPACE,
   JSX_EVENT_PROP,
+  JSX_INTERACTION_EVENT_PROP,
   LISTENER_METHODS,
   OBSERVER_CLASSES,
   ONE_SHOT_SCHEDULERS,
@@ -685,7 +686,11 @@ function valueFrequency(file: FileIndex, expr: Node): boolean {
   const p = e.parent;
   if (f.jsx && p?.type === T.JSXExpressionContainer && p.parent?.type === T.JSXAttribute && p.parent.value === p) {
     const name = p.parent.name;
-    return name.type === T.JSXIdentifier ? JSX_EVENT_PROP.test(name.name) : name.namespace.name === JSX_EVENT_NAMESPACE;
+    if (name.type !== T.JSXIdentifier) return name.namespace.name === JSX_EVENT_NAMESPACE;
+    // an element of the platform (`<canvas>`, `<button>`) fires every `on…` event it has; a component, only those it forwards
+    const tag = p.parent.parent.type === T.JSXOpeningElement ? p.parent.parent.name : null;
+    const intrinsic = tag?.type === T.JSXIdentifier && /^[a-z]/.test(tag.name);
+    return (intrinsic ? JSX_EVENT_PROP : JSX_INTERACTION_EVENT_PROP).test(name.name);
   }
   if (!f.redux || p?.type !== T.Property || p.value !== e || p.computed) return false;
   // `reducers: { add(state, action) { … } }`, or `reducers: { add: { reducer(state, action) { … }, prepare } }`

@@ -282,6 +282,14 @@ export const LISTENER_METHODS: ReadonlySet<string> = new Set(['addEventListener'
  * props taking functions (`render={…}`, `ref={…}`) are not events.
  */
 export const JSX_EVENT_PROP = /^on[A-Z]/;
+/**
+ * On a component of the app's own (`<Canvas onPointerMove={…}>`, `<Loader onReady={…}>`), an `on…` prop is
+ * whatever the component makes of it: only the names of user-interaction DOM events count as called per
+ * event (components forward them to an element); lifecycle callbacks such as `onReady`, `onLoad`, `onInit`
+ * or `onComplete` may run once.
+ */
+export const JSX_INTERACTION_EVENT_PROP =
+  /^on(?:Click|DoubleClick|ContextMenu|(?:Mouse|Pointer)(?:Down|Up|Move|Enter|Leave|Over|Out|Cancel)|Touch(?:Start|Move|End|Cancel)|Key(?:Down|Up|Press)|Change|Input|Submit|Wheel|Scroll|Drag(?:Start|End|Enter|Leave|Over)?|Drop|Focus|Blur|Select|TimeUpdate|Seeked|Play)(?:Capture)?$/;
 export const JSX_EVENT_NAMESPACE = 'on';
 
 /** React hooks that return their first argument as the function to call (`useCallback(fn, deps)`). */

@@ -277,7 +277,17 @@ const CLASS = `class Pad extends Component {\n  onTrain() {\n    const ys = TF.o
 const SLICE = `import { createAsyncThunk, createSlice } from '@reduxjs/toolkit';\nexport const evaluate = createAsyncThunk('pose/evaluate', async (batch) => {\n  const acc = TF.tensor1d(batch).square().mean().dataSync()[0];\n  return { acc };\n});\nconst slice = createSlice({\n  name: 'pose',\n  initialState: { n: 0 },\n  reducers: {\n    record(state, action) {\n      state.n = TF.tensor1d(action.payload).sum().dataSync()[0];\n    },\n    add: {\n      reducer: (state, action) => void (state.n += TF.scalar(action.payload).square().dataSync()[0]),\n      prepare: (v) => ({ payload: v }),\n    },\n  },\n});`;
 const THUNKS = `const rtk = require('@reduxjs/toolkit');\nfunction toTensors(b) {\n  return { xs: TF.tensor2d(b.x), ys: TF.oneHot(TF.tensor1d(b.y, 'int32'), 10) };\n}\nfunction predictRows(rows) {\n  return TF.tensor2d(rows).sum().dataSync();\n}\nexport const predict = rtk.createAsyncThunk('m/predict', predictRows);\nexport const train = rtk.createAsyncThunk.withTypes()('m/train', async (b) => {\n  const { xs, ys } = toTensors(b);\n  await fitOn(xs, ys);\n  TF.dispose([xs, ys]);\n});`;
 const wrapped = (code: string, expr: string): string => code.replace(expr, `TF.tidy(() => ${expr})`);
+const COMPONENT = `export const Pad = () => <Sketch onPointerMove={() => log(TF.ones([2]).square().dataSync())} />;`;
 const perEvent: Case[] = [
+  {
+    name: "a component's user-interaction prop (onPointerMove) is forwarded to an element: per event",
+    code: COMPONENT,
+    output: null,
+    languageOptions: JSX,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 1, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(COMPONENT, 'TF.ones([2]).square().dataSync()') }] },
+    ],
+  },
   {
     name: 'JSX event props run per event: an inline arrow, a named handler, a useCallback handler',
     code: HOOKS,
@@ -328,6 +338,11 @@ const perEventValid = [
   {
     name: 'JSX props that are not events (render, ref, a named draw function) run when the framework renders, not per event',
     code: `const draw = () => log(TF.ones([2]).square().dataSync());\nexport const View = () => (\n  <Chart render={() => log(TF.ones([2]).square().dataSync())} ref={(el) => log(TF.zeros([2]).add(1).dataSync())} draw={draw} />\n);`,
+    languageOptions: JSX,
+  },
+  {
+    name: "a component's lifecycle callbacks (onReady, onLoad, onComplete) are the component's business: not counted as per event",
+    code: `export const View = ({ url }) => (\n  <ModelLoader url={url} onReady={(m) => log(m.predict(TF.zeros([1, 4])).argMax(-1).dataSync())} onLoad={() => log(TF.ones([2]).square().dataSync())} onComplete={() => log(TF.ones([2]).sum().dataSync())} />\n);`,
     languageOptions: JSX,
   },
   {
