@@ -52,6 +52,10 @@ function startsWithAsiHazard(text: string): boolean {
 
 /** Whether code placed at the start of `stmt` could join the previous statement (no `;`/`{` before it). */
 function needsSeparator(sourceCode: SourceCode, stmt: Node): boolean {
+  // the body of `if (c)`, `else`, a loop or a label follows its header, which nothing can swallow: a `;`
+  // there would end the body and move the statement out of it (`if (c) ;(x).y = 1`)
+  const list = stmt.parent?.type === T.Program || stmt.parent?.type === T.BlockStatement || stmt.parent?.type === T.SwitchCase || stmt.parent?.type === T.StaticBlock;
+  if (!list) return false;
   const prev = sourceCode.getTokenBefore(stmt);
   return !!prev && prev.value !== ';' && prev.value !== '{';
 }

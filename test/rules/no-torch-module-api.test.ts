@@ -381,6 +381,23 @@ createRuleTester().run('no-torch-module-api (ASI-safe suggestions)', rule, {
       output: null,
     },
     {
+      name: 'the body of a braceless if gets no semicolon: it would end the body and move the write out of the if',
+      code: `import * as tf from '@tensorflow/tfjs'\nconst m = await tf.loadLayersModel('m.json')\nif (frozen) (m as tf.LayersModel).requires_grad_(false)\nelse (m as tf.LayersModel).requires_grad_(true)`,
+      errors: [
+        {
+          messageId: 'requiresGradCall',
+          line: 3,
+          suggestions: [{ messageId: 'useTrainable', output: `import * as tf from '@tensorflow/tfjs'\nconst m = await tf.loadLayersModel('m.json')\nif (frozen) (m as tf.LayersModel).trainable = false\nelse (m as tf.LayersModel).requires_grad_(true)` }],
+        },
+        {
+          messageId: 'requiresGradCall',
+          line: 4,
+          suggestions: [{ messageId: 'useTrainable', output: `import * as tf from '@tensorflow/tfjs'\nconst m = await tf.loadLayersModel('m.json')\nif (frozen) (m as tf.LayersModel).requires_grad_(false)\nelse (m as tf.LayersModel).trainable = true` }],
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'requires_grad_() on a parenthesised receiver gets a leading semicolon',
       code: `import * as tf from '@tensorflow/tfjs'\nconst m = await tf.loadLayersModel('m.json')\n;(m as tf.LayersModel).requires_grad_(false)`,
       errors: [
