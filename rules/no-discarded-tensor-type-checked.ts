@@ -2,7 +2,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, unwrap } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { callsValuelessFunction, discardedOp, helperHasEffects, isConsole, isPromiseSettler } from '../src/engine/discarded.js';
+import { callsValuelessFunction, createsFromLiterals, discardedOp, helperHasEffects, isConsole, isPromiseSettler } from '../src/engine/discarded.js';
 import { NO_TENSOR_RESULT_METHODS } from '../src/facts/method-names.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { callMayYieldTensor, declaresOptionalResult, programUsesTfjs } from '../src/engine/type-info.js';
@@ -52,7 +52,7 @@ export default createRule({
         if (callee?.type === T.Identifier && isPromiseSettler(file, callee)) return;
         // the untyped analysis already sees it: no-discarded-tensor owns that report
         // no-discarded-tensor reports tfjs ops and tensor methods without types (a user helper is left to this rule)
-        if (discardedOp(file, expr)) return;
+        if (discardedOp(file, expr) || createsFromLiterals(file, expr)) return;
         // a same-file function that returns nothing is `void` to the checker too: no type question for it
         if (callsValuelessFunction(file, expr)) return;
         // the callee's declared return types first: resolving the call itself is the costly question

@@ -37,6 +37,15 @@ function isLiteralData(node: Node | null | undefined): boolean {
   }
 }
 
+/**
+ * `tf.tensor(0);`, `tf.zeros([1, 28, 28, 1]);` (an installation smoke test, a warm-up): a tensor created from
+ * data and dropped. Not the in-place habit either rule exists for, with or without types.
+ */
+export function createsFromLiterals(file: FileIndex, node: TSESTree.CallExpression): boolean {
+  const p = file.calleePath(node);
+  return !!p && p.length === 1 && TENSOR_CREATION_OPS.has(p[0]!) && node.arguments.every(isLiteralData);
+}
+
 export interface DiscardedOp {
   /** The op for messages: `add`, `losses.meanSquaredError`, `sub`. */
   readonly op: string;
@@ -56,8 +65,7 @@ export function discardedOp(file: FileIndex, node: TSESTree.CallExpression): Dis
     const isOp = p.length === 1 && TENSOR_OPS.has(p[0]!) && !SIDE_EFFECT_OPS.has(p[0]!);
     const isNamespaced = p.length === 2 && TENSOR_NAMESPACES.has(p[0]!);
     if (!isOp && !isNamespaced) return null;
-    // `tf.tensor(0);` (an installation smoke test) creates a tensor from data: not the in-place habit
-    if (isOp && TENSOR_CREATION_OPS.has(p[0]!) && node.arguments.every(isLiteralData)) return null;
+    if (isOp && createsFromLiterals(file, node)) return null;
     op = p.join('.');
     if (isOp && node.arguments[0]?.type !== T.SpreadElement) target = unwrap(node.arguments[0]);
     report = node.callee;

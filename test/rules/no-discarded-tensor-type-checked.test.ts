@@ -8,6 +8,7 @@ typed.run('no-discarded-tensor-type-checked', rule, {
   valid: [
     { name: 'the result is assigned', code: `import * as tf from '@tensorflow/tfjs';\nfunction norm(x: tf.Tensor) { return x.div(2); }\nlet x = tf.ones([2]);\nx = norm(x);` },
     { name: 'a function returning void (side effect only)', code: `import * as tf from '@tensorflow/tfjs';\nfunction show(x: tf.Tensor): void { x.print(); }\nshow(tf.ones([2]));` },
+    { name: 'a warm-up or smoke test: a tensor created from literals and dropped (as without types; fixtures/blind/solid-signals)', code: `import * as tf from '@tensorflow/tfjs';\ntf.zeros([1, 28, 28, 1]);\ntf.tensor(0);` },
     { name: 'tf.keep() is called for its side effect', code: `import * as tf from '@tensorflow/tfjs';\nconst x = tf.ones([2]);\ntf.keep(x);` },
     { name: 'variable.assign() is the real in-place update', code: `import * as tf from '@tensorflow/tfjs';\nconst v = tf.variable(tf.ones([2]));\nv.assign(tf.zeros([2]));` },
     { name: 'a user type named Tensor is not a tfjs tensor', code: `class Tensor { add(o: Tensor) { return this; } }\nfunction make(): Tensor { return new Tensor(); }\nmake().add(make());` },
