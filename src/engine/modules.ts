@@ -1160,6 +1160,17 @@ export function importedSuperField(file: FileIndex, sup: TSESTree.Identifier, na
   return c ? (bounded(() => c.index.fieldOf(c.cls, name)) ?? null) : null;
 }
 
+/**
+ * The class of another module whose instance `object` holds, asked for its field `field`
+ * (`this.registry` of `constructor(private readonly registry: ModelRegistryService)`): null for a same-file
+ * class (the resolver's own containers answer). src/engine/state-containers.ts reads a subject or signal
+ * kept in such a field.
+ */
+export function importedInstanceClass(file: FileIndex, object: Node, field: string): ClassHome | null {
+  const c = bounded(() => instanceClassOf(file, object, 0, field));
+  return c && c.index !== file ? c : null;
+}
+
 /** What a field of a class of another module holds there: every write agreeing, else its annotation. */
 function classFieldKind(c: ClassHome, name: string): ValueInfo | null {
   const facts = c.index.fieldOf(c.cls, name);

@@ -1,5 +1,6 @@
 /**
- * Values kept in front-end state containers: a zustand store, a Solid signal, resource or store.
+ * Values kept in front-end state containers: a zustand store, a Solid signal, resource or store, an RxJS
+ * subject, an Angular signal.
  *
  * - zustand (`create` / `createStore` from 'zustand', 'zustand/vanilla', through the middlewares of
  *   src/facts/state-containers.ts, and the curried `create<State>()(fn)`): the state is what the creator
@@ -16,6 +17,17 @@
  *   result of the fetcher (or a `mutate(v)` value); `state.key` of `const [state, setState] = createStore(init)`
  *   (or `createMutable(init)`) holds `init.key` and every value of `setState('key', v)`, `setState({ key: v })`,
  *   `setState(produce((s) => { s.key = v; }))`, `state.key = v`.
+ * - RxJS (`new BehaviorSubject<T>(initial)`, also `Subject` / `ReplaySubject` / `AsyncSubject`, from 'rxjs'), kept
+ *   in a binding or a class field written once: its value is the initial one and every `next(v)` of its
+ *   module, declared `T` (or the type argument of the holder's annotation, `model$: BehaviorSubject<T>`); it is
+ *   read by `getValue()`, `.value`, `await firstValueFrom(…)` / `lastValueFrom(…)`, the parameter of
+ *   `subscribe((m) => …)` (or `{ next }`) and of the operator callbacks of `pipe(…)` up to and including the
+ *   first operator that changes the values (`pipe(filter(Boolean), map((m) => …))`), also through
+ *   `asObservable()` and a field written once with such a pipe, and in another module through the field of
+ *   an injected or constructed service (`this.registry.model$.value`).
+ * - Angular (`signal<T>(initial)`, `computed(fn)` from '@angular/core'): the getter call `model()` gives the
+ *   initial value or any value of `model.set(v)` / `model.update((m) => v)` in its module (a `computed`, what
+ *   `fn` returns).
  *
  * A value is known the way the resolver knows a binding written several times: every origin must agree
  * (`null`/`undefined` writes aside), and a declared tfjs type is the type, the writes adding which layers the
@@ -23,7 +35,12 @@
  * of an unknown object) leaves only the declared type. Functions count only when imported from the modules
  * of the tables: a user's own `create()` or `createSignal()` is not followed.
  *
- * Cost: a file whose text never names zustand or solid-js is not searched for stores; its imported bindings
+ * A subject or signal handed to other code (`register(model$)`) may be written there: then only its declared
+ * type counts; `next()` / `set()` calls of other modules are not followed.
+ *
+ * Cost: a file whose text never names zustand, solid-js, rxjs or @angular/core is not searched for stores,
+ * subjects or signals (a `getValue()` / `.value` / `subscribe` read of a field of another module's service is
+ * looked up there when that module names one); its imported bindings
  * are followed into their module only when that module's text names one of them (or re-exports), once per
  * binding. Everything is memoised per variable and per store.
  */
@@ -31,13 +48,20 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMember, isFunction, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
-import { isNullish, originsOf, type FileIndex, type ValueInfo } from './resolver.js';
+import { isNullish, originsOf, thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
 import { memberType } from './declared-types.js';
-import { foreignIndex, importedReturnKind, importSpec, isModuleImport, lookupExport } from './modules.js';
+import { foreignIndex, importedInstanceClass, importedReturnKind, importSpec, isModuleImport, lookupExport } from './modules.js';
 import { readModuleText, resolveModule, specifiersOfFile } from './module-resolve.js';
 import {
   DRAFT_PRODUCERS,
+  FIRST_VALUE_FUNCTIONS,
   LOADER_FETCHERS,
+  NG_COMPUTED_CREATORS,
+  NG_SIGNAL_CREATORS,
+  NG_SIGNAL_READ_ONLY_MEMBERS,
+  NG_SIGNAL_WRITERS,
+  OBSERVABLE_LISTENERS,
+  READING_FUNCTIONS,
   RESOURCE_CREATORS,
   SIGNAL_CREATORS,
   SOLID_STORE_CREATORS,
@@ -51,6 +75,14 @@ import {
   STORE_MIDDLEWARES,
   STORE_READ_ONLY_METHODS,
   STORE_READING_HOOKS,
+  SUBJECT_CLASSES,
+  SUBJECT_READ_ONLY_MEMBERS,
+  SUBJECT_VALUE_METHODS,
+  SUBJECT_VALUE_PROPERTIES,
+  SUBJECT_WRITERS,
+  VALUE_CALLBACK_OPERATORS,
+  VALUE_HOLDER_TYPES,
+  VALUE_KEEPING_OPERATORS,
 } from '../facts/state-containers.js';
 
 type TypeNode = TSESTree.TypeNode;
@@ -84,22 +116,34 @@ interface SolidStore {
 
 type Holder = ZustandStore | SolidStore;
 
-/** A Solid signal or resource: one value, read by calling its getter. */
+/**
+ * One value: a Solid signal or resource (read by calling its getter), an RxJS subject (`new BehaviorSubject(v)`,
+ * read by `getValue()`, `.value`, `firstValueFrom` and its subscribers), an Angular signal or computed (read by
+ * calling it).
+ */
 interface Cell {
-  readonly type: 'signal' | 'resource';
+  readonly type: 'signal' | 'resource' | 'subject' | 'ng-signal' | 'computed';
   readonly home: FileIndex;
-  readonly call: TSESTree.CallExpression;
-  /** The setter (signal) or `mutate` (resource); null when there is none. */
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** The setter (signal) or `mutate` (resource); null when there is none (subjects and Angular signals are written through their methods). */
   readonly setter: Scope.Variable | null;
   /** Something else may write the value (`const [data, actions] = createResource(…)`). */
   readonly open: boolean;
+  /** A subject or Angular signal: the binding or class field that keeps it (its uses write or read it). */
+  readonly holder?: BoxHolder;
+  /** The type argument of the holder's annotation (`model$: BehaviorSubject<tf.LayersModel | null>`). */
+  readonly annotated?: TypeNode | null;
 }
+
+/** Where a subject or an Angular signal is kept: a binding (`const model$ = new BehaviorSubject(…)`) or a class field. */
+type BoxHolder = { readonly type: 'variable'; readonly v: Scope.Variable } | { readonly type: 'field'; readonly cls: ClassNode; readonly name: string };
 
 /** What a binding is to this module. */
 type Binding =
   | { readonly type: 'store' | 'set' | 'get' | 'api'; readonly store: ZustandStore }
   | { readonly type: 'state'; readonly holder: Holder }
-  | { readonly type: 'getter'; readonly cell: Cell };
+  | { readonly type: 'getter'; readonly cell: Cell }
+  | { readonly type: 'subject'; readonly cell: Cell };
 
 type Imported = { readonly module: string; readonly name: string };
 
@@ -119,6 +163,11 @@ const REEXPORTS = /\bexport\s*\*|\bexport\s*\{[^}]*\}\s*from\b|\brequire\s*\(\s*
 export function statePart(file: FileIndex, obj: Node | null, key: string): ValueInfo | null | undefined {
   const holder = holderOf(file, obj);
   if (holder) return slotKind(holder, key);
+  // `model$.value` of a BehaviorSubject (`this.registry.model$.value` of an injected service)
+  if (SUBJECT_VALUE_PROPERTIES.has(key)) {
+    const box = boxOf(file, obj, true);
+    if (box?.type === 'subject') return cellKind(box);
+  }
   if (key === 'latest') {
     const o = unwrap(obj);
     const b = o?.type === T.Identifier ? bindingOfId(file, o) : null;
@@ -134,6 +183,11 @@ export function statePart(file: FileIndex, obj: Node | null, key: string): Value
 export function statePartOfVariable(file: FileIndex, v: Scope.Variable): ValueInfo | null | undefined {
   if (v.defs.length !== 1) return undefined;
   const def = v.defs[0]!;
+  // `model$.subscribe((m) => …)`, `model$.pipe(filter(Boolean), map((m) => …))`: each value of the subject
+  if (def.type === 'Parameter' && isFunction(def.node) && def.node.params[0] === def.name && !v.references.some((r) => r.isWrite() && !r.init)) {
+    const box = observedByCallback(file, def.node);
+    if (box) return cellKind(box);
+  }
   let prop: Node | undefined = def.name.parent;
   if (prop?.type === T.AssignmentPattern && prop.left === def.name) prop = prop.parent;
   if (prop?.type !== T.Property || prop.computed || prop.parent?.type !== T.ObjectPattern) return undefined;
@@ -157,9 +211,27 @@ export function statePartOfVariable(file: FileIndex, v: Scope.Variable): ValueIn
  */
 export function heldByCall(file: FileIndex, call: TSESTree.CallExpression): ValueInfo | null | undefined {
   const callee = unwrap(call.callee);
+  if (callee?.type === T.MemberExpression) {
+    // `this.model$.getValue()` of a BehaviorSubject; `this.model()` of an Angular signal or computed
+    const m = calledMember(call);
+    if (m && SUBJECT_VALUE_METHODS.has(m.name) && call.arguments.length === 0) {
+      const box = boxOf(file, m.member.object, true);
+      if (box?.type === 'subject') return cellKind(box);
+    }
+    if (!mentionsStateModule(file)) return undefined;
+    const box = boxOf(file, callee, true);
+    return box && (box.type === 'ng-signal' || box.type === 'computed') ? cellKind(box) : undefined;
+  }
   if (callee?.type !== T.Identifier) return undefined;
   const b = bindingOfId(file, callee);
   if (b?.type === 'getter') return cellKind(b.cell);
+  // `await firstValueFrom(model$)`, `firstValueFrom(model$.pipe(filter(Boolean)))`: a promise of the subject's value
+  if (!b && call.arguments.length >= 1 && mentionsStateModule(file) && inTable(FIRST_VALUE_FUNCTIONS, importedName(file, callee))) {
+    const box = observed(file, call.arguments[0], 0);
+    if (!box) return null;
+    const k = cellKind(box);
+    return k ? { ...k, promise: true } : null;
+  }
   if (b?.type === 'store') {
     // the whole state (`useTrainer()`) is no tfjs value; a selector gives what it returns
     const selector = unwrap(call.arguments[0]);
@@ -278,7 +350,11 @@ function computeBinding(file: FileIndex, v: Scope.Variable): Binding | null {
     // `const s = get()`, `const s = useTrainer.getState()`
     const holder = holderOf(file, init);
     if (holder) return { type: 'state', holder };
-    if (!mentionsStateModule(file) || init.type !== T.CallExpression) return null;
+    if (!mentionsStateModule(file)) return null;
+    // `const model$ = new BehaviorSubject(…)`, `const model = signal(…)` (Angular)
+    const box = boxOfCreation(file, init, { type: 'variable', v }, def.name.typeAnnotation?.typeAnnotation);
+    if (box) return box.type === 'subject' ? { type: 'subject', cell: box } : { type: 'getter', cell: box };
+    if (init.type !== T.CallExpression) return null;
     const store = zustandStoreOf(file, init);
     if (store) return { type: 'store', store };
     const made = importedName(file, init.callee);
@@ -329,7 +405,7 @@ function importedBinding(file: FileIndex, v: Scope.Variable): Binding | null {
   }
   const hv = node.type === T.Identifier ? t.index.variableOf(node) : null;
   const b = hv ? bindingOf(t.index, hv) : null;
-  return b && (b.type === 'store' || b.type === 'state' || b.type === 'getter') ? b : null;
+  return b && (b.type === 'store' || b.type === 'state' || b.type === 'getter' || b.type === 'subject') ? b : null;
 }
 
 const stateTexts = new Map<string, { readonly text: string; readonly result: boolean }>();
@@ -677,6 +753,212 @@ function solidSlot(store: SolidStore, key: string): Slot {
   return slot;
 }
 
+// ------------------------------------------------------------------------------------------ RxJS subjects, Angular signals
+
+/**
+ * The subject or Angular signal an expression names: a binding made by `new BehaviorSubject(…)` / `signal(…)` /
+ * `computed(…)` (also imported from another module of the project), `this.model$` of a class field written
+ * once with one, `svc.model$` of a same-file class instance, and with `foreign`, the field of an instance of a
+ * class of another module (`this.registry.model$` with `registry` injected).
+ */
+function boxOf(file: FileIndex, expr: Node | null | undefined, foreign: boolean): Cell | null {
+  const e = unwrap(expr);
+  if (e?.type === T.Identifier) {
+    const b = bindingOfId(file, e);
+    return b && (b.type === 'subject' || b.type === 'getter') && isBox(b.cell) ? b.cell : null;
+  }
+  if (e?.type !== T.MemberExpression || e.computed) return null;
+  const name = memberName(e);
+  const obj = unwrap(e.object);
+  if (name === null || !obj) return null;
+  if (obj.type === T.ThisExpression) {
+    const cls = thisClass(obj);
+    return cls ? fieldBox(file, cls, name) : null;
+  }
+  const c = file.containerOf(obj);
+  if (c) return c.type === 'class' ? fieldBox(file, c.node, name) : null;
+  if (!foreign) return null;
+  const home = importedInstanceClass(file, obj, name);
+  return home ? fieldBox(home.index, home.cls, name) : null;
+}
+
+function isBox(cell: Cell): boolean {
+  return cell.type === 'subject' || cell.type === 'ng-signal' || cell.type === 'computed';
+}
+
+const fieldBoxes = new WeakMap<ClassNode, Map<string, Cell | null>>();
+
+/** `this.<name>` of `cls` (in its module `index`), when its one write (nullish ones aside) makes a subject or an Angular signal. */
+function fieldBox(index: FileIndex, cls: ClassNode, name: string): Cell | null {
+  let byName = fieldBoxes.get(cls);
+  if (!byName) fieldBoxes.set(cls, (byName = new Map()));
+  if (byName.has(name)) return byName.get(name)!;
+  byName.set(name, null);
+  let result: Cell | null = null;
+  // the module that creates it must import rxjs or @angular/core; `svc.model$ = other` in it may replace it
+  if (mentionsStateModule(index) && !index.writesMember(name)) {
+    const facts = index.fieldOf(cls, name);
+    const writes = facts?.writes.filter((w) => !isNullish(unwrap(w) ?? w)) ?? [];
+    if (facts && writes.length === 1) result = boxOfCreation(index, writes[0]!, { type: 'field', cls, name }, facts.annotations[0]);
+  }
+  byName.set(name, result);
+  return result;
+}
+
+const boxes = new WeakMap<Node, Cell | null>();
+
+/** `new BehaviorSubject<T>(v)` (also `Subject`, `ReplaySubject`) from rxjs, `signal<T>(v)` / `computed(fn)` from @angular/core. */
+function boxOfCreation(file: FileIndex, expr: Node, holder: BoxHolder, annotation: TypeNode | undefined): Cell | null {
+  const e = unwrap(expr);
+  if (e?.type !== T.NewExpression && e?.type !== T.CallExpression) return null;
+  const cached = boxes.get(e);
+  if (cached !== undefined) return cached;
+  const made = importedName(file, e.callee);
+  let type: Cell['type'] | null = null;
+  if (e.type === T.NewExpression) type = made && SUBJECT_CLASSES.get(made.module)?.has(made.name) ? 'subject' : null;
+  else if (inTable(NG_SIGNAL_CREATORS, made)) type = 'ng-signal';
+  else if (inTable(NG_COMPUTED_CREATORS, made)) type = 'computed';
+  const result: Cell | null = type ? { type, home: file, call: e, setter: null, open: false, holder, annotated: heldType(file, annotation) } : null;
+  boxes.set(e, result);
+  return result;
+}
+
+/** `BehaviorSubject<tf.LayersModel | null>`, `WritableSignal<tf.Sequential>`: the type of the value held. */
+function heldType(file: FileIndex, annotation: TypeNode | undefined): TypeNode | null {
+  if (annotation?.type !== T.TSTypeReference || annotation.typeName.type !== T.Identifier) return null;
+  return inTable(VALUE_HOLDER_TYPES, importedName(file, annotation.typeName)) ? (annotation.typeArguments?.params[0] ?? null) : null;
+}
+
+/**
+ * The subject whose values an observable emits: the subject itself, `subject.pipe(…)` through operators
+ * that keep the values (`filter`, `take`, `takeUntilDestroyed`, …), `subject.asObservable()`, and a `const`
+ * or a field of the class written once with one of those (`readonly ready$ = this.model$.pipe(filter(…))`).
+ */
+function observed(file: FileIndex, expr: Node | null | undefined, depth: number): Cell | null {
+  const e = unwrap(expr);
+  if (!e || depth > MAX_WRAPPERS) return null;
+  if (e.type === T.CallExpression) {
+    const m = calledMember(e);
+    if (m?.name === 'asObservable' && e.arguments.length === 0) return observed(file, m.member.object, depth + 1);
+    if (m?.name === 'pipe') return e.arguments.every((a) => keepsValues(file, a)) ? observed(file, m.member.object, depth + 1) : null;
+    return null;
+  }
+  const box = boxOf(file, e, true);
+  if (box) return box.type === 'subject' ? box : null;
+  // `const ready$ = model$.pipe(…)`, `this.ready$` written once
+  let value: Node | null = null;
+  if (e.type === T.Identifier) {
+    const v = file.variableOf(e);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.type === 'Variable' && def.node.id === def.name && def.node.parent?.kind === 'const') value = def.node.init;
+  } else if (e.type === T.MemberExpression && unwrap(e.object)?.type === T.ThisExpression) {
+    const cls = thisClass(e.object);
+    const name = memberName(e);
+    const writes = cls && name !== null && !file.writesMember(name) ? (file.fieldOf(cls, name)?.writes ?? []) : [];
+    if (writes.length === 1) value = writes[0]!;
+  }
+  return value ? observed(file, value, depth + 1) : null;
+}
+
+/** An argument of `pipe(…)` after which the observable emits its source's values: `filter(Boolean)`, `takeUntilDestroyed(ref)`. */
+function keepsValues(file: FileIndex, arg: Node): boolean {
+  const a = unwrap(arg);
+  return a?.type === T.CallExpression && inTable(VALUE_KEEPING_OPERATORS, importedName(file, a.callee));
+}
+
+/**
+ * The subject whose values a callback receives as its first parameter: `subject.subscribe((m) => …)` (or
+ * `{ next: (m) => … }`), and the callback of an operator in `subject.pipe(…)` when the operators before it
+ * keep the values (`pipe(filter(Boolean), map((m) => …))`; after a `map` the values are others).
+ */
+function observedByCallback(file: FileIndex, fn: FunctionNode): Cell | null {
+  let arg: Node = fn;
+  let p = fn.parent;
+  // `{ next: (m) => … }`
+  if (p?.type === T.Property && p.value === fn && propertyKeyName(p) === 'next' && p.parent?.type === T.ObjectExpression) {
+    arg = p.parent;
+    p = p.parent.parent;
+  }
+  if (p?.type !== T.CallExpression || p.arguments[0] !== arg) return null;
+  const m = calledMember(p);
+  if (m && OBSERVABLE_LISTENERS.has(m.name)) return observed(file, m.member.object, 0);
+  if (arg !== fn || !mentionsStateModule(file) || !inTable(VALUE_CALLBACK_OPERATORS, importedName(file, p.callee))) return null;
+  const pipe = p.parent;
+  const pm = pipe?.type === T.CallExpression ? calledMember(pipe) : null;
+  if (pm?.name !== 'pipe') return null;
+  const args = (pipe as TSESTree.CallExpression).arguments;
+  const at = args.indexOf(p);
+  return at >= 0 && args.slice(0, at).every((a) => keepsValues(file, a)) ? observed(file, pm.member.object, 0) : null;
+}
+
+/**
+ * What a subject or an Angular signal holds: the initial value (a `BehaviorSubject`'s or a `signal`'s argument),
+ * every `next(v)` / `set(v)` / `update((m) => v)` on it in its module, and its declared type (the type argument
+ * of the creation or of the holder's annotation); a `computed` holds what its function returns. A use of the
+ * holder the engine cannot read (the subject handed to a helper) may write anything: then only the declared
+ * type counts.
+ */
+function boxKind(cell: Cell): ValueInfo | null {
+  const home = cell.home;
+  const call = cell.call;
+  const slot: Slot = { sources: [], declared: [], method: false };
+  const t = call.typeArguments?.params[0];
+  if (t) slot.declared.push(t);
+  if (cell.annotated) slot.declared.push(cell.annotated);
+  if (cell.type === 'computed') {
+    const fn = unwrap(call.arguments[0]);
+    const f = isFunction(fn) ? fn : fn?.type === T.Identifier ? home.functionOfIdentifier(fn) : null;
+    if (f) for (const r of home.returnedOf(f)) addSource(slot, r);
+    else slot.sources = null;
+    return combine(home, slot.sources, slot.declared, []);
+  }
+  const at = cell.type === 'subject' ? (importedName(home, call.callee) ?? { module: '', name: '' }) : null;
+  const initial = at ? (SUBJECT_CLASSES.get(at.module)?.get(at.name) ?? -1) : 0;
+  const first = initial >= 0 ? call.arguments[initial] : undefined;
+  if (first && first.type !== T.SpreadElement) addSource(slot, first);
+  // `model$.next(m)`, `model.set(m)`, `model.update((m) => …)` anywhere in its module
+  const writers = cell.type === 'subject' ? SUBJECT_WRITERS : NG_SIGNAL_WRITERS;
+  for (const name of writers) {
+    for (const w of home.callsNamed(name)) {
+      const m = calledMember(w);
+      if (!m || boxOf(home, m.member.object, false) !== cell) continue;
+      const value = unwrap(w.arguments[0]);
+      if (name === 'update') {
+        const fn = isFunction(value) ? value : value?.type === T.Identifier ? home.functionOfIdentifier(value) : null;
+        if (fn) for (const r of home.returnedOf(fn)) addSource(slot, r);
+        else slot.sources = null;
+      } else if (w.arguments[0]) addSource(slot, w.arguments[0]);
+    }
+  }
+  if (!closed(home, cell)) slot.sources = null;
+  return combine(home, slot.sources, slot.declared, []);
+}
+
+/** Is every use of the subject's or signal's holder a read or a write the engine sees (no hand-off to other code)? */
+function closed(home: FileIndex, cell: Cell): boolean {
+  const holder = cell.holder;
+  if (!holder) return false;
+  const uses: Node[] =
+    holder.type === 'variable' ? holder.v.references.filter((r) => !r.init).map((r) => r.identifier) : (home.fieldOf(holder.cls, holder.name)?.uses ?? []);
+  const members = cell.type === 'subject' ? SUBJECT_READ_ONLY_MEMBERS : NG_SIGNAL_READ_ONLY_MEMBERS;
+  const writers = cell.type === 'subject' ? SUBJECT_WRITERS : NG_SIGNAL_WRITERS;
+  for (const u of uses) {
+    let n: Node = u;
+    while (n.parent && (n.parent.type === T.TSNonNullExpression || n.parent.type === T.TSAsExpression || n.parent.type === T.ChainExpression)) n = n.parent;
+    const p = n.parent;
+    if (p?.type === T.AssignmentExpression && p.left === n) continue; // the write that made it
+    if (p?.type === T.MemberExpression && p.object === n) {
+      const name = memberName(p);
+      if (name !== null && (members.has(name) || writers.has(name))) continue;
+      return false;
+    }
+    if (p?.type === T.CallExpression && p.callee === n && cell.type !== 'subject') continue; // `model()`
+    if (p?.type === T.CallExpression && p.arguments.includes(n as TSESTree.CallExpressionArgument) && inTable(READING_FUNCTIONS, importedName(home, p.callee))) continue;
+    return false;
+  }
+  return true;
+}
+
 // ------------------------------------------------------------------------------------------ kinds
 
 const slotKinds = new WeakMap<TSESTree.CallExpression, Map<string, ValueInfo | null | typeof IN_PROGRESS>>();
@@ -699,7 +981,7 @@ function slotKind(holder: Holder, key: string): ValueInfo | null {
   return result;
 }
 
-const cellKinds = new WeakMap<TSESTree.CallExpression, ValueInfo | null | typeof IN_PROGRESS>();
+const cellKinds = new WeakMap<Node, ValueInfo | null | typeof IN_PROGRESS>();
 
 /** What a signal or resource getter returns. */
 function cellKind(cell: Cell): ValueInfo | null {
@@ -717,6 +999,7 @@ function cellKind(cell: Cell): ValueInfo | null {
 }
 
 function computeCell(cell: Cell): ValueInfo | null {
+  if (cell.type === 'subject' || cell.type === 'ng-signal' || cell.type === 'computed') return boxKind(cell);
   const home = cell.home;
   const args = cell.call.arguments;
   const slot: Slot = { sources: cell.open ? null : [], declared: [], method: false };

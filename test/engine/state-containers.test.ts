@@ -1,6 +1,7 @@
 // Values kept in state containers across modules (src/engine/state-containers.ts): a zustand store created
 // in one module, re-exported by a barrel and read in components that never mention zustand or tfjs; Solid
-// signals and stores exported by a module and read by another; the look-alikes that must stay quiet; and the
+// signals and stores exported by a module and read by another; RxJS subjects and Angular signals kept in the
+// fields of an injected service of another module; the look-alikes that must stay quiet; and the
 // cost bound (a module whose text never names a state package is not parsed to look for a store). The rules'
 // own cases, in one file: test/rules/state-containers.test.ts.
 import assert from 'node:assert/strict';
@@ -103,6 +104,50 @@ export function go(xs, ys) {
     const use = `import { plain, own } from './signals.js';\nplain().eval();\nown().eval();\n`;
     const files = { 'src/net.js': NET, 'src/signals.js': signals, 'src/use.js': use };
     assert.deepEqual(reports(files, 'src/use.js'), []);
+  });
+});
+
+describe('RxJS subjects and Angular signals of an injected service of another module', () => {
+  const REGISTRY = `import * as tf from '@tensorflow/tfjs';
+import { Injectable, signal } from '@angular/core';
+import { BehaviorSubject } from 'rxjs';
+import { createNet } from './net';
+@Injectable({ providedIn: 'root' })
+export class ModelRegistry {
+  readonly model$ = new BehaviorSubject<tf.LayersModel | null>(null);
+  readonly plain$ = new BehaviorSubject(createNet());
+  readonly current = signal(createNet());
+  activate(model: tf.LayersModel) { this.model$.next(model); }
+}
+`;
+  const USE = `import { Injectable } from '@angular/core';
+import { filter, firstValueFrom, map } from 'rxjs';
+import { ModelRegistry } from './registry';
+@Injectable({ providedIn: 'root' })
+export class Inference {
+  constructor(private readonly registry: ModelRegistry) {}
+  pause() { this.registry.model$.value?.eval(); }
+  count() { return this.registry.plain$.pipe(filter(Boolean), map((m) => m.parameters().length)); }
+  async step(xs, ys) {
+    const model = await firstValueFrom(this.registry.plain$);
+    model.train();
+    this.registry.current().eval();
+  }
+}
+`;
+  it('this.registry.model$.value, a pipe() callback, an awaited firstValueFrom() and a signal getter', () => {
+    const files = { 'src/net.ts': NET, 'src/registry.ts': REGISTRY, 'src/use.ts': USE };
+    assert.deepEqual(reports(files, 'src/use.ts'), ['7: no-torch-mode-switch', '8: no-torch-module-api', '11: no-torch-mode-switch', '12: no-torch-mode-switch']);
+  });
+
+  it("stays quiet for a user's own BehaviorSubject and for a subject holding a brain.js network", () => {
+    const own = REGISTRY.replace("import { BehaviorSubject } from 'rxjs';", "import { BehaviorSubject } from './subjects';").replace("import { Injectable, signal } from '@angular/core';", "import { Injectable } from '@angular/core';\nimport { signal } from './subjects';");
+    const subjects = `export class BehaviorSubject { constructor(v) { this.v = v; } getValue() { return this.v; } get value() { return this.v; } next(v) { this.v = v; } }\nexport function signal(v) { return () => v; }\n`;
+    const brain = REGISTRY.replace("import { createNet } from './net';", "import brain from 'brain.js';\nconst createNet = () => new brain.NeuralNetwork();").replace('BehaviorSubject<tf.LayersModel | null>(null)', 'BehaviorSubject(createNet())').replace('activate(model: tf.LayersModel)', 'activate(model)');
+    for (const registry of [own, brain]) {
+      const files = { 'src/net.ts': NET, 'src/subjects.ts': subjects, 'src/registry.ts': registry, 'src/use.ts': USE };
+      assert.deepEqual(reports(files, 'src/use.ts'), []);
+    }
   });
 });
 
