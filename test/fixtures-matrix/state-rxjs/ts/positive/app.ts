@@ -1,0 +1,22 @@
+import { filter, firstValueFrom, map } from 'rxjs';
+import { ModelRegistry } from './registry.js';
+
+// Another module reads the subject: getValue(), an operator callback, an awaited firstValueFrom(), a subscriber.
+const registry = new ModelRegistry();
+
+export function pause() {
+  registry.model$.getValue().eval(); // expect: no-torch-mode-switch
+}
+
+export function count() {
+  return registry.model$.pipe(filter(Boolean), map((m) => m.parameters().length)); // expect: no-torch-module-api
+}
+
+export async function guess(x: tf.Tensor) {
+  const model = await firstValueFrom(registry.model$);
+  return model.predict(x).argMax(-1).item(); // expect: no-torch-tensor-api
+}
+
+export function watch() {
+  registry.model$.subscribe((m) => m.train()); // expect: no-torch-mode-switch
+}
