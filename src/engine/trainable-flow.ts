@@ -27,6 +27,7 @@ import {
   resolveValue,
   restoreTrainableInsertion,
   sameValue,
+  someLayerTrainable,
   trainableWrite,
   trainingCall,
   type Insertion,
@@ -132,7 +133,9 @@ function analyseCompiledAtCreation(
   const isTargetWrite = (e: Event): boolean =>
     e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || (sameValue(e.data.owner, d.owner) && !differentLayers(e.data.target, d.target)));
   // the state the factory's compile saw, unless a write of this file may already have changed it
-  if (initialTrainable(file, d.target, d.w.target, d.owner) !== !value || events.some((e) => isTargetWrite(e) && flow.mayPrecede(e, w, isTargetWrite))) return null;
+  // (a loop over every layer changes each one: one layer known trainable at construction is the state a freeze changes)
+  const initial = initialTrainable(file, d.target, d.w.target, d.owner) ?? (!value && inWholeLayerLoop(d.w.node) ? someLayerTrainable(file, model, ownerExpr) : null);
+  if (initial !== !value || events.some((e) => isTargetWrite(e) && flow.mayPrecede(e, w, isTargetWrite))) return null;
   const training = events.find(
     (t) => t.data.type === 'train' && sameValue(t.data.model, model) && (value || t.data.method === 'fit') && flow.mayPrecede(w, t, (e) => isCompile(e) || (isTargetWrite(e) && undoes(e, w)), { methodsInAnyOrder: false }),
   );
@@ -186,7 +189,8 @@ function analyse(
         reaching.length === 0 ||
         (reaching.every((r) => r.owner === c.owner && !inLayerLoop(r.node)) && flow.reachableFromStart(c, isTargetWrite));
       if (initialReaches) {
-        states.add(initialTrainable(file, d.target, d.w.target, d.owner));
+        const layerOwnerExpr = !value && d.owner && inWholeLayerLoop(d.w.node) ? layerOwner(file, d.w.target) : null;
+        states.add(initialTrainable(file, d.target, d.w.target, d.owner) ?? (layerOwnerExpr ? someLayerTrainable(file, d.owner!, layerOwnerExpr) : null));
       }
     }
     // `for (const l of model.layers) l.trainable = true` after a compile that only freezes reached (the

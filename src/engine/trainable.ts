@@ -552,6 +552,19 @@ export function frozenAtConstruction(file: FileIndex, info: ValueInfo | null): b
 }
 
 /**
+ * Was some layer of the model trainable when it was built? A loop over all of `model.layers` changes every
+ * one of them, so one tfjs layer built without `{trainable: false}` (Dense, Conv, LSTM…) is enough to know,
+ * even when other parts of the model are not visible (a custom layer class). Null when none is known.
+ */
+export function someLayerTrainable(file: FileIndex, owner: ResolvedValue, ownerExpr: Node): true | null {
+  for (const e of structureExprs(file, owner, ownerExpr)) {
+    const s = modelStructure(file, e);
+    if (s?.layers.some((l) => l.info?.kind === 'layer' && !l.info.userClass && !isWeightless(l.info) && !frozenAtConstruction(file, l.info))) return true;
+  }
+  return null;
+}
+
+/**
  * The layers of a visible model (and of the visible models nested in it) created with a literal
  * `{trainable: false}`.
  */

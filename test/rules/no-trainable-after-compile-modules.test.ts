@@ -105,4 +105,51 @@ export async function notCompiled(xs, ys) {
     const dir = writeProject(files);
     assert.deepEqual(lintOnDisk(dir, 'src/train.js', files).filter((r) => r.endsWith('no-trainable-after-compile')), ['5: no-trainable-after-compile']);
   });
+
+  it('also when the model holds a custom layer whose trainable state is not visible (fixtures/blind/modern-node)', () => {
+    const files = {
+      'src/models/pool.js': `import * as tf from '@tensorflow/tfjs';
+export class AttentionPool extends tf.layers.Layer {
+  call(inputs) { return tf.mean(inputs[0] ?? inputs, 1); }
+  static get className() { return 'AttentionPool'; }
+}
+`,
+      'src/models/net.js': `import * as tf from '@tensorflow/tfjs';
+import { AttentionPool } from './pool.js';
+export function buildNet() {
+  const input = tf.input({ shape: [10, 4] });
+  let x = tf.layers.conv1d({ filters: 8, kernelSize: 3, name: 'stem' }).apply(input);
+  x = new AttentionPool({ name: 'pool' }).apply(x);
+  return tf.model({ inputs: input, outputs: tf.layers.dense({ units: 2, name: 'logits' }).apply(x) });
+}
+export function buildCompiled() {
+  const model = buildNet();
+  model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+  return model;
+}
+`,
+      'src/models/index.js': `export * from './net.js';\n`,
+      'src/train.js': `import * as tf from '@tensorflow/tfjs';
+import { buildCompiled } from './models/index.js';
+import { buildNet } from './models/net.js';
+export async function stageTwo(xs, ys) {
+  const model = buildCompiled();
+  await model.fit(xs, ys, { epochs: 1 });
+  for (const layer of model.layers) layer.trainable = false;
+  model.getLayer('logits').trainable = true;
+  await model.fit(xs, ys, { epochs: 1 });
+}
+export async function local(xs, ys) {
+  const model = buildNet();
+  model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+  await model.fit(xs, ys, { epochs: 1 });
+  for (const layer of model.layers) layer.trainable = false;
+  await model.fit(xs, ys, { epochs: 1 });
+}
+`,
+    };
+    const dir = writeProject(files);
+    assert.deepEqual(lintOnDisk(dir, 'src/train.js', files).filter((r) => r.endsWith('no-trainable-after-compile')), ['7: no-trainable-after-compile', '15: no-trainable-after-compile']);
+  });
 });
+
