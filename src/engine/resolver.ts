@@ -133,7 +133,8 @@ export type Container =
 
 /** A call of a same-file function, and how its arguments line up with the parameters (`f.call(t, a)`: 1). */
 export interface CallSite {
-  readonly call: TSESTree.CallExpression;
+  /** The call, or `new Cls(…)` for a constructor's parameters. */
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
   readonly shift: number;
   /**
    * The function is passed as the callback of `<elements>.forEach(f)` / `.map(f)` / …: its first parameter
@@ -1657,6 +1658,26 @@ export class FileIndex {
     return result;
   }
 
+  /**
+   * The `new Cls(…)` expressions of a same-file class, when every use of its name in the file is one (an
+   * export of the name is no use: importers are asked separately). Null when the class is passed around,
+   * extended or constructed through another name, so that some arguments are not visible.
+   */
+  private constructorSites(cls: ClassNode): CallSite[] | null {
+    // the binding in the scope around the class (a class declaration also names itself inside its own scope)
+    const declarator = cls.parent?.type === T.VariableDeclarator && cls.parent.init === cls ? cls.parent : null;
+    const variable = (this.sourceCode.scopeManager?.getDeclaredVariables(cls.type === T.ClassDeclaration ? cls : (declarator ?? cls)) ?? []).find((v) => v.scope.block !== cls) ?? null;
+    if (!variable || variable.defs.length !== 1) return null;
+    const sites: CallSite[] = [];
+    for (const r of variable.references) {
+      if (r.init) continue;
+      const p = r.identifier.parent;
+      if (p?.type === T.NewExpression && p.callee === r.identifier) sites.push({ call: p, shift: 0 });
+      else if (p?.type !== T.ExportSpecifier) return null;
+    }
+    return sites;
+  }
+
   private computeCallSites(fn: FunctionNode): CallSite[] | null {
     const sites: CallSite[] = [];
     const parent = fn.parent;
@@ -1683,6 +1704,8 @@ export class FileIndex {
       }
       return sites;
     }
+    // a constructor: `new Gate(buildNet())` wherever the class's name is constructed in this file
+    if (parent?.type === T.MethodDefinition && parent.kind === 'constructor' && parent.value === fn) return this.constructorSites(parent.parent.parent as ClassNode);
     // a method: class method or object-literal method
     let owner: Container | null = null;
     let name: string | null = null;

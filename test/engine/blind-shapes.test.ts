@@ -1764,5 +1764,48 @@ export function save() {
     const dir = project(files, 'module');
     assert.deepEqual(lint(dir, 'ipc.js', 'no-torch-module-api'), ['4: stateDict', '5: stateDict']);
   });
+
+  it("a same-file constructor's parameter holds what every `new Cls(…)` of the file passes (fixtures/blind/modern-node vad.cjs)", () => {
+    const dir = project({
+      'gate.js': `const tf = require('@tensorflow/tfjs');
+function buildNet() {
+  return tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [4] })] });
+}
+class Gate {
+  constructor(model) {
+    this.model = model;
+  }
+  size() {
+    return this.model.parameters().length;
+  }
+}
+function createGate() {
+  return new Gate(buildNet());
+}
+class Mixed {
+  constructor(model) {
+    this.model = model;
+  }
+  size() {
+    return this.model.parameters().length;
+  }
+}
+const a = new Mixed(buildNet());
+const b = new Mixed({ parameters: () => [] });
+class Passed {
+  constructor(model) {
+    this.model = model;
+  }
+  size() {
+    return this.model.parameters().length;
+  }
+}
+const c = new Passed(buildNet());
+register(Passed);
+module.exports = { createGate, a, b, c };
+`,
+    });
+    assert.deepEqual(lint(dir, 'gate.js', 'no-torch-module-api'), ['10: parameters']);
+  });
 });
 
