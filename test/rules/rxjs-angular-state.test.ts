@@ -36,7 +36,8 @@ class Panel {
 const LOOKALIKES = [
   {
     name: "a user's own BehaviorSubject class is not RxJS's",
-    code: `class BehaviorSubject { constructor(v) { this.v = v; } getValue() { return this.v; } }\nconst model$ = new BehaviorSubject(TF.sequential());\nmodel$.getValue().eval();\nmodel$.getValue().parameters();`,
+    // its getValue() is not RxJS's: it hands out a user object, not what the constructor was given
+    code: `class BehaviorSubject { constructor(v) { this.v = v; } getValue() { return { eval() {}, parameters() { return []; } }; } }\nconst model$ = new BehaviorSubject(TF.sequential());\nmodel$.getValue().eval();\nmodel$.getValue().parameters();`,
   },
   {
     name: "signal() of the project's own module is not Angular's",
