@@ -3,7 +3,8 @@ import { createRule } from '../src/create-rule.js';
 import { modelReachesModeDependent, provenanceOf } from '../src/engine/model-structure.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { describeEffects, modeEffects, projectMayBeModeDependent } from '../src/engine/training-mode.js';
-import { inferenceCallInStep, isUnknownModelInStep, teacherRole, VAR_LIST_POSITION } from '../src/engine/training-step.js';
+import { inferenceCallInStep, isUnknownModelInStep, teacherRole } from '../src/engine/training-step.js';
+import { VAR_LIST_POSITION } from '../src/facts/tfjs-api.js';
 import { studentVarListSuggestion, trainingSuggestions } from '../src/fix/training.js';
 
 export default createRule({

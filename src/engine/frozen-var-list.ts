@@ -14,6 +14,7 @@ import { calledMember, literalValue, memberName, unwrap, walk, type FunctionNode
 import type { EventFlow, FlowEvent } from './event-flow.js';
 import { gradientSteps } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
+import { VAR_LIST_POSITION } from '../facts/tfjs-api.js';
 import {
   appliedValues,
   compileReceiver,
@@ -21,13 +22,12 @@ import {
   differentLayers,
   frozenAtConstruction,
   isSequential,
-  layerOwner,
   modelHasLayer,
   resolveValue,
   sameValue,
   structureExprs,
   textMeansSameAt,
-  trainableWrite,
+  resolvedTrainableWrite,
   type ResolvedValue,
 } from './trainable.js';
 
@@ -60,8 +60,6 @@ export interface FrozenVarListFinding {
   readonly list: string | null;
 }
 
-/** Where each training API takes its var list (the gradient calls come from src/engine/gradient-context.ts). */
-const LIST_INDEX: Readonly<Record<string, number>> = { minimize: 2, computeGradients: 1, variableGrads: 1 };
 
 /** The event a call records: a `compile()` of a tfjs model. */
 export function frozenFlowCallData(file: FileIndex, node: TSESTree.CallExpression): FrozenFlowData | null {
@@ -71,19 +69,15 @@ export function frozenFlowCallData(file: FileIndex, node: TSESTree.CallExpressio
 
 /** The event an assignment records: `x.trainable = <v>` on a value we can follow. */
 export function frozenFlowWriteData(file: FileIndex, node: TSESTree.AssignmentExpression): FrozenFlowData | null {
-  const w = trainableWrite(node);
-  if (!w) return null;
-  const target = resolveValue(file, w.target);
-  if (!target) return null;
-  const ownerExpr = layerOwner(file, w.target);
-  return { type: 'write', value: w.value, target, owner: ownerExpr ? resolveValue(file, ownerExpr) : null, node: w.target };
+  const r = resolvedTrainableWrite(file, node);
+  return r ? { type: 'write', value: r.w.value, target: r.target, owner: r.owner, node: r.w.target } : null;
 }
 
 /** The training steps to report, in the order of `gradientSteps`. */
 export function frozenVarListFindings(file: FileIndex, flow: EventFlow<FrozenFlowData>): FrozenVarListFinding[] {
   const out: FrozenVarListFinding[] = [];
   for (const g of gradientSteps(file).values()) {
-    const index = LIST_INDEX[g.api];
+    const index = VAR_LIST_POSITION[g.api];
     // the message states what a tfjs optimizer does: `x.minimize()` needs a proven optimizer here
     const m = g.api === 'variableGrads' ? null : calledMember(g.call);
     if (index === undefined || (m && file.kindOf(m.member.object)?.kind !== 'optimizer')) continue;

@@ -24,11 +24,10 @@ import {
   isWeightless,
   layerOwner,
   recompileInsertion,
-  resolveValue,
   restoreTrainableInsertion,
   sameValue,
   someLayerTrainable,
-  trainableWrite,
+  resolvedTrainableWrite,
   trainingCall,
   type Insertion,
   type ResolvedValue,
@@ -80,12 +79,8 @@ export function trainableCallData(file: FileIndex, node: TSESTree.CallExpression
 
 /** The event an assignment records: `x.trainable = <v>` on a value we can follow. */
 export function trainableWriteData(file: FileIndex, node: TSESTree.AssignmentExpression): WriteData | null {
-  const w = trainableWrite(node);
-  if (!w) return null;
-  const target = resolveValue(file, w.target);
-  if (!target) return null;
-  const ownerExpr = layerOwner(file, w.target);
-  return { type: 'write', w, target, owner: ownerExpr ? resolveValue(file, ownerExpr) : null };
+  const r = resolvedTrainableWrite(file, node);
+  return r ? { type: 'write', ...r } : null;
 }
 
 /** Every literal `trainable` write to report, in the order the writes were recorded. */
@@ -106,6 +101,11 @@ export function afterCompileFindings(file: FileIndex, flow: EventFlow<TrainableF
  * with no compile of this file that may run before the write: that compile saw the layer's construction-time
  * state, and the write comes after it (a recompile later, after a training call, does not undo that call). No suggestion: the compile's arguments are the other module's text.
  */
+/** The other writes that may set `w`'s target: the same layer, or layers of the same model's list (`for (const l of m.layers)`). */
+function targetWrites(w: Event, d: WriteData): (e: Event) => boolean {
+  return (e) => e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || (sameValue(e.data.owner, d.owner) && !differentLayers(e.data.target, d.target)));
+}
+
 /**
  * Can the later write `e` undo all of `w`? Not when `w` sets every layer of a model in a loop and `e` one
  * layer: `for (const l of model.layers) l.trainable = false; model.getLayer('logits').trainable = true;`
@@ -130,8 +130,7 @@ function analyseCompiledAtCreation(
   const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
   // a compile of this file that may run before the write took the snapshot fit uses (analysed above)
   if (compiles.some((c) => isCompile(c) && flow.mayPrecede(c, w, () => false)) || !compiledAtCreation(file, model)) return null;
-  const isTargetWrite = (e: Event): boolean =>
-    e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || (sameValue(e.data.owner, d.owner) && !differentLayers(e.data.target, d.target)));
+  const isTargetWrite = targetWrites(w, d);
   // the state the factory's compile saw, unless a write of this file may already have changed it
   // (a loop over every layer changes each one: one layer known trainable at construction is the state a freeze changes)
   const initial = initialTrainable(file, d.target, d.w.target, d.owner) ?? (!value && inWholeLayerLoop(d.w.node) ? someLayerTrainable(file, model, ownerExpr) : null);
@@ -164,9 +163,7 @@ function analyse(
   // the compiled models whose trainable list this write changes
   const compiled = compiles.flatMap((c) => (c.data.type === 'compile' ? [{ model: c.data.model, receiver: c.data.receiver }] : []));
   const owners = compiledSelf ? [d.target] : compiledOwners(file, compiled, d.target, d.owner, value);
-  // writes to the same layer, or to layers of the same model's list (`for (const l of m.layers)`)
-  const isTargetWrite = (e: Event): boolean =>
-    e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || (sameValue(e.data.owner, d.owner) && !differentLayers(e.data.target, d.target)));
+  const isTargetWrite = targetWrites(w, d);
   for (const model of owners) {
     const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
     // only a known order counts (not two methods that are called from elsewhere)

@@ -428,6 +428,18 @@ export interface TrainableWrite {
 }
 
 /** `x.trainable = <v>` (plain `=`), whatever `x` is. */
+/** A literal `x.trainable = <v>` write whose target resolves, with the model that owns the layer (if known). */
+export function resolvedTrainableWrite(
+  file: FileIndex,
+  node: TSESTree.AssignmentExpression,
+): { readonly w: TrainableWrite; readonly target: ResolvedValue; readonly owner: ResolvedValue | null } | null {
+  const w = trainableWrite(node);
+  const target = w ? resolveValue(file, w.target) : null;
+  if (!w || !target) return null;
+  const ownerExpr = layerOwner(file, w.target);
+  return { w, target, owner: ownerExpr ? resolveValue(file, ownerExpr) : null };
+}
+
 export function trainableWrite(node: TSESTree.AssignmentExpression): TrainableWrite | null {
   if (node.operator !== '=' || node.left.type !== T.MemberExpression || memberName(node.left) !== 'trainable') return null;
   const v = literalValue(node.right);

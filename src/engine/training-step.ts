@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, enclosingFunction, isFunction, unwrap, walk, type Node } from './ast.js';
 import { callTarget, gradientContextOf, type GradientContext } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
-import { INFERENCE_METHODS, TENSOR_METHODS } from '../facts/tfjs-api.js';
+import { INFERENCE_METHODS, TENSOR_METHODS, VAR_LIST_POSITION } from '../facts/tfjs-api.js';
 import { importerArgumentsOf, indexOfNode, isForeignNode } from './modules.js';
 import { calledOutsideGradientContexts, isFrozen, kwargsState } from './training-mode.js';
 
@@ -18,8 +18,6 @@ export { INFERENCE_METHODS };
 /** APIs that differentiate with respect to their explicit inputs (saliency maps, adversarial examples): nothing trains. */
 const INPUT_GRADIENT_APIS = new Set(['grad', 'grads', 'valueAndGrad', 'valueAndGrads']);
 
-/** Position of the `varList` argument of each training API. */
-const VAR_LIST_INDEX: Readonly<Record<string, number>> = { minimize: 2, computeGradients: 1, variableGrads: 1 };
 
 /**
  * A step that optimizes only explicit `tf.variable`s (`minimize(f, false, [image])`: style transfer,
@@ -28,7 +26,7 @@ const VAR_LIST_INDEX: Readonly<Record<string, number>> = { minimize: 2, computeG
 function optimizesOnlyOwnVariables(file: FileIndex, ctx: GradientContext): boolean {
   // a list misplaced in `minimize`'s `returnCost` slot (no-misplaced-var-list) still tells the intent
   const misplaced = ctx.api === 'minimize' && ctx.call.arguments.length === 2 ? ctx.call.arguments[1] : undefined;
-  const list = unwrap(ctx.call.arguments[VAR_LIST_INDEX[ctx.api] ?? -1] ?? misplaced);
+  const list = unwrap(ctx.call.arguments[VAR_LIST_POSITION[ctx.api] ?? -1] ?? misplaced);
   return (
     list?.type === T.ArrayExpression &&
     list.elements.length > 0 &&
@@ -43,7 +41,7 @@ function optimizesOnlyOwnVariables(file: FileIndex, ctx: GradientContext): boole
  * `returnCost` position (reported by no-misplaced-var-list) still tells which model the step trains.
  */
 function modelsInVarList(file: FileIndex, ctx: GradientContext, isModel: (n: Node) => boolean): Set<string> | null {
-  const index = VAR_LIST_INDEX[ctx.api] ?? -1;
+  const index = VAR_LIST_POSITION[ctx.api] ?? -1;
   const lists = [ctx.call.arguments[index]];
   if (ctx.api === 'minimize') lists.push(ctx.call.arguments[1]);
   const names = new Set<string>();
@@ -223,8 +221,6 @@ export function teacherRole(file: FileIndex, node: TSESTree.CallExpression, call
   return sinks(node, 0) && student ? { student } : null;
 }
 
-/** Where each training API takes its var list. */
-export const VAR_LIST_POSITION: Readonly<Record<string, number>> = VAR_LIST_INDEX;
 
 /**
  * A receiver of `apply(t)` / `predict(t)` that the engine cannot resolve, inside a training step that is

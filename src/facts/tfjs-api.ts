@@ -163,6 +163,13 @@ export const WRAPPER_LAYERS: ReadonlySet<string> = new Set(['bidirectional', 'ti
 /** Methods on a LayersModel that train it (the only entry points that pass `training: true`; test/semantics/training-flag.test.ts). */
 export const TRAINING_METHODS: ReadonlySet<string> = new Set(['fit', 'fitDataset', 'trainOnBatch']);
 
+/**
+ * Where each training API takes its var list: `minimize(f, returnCost, varList)`, `variableGrads(f, varList)`,
+ * `optimizer.computeGradients(f, varList)` (test/semantics/var-list-when-frozen.test.ts, "where each training
+ * API takes its var list").
+ */
+export const VAR_LIST_POSITION: Readonly<Record<string, number>> = { minimize: 2, computeGradients: 1, variableGrads: 1 };
+
 /** `tf.<name>(f)` functions that record gradients of `f` (a gradient context). */
 export const GRADIENT_FUNCTIONS: ReadonlySet<string> = new Set(['variableGrads', 'grad', 'grads', 'valueAndGrad', 'valueAndGrads']);
 

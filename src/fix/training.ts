@@ -9,7 +9,8 @@ import { unwrap, type Node } from '../engine/ast.js';
 import type { GradientContext } from '../engine/gradient-context.js';
 import type { FileIndex } from '../engine/resolver.js';
 import { textMeansSameAt } from '../engine/trainable.js';
-import { mayServeInference, VAR_LIST_POSITION, type InferenceCall } from '../engine/training-step.js';
+import { mayServeInference, type InferenceCall } from '../engine/training-step.js';
+import { VAR_LIST_POSITION } from '../facts/tfjs-api.js';
 import { appendArgument } from './arguments.js';
 
 export type TrainingSuggestionId = 'addTrainingFlag' | 'useApplyWithTraining';

@@ -81,6 +81,22 @@ describe('require-var-list-when-frozen: C, a layer created with {trainable: fals
   }
 });
 
+describe('where each training API takes its var list (VAR_LIST_POSITION in src/facts/tfjs-api.ts)', () => {
+  it('minimize(f, returnCost, varList): third; variableGrads(f, varList) and computeGradients(f, varList): second', () => {
+    const { m, d1 } = make('sequential');
+    m.apply(x);
+    const only = [(m.layers[1]!.weights[0]!.read() as tf.Variable)];
+    const d1Names = d1.weights.map((w) => (w.read() as tf.Variable).name);
+    const vg = tf.variableGrads(lossOf(m), only);
+    const cg = tf.train.sgd(0.1).computeGradients(lossOf(m), only);
+    assert.deepEqual(gradNames(vg.grads), [only[0]!.name]);
+    assert.deepEqual(gradNames(cg.grads), [only[0]!.name]);
+    for (const name of d1Names) assert.ok(!gradNames(vg.grads).includes(name));
+    assert.equal(changes(d1, () => tf.train.sgd(0.5).minimize(lossOf(m), false, only)), false, 'minimize updates only the third argument');
+    assert.equal(changes(d1, () => tf.train.sgd(0.5).minimize(lossOf(m), false)), true, 'without it, every trainable variable');
+  });
+});
+
 describe('require-var-list-when-frozen: D, a setter freeze and compile()', () => {
   it('Sequential: setter freeze -> compile -> minimize(loss) without a var list CHANGES the layer', () => {
     const { m, d1 } = make('sequential');
