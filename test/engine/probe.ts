@@ -6,23 +6,24 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { walk, type Node } from '../../src/engine/ast.js';
 import { getFileIndex, type FileIndex } from '../../src/engine/resolver.js';
 
-/** Lint `code` with a probe rule and hand its FileIndex and AST to `inspect`. */
-export function withTf(code: string, inspect: (file: FileIndex, ast: TSESTree.Program) => void, filename = 'probe.ts'): void {
-  const linter = new Linter({ configType: 'flat' });
+type Inspect = (file: FileIndex, ast: TSESTree.Program) => void;
+
+/** Lint `code` as `filename` with a probe rule that hands its FileIndex and AST to `inspect`. */
+function runProbe(code: string, filename: string, inspect: Inspect, cwd?: string): void {
+  const linter = new Linter({ configType: 'flat', ...(cwd ? { cwd } : {}) });
   let ran = false;
   const messages = linter.verify(
     code,
     [
       {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser as never },
+        files: ['**/*.{js,mjs,cjs,ts,tsx}'],
+        ...(/\.tsx?$/.test(filename) ? { languageOptions: { parser: tsParser as never } } : {}),
         plugins: {
           probe: {
             rules: {
               probe: {
                 create(context) {
-                  const file = getFileIndex(context as never);
-                  inspect(file, context.sourceCode.ast as unknown as TSESTree.Program);
+                  inspect(getFileIndex(context as never), context.sourceCode.ast as unknown as TSESTree.Program);
                   ran = true;
                   return {};
                 },
@@ -39,6 +40,16 @@ export function withTf(code: string, inspect: (file: FileIndex, ast: TSESTree.Pr
   assert.ok(ran);
 }
 
+/** Lint `code` with a probe rule and hand its FileIndex and AST to `inspect`. */
+export function withTf(code: string, inspect: Inspect, filename = 'probe.ts'): void {
+  runProbe(code, filename, inspect);
+}
+
+/** The same for a file on disk (any absolute path, so that the engine reads the modules around it). */
+export function withFileOnDisk(path: string, code: string, inspect: Inspect): void {
+  runProbe(code, path, inspect, '/');
+}
+
 /** The first call (in source order) whose text starts with `text`. */
 export function nodeStarting(file: FileIndex, ast: TSESTree.Program, text: string): Node {
   let found: Node | null = null;
@@ -50,13 +61,18 @@ export function nodeStarting(file: FileIndex, ast: TSESTree.Program, text: strin
 }
 
 
+/** The arguments of every `probe(<expr>)` call in the snippet, in source order. */
+export function probedAll(file: FileIndex, ast: TSESTree.Program): Node[] {
+  const args: Node[] = [];
+  walk(ast, file.sourceCode.visitorKeys, (n) => {
+    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'probe' && n.arguments[0]) args.push(n.arguments[0]);
+  });
+  return args;
+}
+
 /** The argument of the first `probe(<expr>)` call in the snippet. */
 export function probed(file: FileIndex, ast: TSESTree.Program, index = 0): Node {
-  const calls: TSESTree.CallExpression[] = [];
-  walk(ast, file.sourceCode.visitorKeys, (n) => {
-    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'probe') calls.push(n);
-  });
-  const arg = calls[index]?.arguments[0];
+  const arg = probedAll(file, ast)[index];
   assert.ok(arg, `no probe() call #${index}`);
   return arg;
 }

@@ -7,13 +7,12 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { Linter } from 'eslint';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { walk } from '../../src/engine/ast.js';
 import { moduleReadStats } from '../../src/engine/module-resolve.js';
-import { getFileIndex, type FileIndex } from '../../src/engine/resolver.js';
+import type { FileIndex } from '../../src/engine/resolver.js';
 import { statePart } from '../../src/engine/state-containers.js';
 import { lintOnDisk, NET, projectRoot } from './disk-project.js';
+import { probedAll, withFileOnDisk } from './probe.js';
 
 const writeProject = projectRoot('torch2tf-state-containers-');
 
@@ -169,35 +168,5 @@ describe('cost', () => {
 
 /** Lint `path` with a probe rule; `inspect` sees its FileIndex and every `probe(x)` argument. */
 function lintProbe(path: string, text: string, inspect: (file: FileIndex, args: TSESTree.Node[]) => void): void {
-  const linter = new Linter({ cwd: '/', configType: 'flat' });
-  let ran = false;
-  const messages = linter.verify(
-    text,
-    [
-      {
-        files: ['**/*.js'],
-        plugins: {
-          probe: {
-            rules: {
-              probe: {
-                create(context) {
-                  const args: TSESTree.Node[] = [];
-                  walk(context.sourceCode.ast as never, context.sourceCode.visitorKeys as never, (n) => {
-                    if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'probe' && n.arguments[0]) args.push(n.arguments[0]);
-                  });
-                  inspect(getFileIndex(context as never), args);
-                  ran = true;
-                  return {};
-                },
-              },
-            },
-          },
-        },
-        rules: { 'probe/probe': 'error' },
-      },
-    ],
-    path,
-  );
-  assert.deepEqual(messages, []);
-  assert.ok(ran);
+  withFileOnDisk(path, text, (file, ast) => inspect(file, probedAll(file, ast)));
 }
