@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { EventFlow } from '../src/engine/event-flow.js';
 import { getFileIndex } from '../src/engine/resolver.js';
+import { wholeLayerLoopOf } from '../src/engine/trainable.js';
 import { afterCompileFindings, trainableCallData, trainableWriteData, type AfterCompileMessageId, type TrainableFlowData } from '../src/engine/trainable-flow.js';
 import { insertText } from '../src/fix/edits.js';
 
@@ -64,7 +65,8 @@ export default createRule<[], MessageId>({
       },
       AssignmentExpression(node) {
         const data = trainableWriteData(file, node);
-        if (data) flow.record(node, data);
+        // a write in every iteration of a loop over a model's layers runs at least once: placed at the loop
+        if (data) flow.record(node, data, { node: wholeLayerLoopOf(node) ?? node });
       },
     };
   },

@@ -3,6 +3,7 @@ import { createRule } from '../src/create-rule.js';
 import { EventFlow } from '../src/engine/event-flow.js';
 import { frozenFlowCallData, frozenFlowWriteData, frozenVarListFindings, type FrozenFlowData, type HiddenFreezeReason } from '../src/engine/frozen-var-list.js';
 import { getFileIndex } from '../src/engine/resolver.js';
+import { wholeLayerLoopOf } from '../src/engine/trainable.js';
 import { setArgument } from '../src/fix/arguments.js';
 import { hasCommentInside } from '../src/fix/edits.js';
 
@@ -68,7 +69,8 @@ export default createRule<[], MessageId>({
       },
       AssignmentExpression(node) {
         const data = frozenFlowWriteData(file, node);
-        if (data) flow.record(node, data);
+        // a write in every iteration of a loop over a model's layers runs at least once: placed at the loop
+        if (data) flow.record(node, data, { node: wholeLayerLoopOf(node) ?? node });
       },
     };
   },

@@ -705,7 +705,7 @@ export function recompileArgsText(file: FileIndex, compile: TSESTree.CallExpress
 
 /**
  * Where to insert a statement that must run once after `node`: after its statement, or after the
- * loop over a model's layers around it (`for (const l of m.layers)`, `m.layers.forEach((l) => …)`).
+ * loop over a model's layers around it (`for (const l of m.layers)`, `m.layers.forEach((l) => …)`, the index form).
  * Null when that statement does not sit in a statement list.
  */
 export function statementAfter(node: Node): TSESTree.Statement | null {
@@ -721,7 +721,7 @@ export function statementAfter(node: Node): TSESTree.Statement | null {
       const m = p.type === T.CallExpression ? calledMember(p) : null;
       if (!(m?.name === 'forEach' && layerListOwner(m.member.object) && p.parent?.type === T.ExpressionStatement)) break;
       stmt = listStatementOf(p);
-    } else if (p.type === T.ForOfStatement && p.body === n && layerListOwner(p.right)) {
+    } else if ((p.type === T.ForOfStatement && p.body === n && layerListOwner(p.right)) || (p.type === T.ForStatement && p.body === n && isWholeLayerIndexLoop(p))) {
       stmt = listStatementOf(p);
     }
   }
@@ -790,12 +790,52 @@ export function inWholeLayerLoop(node: Node): boolean {
   for (let n: Node | undefined = node; n?.parent; n = n.parent) {
     const p: Node = n.parent;
     if (p.type === T.ForOfStatement && p.body === n) return isLayersMember(p.right);
+    if (p.type === T.ForStatement && p.body === n) return isWholeLayerIndexLoop(p);
     if (isFunction(n)) {
       const m = p.type === T.CallExpression ? calledMember(p) : null;
       return !!m && m.name === 'forEach' && isLayersMember(m.member.object);
     }
   }
   return false;
+}
+
+/**
+ * The loop to place a `trainable` write at when the write runs in every iteration of a loop over all of a
+ * model's layers (`for (const l of m.layers) l.trainable = true;`, or the index form): a model whose layers
+ * the write sets has at least one, so the body runs at least once. ESLint's code paths let any loop run zero
+ * times, which made an unfreeze loop after a freeze loop look skippable. Null for a write under a condition,
+ * or after a statement that may jump (`if (…) continue;`).
+ */
+export function wholeLayerLoopOf(write: Node): TSESTree.ForOfStatement | TSESTree.ForStatement | null {
+  const stmt = write.parent;
+  if (stmt?.type !== T.ExpressionStatement) return null;
+  let body: Node = stmt;
+  let loop = stmt.parent;
+  if (loop?.type === T.BlockStatement) {
+    const before = loop.body.slice(0, loop.body.indexOf(stmt));
+    if (before.some((s) => s.type !== T.ExpressionStatement && s.type !== T.VariableDeclaration)) return null;
+    body = loop;
+    loop = loop.parent;
+  }
+  if (loop?.type === T.ForOfStatement && loop.body === body && !loop.await && isLayersMember(loop.right)) return loop;
+  if (loop?.type === T.ForStatement && loop.body === body && isWholeLayerIndexLoop(loop)) return loop;
+  return null;
+}
+
+/** `for (let i = 0; i < m.layers.length; i++)` (also `++i`, `i += 1`): every index of a model's layer list. */
+function isWholeLayerIndexLoop(loop: TSESTree.ForStatement): boolean {
+  const init = loop.init?.type === T.VariableDeclaration && loop.init.declarations.length === 1 ? loop.init.declarations[0]! : null;
+  if (init?.id.type !== T.Identifier || init.init?.type !== T.Literal || init.init.value !== 0) return false;
+  const i = init.id.name;
+  const test = loop.test;
+  if (test?.type !== T.BinaryExpression || test.operator !== '<' || test.left.type !== T.Identifier || test.left.name !== i) return false;
+  const length = unwrap(test.right);
+  if (length?.type !== T.MemberExpression || length.computed || memberName(length) !== 'length' || !isLayersMember(length.object)) return false;
+  const u = loop.update;
+  return (
+    (u?.type === T.UpdateExpression && u.operator === '++' && u.argument.type === T.Identifier && u.argument.name === i) ||
+    (u?.type === T.AssignmentExpression && u.operator === '+=' && u.left.type === T.Identifier && u.left.name === i && u.right.type === T.Literal && u.right.value === 1)
+  );
 }
 
 function isLayersMember(expr: Node): boolean {

@@ -16,6 +16,19 @@ const NESTED_SEQ = `${BASE}\nconst model = TF.sequential({layers: [base, TF.laye
 
 const valid = [
   { name: 'freeze before compile (the Keras order) is honoured', code: `${SEQ}\nd1.trainable = false;\n${COMPILE}\nawait model.fit(x, y);` },
+  // a model has layers, so a loop over all of them runs its body at least once (code paths let it run zero times)
+  {
+    name: 'every layer frozen in a loop after compile, then every layer unfrozen in a loop before fit: the state compile saw',
+    code: `${SEQ}\n${COMPILE}\nfor (const l of model.layers) l.trainable = false;\nawait model.predict(x).data();\nfor (const l of model.layers) l.trainable = true;\nawait model.fit(x, y);`,
+  },
+  {
+    name: 'the same with index loops and block bodies',
+    code: `${SEQ}\n${COMPILE}\nfor (let i = 0; i < model.layers.length; i++) {\n  model.layers[i].trainable = false;\n}\nfor (let i = 0; i < model.layers.length; i += 1) {\n  const layer = model.layers[i];\n  layer.trainable = true;\n}\nawait model.fit(x, y);`,
+  },
+  {
+    name: 'a freeze loop undone by an unfreeze loop in a helper called before fit',
+    code: `${SEQ}\n${COMPILE}\nfunction unfreezeAll(m) {\n  for (const l of m.layers) l.trainable = true;\n}\nfor (const l of model.layers) l.trainable = false;\nunfreezeAll(model);\nawait model.fit(x, y);`,
+  },
   {
     name: "B': unfreeze followed by a recompile before fit",
     code: `${SEQ}\nd1.trainable = false;\n${COMPILE}\nawait model.fit(x, y);\nd1.trainable = true;\n${COMPILE}\nawait model.fit(x, y);`,
@@ -482,6 +495,44 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
                 `  await model.fit(xs, ys);`,
                 `}`,
               ].join('\n'),
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'every layer frozen in an index loop after compile, then fit',
+      code: `${SEQ}\n${COMPILE}\nfor (let i = 0; i < model.layers.length; i++) model.layers[i].trainable = false;\nawait model.fit(x, y);`,
+      errors: [
+        {
+          messageId: 'freezeAfterCompile',
+          data: { model: 'model', method: 'fit', line: '5', target: 'model.layers[i]', kind: 'layer' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'model' },
+              output: `${SEQ}\n${COMPILE}\nfor (let i = 0; i < model.layers.length; i++) model.layers[i].trainable = false;\n${COMPILE}\nawait model.fit(x, y);`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'an unfreeze loop that may skip layers (`continue`) does not undo a freeze loop',
+      code: `${SEQ}\n${COMPILE}\nfor (const l of model.layers) l.trainable = false;\nfor (const l of model.layers) {\n  if (l.name.startsWith('dense_1')) continue;\n  l.trainable = true;\n}\nawait model.fit(x, y);`,
+      errors: [
+        {
+          messageId: 'freezeAfterCompile',
+          data: { model: 'model', method: 'fit', line: '9', target: 'l', kind: 'layer' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'model' },
+              output: `${SEQ}\n${COMPILE}\nfor (const l of model.layers) l.trainable = false;\nfor (const l of model.layers) {\n  if (l.name.startsWith('dense_1')) continue;\n  l.trainable = true;\n}\n${COMPILE}\nawait model.fit(x, y);`,
             },
           ],
         },

@@ -138,6 +138,20 @@ describe('no-trainable-after-compile: trainable changes after compile()', () => 
       assert.notEqual(kernel(d2), before2, 'd2, unfrozen again, trains');
       assert.ok(r.warnings.some((w) => DISCREPANCY.test(w)), `warnings: ${JSON.stringify(r.warnings)}`);
     });
+
+    // no-trainable-after-compile: a loop over every layer undoes a loop over every layer (the list is never empty)
+    it(`[${kind}] compile -> every layer frozen in a loop -> every layer unfrozen in a loop -> fit trains as compiled, no warning`, async () => {
+      const { m, d1, d2 } = make(kind);
+      compile(m);
+      await fit(m);
+      for (const l of m.layers) l.trainable = false;
+      for (let i = 0; i < m.layers.length; i++) m.layers[i]!.trainable = true;
+      const before2 = kernel(d2);
+      const r = await changes(d1, () => fit(m));
+      assert.equal(r.changed, true, 'd1 trains');
+      assert.notEqual(kernel(d2), before2, 'd2 trains');
+      assert.deepEqual(r.warnings, []);
+    });
   }
 
   it('fine-tuning: layers frozen in a loop, compiled, then unfrozen in a loop stay frozen for fit until recompile', async () => {
