@@ -21,6 +21,25 @@ export function isValueWrite(operator: string): boolean {
   return operator === '=' || operator === '??=' || operator === '||=' || operator === '&&=';
 }
 
+/** `module.exports`, `module.exports.x`, `exports.x`: where a CommonJS module puts what it exports. */
+export function isExportsTarget(n: Node): boolean {
+  const u = unwrap(n);
+  if (u?.type !== T.MemberExpression) return false;
+  const o = unwrap(u.object);
+  if (o?.type === T.Identifier) return o.name === 'exports' || (o.name === 'module' && memberName(u) === 'exports');
+  return o?.type === T.MemberExpression && unwrap(o.object)?.type === T.Identifier && (unwrap(o.object) as TSESTree.Identifier).name === 'module' && memberName(o) === 'exports';
+}
+
+/** Is this reference of a name a CommonJS export of it: `module.exports = { Gate }`, `exports.Gate = Gate`, `module.exports = Gate`? */
+export function isCommonJsExport(ref: Node): boolean {
+  const p = ref.parent;
+  if (p?.type === T.Property && p.value === ref && p.parent.type === T.ObjectExpression) {
+    const q = p.parent.parent;
+    return q?.type === T.AssignmentExpression && q.right === p.parent && isExportsTarget(q.left);
+  }
+  return p?.type === T.AssignmentExpression && p.right === ref && isExportsTarget(p.left);
+}
+
 /** Remove wrappers that do not change the runtime value: TS casts, `!`, `?.` chains. */
 export function unwrap(node: Node | null | undefined): Node | null {
   let n: Node | null | undefined = node;

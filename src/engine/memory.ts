@@ -12,7 +12,7 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, functionName, isFunction, isPromiseExecutor, memberName, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { calledMember, functionName, isCommonJsExport, isFunction, isPromiseExecutor, memberName, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget, gradientContexts } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { callSitesOf } from './trainable.js';
@@ -509,12 +509,7 @@ function escapesAsValue(file: FileIndex, fn: FunctionNode): boolean {
       if (p?.type === T.CallExpression && (p.callee === r.identifier || p.arguments.includes(r.identifier as never))) return false;
       if (p?.type === T.ExportSpecifier) return false;
       // `module.exports = { f }`, `exports.f = f`
-      if (p?.type === T.Property && p.value === r.identifier && p.parent.type === T.ObjectExpression) {
-        const q = p.parent.parent;
-        return !(q?.type === T.AssignmentExpression && q.right === p.parent && isExportsTarget(q.left));
-      }
-      if (p?.type === T.AssignmentExpression && p.right === r.identifier) return !isExportsTarget(p.left);
-      return true;
+      return !isCommonJsExport(r.identifier);
     });
   }
   // a method: a use of `this.<name>` in its class that is not a call (`setInterval(this.tick)`, `{ fn: this.step }`)
@@ -525,15 +520,6 @@ function escapesAsValue(file: FileIndex, fn: FunctionNode): boolean {
     return uses.some((u) => !(u.parent?.type === T.CallExpression && u.parent.callee === u));
   }
   return true;
-}
-
-/** `module.exports`, `module.exports.x`, `exports.x`. */
-function isExportsTarget(n: Node): boolean {
-  const u = unwrap(n);
-  if (u?.type !== T.MemberExpression) return false;
-  const o = unwrap(u.object);
-  if (o?.type === T.Identifier) return o.name === 'exports' || (o.name === 'module' && memberName(u) === 'exports');
-  return o?.type === T.MemberExpression && unwrap(o.object)?.type === T.Identifier && (unwrap(o.object) as TSESTree.Identifier).name === 'module' && memberName(o) === 'exports';
 }
 
 /** Typed arrays and other plain-data types a declared return type may name. */

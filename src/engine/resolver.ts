@@ -23,6 +23,7 @@ import {
   calledMember,
   forEachNode,
   findProperty,
+  isCommonJsExport,
   isFunction,
   isValueWrite,
   literalValue,
@@ -1660,7 +1661,7 @@ export class FileIndex {
 
   /**
    * The `new Cls(…)` expressions of a same-file class, when every use of its name in the file is one (an
-   * export of the name is no use: importers are asked separately). Null when the class is passed around,
+   * export of the name, ESM or CommonJS (`module.exports = { Gate }`), is no use: importers are asked separately). Null when the class is passed around,
    * extended or constructed through another name, so that some arguments are not visible.
    */
   private constructorSites(cls: ClassNode): CallSite[] | null {
@@ -1673,7 +1674,7 @@ export class FileIndex {
       if (r.init) continue;
       const p = r.identifier.parent;
       if (p?.type === T.NewExpression && p.callee === r.identifier) sites.push({ call: p, shift: 0 });
-      else if (p?.type !== T.ExportSpecifier) return null;
+      else if (p?.type !== T.ExportSpecifier && !isCommonJsExport(r.identifier)) return null;
     }
     return sites;
   }

@@ -1807,5 +1807,38 @@ module.exports = { createGate, a, b, c };
     });
     assert.deepEqual(lint(dir, 'gate.js', 'no-torch-module-api'), ['10: parameters']);
   });
+
+  it('a class exported as a CommonJS value keeps the same-file `new Cls(…)` arguments, as an ESM export does (fixtures/blind/modern-node vad.cjs)', () => {
+    const gate = (name: string) => `class ${name} {
+  constructor(model) {
+    this.model = model;
+  }
+  size() {
+    return this.model.parameters().length;
+  }
+}
+`;
+    const dir = project({
+      'gate.cjs': `const tf = require('@tensorflow/tfjs');
+function buildNet() {
+  return tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [4] })] });
+}
+${gate('Gate')}${gate('Named')}${gate('Whole')}function create() {
+  return [new Gate(buildNet()), new Named(buildNet()), new Whole(buildNet())];
+}
+module.exports = { Gate, create };
+exports.Named = Named;
+module.exports.Whole = Whole;
+`,
+      'index.cjs': `module.exports = { ...require('./gate.cjs') };
+`,
+      'main.mjs': `import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const { create } = require('./index.cjs');
+export const gates = create();
+`,
+    });
+    assert.deepEqual(lint(dir, 'gate.cjs', 'no-torch-module-api'), ['10: parameters', '18: parameters', '26: parameters']);
+  });
 });
 
