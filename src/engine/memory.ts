@@ -17,7 +17,7 @@ import { callTarget, gradientContexts } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { callSitesOf } from './trainable.js';
 import { importersMayScope, SCOPE_TEXT } from './module-resolve.js';
-import { importedClass, importerCallsOf, indexForPath } from './modules.js';
+import { importedClass, importedNameOf, importerCallsOf, indexForPath, readableImporterCallsOf } from './modules.js';
 import {
   DATASET_FACTORIES,
   DATASET_METHODS,
@@ -430,8 +430,15 @@ function functionFrequency(file: FileIndex, fn: FunctionNode, depth: number): Re
     if (/^on[a-z]+$/.test(memberName(parent.left) ?? '')) result = 'event';
   }
   if (!result && depth < MAX_DEPTH) {
-    for (const c of f.byReference.get(fn) ?? []) result = most(result, registrationFrequency(file, fn, c, depth));
-    for (const c of callSitesOf(file, fn)) result = most(result, repeatFrequency(file, c, depth + 1));
+    const refs = f.byReference.get(fn) ?? [];
+    const sites = callSitesOf(file, fn);
+    for (const c of refs) result = most(result, registrationFrequency(file, fn, c, depth));
+    for (const c of sites) result = most(result, repeatFrequency(file, c, depth + 1));
+    // an exported helper that another module calls again and again (a worker's per-message handler calling
+    // `frameEnergy(pcm)`): the calls of the importers this process can read show it (never that none does)
+    if (!result && refs.length === 0 && sites.length === 0 && file.filename) {
+      for (const { index, call } of readableImporterCallsOf(file, fn)) result = most(result, repeatFrequency(index, call, depth + 1));
+    }
   }
   f.freq.set(fn, result);
   return result;
@@ -600,7 +607,7 @@ export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean 
     // a function declared to give plain data (`sampleGrid(n): Float32Array[]`) is where tensors end: a caller
     // in another package has no tensor to keep, so it is not assumed to call it inside `tf.tidy`
     if (sites.length === 0) {
-      return refs.length === 0 && (escapesAsValue(file, n) || !file.filename || importersMayScope(file.filename, importerOpensScope(file, n), !returnsPlainData(n)));
+      return refs.length === 0 && (escapesAsValue(file, n) || !file.filename || importersMayScope(file.filename, importerOpensScope(file, n), !returnsPlainData(n), importedNameOf(file, n)));
     }
     if (depth >= MAX_DEPTH) return false;
     // a call inside a scope (`tf.variableGrads(() => styleLoss(…))`) is a path where it is disposed

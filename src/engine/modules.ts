@@ -1278,6 +1278,16 @@ function exportNamesOf(file: FileIndex, fn: FunctionNode | ClassNode): string[] 
   return names;
 }
 
+/**
+ * The one name importers must write to call this exported function (`import { frameEnergy }`,
+ * `require('./f').frameEnergy`), or null when they may call it under any name (a default or whole-module
+ * export, several export names, not exported).
+ */
+export function importedNameOf(file: FileIndex, fn: FunctionNode): string | null {
+  const names = exportNamesOf(file, fn);
+  return names.length === 1 && names[0] !== WHOLE && names[0] !== 'default' ? names[0]! : null;
+}
+
 const paramCache = new WeakMap<TSESTree.Identifier, ValueInfo | null>();
 
 /**

@@ -280,6 +280,47 @@ module.exports = { Roller };
     assert.deepEqual(lint(nobody, 'roller.js', 'no-leaked-tensor'), []);
   });
 
+  it('an exported helper that an importer calls per message runs again and again (fixtures/blind/modern-node features.js)', () => {
+    const FEATURES = `import * as tf from '@tensorflow/tfjs';
+export function frameEnergy(pcm) {
+  return 10 * Math.log10(pcm.square().mean().dataSync()[0] + 1e-10);
+}
+export function batches(xs) {
+  return xs;
+}
+`;
+    // the worker also tidies something else; the training script imports another name of features.js and
+    // leads to a library-style entry: neither may call frameEnergy inside a scope
+    const WORKER = (call: string) => `import { parentPort } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs';
+import { frameEnergy } from './features.js';
+parentPort.on('message', (msg) => {
+  const pcm = tf.tensor1d(msg.samples);
+  const loud = ${call} > -40;
+  const probs = tf.tidy(() => tf.softmax(pcm));
+  parentPort.postMessage({ loud, probs: probs.dataSync() });
+  tf.dispose([pcm, probs]);
+});
+`;
+    const files = (call: string) => ({
+      'features.js': FEATURES,
+      'worker.js': WORKER(call),
+      'train.js': `import { batches } from './features.js';
+export const data = batches([]);
+`,
+      'index.js': `export { data } from './train.js';
+`,
+    });
+    assert.deepEqual(lint(project(files('frameEnergy(pcm)'), 'module'), 'features.js', 'no-leaked-tensor'), ['3: intermediate']);
+    // the same call inside tf.tidy in the worker: disposed there
+    assert.deepEqual(lint(project(files('tf.tidy(() => frameEnergy(pcm))'), 'module'), 'features.js', 'no-leaked-tensor'), []);
+    // called once, at the worker's top level: not repeated
+    const once = files('0');
+    once['worker.js'] += `export const level = frameEnergy(tf.zeros([4]));
+`;
+    assert.deepEqual(lint(project(once, 'module'), 'features.js', 'no-leaked-tensor'), []);
+  });
+
   it('onlyRepeated: false: an exported loss every importer calls inside minimize() is not reported', () => {
     const dir = project(
       {
