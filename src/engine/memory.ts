@@ -32,6 +32,8 @@ import {
   JSX_EVENT_NAMESPACE,
   JSX_EVENT_PROP,
   JSX_INTERACTION_EVENT_PROP,
+  LISTENER_DECORATOR_MODULES,
+  LISTENER_DECORATORS,
   LISTENER_METHODS,
   OBSERVER_CLASSES,
   ONE_SHOT_SCHEDULERS,
@@ -345,7 +347,7 @@ function functionScoped(file: FileIndex, fn: FunctionNode, depth: number): boole
     result = true;
   } else if (gradientContexts(file).has(fn) || isLayerCall(file, fn)) {
     result = true;
-  } else if (placedFrequency(file, fn)) {
+  } else if (placedFrequency(file, fn) || decoratorFrequency(file, fn)) {
     // a JSX event handler or a Redux reducer: the framework also calls it, outside any scope
     result = false;
   } else {
@@ -418,7 +420,7 @@ function functionFrequency(file: FileIndex, fn: FunctionNode, depth: number): Re
   if (cached === IN_PROGRESS) return null;
   if (cached !== undefined) return cached;
   f.freq.set(fn, IN_PROGRESS);
-  let result = hookFrequency(fn) ?? entryPointFrequency(file, fn) ?? placedFrequency(file, fn);
+  let result = hookFrequency(fn) ?? entryPointFrequency(file, fn) ?? placedFrequency(file, fn) ?? decoratorFrequency(file, fn);
   const parent = fn.parent;
   if (!result && parent?.type === T.CallExpression) {
     result = parent.callee === fn ? repeatFrequency(file, parent, depth + 1) : registrationFrequency(file, fn, parent, depth);
@@ -579,7 +581,7 @@ export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean 
     if (n.async || n.generator) return false;
     // a serverless or edge entry point, a JSX event handler, a Redux reducer: called by the runtime or the
     // framework, never inside a scope
-    if (entryPointFrequency(file, n) || placedFrequency(file, n)) return false;
+    if (entryPointFrequency(file, n) || placedFrequency(file, n) || decoratorFrequency(file, n)) return false;
     const parent = n.parent;
     if (parent?.type === T.CallExpression && parent.arguments.includes(n as never)) {
       if (SYNC_CALLBACK_METHODS.has(calledMember(parent)?.name ?? '')) continue;
@@ -668,6 +670,19 @@ function placedFrequency(file: FileIndex, fn: FunctionNode): RepeatFrequency | n
   if (!f.jsx && !f.redux) return null;
   if (valueFrequency(file, fn)) return 'event';
   for (const use of namedUses(file, fn)) if (valueFrequency(file, use)) return 'event';
+  return null;
+}
+
+/** A method the framework calls per event through a decorator: `@HostListener('window:resize') onResize() {…}`. */
+function decoratorFrequency(file: FileIndex, fn: FunctionNode): RepeatFrequency | null {
+  const p = fn.parent;
+  if (p?.type !== T.MethodDefinition || p.value !== fn || !p.decorators?.length) return null;
+  for (const d of p.decorators) {
+    const call = unwrap(d.expression);
+    if (call?.type !== T.CallExpression) continue;
+    const name = moduleExportName(file, call.callee, LISTENER_DECORATOR_MODULES);
+    if (name !== null && LISTENER_DECORATORS.has(name)) return 'event';
+  }
   return null;
 }
 

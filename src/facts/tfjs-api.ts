@@ -299,6 +299,14 @@ export const JSX_INTERACTION_EVENT_PROP =
   /^on(?:Click|DoubleClick|ContextMenu|(?:Mouse|Pointer)(?:Down|Up|Move|Enter|Leave|Over|Out|Cancel)|Touch(?:Start|Move|End|Cancel)|Key(?:Down|Up|Press)|Change|Input|Submit|Wheel|Scroll|Drag(?:Start|End|Enter|Leave|Over)?|Drop|Focus|Blur|Select|TimeUpdate|Seeked|Play)(?:Capture)?$/;
 export const JSX_EVENT_NAMESPACE = 'on';
 
+/**
+ * Method decorators with which a framework calls the method once per event, like an `addEventListener`
+ * listener: Angular's `@HostListener('window:resize')` and Stencil's `@Listen('scroll')`. Only when the
+ * decorator is imported from the framework's module.
+ */
+export const LISTENER_DECORATORS: ReadonlySet<string> = new Set(['HostListener', 'Listen']);
+export const LISTENER_DECORATOR_MODULES: ReadonlySet<string> = new Set(['@angular/core', '@stencil/core']);
+
 /** React hooks that return their first argument as the function to call (`useCallback(fn, deps)`). */
 export const CALLBACK_HOOKS: ReadonlySet<string> = new Set(['useCallback']);
 

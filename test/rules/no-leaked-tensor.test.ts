@@ -278,6 +278,8 @@ const SLICE = `import { createAsyncThunk, createSlice } from '@reduxjs/toolkit';
 const THUNKS = `const rtk = require('@reduxjs/toolkit');\nfunction toTensors(b) {\n  return { xs: TF.tensor2d(b.x), ys: TF.oneHot(TF.tensor1d(b.y, 'int32'), 10) };\n}\nfunction predictRows(rows) {\n  return TF.tensor2d(rows).sum().dataSync();\n}\nexport const predict = rtk.createAsyncThunk('m/predict', predictRows);\nexport const train = rtk.createAsyncThunk.withTypes()('m/train', async (b) => {\n  const { xs, ys } = toTensors(b);\n  await fitOn(xs, ys);\n  TF.dispose([xs, ys]);\n});`;
 const wrapped = (code: string, expr: string): string => code.replace(expr, `TF.tidy(() => ${expr})`);
 const COMPONENT = `export const Pad = () => <Sketch onPointerMove={() => log(TF.ones([2]).square().dataSync())} />;`;
+const HOST = `import { Component, HostListener } from '@angular/core';\n@Component({ selector: 'app-pad', template: '<canvas></canvas>' })\nexport class Pad {\n  @HostListener('window:resize')\n  onResize() {\n    log(TF.ones([2]).square().dataSync());\n  }\n}`;
+const STENCIL = `import { Component, Listen } from '@stencil/core';\n@Component({ tag: 'app-pad' })\nexport class Pad {\n  @Listen('scroll', { target: 'window' })\n  onScroll() {\n    log(TF.ones([2]).square().dataSync());\n  }\n}`;
 const perEvent: Case[] = [
   {
     name: "a component's user-interaction prop (onPointerMove) is forwarded to an element: per event",
@@ -328,6 +330,22 @@ const perEvent: Case[] = [
       { messageId: 'intermediate', data: { ops: '`tensor2d()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 6, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(THUNKS, 'TF.tensor2d(rows).sum().dataSync()') }] },
     ],
   },
+  {
+    name: "Angular's @HostListener method runs per event",
+    code: HOST,
+    output: null,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 6, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(HOST, 'TF.ones([2]).square().dataSync()') }] },
+    ],
+  },
+  {
+    name: "Stencil's @Listen method runs per event",
+    code: STENCIL,
+    output: null,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 6, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(STENCIL, 'TF.ones([2]).square().dataSync()') }] },
+    ],
+  },
 ];
 const perEventValid = [
   {
@@ -344,6 +362,10 @@ const perEventValid = [
     name: "a component's lifecycle callbacks (onReady, onLoad, onComplete) are the component's business: not counted as per event",
     code: `export const View = ({ url }) => (\n  <ModelLoader url={url} onReady={(m) => log(m.predict(TF.zeros([1, 4])).argMax(-1).dataSync())} onLoad={() => log(TF.ones([2]).square().dataSync())} onComplete={() => log(TF.ones([2]).sum().dataSync())} />\n);`,
     languageOptions: JSX,
+  },
+  {
+    name: 'a HostListener decorator of your own (not imported from @angular/core), and an undecorated method: run once',
+    code: HOST.replace("'@angular/core'", "'./decorators'") + `\nexport class Other {\n  onResize() {\n    log(TF.ones([2]).square().dataSync());\n  }\n}`,
   },
   {
     name: "a user's own createAsyncThunk and createSlice (not Redux Toolkit's) run once",
