@@ -1265,11 +1265,23 @@ export class FileIndex {
     return f ? f.index.agreeingContainer(f.index.returnedOf(f.fn)) : null;
   }
 
+  /** `zoo` of `const zoo = buildSiamese(cfg)`, `buildSiamese` from another module: the object it returns there. */
+  private importedResultOfConst(id: TSESTree.Identifier): Container | null {
+    const v = this.variableOf(id);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.node.id !== def.name || def.node.parent?.type !== T.VariableDeclaration || def.node.parent.kind !== 'const') return null;
+    const init = unwrap(def.node.init);
+    return init?.type === T.CallExpression ? this.importedReturnContainer(init) : null;
+  }
+
   private partSources(base: Node, key: string | number | null, destructured = false): Node[] | null {
     const b = unwrap(base);
     if (!b || isNullish(b)) return [];
-    // a builder of another module is read for `const { gen, disc } = buildGan()` only (not every `f().x`)
-    const c = this.containerOf(b) ?? (destructured && b.type === T.CallExpression && key !== null ? this.importedReturnContainer(b) : null);
+    // a builder of another module is read for `const { gen, disc } = buildGan()` and for a member of a
+    // constant holding its result (`const zoo = buildSiamese(cfg); zoo.encoder`), not for every `f().x`
+    const c =
+      this.containerOf(b) ??
+      (key === null ? null : destructured && b.type === T.CallExpression ? this.importedReturnContainer(b) : b.type === T.Identifier ? this.importedResultOfConst(b) : null);
     if (!c) return null;
     if (c.type === 'class') {
       if (typeof key !== 'string') return null;

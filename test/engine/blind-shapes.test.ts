@@ -1849,6 +1849,34 @@ module.exports = { createGate, a, b, c };
     assert.deepEqual(lint(dir, 'gate.js', 'no-torch-module-api'), ['10: parameters']);
   });
 
+  it('a constant holding what a builder of another module returns: `zoo.encoder`, `const { encoder } = zoo` (fixtures/blind/functional-node)', () => {
+    const dir = project(
+      {
+        'siamese.js': `import * as tf from '@tensorflow/tfjs';
+export function buildSiamese() {
+  const encoder = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] })] });
+  return { encoder };
+}
+export function buildStats() {
+  return { encoder: { parameters: () => [] } };
+}
+`,
+        'train.js': `import { buildSiamese, buildStats } from './siamese.js';
+export const run = () => {
+  const zoo = buildSiamese();
+  const { encoder } = zoo;
+  const stats = buildStats();
+  let other = buildSiamese();
+  other = stats;
+  return [zoo.encoder.parameters(), encoder.parameters(), stats.encoder.parameters(), other.encoder.parameters()];
+};
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'train.js', 'no-torch-module-api'), ['8: parameters', '8: parameters']);
+  });
+
   it('a class exported as a CommonJS value keeps the same-file `new Cls(…)` arguments, as an ESM export does (fixtures/blind/modern-node vad.cjs)', () => {
     const gate = (name: string) => `class ${name} {
   constructor(model) {
