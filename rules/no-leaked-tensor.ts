@@ -40,7 +40,7 @@ export default createRule<Options, MessageIds>({
           onlyRepeated: {
             type: 'boolean',
             description:
-              'Report only code that runs again and again (loops, animation frames, timers, listeners, fit callbacks, per-element callbacks, and same-file functions they call). `false` also reports code that runs once.',
+              'Report only code that runs again and again (loops, animation frames, timers, listeners, fit callbacks, per-element callbacks, and the functions they call). `false` also reports code that runs once.',
           },
         },
         additionalProperties: false,

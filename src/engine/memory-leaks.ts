@@ -44,6 +44,15 @@ export function useOf(file: FileIndex, node: Node): { use: 'read' | 'dispose' | 
     if (memberName(p) === 'dispose' && call?.type === T.CallExpression && unwrap(call.callee) === p) return { use: 'dispose', by: call };
     return { use: 'read', by: p };
   }
+  // a test of it (`cost ? cost.dataSync()[0] : NaN`, `if (!t)`, `t && …`, `t !== null`): nothing else holds it
+  if (
+    ((p.type === T.ConditionalExpression || p.type === T.IfStatement) && p.test === child) ||
+    (p.type === T.LogicalExpression && p.operator === '&&' && p.left === child) ||
+    (p.type === T.UnaryExpression && p.operator === '!') ||
+    (p.type === T.BinaryExpression && ['===', '!==', '==', '!='].includes(p.operator))
+  ) {
+    return { use: 'read', by: p };
+  }
   let arg: Node = child;
   let call: Node | undefined = p;
   // an element of an array / a value of an object literal passed to a call: tf.dispose([a, b]), tf.concat([a, b])

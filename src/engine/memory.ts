@@ -30,6 +30,8 @@ import {
   FIT_CALLBACK_HOOKS,
   CALLBACK_HOOKS,
   JSX_EVENT_NAMESPACE,
+  FRAME_HOOK_MODULES,
+  FRAME_HOOKS,
   JSX_EVENT_PROP,
   JSX_INTERACTION_EVENT_PROP,
   LISTENER_DECORATOR_MODULES,
@@ -93,10 +95,14 @@ export function isNewTensorCall(file: FileIndex, call: TSESTree.CallExpression):
   }
   // optimizer.minimize(f, true) returns the cost (a new scalar) -- measured in test/semantics/memory.test.ts
   const m = calledMember(call);
-  if (m?.name === 'minimize' && unwrap(call.arguments[1])?.type === T.Literal && (unwrap(call.arguments[1]) as TSESTree.Literal).value === true) {
-    return file.kindOf(m.member.object)?.kind === 'optimizer';
-  }
+  if (m?.name === 'minimize' && returnsCost(call)) return file.kindOf(m.member.object)?.kind === 'optimizer';
   return false;
+}
+
+/** `minimize(f, true, …)`: asked to return the cost. */
+function returnsCost(call: TSESTree.CallExpression): boolean {
+  const a = unwrap(call.arguments[1]);
+  return a?.type === T.Literal && a.value === true;
 }
 
 const freshReturns = new WeakMap<FunctionNode, boolean>();
@@ -463,6 +469,8 @@ function registrationFrequency(file: FileIndex, fn: FunctionNode, call: TSESTree
   if (member && name !== null && LISTENER_METHODS.has(name)) return 'event';
   const repeating = name === null ? undefined : REPEATING_SCHEDULERS.get(name);
   if (repeating) return repeating;
+  // `useFrame((state, delta) => …)` of react-three-fiber: per rendered frame
+  if (!member && name !== null && FRAME_HOOKS.has(name) && call.arguments[0] && (unwrap(call.arguments[0]) === fn || functionReference(file, call.arguments[0]) === fn) && moduleExportName(file, call.callee, FRAME_HOOK_MODULES) === name) return 'frame';
   // `Deno.serve({ port }, handler)`, `Deno.cron('nightly', '30 2 * * *', handler)`: the global Deno only
   const deno = member && name !== null ? DENO_REGISTRATIONS.get(name) : undefined;
   const handler = call.arguments[call.arguments.length - 1];

@@ -233,12 +233,24 @@ export const SYNC_CALLBACK_METHODS: ReadonlySet<string> = new Set([
 /** How often a callback runs, by how it is registered. */
 export type RepeatFrequency = 'frame' | 'batch' | 'epoch' | 'interval' | 'event' | 'iteration';
 
-/** Browser scheduling functions (global or `window.` / `video.`) whose callback runs per frame or per tick. */
+/**
+ * Scheduling functions whose callback runs per frame or per tick: the browser's (global or `window.` /
+ * `video.`), and three.js's `renderer.setAnimationLoop(cb)` (WebGLRenderer and WebGPURenderer call it on
+ * every animation frame until `setAnimationLoop(null)`).
+ */
 export const REPEATING_SCHEDULERS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([
   ['requestAnimationFrame', 'frame'],
   ['requestVideoFrameCallback', 'frame'],
+  ['setAnimationLoop', 'frame'],
   ['setInterval', 'interval'],
 ]);
+
+/**
+ * Hooks of render-loop libraries whose callback runs on every rendered frame: react-three-fiber's
+ * `useFrame((state, delta) => …)`. Only when imported from the library's module.
+ */
+export const FRAME_HOOKS: ReadonlySet<string> = new Set(['useFrame']);
+export const FRAME_HOOK_MODULES: ReadonlySet<string> = new Set(['@react-three/fiber']);
 
 /**
  * Deno's registrations (methods of the global `Deno`): `Deno.serve(handler)` runs the handler for every

@@ -280,6 +280,40 @@ const wrapped = (code: string, expr: string): string => code.replace(expr, `TF.t
 const COMPONENT = `export const Pad = () => <Sketch onPointerMove={() => log(TF.ones([2]).square().dataSync())} />;`;
 const HOST = `import { Component, HostListener } from '@angular/core';\n@Component({ selector: 'app-pad', template: '<canvas></canvas>' })\nexport class Pad {\n  @HostListener('window:resize')\n  onResize() {\n    log(TF.ones([2]).square().dataSync());\n  }\n}`;
 const STENCIL = `import { Component, Listen } from '@stencil/core';\n@Component({ tag: 'app-pad' })\nexport class Pad {\n  @Listen('scroll', { target: 'window' })\n  onScroll() {\n    log(TF.ones([2]).square().dataSync());\n  }\n}`;
+const THREE = `${M}renderer.setAnimationLoop(() => {\n  draw(model.predict(frame()).argMax(-1).dataSync()[0]);\n});`;
+const FIBER = `import { useFrame } from '@react-three/fiber';\n${M}export function Cloud({ points }) {\n  const onFrame = () => {\n    move(TF.matMul(points, basis).dataSync());\n  };\n  useFrame(onFrame);\n  return null;\n}`;
+const COST = `const opt = TF.train.adam(0.01);\nfor (let i = 0; i < 100; i++) {\n  const cost = opt.minimize(() => loss(), true);\n  const value = cost ? cost.dataSync()[0] : NaN;\n  log(value, cost !== null && !cost.isDisposed);\n}`;
+const perFrame: Case[] = [
+  {
+    name: "three.js's renderer.setAnimationLoop runs its callback per frame",
+    code: THREE,
+    output: null,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`predict()`, `argMax()`', s: 's', leak: 'they leak', freq: 'on every frame' }, line: 3, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(THREE, 'model.predict(frame()).argMax(-1).dataSync()[0]') }] },
+    ],
+  },
+  {
+    name: "react-three-fiber's useFrame runs its callback per frame (a named function)",
+    code: FIBER,
+    output: null,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`matMul()`', s: '', leak: 'it leaks', freq: 'on every frame' }, line: 5, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(FIBER, 'TF.matMul(points, basis).dataSync()') }] },
+    ],
+  },
+  {
+    name: 'a returned cost tested before it is read (`cost ? … : NaN`, `cost !== null`, `!cost.isDisposed`) is only read',
+    code: COST,
+    output: null,
+    errors: [
+      {
+        messageId: 'bound',
+        data: { name: 'cost', freq: 'on every loop iteration' },
+        line: 3,
+        suggestions: [{ messageId: 'disposeAfterLastUse', output: COST.replace('log(value, cost !== null && !cost.isDisposed);', 'log(value, cost !== null && !cost.isDisposed);\n  cost.dispose();') }],
+      },
+    ],
+  },
+];
 const perEvent: Case[] = [
   {
     name: "a component's user-interaction prop (onPointerMove) is forwarded to an element: per event",
@@ -368,6 +402,10 @@ const perEventValid = [
     code: HOST.replace("'@angular/core'", "'./decorators'") + `\nexport class Other {\n  onResize() {\n    log(TF.ones([2]).square().dataSync());\n  }\n}`,
   },
   {
+    name: 'a useFrame of your own (not imported from @react-three/fiber) runs once; a tested cost disposed with `?.dispose()`',
+    code: FIBER.replace("'@react-three/fiber'", "'./loop'") + `\n` + COST.replace('log(value, cost !== null && !cost.isDisposed);', 'log(value);\n  cost?.dispose();'),
+  },
+  {
     name: "a user's own createAsyncThunk and createSlice (not Redux Toolkit's) run once",
     code: `import { createAsyncThunk } from './my-thunks';\nfunction createSlice(o) { return o; }\nexport const t = createAsyncThunk('t', async (b) => TF.tensor1d(b).sum().dataSync());\nexport const s = createSlice({ reducers: { add(state, a) { state.n = TF.tensor1d(a).sum().dataSync()[0]; } } });`,
   },
@@ -402,6 +440,7 @@ ruleTester.run('no-leaked-tensor', rule, {
     ...invalidAcross<MessageIds, Options>(layerContrast, WITH_NAMESPACE),
     ...invalidAcross<MessageIds, Options>(tidyResult, WITH_NAMESPACE),
     ...invalidAcross<MessageIds, Options>(perEvent, WITH_NAMESPACE),
+    ...invalidAcross<MessageIds, Options>(perFrame, WITH_NAMESPACE),
   ],
 });
 
