@@ -124,7 +124,10 @@ function computeStructure(file: FileIndex, modelExpr: Node): ModelStructure | nu
     const list = unwrap(findProperty(cfg, 'layers')?.value);
     if (cfg && list?.type === T.ArrayExpression) {
       for (const el of list.elements) {
-        if (!el || el.type === T.SpreadElement) complete = false;
+        // `...convBlock({ filters })`: the layers a block builder returns (same file or imported)
+        const spread = el?.type === T.SpreadElement ? file.spreadElements(el.argument) : null;
+        if (spread) for (const s of spread) layers.push({ node: s, info: file.kindOf(s) });
+        else if (!el || el.type === T.SpreadElement) complete = false;
         else layers.push({ node: el, info: file.kindOf(el) });
       }
     } else if (list || (origin.arguments.length > 0 && (!cfg || hasSpread(cfg)))) {

@@ -21,6 +21,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { findVariable } from '@eslint-community/eslint-utils';
 import {
   calledMember,
+  enclosingFunction,
   forEachNode,
   findProperty,
   isCommonJsExport,
@@ -1265,6 +1266,22 @@ export class FileIndex {
     return f ? f.index.agreeingContainer(f.index.returnedOf(f.fn)) : null;
   }
 
+  /** The elements of `xs.map((x) => build(x))`, also through a `const` holding it: what the callback returns. */
+  private mappedElements(expr: Node): Node[] | null {
+    let e: Node | null = expr;
+    if (e.type === T.Identifier) {
+      const v = this.variableOf(e);
+      const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+      if (def?.type !== 'Variable' || def.node.id !== def.name || def.node.parent?.type !== T.VariableDeclaration || def.node.parent.kind !== 'const') return null;
+      e = unwrap(def.node.init);
+    }
+    if (e?.type !== T.CallExpression || calledMember(e)?.name !== 'map') return null;
+    const cb = unwrap(e.arguments[0]);
+    if (!isFunction(cb) || cb.async || cb.generator) return null;
+    const returned = this.returnedOf(cb);
+    return returned.length > 0 ? returned : null;
+  }
+
   /** `zoo` of `const zoo = buildSiamese(cfg)`, `buildSiamese` from another module: the object it returns there. */
   private importedResultOfConst(id: TSESTree.Identifier): Container | null {
     const v = this.variableOf(id);
@@ -1277,6 +1294,11 @@ export class FileIndex {
   private partSources(base: Node, key: string | number | null, destructured = false): Node[] | null {
     const b = unwrap(base);
     if (!b || isNullish(b)) return [];
+    // `const members = rates.map((d) => buildClassifier({ d }))`: each element is what the callback returns
+    if (typeof key !== 'string') {
+      const mapped = this.mappedElements(b);
+      if (mapped) return mapped;
+    }
     // a builder of another module is read for `const { gen, disc } = buildGan()` and for a member of a
     // constant holding its result (`const zoo = buildSiamese(cfg); zoo.encoder`), not for every `f().x`
     const c =
@@ -1300,6 +1322,21 @@ export class FileIndex {
     if (key === null) return elements as Node[];
     const i = typeof key === 'number' ? key : Number(key);
     return Number.isInteger(i) && i >= 0 && i < elements.length ? [elements[i]!] : null;
+  }
+
+  /**
+   * The elements of an array spread into a list (`layers: [...convBlock(cfg), head]`): an array literal the
+   * expression holds, or one a function returns, in this file or in the module a builder is imported from.
+   * Null when they are not all visible.
+   */
+  spreadElements(expr: Node): Node[] | null {
+    const b = unwrap(expr);
+    if (!b) return null;
+    const home = homeOfNode(b);
+    if (home && home !== this) return home.spreadElements(b); // a node of another module: its own index answers
+    const c = this.containerOf(b) ?? (b.type === T.CallExpression ? this.importedReturnContainer(b) : null);
+    if (c?.type !== 'array' || c.node.elements.some((e) => !e || e.type === T.SpreadElement)) return null;
+    return c.node.elements as Node[];
   }
 
   /** `obj.name`, `obj['name']`, `arr[0]`, `arr[i]` on a user container. */
@@ -1719,6 +1756,18 @@ export class FileIndex {
     }
     // a constructor: `new Gate(buildNet())` wherever the class's name is constructed in this file
     if (parent?.type === T.MethodDefinition && parent.kind === 'constructor' && parent.value === fn) return this.constructorSites(parent.parent.parent as ClassNode);
+    // a curried step: `const attachHead = (cfg) => (encoder) => …`, called as `attachHead(cfg)(encoder)`
+    const outer = parent && isFunction(parent) && parent.body === fn ? parent : parent?.type === T.ReturnStatement ? enclosingFunction(parent) : null;
+    if (outer && !outer.async && !outer.generator) {
+      const outerSites = this.callSitesOf(outer);
+      if (!outerSites || outerSites.length === 0) return null;
+      for (const { call, shift, elementsOf } of outerSites) {
+        const p = call.parent;
+        if (elementsOf || shift !== 0 || p?.type !== T.CallExpression || p.callee !== call) return null;
+        sites.push({ call: p, shift: 0 });
+      }
+      return sites;
+    }
     // a method: class method or object-literal method
     let owner: Container | null = null;
     let name: string | null = null;
@@ -1850,6 +1899,13 @@ export class FileIndex {
     if (call.type !== T.CallExpression) return null;
     const callee = unwrap(call.callee);
     if (callee?.type === T.Identifier) return this.functionOfIdentifier(callee);
+    // `attachHead(cfg)(encoder)`: the function a same-file function returns (its only `return`)
+    if (callee?.type === T.CallExpression) {
+      const outer = this.callTarget(callee);
+      const returned = outer && !outer.async && !outer.generator ? this.returnedOf(outer) : [];
+      const inner = returned.length === 1 ? unwrap(returned[0]) : null;
+      return isFunction(inner) ? inner : null;
+    }
     const m = calledMember(call);
     if (!m) return null;
     const obj = unwrap(m.member.object);

@@ -120,6 +120,8 @@ export function callSitesOf(file: FileIndex, fn: FunctionNode): readonly TSESTre
     for (const c of file.callsNamed(name)) if (!found.includes(c) && callTarget(file, c) === fn) found.push(c);
   }
   if (names.length > 1) found.sort((a, b) => a.range[0] - b.range[0]);
+  // a nameless function: the step of a curried one, `attachHead(cfg)(encoder)` (see FileIndex#callSitesOf)
+  if (names.length === 0) for (const c of file.callSitesOf(fn) ?? []) if (c.call.type === T.CallExpression && c.shift === 0 && !c.elementsOf) found.push(c.call);
   cache.set(fn, found);
   return found;
 }

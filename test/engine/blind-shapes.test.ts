@@ -1877,6 +1877,79 @@ export const run = () => {
     assert.deepEqual(lint(dir, 'train.js', 'no-torch-module-api'), ['8: parameters', '8: parameters']);
   });
 
+  it('the elements of `rates.map((d) => build(d))` are what the callback returns (fixtures/blind/functional-node ensemble.js)', () => {
+    const dir = project(
+      {
+        'classifier.js': `import * as tf from '@tensorflow/tfjs';\nexport const buildClassifier = ({ dropout }) => tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [4] }), tf.layers.dropout({ rate: dropout })] });\n`,
+        'ensemble.js': `import { buildClassifier } from './classifier.js';
+export const run = (rates, xs) => {
+  const members = rates.map((dropout) => buildClassifier({ dropout }));
+  const stats = rates.map((r) => ({ eval: () => r }));
+  members.forEach((m) => m.eval());
+  stats.forEach((s) => s.eval());
+  return members[0].eval();
+};
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'ensemble.js', 'no-torch-mode-switch'), ['5: modeCall', '7: modeCall']);
+  });
+
+  it('a curried builder: `attachHead(cfg)(encoder)` runs the function attachHead returns, with encoder as its parameter (fixtures/blind/functional-node finetune.js)', () => {
+    const dir = project(
+      {
+        'encoder.js': `import * as tf from '@tensorflow/tfjs';\nexport const buildEncoder = () => tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] })] });\n`,
+        'finetune.js': `import * as tf from '@tensorflow/tfjs';
+import { buildEncoder } from './encoder.js';
+const attachHead = ({ classes }) => (encoder) => {
+  const input = tf.input({ shape: [4] });
+  return tf.model({ inputs: input, outputs: tf.layers.dense({ units: classes }).apply(encoder.apply(input)) });
+};
+export async function fineTune(cfg, xs, ys) {
+  const encoder = buildEncoder();
+  const model = attachHead(cfg)(encoder);
+  model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+  encoder.trainable = false;
+  await model.fit(xs, ys);
+}
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'finetune.js', 'no-trainable-after-compile'), ['11: freezeAfterCompile']);
+  });
+
+  it('layers spread from a block builder (`...convBlock(cfg)`), same file or imported, two modules away (fixtures/blind/functional-node encoder.js)', () => {
+    const dir = project(
+      {
+        'blocks.js': `import * as tf from '@tensorflow/tfjs';\nexport const convBlock = ({ filters }) => [tf.layers.dense({ units: filters }), tf.layers.batchNormalization()];\n`,
+        'encoder.js': `import * as tf from '@tensorflow/tfjs';
+import { convBlock } from './blocks.js';
+const plain = () => [tf.layers.dense({ units: 4 })];
+export const buildEncoder = () => tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] }), ...convBlock({ filters: 4 })] });
+export const buildPlain = () => tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] }), ...plain()] });
+`,
+        'train.js': `import * as tf from '@tensorflow/tfjs';
+import { buildEncoder, buildPlain } from './encoder.js';
+export async function train(xs, ys) {
+  for (const build of [buildEncoder, buildPlain]) void build;
+  const encoder = buildEncoder();
+  const plain = buildPlain();
+  const input = tf.input({ shape: [4] });
+  const model = tf.model({ inputs: input, outputs: plain.apply(encoder.apply(input)) });
+  encoder.trainable = false;
+  plain.trainable = false;
+  model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+  await model.fit(xs, ys);
+}
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'train.js', 'no-frozen-batchnorm-in-training'), ['9: frozenParent']);
+  });
+
   it('a class exported as a CommonJS value keeps the same-file `new Cls(…)` arguments, as an ESM export does (fixtures/blind/modern-node vad.cjs)', () => {
     const gate = (name: string) => `class ${name} {
   constructor(model) {
