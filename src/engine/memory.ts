@@ -16,8 +16,8 @@ import { calledMember, functionName, isCommonJsExport, isFunction, isPromiseExec
 import { callTarget, gradientContexts } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { callSitesOf } from './trainable.js';
-import { importersMayScope, SCOPE_TEXT } from './module-resolve.js';
-import { importedClass, importedNameOf, importerCallsOf, indexForPath, readableImporterCallsOf } from './modules.js';
+import { importersMayScope, PASSES_ALL_TEXT, SCOPE_TEXT } from './module-resolve.js';
+import { exportedMethodName, importedClass, importedNameOf, importerCallsOf, indexForPath, readableImporterCallsOf, readableImporterMethodCallsOf } from './modules.js';
 import {
   DATASET_FACTORIES,
   DATASET_METHODS,
@@ -446,6 +446,8 @@ function functionFrequency(file: FileIndex, fn: FunctionNode, depth: number): Re
     // `frameEnergy(pcm)`): the calls of the importers this process can read show it (never that none does)
     if (!result && refs.length === 0 && sites.length === 0 && file.filename) {
       for (const { index, call } of readableImporterCallsOf(file, fn)) result = most(result, repeatFrequency(index, call, depth + 1));
+      // a method of an exported class, called on its instances there (`this.metrics.confidence(…)` per tick)
+      if (!result) for (const { index, call } of readableImporterMethodCallsOf(file, fn)) result = most(result, repeatFrequency(index, call, depth + 1));
     }
   }
   f.freq.set(fn, result);
@@ -494,6 +496,28 @@ function registrationFrequency(file: FileIndex, fn: FunctionNode, call: TSESTree
  * `startScope` and the function's name, and (parsed) one of its calls by that name runs inside a scope
  * there, or the name is used otherwise than in calls. A `tf.tidy` elsewhere in the importer does not count.
  */
+/**
+ * Can a direct importer run `fn` inside a scope opened further up, by the importer's own callers? Not when its
+ * text never names the function (nor passes every name on), and not when each of its calls runs where no
+ * caller's scope reaches: a timer, a listener, an async function (`this.metrics.confidence(…)` in an
+ * `interval(…).subscribe(…)` callback). Null when importers may call it under any name.
+ */
+function importerPassesOn(file: FileIndex, fn: FunctionNode, depth: number): ((path: string, text: string) => boolean) | null {
+  const fnName = importedNameOf(file, fn);
+  const method = fnName === null ? exportedMethodName(file, fn) : null;
+  const name = fnName ?? method?.name ?? null;
+  if (name === null) return null;
+  return (path, text) => {
+    // an importer that never calls it may still hand it on: every name (`export *`), or the class whose method it is
+    if (!text.includes(name)) return PASSES_ALL_TEXT.test(text) || (method?.classNames.some((c) => text.includes(c)) ?? false);
+    if (depth >= MAX_DEPTH) return true;
+    const importer = indexForPath(file, path, true);
+    if (!importer) return true;
+    const calls = importer.callsNamed(name);
+    return calls.length === 0 || calls.some((c) => inDisposingScope(importer, c) || callerMayScope(importer, c, depth + 1));
+  };
+}
+
 function importerOpensScope(file: FileIndex, fn: FunctionNode): (path: string, text: string) => boolean {
   const name = functionName(fn);
   return (path, text) => {
@@ -617,7 +641,7 @@ export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean 
     // a function declared to give plain data (`sampleGrid(n): Float32Array[]`) is where tensors end: a caller
     // in another package has no tensor to keep, so it is not assumed to call it inside `tf.tidy`
     if (sites.length === 0) {
-      return refs.length === 0 && (escapesAsValue(file, n) || !file.filename || importersMayScope(file.filename, importerOpensScope(file, n), !returnsPlainData(n), importedNameOf(file, n)));
+      return refs.length === 0 && (escapesAsValue(file, n) || !file.filename || importersMayScope(file.filename, importerOpensScope(file, n), !returnsPlainData(n), importerPassesOn(file, n, depth)));
     }
     if (depth >= MAX_DEPTH) return false;
     // a call inside a scope (`tf.variableGrads(() => styleLoss(…))`) is a path where it is disposed

@@ -418,7 +418,7 @@ export function importersOf(path: string): string[] {
 export const SCOPE_TEXT = /\btidy\b|\bstartScope\b/;
 export const EXPORT_TEXT = /\bexport\b|\bmodule\.exports\b|\bexports\.[\w$]+\s*=/;
 /** A module that passes on every name of another: `export * from`, `module.exports = { ...require() }`. */
-const PASSES_ALL_TEXT = /\bexport[ \t]*\*|\.\.\.[ \t]*require[ \t]*\(/;
+export const PASSES_ALL_TEXT = /\bexport[ \t]*\*|\.\.\.[ \t]*require[ \t]*\(/;
 const MAX_SCOPE_IMPORTERS = 8;
 const MAX_SCOPE_LEVELS = 3;
 
@@ -428,15 +428,15 @@ const MAX_SCOPE_LEVELS = 3;
  * around it (`opensScope`; by default: its text mentions `tidy` or `startScope`), and each chain ends in
  * a script that exports nothing (an application entry, not a library entry that other packages may call
  * inside their own `tf.tidy`). With `entriesMayScope` false, a library entry is not assumed to be called
- * inside a scope (the function gives its callers plain data, not tensors: see memory.ts). With `name`, a
- * direct importer whose text never names it (and passes nothing on wholesale, `export *`) cannot call it:
- * its own importers are not asked (`import { batches } from './features.js'` next to the helper asked about).
+ * inside a scope (the function gives its callers plain data, not tensors: see memory.ts). With `passesOn`,
+ * a direct importer for which it answers false cannot run the code inside a scope opened further up (it never
+ * names the function, or calls it only from a timer or a listener): its own importers are not asked.
  */
 export function importersMayScope(
   path: string,
   opensScope: (importer: string, text: string) => boolean = (_p, t) => SCOPE_TEXT.test(t),
   entriesMayScope = true,
-  name: string | null = null,
+  passesOn: ((importer: string, text: string) => boolean) | null = null,
 ): boolean {
   const seen = new Set([path]);
   let level = [path];
@@ -457,7 +457,7 @@ export function importersMayScope(
         seen.add(i);
         const text = readModuleText(i);
         if (text === null || opensScope(i, text)) return true;
-        if (d === 0 && name !== null && !text.includes(name) && !PASSES_ALL_TEXT.test(text)) continue;
+        if (d === 0 && passesOn && !passesOn(i, text)) continue;
         next.push(i);
       }
     }

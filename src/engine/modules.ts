@@ -1288,6 +1288,20 @@ export function importedNameOf(file: FileIndex, fn: FunctionNode): string | null
   return names.length === 1 && names[0] !== WHOLE && names[0] !== 'default' ? names[0]! : null;
 }
 
+/**
+ * A method of an exported class: the name importers call it by (`this.metrics.confidence(…)`) and the
+ * names the class is exported under (an importer naming one may hand instances on). Null otherwise.
+ */
+export function exportedMethodName(file: FileIndex, fn: FunctionNode): { name: string; classNames: string[] } | null {
+  const def = fn.parent;
+  if (def?.type !== T.MethodDefinition || def.kind !== 'method' || def.static || def.value !== fn) return null;
+  const cls = def.parent.parent;
+  if (cls.type !== T.ClassDeclaration && cls.type !== T.ClassExpression) return null;
+  const classNames = exportNamesOf(file, cls).map((n) => (n === WHOLE || n === 'default' ? (cls.id?.name ?? '') : n));
+  const name = propertyKeyName(def);
+  return classNames.length > 0 && name !== null ? { name, classNames } : null;
+}
+
 const paramCache = new WeakMap<TSESTree.Identifier, ValueInfo | null>();
 
 /**
@@ -1393,6 +1407,39 @@ export function readableImporterCallsOf(file: FileIndex, target: FunctionNode | 
   const result = collectImporterCalls(file, target, false) ?? [];
   readableCallCache.set(target, result);
   return result;
+}
+
+const methodCallCache = new WeakMap<FunctionNode, readonly ImporterCall[]>();
+
+/**
+ * The calls of a method of an exported class, in the importers this process can read, on a value that holds
+ * an instance of the class (`this.metrics.confidence(model, x)` with `metrics: MetricsService` injected, or
+ * `new Agent().act(s)`): enough to show how often some caller runs it, never that none does.
+ */
+export function readableImporterMethodCallsOf(file: FileIndex, method: FunctionNode): readonly ImporterCall[] {
+  const cached = methodCallCache.get(method);
+  if (cached) return cached;
+  const out: ImporterCall[] = [];
+  methodCallCache.set(method, out);
+  const def = method.parent;
+  const cls = def?.type === T.MethodDefinition && def.kind === 'method' && !def.static && def.value === method ? def.parent.parent : null;
+  const name = def?.type === T.MethodDefinition ? propertyKeyName(def) : null;
+  if (!file.filename || !cls || (cls.type !== T.ClassDeclaration && cls.type !== T.ClassExpression) || name === null) return out;
+  bounded(() => {
+    if (exportNamesOf(file, cls).length === 0) return;
+    const called = new RegExp(`\\.${name.replace(/\$/g, '\\$')}[ \\t]*\\(`);
+    for (const path of importersOf(file.filename!).slice(0, MAX_IMPORTERS)) {
+      const text = readModuleText(path);
+      if (!text || !called.test(text)) continue;
+      const importer = indexForPath(file, path, true);
+      if (!importer) continue;
+      for (const call of importer.callsNamed(name)) {
+        const m = calledMember(call);
+        if (m && instanceClassOf(importer, m.member.object)?.cls === cls) out.push({ index: importer, call });
+      }
+    }
+  });
+  return out;
 }
 
 /** A barrel that passes every name on: `export * from './x'`, or `module.exports = { ...require('./x') }`. */

@@ -321,6 +321,38 @@ export const data = batches([]);
     assert.deepEqual(lint(project(once, 'module'), 'features.js', 'no-leaked-tensor'), []);
   });
 
+  it("a method of an exported class that an importer calls per tick on an injected instance (fixtures/blind/rxjs-angular metrics.service.ts)", () => {
+    const METRICS = `import * as tf from '@tensorflow/tfjs';
+export class MetricsService {
+  confidence(model: tf.LayersModel, input: tf.Tensor): number {
+    return tf.softmax(model.predict(input) as tf.Tensor).max().dataSync()[0];
+  }
+}
+`;
+    const SERVICE = (call: string) => `import * as tf from '@tensorflow/tfjs';
+import { MetricsService } from './metrics';
+export class InferenceService {
+  constructor(private readonly metrics: MetricsService, private readonly model: tf.LayersModel) {}
+  start(input: tf.Tensor): void {
+    setInterval(() => {
+      this.report(${call});
+    }, 100);
+  }
+  report(v: number): void {
+    console.log(v);
+  }
+}
+`;
+    const files = (call: string) => ({
+      'metrics.ts': METRICS,
+      'inference.ts': SERVICE(call),
+      'main.ts': `import { InferenceService } from './inference';\nexport function boot(s: InferenceService) {\n  return s;\n}\n`,
+    });
+    assert.deepEqual(lint(project(files('this.metrics.confidence(this.model, input)'), 'module'), 'metrics.ts', 'no-leaked-tensor'), ['4: intermediate']);
+    // the same call inside tf.tidy: disposed there
+    assert.deepEqual(lint(project(files('tf.tidy(() => this.metrics.confidence(this.model, input))'), 'module'), 'metrics.ts', 'no-leaked-tensor'), []);
+  });
+
   it('onlyRepeated: false: an exported loss every importer calls inside minimize() is not reported', () => {
     const dir = project(
       {
