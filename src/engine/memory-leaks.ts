@@ -33,9 +33,10 @@ function outer(node: Node): Node {
 
 /**
  * How a value at `node` is used by its parent: `read` (a member access, or an argument of a tfjs call
- * that neither disposes nor keeps it), `dispose` (the call that disposes it), `keep`, or `other`.
+ * that neither disposes nor keeps it), `test` (a truthiness or null test), `dispose` (the call that
+ * disposes it), `keep`, or `other`.
  */
-export function useOf(file: FileIndex, node: Node): { use: 'read' | 'dispose' | 'keep' | 'other'; by: Node } {
+export function useOf(file: FileIndex, node: Node): { use: 'read' | 'test' | 'dispose' | 'keep' | 'other'; by: Node } {
   const child = outer(node);
   const p = child.parent;
   if (!p) return { use: 'other', by: child };
@@ -51,7 +52,7 @@ export function useOf(file: FileIndex, node: Node): { use: 'read' | 'dispose' | 
     (p.type === T.UnaryExpression && p.operator === '!') ||
     (p.type === T.BinaryExpression && ['===', '!==', '==', '!='].includes(p.operator))
   ) {
-    return { use: 'read', by: p };
+    return { use: 'test', by: p };
   }
   let arg: Node = child;
   let call: Node | undefined = p;
@@ -140,17 +141,25 @@ export function boundTensor(file: FileIndex, d: TSESTree.VariableDeclarator, wor
   if (!v) return null;
   const disposals: Node[] = [];
   const uses: TSESTree.Identifier[] = [];
+  let tested = false;
   for (const r of v.references) {
     if (r.init) continue;
     if (r.isWrite()) return null;
     const id = r.identifier as TSESTree.Identifier;
     const u = useOf(file, id);
     if (u.use === 'read') uses.push(id);
+    else if (u.use === 'test') {
+      tested = true;
+      uses.push(id);
+    }
     else if (u.use === 'dispose' && enclosingFunction(u.by) === fn) {
       disposals.push(u.by);
       uses.push(id);
     } else return null;
   }
+  // a tested tensor may be null (`minimize(f, true)`): disposed under a test (`if (cost) cost.dispose()`) or
+  // left on a path where it is null (`if (!cost) return`), so only "never disposed" is decided here
+  if (tested && disposals.length > 0) return null;
   return { id: d.id, declarator: d, disposals, uses };
 }
 

@@ -406,6 +406,11 @@ const perEventValid = [
     code: FIBER.replace("'@react-three/fiber'", "'./loop'") + `\n` + COST.replace('log(value, cost !== null && !cost.isDisposed);', 'log(value);\n  cost?.dispose();'),
   },
   {
+    name: 'a tested cost may be null: `if (!cost) return` before its dispose, `if (cost) cost.dispose()` (fixtures/blind/rxjs-angular step.ts)',
+    code: `const opt = TF.train.adam(0.01);\nexport function step(f) {\n  const cost = opt.minimize(f, true);\n  if (!cost) return NaN;\n  const value = cost.dataSync()[0];\n  cost.dispose();\n  return value;\n}\nfor (let i = 0; i < 9; i++) {\n  const c = opt.minimize(() => loss(), true);\n  log(c ? c.dataSync()[0] : NaN);\n  if (c) c.dispose();\n}`,
+    options: [{ onlyRepeated: false }],
+  },
+  {
     name: "a user's own createAsyncThunk and createSlice (not Redux Toolkit's) run once",
     code: `import { createAsyncThunk } from './my-thunks';\nfunction createSlice(o) { return o; }\nexport const t = createAsyncThunk('t', async (b) => TF.tensor1d(b).sum().dataSync());\nexport const s = createSlice({ reducers: { add(state, a) { state.n = TF.tensor1d(a).sum().dataSync()[0]; } } });`,
   },
