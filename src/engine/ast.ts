@@ -21,6 +21,19 @@ export function isValueWrite(operator: string): boolean {
   return operator === '=' || operator === '??=' || operator === '||=' || operator === '&&=';
 }
 
+/**
+ * The Svelte 5 rune a callee names (`$state`, `$state.raw`, `$derived`, `$effect`, `$effect.pre`, …), or null.
+ * Runes are compiler keywords, not bindings: the caller checks that the name is not declared in the file.
+ */
+export function runeName(callee: Node | null | undefined): string | null {
+  const c = unwrap(callee);
+  if (c?.type === T.Identifier) return c.name.startsWith('$') && RUNES.has(c.name) ? c.name : null;
+  if (c?.type !== T.MemberExpression || c.computed || c.object.type !== T.Identifier || !RUNES.has(c.object.name)) return null;
+  const name = `${c.object.name}.${memberName(c) ?? ''}`;
+  return RUNES.has(name) ? name : null;
+}
+const RUNES: ReadonlySet<string> = new Set(['$state', '$state.raw', '$derived', '$derived.by', '$effect', '$effect.pre']);
+
 /** `module.exports`, `module.exports.x`, `exports.x`: where a CommonJS module puts what it exports. */
 export function isExportsTarget(n: Node): boolean {
   const u = unwrap(n);

@@ -12,7 +12,7 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, functionName, isCommonJsExport, isFunction, isPromiseExecutor, memberName, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { calledMember, functionName, isCommonJsExport, runeName, isFunction, isPromiseExecutor, memberName, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget, gradientContexts } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { callSitesOf } from './trainable.js';
@@ -30,6 +30,7 @@ import {
   FIT_CALLBACK_HOOKS,
   CALLBACK_HOOKS,
   JSX_EVENT_NAMESPACE,
+  EFFECT_RUNES,
   FRAME_HOOK_MODULES,
   FRAME_HOOKS,
   JSX_EVENT_PROP,
@@ -37,6 +38,8 @@ import {
   LISTENER_DECORATOR_MODULES,
   LISTENER_DECORATORS,
   LISTENER_METHODS,
+  ROUTE_MODULE_FILE,
+  ROUTE_MODULE_HANDLERS,
   OBSERVER_CLASSES,
   ONE_SHOT_SCHEDULERS,
   PER_ELEMENT_METHODS,
@@ -471,6 +474,9 @@ function registrationFrequency(file: FileIndex, fn: FunctionNode, call: TSESTree
   if (member && name !== null && LISTENER_METHODS.has(name)) return 'event';
   const repeating = name === null ? undefined : REPEATING_SCHEDULERS.get(name);
   if (repeating) return repeating;
+  // Svelte 5's `$effect(() => …)`: again on every change of the state it reads
+  const rune = runeName(call.callee);
+  if (rune !== null && EFFECT_RUNES.has(rune) && unwrap(call.arguments[0]) === fn && file.isUndeclared(call.callee)) return 'event';
   // `useFrame((state, delta) => …)` of react-three-fiber: per rendered frame
   if (!member && name !== null && FRAME_HOOKS.has(name) && call.arguments[0] && (unwrap(call.arguments[0]) === fn || functionReference(file, call.arguments[0]) === fn) && moduleExportName(file, call.callee, FRAME_HOOK_MODULES) === name) return 'frame';
   // `Deno.serve({ port }, handler)`, `Deno.cron('nightly', '30 2 * * *', handler)`: the global Deno only
@@ -831,13 +837,18 @@ function isPathLiteral(n: Node | undefined): boolean {
  * `export async function handler(…)`, the `fetch`/`scheduled` members of `export default { … }`, and the
  * `fetch` of `Bun.serve({ fetch(req) { … } })`.
  */
+/** An exported entry point by name: `handler` anywhere; `GET`, `POST`, … in a route module (Next.js `route.ts`, SvelteKit `+server.ts`). */
+function exportedHandlerFrequency(file: FileIndex, name: string): RepeatFrequency | null {
+  return EXPORTED_HANDLERS.get(name) ?? (ROUTE_MODULE_HANDLERS.has(name) && ROUTE_MODULE_FILE.test(file.filename ?? '') ? 'event' : null);
+}
+
 function entryPointFrequency(file: FileIndex, fn: FunctionNode): RepeatFrequency | null {
   const p = fn.parent;
-  // export async function handler(event) { … }
-  if (fn.type === T.FunctionDeclaration && fn.id && p?.type === T.ExportNamedDeclaration) return EXPORTED_HANDLERS.get(fn.id.name) ?? null;
+  // export async function handler(event) { … }; `export async function POST(request)` of a route module
+  if (fn.type === T.FunctionDeclaration && fn.id && p?.type === T.ExportNamedDeclaration) return exportedHandlerFrequency(file, fn.id.name);
   // export const handler = async (event) => …
   if (p?.type === T.VariableDeclarator && p.init === fn && p.id.type === T.Identifier && p.parent?.parent?.type === T.ExportNamedDeclaration) {
-    return EXPORTED_HANDLERS.get(p.id.name) ?? null;
+    return exportedHandlerFrequency(file, p.id.name);
   }
   // exports.handler = …, module.exports.handler = …
   if (p?.type === T.AssignmentExpression && p.right === fn && p.left.type === T.MemberExpression) {

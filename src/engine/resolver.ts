@@ -26,6 +26,7 @@ import {
   findProperty,
   isCommonJsExport,
   isFunction,
+  runeName,
   isValueWrite,
   literalValue,
   memberName,
@@ -358,6 +359,63 @@ export class FileIndex {
     return result;
   }
 
+  /**
+   * What a wrapper function hands its parameter `index`: an IIFE's argument (`(function (tf) { … })(window.tf)`,
+   * `window.tf` being a configured global), or, for a UMD factory passed to one (`(function (root, factory)
+   * { … })(this, function (tf) { … })`), what every use of `factory` in the wrapper gives it:
+   * `factory(require('@tensorflow/tfjs'))`, `define(['@tensorflow/tfjs'], factory)`, and the browser fallback
+   * `factory(root.tf)`, which counts only next to one of the others.
+   */
+  private wrapperArgumentPath(fn: FunctionNode, index: number): TfPath | null {
+    const call = fn.parent;
+    if (call?.type !== T.CallExpression) return null;
+    if (unwrap(call.callee) === fn) {
+      const a = call.arguments[index];
+      return a && a.type !== T.SpreadElement ? (this.pathOf(a) ?? (this.isGlobalObjectMember(a, this.settings.globals) ? [] : null)) : null;
+    }
+    const at = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+    const wrapper = unwrap(call.callee);
+    if (at < 0 || !isFunction(wrapper)) return null;
+    const param = wrapper.params[at];
+    if (param?.type !== T.Identifier) return null;
+    const factory = this.variableOf(param);
+    if (!factory) return null;
+    let path: TfPath | null = null;
+    for (const r of factory.references) {
+      const id = r.identifier;
+      const q = id.parent;
+      if (q?.type === T.CallExpression && q.callee === id) {
+        const a = q.arguments[index];
+        const p = a && a.type !== T.SpreadElement ? this.pathOf(a) : null;
+        if (p) path = p;
+        else if (!a || !this.isGlobalObjectMember(a, null)) return null;
+      } else if (q?.type === T.CallExpression && q.arguments.includes(id as TSESTree.Identifier)) {
+        // `define(['@tensorflow/tfjs'], factory)` (AMD): the dependency at the same position
+        const deps = unwrap(q.arguments[0]);
+        const dep = deps?.type === T.ArrayExpression && q.arguments[1] === id ? deps.elements[index] : null;
+        if (!dep || dep.type === T.SpreadElement || !this.isModuleSource(dep)) return null;
+        path = path ?? [];
+      } else if (!(q?.type === T.UnaryExpression && q.operator === 'typeof')) {
+        return null;
+      }
+    }
+    return path;
+  }
+
+  /** `window.tf`, `self.tf`, `globalThis.tf`, `root.tf`, `this.tf`: a property of the global object (named in `names`, when given). */
+  private isGlobalObjectMember(expr: Node, names: readonly string[] | null): boolean {
+    const e = unwrap(expr);
+    if (e?.type !== T.MemberExpression || e.computed) return false;
+    const name = memberName(e);
+    if (name === null || (names !== null && !names.includes(name))) return false;
+    const o = unwrap(e.object);
+    if (o?.type === T.ThisExpression) return true;
+    if (o?.type !== T.Identifier) return false;
+    // the browser globals, undeclared; or the UMD wrapper's own `root` parameter (its argument is `this`)
+    if (names !== null) return ['window', 'self', 'globalThis', 'global'].includes(o.name) && !this.variableOf(o)?.defs.length;
+    return true;
+  }
+
   private rootNames: Set<string> | null = null;
 
   /**
@@ -395,6 +453,9 @@ export class FileIndex {
           } else if (def.type === 'Variable') {
             bind(v.name, def.node.init);
           } else if (def.type === 'Parameter' && isFunction(def.node)) {
+            // an IIFE's or a UMD factory's parameter (decided by wrapperArgumentPath)
+            const wrapperCall = def.node.parent;
+            if (wrapperCall?.type === T.CallExpression && (unwrap(wrapperCall.callee) === def.node || isFunction(unwrap(wrapperCall.callee)))) names.add(v.name);
             // import('@tensorflow/tfjs').then((tf) => …)
             const call = def.node.parent;
             const m = call?.type === T.CallExpression ? calledMember(call) : null;
@@ -488,9 +549,16 @@ export class FileIndex {
         return agreed;
       }
       case 'Parameter': {
-        // import('@tensorflow/tfjs').then((tf) => ...)
         const fn = def.node;
-        if (!isFunction(fn) || fn.params[0] !== def.name) return null;
+        if (!isFunction(fn)) return null;
+        // `(function (tf) { … })(window.tf)`, a UMD factory `function (tf) { … }`
+        const index = fn.params.indexOf(def.name as TSESTree.Parameter);
+        if (index >= 0 && fn.parent?.type === T.CallExpression) {
+          const wrapped = this.wrapperArgumentPath(fn, index);
+          if (wrapped) return wrapped;
+        }
+        // import('@tensorflow/tfjs').then((tf) => ...)
+        if (fn.params[0] !== def.name) return null;
         const call = fn.parent;
         if (call?.type !== T.CallExpression || call.arguments[0] !== fn) return null;
         const m = calledMember(call);
@@ -624,6 +692,13 @@ export class FileIndex {
   }
 
   private kindOfCall(call: TSESTree.CallExpression): ValueInfo | null {
+    // Svelte 5 `$state(x)`, `$state.raw<T>(x)`, `$derived(x)`: the value itself (its type argument, when given)
+    const rune = runeName(call.callee);
+    if (rune && (rune === '$state' || rune === '$state.raw' || rune === '$derived') && this.isUndeclared(call.callee)) {
+      const typed = this.kindFromAnnotation(call.typeArguments?.params[0]);
+      const arg = call.arguments[0];
+      return typed ?? (arg && arg.type !== T.SpreadElement ? this.kindOf(arg) : null);
+    }
     const p = this.calleePath(call);
     if (p) {
       const k = this.kindOfTfCall(p, call);
@@ -791,6 +866,13 @@ export class FileIndex {
     if (def?.type !== 'Variable' || def.node.id !== def.name || v!.references.filter((r) => r.isWrite()).length !== 1) return null;
     const init = unwrap(def.node.init);
     return init?.type === T.ThisExpression ? init : null;
+  }
+
+  /** Is the root name of a callee (`$state` of `$state.raw`) bound nowhere in the file (a global or a compiler keyword)? */
+  isUndeclared(callee: Node): boolean {
+    let c = unwrap(callee);
+    while (c?.type === T.MemberExpression) c = unwrap(c.object);
+    return c?.type === T.Identifier && !this.variableOf(c)?.defs.length;
   }
 
   /** The same-file function an identifier names (`function f(){}` or `const f = () => {}`). */
@@ -968,6 +1050,14 @@ export class FileIndex {
       if (annotated) return annotated;
       if (name.parent?.type === T.AssignmentPattern && name.parent.left === name) return this.kindOf(name.parent.right);
       if (name.parent?.type === T.TSParameterProperty) return null;
+      // `tf.loadLayersModel(url).then(function (m) { … })`: the value the promise resolves to
+      const fn = def.node;
+      const call = isFunction(fn) && fn.params[0] === name ? fn.parent : null;
+      const m = call?.type === T.CallExpression && call.arguments[0] === fn ? calledMember(call) : null;
+      if (m?.name === 'then') {
+        const k = this.kindOf(m.member.object);
+        return k?.promise ? { ...k, promise: false } : null;
+      }
     }
     const sources = this.sourcesOfVariable(v);
     if (sources) return this.agreeingKind(this.withoutSelfDerived(sources, (e) => unwrap(e)?.type === T.Identifier && this.variableOf(unwrap(e) as TSESTree.Identifier) === v));
@@ -1910,7 +2000,9 @@ export class FileIndex {
     if (!m) return null;
     const obj = unwrap(m.member.object);
     if (!obj) return null;
-    if (obj.type === T.ThisExpression) return this.methodOfThis(obj, m.name);
+    // `this.lossFn(…)`, or `self.lossFn(…)` with `var self = this`
+    const self = this.thisOf(obj);
+    if (self) return this.methodOfThis(self, m.name);
     // `MlpMixer.create(cfg)`: a static method of a same-file class
     if (obj.type === T.Identifier) {
       const cls = this.classOfIdentifier(obj);
@@ -2494,6 +2586,12 @@ const JS_VALUE_TYPES: ReadonlySet<string> = new Set(['number', 'string', 'boolea
 
 /** `null` or `undefined`: an empty write that says nothing about what a binding holds. */
 export function isNullish(n: Node): boolean {
+  if (n.type === T.CallExpression) {
+    // `$state(null)`, `$state.raw<tf.LayersModel | null>(null)`: a Svelte rune holding nothing yet
+    const rune = runeName(n.callee);
+    const arg = n.arguments[0];
+    return (rune === '$state' || rune === '$state.raw') && (!arg || (arg.type !== T.SpreadElement && isNullish(arg)));
+  }
   return (n.type === T.Literal && n.value === null) || (n.type === T.Identifier && n.name === 'undefined');
 }
 

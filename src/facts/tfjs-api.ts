@@ -278,6 +278,20 @@ export const ROUTE_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put',
  * `Bun.serve({ fetch })`.
  */
 export const EXPORTED_HANDLERS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([['handler', 'event']]);
+
+/**
+ * Route modules of file-routed frameworks, whose exported HTTP-method functions run once per request:
+ * Next.js App Router `route.ts` (`export async function POST(request) { … }`) and SvelteKit `+server.ts`
+ * (`export const POST: RequestHandler = async ({ request }) => …`, also `fallback`).
+ */
+export const ROUTE_MODULE_FILE = /(?:^|[\\/])(?:route|\+server)\.[cm]?[jt]s$/;
+export const ROUTE_MODULE_HANDLERS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'fallback']);
+
+/**
+ * Svelte 5's `$effect(fn)` / `$effect.pre(fn)` (runes, in `.svelte.js` / `.svelte.ts` modules and components):
+ * fn runs again every time a state it read changes, like a listener.
+ */
+export const EFFECT_RUNES: ReadonlySet<string> = new Set(['$effect', '$effect.pre']);
 export const WORKER_HANDLERS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([
   ['fetch', 'event'],
   ['queue', 'event'],

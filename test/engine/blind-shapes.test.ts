@@ -1982,6 +1982,111 @@ export async function train(xs, ys) {
     assert.deepEqual(lint(dir, 'train.js', 'no-frozen-batchnorm-in-training'), ['9: frozenParent']);
   });
 
+  it('the `tf` parameter of a UMD factory or of an IIFE called with the global (fixtures/blind/iife-namespaces)', () => {
+    const UMD = (fallback: string, dep: string) => `(function (root, factory) {
+  if (typeof define === 'function' && define.amd) define(['${dep}'], factory);
+  else if (typeof module === 'object' && module.exports) module.exports = factory(require('${dep}'));
+  else root.Coach = factory(${fallback});
+}(this, function (tf) {
+  return function score(x) {
+    return tf.tensor1d(x).sum().item();
+  };
+}));
+`;
+    const IIFE = (arg: string) => `var Coach = window.Coach || {};
+Coach.scorer = (function (tf) {
+  return function score(x) {
+    return tf.tensor1d(x).sum().item();
+  };
+})(${arg});
+`;
+    const dir = project({
+      'umd.js': UMD('root.tf', '@tensorflow/tfjs'),
+      'umd-other.js': UMD('root._', 'lodash'),
+      'iife.js': IIFE('window.tf') + `// @tensorflow/tfjs from the CDN\n`,
+      'iife-other.js': IIFE('window.numeric') + `// @tensorflow/tfjs from the CDN\n`,
+    });
+    const globals = { torch2tf: { globals: ['tf'] } };
+    assert.deepEqual(lint(dir, 'umd.js', 'no-torch-tensor-api'), ['7: missingMethod']);
+    assert.deepEqual(lint(dir, 'umd-other.js', 'no-torch-tensor-api'), []);
+    assert.deepEqual(lint(dir, 'iife.js', 'no-torch-tensor-api', [], globals), ['4: missingMethod']);
+    assert.deepEqual(lint(dir, 'iife-other.js', 'no-torch-tensor-api', [], globals), []);
+    // without the globals setting, `window.tf` is nothing the engine knows
+    assert.deepEqual(lint(dir, 'iife.js', 'no-torch-tensor-api'), []);
+  });
+
+  it("a promise's `.then(function (m) { … })` gets the model it resolves to; `var self = this` calls its class's methods", () => {
+    const dir = project({
+      'loader.js': `const tf = require('@tensorflow/tfjs');
+function load(url) {
+  return tf.loadLayersModel(url).then(function (m) {
+    m.eval();
+    return m;
+  });
+}
+function fetchJson(url) {
+  return fetch(url).then(function (m) {
+    m.eval();
+    return m;
+  });
+}
+function Trainer() {
+  this.model = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] }), tf.layers.dropout({ rate: 0.2 })] });
+  this.optimizer = tf.train.adam(1e-3);
+}
+Trainer.prototype.lossFn = function (xs) {
+  return this.model.predict(xs).sum();
+};
+Trainer.prototype.step = function (xs) {
+  var self = this;
+  self.optimizer.minimize(function () { return self.lossFn(xs); });
+};
+module.exports = { load, fetchJson, Trainer };
+`,
+    });
+    assert.deepEqual(lint(dir, 'loader.js', 'no-torch-mode-switch'), ['4: modeCall']);
+    assert.deepEqual(lint(dir, 'loader.js', 'require-training-flag'), ['19: inferenceInTrainingStep']);
+  });
+
+  it('Svelte 5 runes: `$state.raw<tf.LayersModel | null>(null)` holds a model, `$effect` re-runs, and a SvelteKit `+server.ts` POST runs per request (fixtures/blind/svelte-runes)', () => {
+    const dir = project(
+      {
+        'src/lib/predictions.svelte.ts': `import * as tf from '@tensorflow/tfjs';
+export class Predictions {
+  model = $state.raw<tf.LayersModel | null>(null);
+  scores = $state<number[] | null>(null);
+  constructor() {
+    $effect(() => {
+      if (this.scores) console.log(tf.softmax(tf.tensor1d(this.scores)).dataSync());
+    });
+  }
+  attach(model: tf.LayersModel): void {
+    this.model = model;
+  }
+  dump() {
+    return this.model?.state_dict();
+  }
+}
+`,
+        'src/routes/api/predict/+server.ts': `import * as tf from '@tensorflow/tfjs';
+export const POST = async ({ request }: { request: Request }) => {
+  const body = await request.json();
+  return new Response(String(tf.tensor(body.pixels).div(255).sum().dataSync()[0]));
+};
+`,
+        'src/lib/helpers.ts': `import * as tf from '@tensorflow/tfjs';
+export const POST = (xs: number[]) => tf.tensor(xs).div(255).sum().dataSync()[0];
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'src/lib/predictions.svelte.ts', 'no-torch-module-api'), ['14: stateDict']);
+    assert.deepEqual(lint(dir, 'src/lib/predictions.svelte.ts', 'no-leaked-tensor'), ['7: intermediate']);
+    assert.deepEqual(lint(dir, 'src/routes/api/predict/+server.ts', 'no-leaked-tensor'), ['4: intermediate']);
+    // the same export name in a module that is no route: runs once (by default not reported)
+    assert.deepEqual(lint(dir, 'src/lib/helpers.ts', 'no-leaked-tensor'), []);
+  });
+
   it('a class exported as a CommonJS value keeps the same-file `new Cls(…)` arguments, as an ESM export does (fixtures/blind/modern-node vad.cjs)', () => {
     const gate = (name: string) => `class ${name} {
   constructor(model) {
