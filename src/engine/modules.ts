@@ -700,11 +700,28 @@ function computeImportMayGiveModel(file: FileIndex, v: Scope.Variable, direct: b
     const init = once && def.type === 'Variable' ? unwrap(def.node.init) : null;
     const callee = init?.type === T.CallExpression ? unwrap(init.callee) : null;
     const cv = callee?.type === T.Identifier ? file.variableOf(callee) : null;
-    spec = cv ? importSpec(file, cv) : null;
+    // `const m = build()`, or `const m = lib.build()` with `import * as lib from './lib'`
+    spec = cv ? importSpec(file, cv) : callee?.type === T.MemberExpression ? namespaceMember(file, callee) : null;
   }
   if (!spec) return true;
   const path = resolveModule(file.filename, spec.specifier);
   return !path || path === file.filename || moduleMakesModels(path);
+}
+
+/**
+ * Can the module an imported callee comes from (`build` of `import { build } from './m'`, `m.build`) mention
+ * `word` at all? A text check before any parse; true when the module cannot be read.
+ */
+export function importedModuleMentions(file: FileIndex, callee: Node, word: string): boolean {
+  const c = unwrap(callee);
+  const v = c?.type === T.Identifier ? file.variableOf(c) : null;
+  const spec = v ? importSpec(file, v) : c?.type === T.MemberExpression ? namespaceMember(file, c) : null;
+  if (!spec || !file.filename) return false;
+  const path = resolveModule(file.filename, spec.specifier);
+  const text = path ? readModuleText(path) : null;
+  if (!text) return true;
+  const w = word.replace(/\$/g, '\\$');
+  return text.includes(word) && new RegExp(`(?<![\\w$])${w}(?![\\w$])`).test(text);
 }
 
 /** The function an imported name denotes (`import { buildModel } from './model'`, `models.buildModel`), with its home. */

@@ -51,6 +51,7 @@ import {
   homeOfNode,
   importedClassKind,
   importedCallReturns,
+  importedModuleMentions,
   importedInstanceField,
   mixinFieldKind,
   importedMemberValue,
@@ -1372,13 +1373,16 @@ export class FileIndex {
     return returned.length > 0 ? returned : null;
   }
 
-  /** `zoo` of `const zoo = buildSiamese(cfg)`, `buildSiamese` from another module: the object it returns there. */
-  private importedResultOfConst(id: TSESTree.Identifier): Container | null {
+  /**
+   * `zoo` of `const zoo = buildSiamese(cfg)`, `buildSiamese` from another module: the object it returns there,
+   * asked for its part `key` (read only when the builder's module names `key` at all).
+   */
+  private importedResultOfConst(id: TSESTree.Identifier, key: string): Container | null {
     const v = this.variableOf(id);
     const def = v?.defs.length === 1 ? v.defs[0] : undefined;
     if (def?.type !== 'Variable' || def.node.id !== def.name || def.node.parent?.type !== T.VariableDeclaration || def.node.parent.kind !== 'const') return null;
     const init = unwrap(def.node.init);
-    return init?.type === T.CallExpression ? this.importedReturnContainer(init) : null;
+    return init?.type === T.CallExpression && importedModuleMentions(this, init.callee, key) ? this.importedReturnContainer(init) : null;
   }
 
   private partSources(base: Node, key: string | number | null, destructured = false): Node[] | null {
@@ -1393,7 +1397,7 @@ export class FileIndex {
     // constant holding its result (`const zoo = buildSiamese(cfg); zoo.encoder`), not for every `f().x`
     const c =
       this.containerOf(b) ??
-      (key === null ? null : destructured && b.type === T.CallExpression ? this.importedReturnContainer(b) : b.type === T.Identifier ? this.importedResultOfConst(b) : null);
+      (key === null ? null : destructured && b.type === T.CallExpression ? this.importedReturnContainer(b) : b.type === T.Identifier && typeof key === 'string' ? this.importedResultOfConst(b, key) : null);
     if (!c) return null;
     if (c.type === 'class') {
       if (typeof key !== 'string') return null;
