@@ -408,7 +408,7 @@ const perEventValid = [
   {
     name: 'a tested cost may be null: `if (!cost) return` before its dispose, `if (cost) cost.dispose()` (fixtures/blind/rxjs-angular step.ts)',
     code: `const opt = TF.train.adam(0.01);\nexport function step(f) {\n  const cost = opt.minimize(f, true);\n  if (!cost) return NaN;\n  const value = cost.dataSync()[0];\n  cost.dispose();\n  return value;\n}\nfor (let i = 0; i < 9; i++) {\n  const c = opt.minimize(() => loss(), true);\n  log(c ? c.dataSync()[0] : NaN);\n  if (c) c.dispose();\n}`,
-    options: [{ onlyRepeated: false }],
+    options: [{ onlyRepeated: false }] as Options,
   },
   {
     name: "a user's own createAsyncThunk and createSlice (not Redux Toolkit's) run once",
