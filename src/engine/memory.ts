@@ -37,7 +37,10 @@ import {
   JSX_INTERACTION_EVENT_PROP,
   LISTENER_DECORATOR_MODULES,
   LISTENER_DECORATORS,
+  JOB_MODULES,
+  JOB_REGISTRATIONS,
   LISTENER_METHODS,
+  P5_CALLBACKS,
   ROUTE_MODULE_FILE,
   ROUTE_MODULE_HANDLERS,
   OBSERVER_CLASSES,
@@ -180,6 +183,8 @@ interface MemoryFacts {
   /** The text may hold JSX (`/>` or `</`), and names Redux Toolkit: else no function is a JSX handler or a reducer. */
   readonly jsx: boolean;
   readonly redux: boolean;
+  /** The file names a job or schedule library (src/facts/tfjs-api.ts JOB_MODULES). */
+  readonly jobs: boolean;
 }
 
 const IN_PROGRESS = Symbol('in-progress');
@@ -207,6 +212,7 @@ function factsOf(file: FileIndex): MemoryFacts {
     engineScopes: text.includes('startScope'),
     jsx: text.includes('/>') || text.includes('</'),
     redux: text.includes('@reduxjs/toolkit'),
+    jobs: [...JOB_MODULES].some((m) => text.includes(`'${m}'`) || text.includes(`"${m}"`)),
   };
   facts.set(file, f);
   return f;
@@ -440,6 +446,7 @@ function functionFrequency(file: FileIndex, fn: FunctionNode, depth: number): Re
     // video.onloadeddata = () => …, worker.onmessage = (e) => …
     if (/^on[a-z]+$/.test(memberName(parent.left) ?? '')) result = 'event';
   }
+  result ??= p5Frequency(file, fn) ?? jobFrequency(file, fn);
   if (!result && depth < MAX_DEPTH) {
     const refs = f.byReference.get(fn) ?? [];
     const sites = callSitesOf(file, fn);
@@ -455,6 +462,53 @@ function functionFrequency(file: FileIndex, fn: FunctionNode, depth: number): Re
   }
   f.freq.set(fn, result);
   return result;
+}
+
+/**
+ * A callback a job or schedule library runs per tick or per job (`cron.schedule(expr, fn)`,
+ * `new Worker('score', fn)`), given inline or by name (`new Worker('retrain', processTraining)`).
+ */
+function jobFrequency(file: FileIndex, fn: FunctionNode): RepeatFrequency | null {
+  if (!factsOf(file).jobs) return null;
+  const inline = jobRegistration(file, fn.parent, fn);
+  if (inline) return inline;
+  const p = fn.parent;
+  const id = fn.type === T.FunctionDeclaration ? fn.id : p?.type === T.VariableDeclarator && p.init === fn && p.id.type === T.Identifier ? p.id : null;
+  for (const r of (id ? file.variableOf(id)?.references : undefined) ?? []) {
+    const f = r.init ? null : jobRegistration(file, r.identifier.parent, r.identifier);
+    if (f) return f;
+  }
+  return null;
+}
+
+function jobRegistration(file: FileIndex, p: Node | undefined, arg: Node): RepeatFrequency | null {
+  if (p?.type !== T.CallExpression && p?.type !== T.NewExpression) return null;
+  const at = p.arguments.indexOf(arg as TSESTree.CallExpressionArgument);
+  const name = at < 0 ? null : moduleExportName(file, p.callee, JOB_MODULES);
+  const job = name === null ? undefined : JOB_REGISTRATIONS.find((j) => j.name === name && j.argument === at && j.isNew === (p.type === T.NewExpression));
+  return job?.frequency ?? null;
+}
+
+/**
+ * A p5.js sketch function p5 calls per frame or per event: a top-level `function draw() {…}` next to a
+ * top-level `function setup()` (global mode), or `p.draw = () => {…}` where `p` is the sketch of
+ * `new p5((p) => …)` (instance mode).
+ */
+function p5Frequency(file: FileIndex, fn: FunctionNode): RepeatFrequency | null {
+  const p = fn.parent;
+  if (fn.type === T.FunctionDeclaration && fn.id && p?.type === T.Program) {
+    const f = P5_CALLBACKS.get(fn.id.name);
+    return f && p.body.some((s) => s.type === T.FunctionDeclaration && s.id?.name === 'setup') ? f : null;
+  }
+  if (p?.type !== T.AssignmentExpression || p.right !== fn || p.left.type !== T.MemberExpression) return null;
+  const f = P5_CALLBACKS.get(memberName(p.left) ?? '');
+  const sketch = unwrap(p.left.object);
+  const v = f && sketch?.type === T.Identifier ? file.variableOf(sketch) : null;
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || !isFunction(def.node) || def.node.params[0] !== def.name) return null;
+  const made = def.node.parent;
+  const ctor = made?.type === T.NewExpression && made.arguments[0] === def.node ? unwrap(made.callee) : null;
+  return ctor?.type === T.Identifier && ctor.name === 'p5' ? f! : null;
 }
 
 /** `onBatchEnd(batch, logs) {…}` / `onEpochEnd: async () => …`: a fit callback hook. */
@@ -619,7 +673,7 @@ export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean 
     if (n.async || n.generator) return false;
     // a serverless or edge entry point, a JSX event handler, a Redux reducer: called by the runtime or the
     // framework, never inside a scope
-    if (entryPointFrequency(file, n) || placedFrequency(file, n) || decoratorFrequency(file, n)) return false;
+    if (entryPointFrequency(file, n) || placedFrequency(file, n) || decoratorFrequency(file, n) || p5Frequency(file, n) || jobFrequency(file, n)) return false;
     const parent = n.parent;
     if (parent?.type === T.CallExpression && parent.arguments.includes(n as never)) {
       if (SYNC_CALLBACK_METHODS.has(calledMember(parent)?.name ?? '')) continue;

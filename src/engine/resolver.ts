@@ -1091,7 +1091,9 @@ export class FileIndex {
     // `for (const w of layer.getWeights())`, `model.getWeights().forEach((w) => …)`: each element is a tensor
     if (v.defs.length === 1 && def.name.type === T.Identifier) {
       const iterated = iteratedBy(def.name);
-      if (iterated?.type === T.CallExpression && this.isTensorListCall(iterated)) return { kind: 'tensor', via: 'factory' };
+      // also through a constant: `const weights = model.getWeights(); weights.map((w) => …)`
+      const list = iterated?.type === T.Identifier ? this.constInit(iterated) : iterated;
+      if (list?.type === T.CallExpression && this.isTensorListCall(list)) return { kind: 'tensor', via: 'factory' };
       // `for (const layer of model.layers)`, `model.layers.slice(0, 10).forEach((l) => …)`: each element is a layer
       if (this.isLayerList(iterated)) return { kind: 'layer', via: 'factory' };
     }
@@ -1357,15 +1359,17 @@ export class FileIndex {
     return f ? f.index.agreeingContainer(f.index.returnedOf(f.fn)) : null;
   }
 
+  /** The initialiser of a `const` the identifier names (`const weights = model.getWeights()`), or null. */
+  private constInit(id: TSESTree.Identifier): Node | null {
+    const v = this.variableOf(id);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.type !== 'Variable' || def.node.id !== def.name || def.node.parent?.type !== T.VariableDeclaration || def.node.parent.kind !== 'const') return null;
+    return unwrap(def.node.init);
+  }
+
   /** The elements of `xs.map((x) => build(x))`, also through a `const` holding it: what the callback returns. */
   private mappedElements(expr: Node): Node[] | null {
-    let e: Node | null = expr;
-    if (e.type === T.Identifier) {
-      const v = this.variableOf(e);
-      const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-      if (def?.type !== 'Variable' || def.node.id !== def.name || def.node.parent?.type !== T.VariableDeclaration || def.node.parent.kind !== 'const') return null;
-      e = unwrap(def.node.init);
-    }
+    const e = expr.type === T.Identifier ? this.constInit(expr) : expr;
     if (e?.type !== T.CallExpression || calledMember(e)?.name !== 'map') return null;
     const cb = unwrap(e.arguments[0]);
     if (!isFunction(cb) || cb.async || cb.generator) return null;
@@ -1378,10 +1382,7 @@ export class FileIndex {
    * asked for its part `key` (read only when the builder's module names `key` at all).
    */
   private importedResultOfConst(id: TSESTree.Identifier, key: string): Container | null {
-    const v = this.variableOf(id);
-    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-    if (def?.type !== 'Variable' || def.node.id !== def.name || def.node.parent?.type !== T.VariableDeclaration || def.node.parent.kind !== 'const') return null;
-    const init = unwrap(def.node.init);
+    const init = this.constInit(id);
     return init?.type === T.CallExpression && importedModuleMentions(this, init.callee, key) ? this.importedReturnContainer(init) : null;
   }
 

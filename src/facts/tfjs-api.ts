@@ -288,6 +288,32 @@ export const ROUTE_MODULE_FILE = /(?:^|[\\/])(?:route|\+server)\.[cm]?[jt]s$/;
 export const ROUTE_MODULE_HANDLERS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'fallback']);
 
 /**
+ * Job and schedule libraries that run a callback again and again, by the module they are imported from:
+ * node-cron's `cron.schedule(expr, fn)` and cron's `new CronJob(expr, fn)` on every tick, BullMQ's
+ * `new Worker(queue, processor)` for every job. `argument` is where the callback is passed.
+ */
+export const JOB_REGISTRATIONS: readonly { readonly module: string; readonly name: string; readonly isNew: boolean; readonly argument: number; readonly frequency: RepeatFrequency }[] = [
+  { module: 'node-cron', name: 'schedule', isNew: false, argument: 1, frequency: 'interval' },
+  { module: 'cron', name: 'CronJob', isNew: true, argument: 1, frequency: 'interval' },
+  { module: 'bullmq', name: 'Worker', isNew: true, argument: 1, frequency: 'event' },
+];
+export const JOB_MODULES: ReadonlySet<string> = new Set(JOB_REGISTRATIONS.map((j) => j.module));
+
+/**
+ * p5.js sketch functions that p5 calls again and again: `draw` on every frame, the input and window
+ * events on every event. Global mode: top-level `function draw() {…}` in a script that also declares
+ * `function setup()`; instance mode: `p.draw = () => {…}` on the sketch object of `new p5((p) => …)`.
+ */
+export const P5_CALLBACKS: ReadonlyMap<string, RepeatFrequency> = new Map<string, RepeatFrequency>([
+  ['draw', 'frame'],
+  ...[
+    'mousePressed', 'mouseReleased', 'mouseClicked', 'doubleClicked', 'mouseMoved', 'mouseDragged', 'mouseWheel',
+    'keyPressed', 'keyReleased', 'keyTyped', 'touchStarted', 'touchMoved', 'touchEnded', 'windowResized',
+    'deviceMoved', 'deviceTurned', 'deviceShaken',
+  ].map((name): [string, RepeatFrequency] => [name, 'event']),
+]);
+
+/**
  * Svelte 5's `$effect(fn)` / `$effect.pre(fn)` (runes, in `.svelte.js` / `.svelte.ts` modules and components):
  * fn runs again every time a state it read changes, like a listener.
  */

@@ -2087,6 +2087,27 @@ export const POST = (xs: number[]) => tf.tensor(xs).div(255).sum().dataSync()[0]
     assert.deepEqual(lint(dir, 'src/lib/helpers.ts', 'no-leaked-tensor'), []);
   });
 
+  it('the elements of a constant holding a tensor list are tensors: `const weights = model.getWeights(); weights.map((w) => …)` (fixtures/blind/p5-sketches)', () => {
+    const dir = project({
+      'nn.js': `const tf = require('@tensorflow/tfjs');
+const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] })] });
+function mutate(rate) {
+  return tf.tidy(() => {
+    const weights = model.getWeights();
+    const names = model.layers.map((l) => l.name);
+    names.map((n) => n.concat('_m'));
+    return weights.map((w) => {
+      w.add(tf.randomNormal(w.shape).mul(rate));
+      return w;
+    });
+  });
+}
+module.exports = { mutate };
+`,
+    });
+    assert.deepEqual(lint(dir, 'nn.js', 'no-discarded-tensor'), ['9: discarded']);
+  });
+
   it('a class exported as a CommonJS value keeps the same-file `new Cls(…)` arguments, as an ESM export does (fixtures/blind/modern-node vad.cjs)', () => {
     const gate = (name: string) => `class ${name} {
   constructor(model) {

@@ -283,7 +283,36 @@ const STENCIL = `import { Component, Listen } from '@stencil/core';\n@Component(
 const THREE = `${M}renderer.setAnimationLoop(() => {\n  draw(model.predict(frame()).argMax(-1).dataSync()[0]);\n});`;
 const FIBER = `import { useFrame } from '@react-three/fiber';\n${M}export function Cloud({ points }) {\n  const onFrame = () => {\n    move(TF.matMul(points, basis).dataSync());\n  };\n  useFrame(onFrame);\n  return null;\n}`;
 const COST = `const opt = TF.train.adam(0.01);\nfor (let i = 0; i < 100; i++) {\n  const cost = opt.minimize(() => loss(), true);\n  const value = cost ? cost.dataSync()[0] : NaN;\n  log(value, cost !== null && !cost.isDisposed);\n}`;
+const P5_GLOBAL = `${M}function setup() {\n  createCanvas(400, 400);\n}\nfunction draw() {\n  show(model.predict(grab()).argMax(-1).dataSync()[0]);\n}\nfunction mousePressed() {\n  log(TF.ones([2]).square().dataSync());\n}`;
+const P5_INSTANCE = `import p5 from 'p5';\n${M}new p5((p) => {\n  p.draw = () => {\n    show(model.predict(grab()).argMax(-1).dataSync()[0]);\n  };\n});`;
+const JOBS = `import cron from 'node-cron';\nimport { Worker } from 'bullmq';\n${M}cron.schedule('0 * * * *', () => {\n  log(TF.ones([2]).square().dataSync());\n});\nfunction score(job) {\n  return model.predict(TF.tensor2d(job.data.rows)).dataSync();\n}\nnew Worker('score', score, { connection });`;
 const perFrame: Case[] = [
+  {
+    name: "p5.js global mode: draw() runs per frame and mousePressed() per event (next to setup())",
+    code: P5_GLOBAL,
+    output: null,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`predict()`, `argMax()`', s: 's', leak: 'they leak', freq: 'on every frame' }, line: 6, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(P5_GLOBAL, 'model.predict(grab()).argMax(-1).dataSync()[0]') }] },
+      { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 9, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(P5_GLOBAL, 'TF.ones([2]).square().dataSync()') }] },
+    ],
+  },
+  {
+    name: 'p5.js instance mode: p.draw of new p5((p) => …) runs per frame',
+    code: P5_INSTANCE,
+    output: null,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`predict()`, `argMax()`', s: 's', leak: 'they leak', freq: 'on every frame' }, line: 5, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(P5_INSTANCE, 'model.predict(grab()).argMax(-1).dataSync()[0]') }] },
+    ],
+  },
+  {
+    name: "node-cron's schedule runs per tick, BullMQ's Worker processor per job (also by name)",
+    code: JOBS,
+    output: null,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every timer tick' }, line: 5, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(JOBS, 'TF.ones([2]).square().dataSync()') }] },
+      { messageId: 'intermediate', data: { ops: '`tensor2d()`, `predict()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 8, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(JOBS, 'model.predict(TF.tensor2d(job.data.rows)).dataSync()') }] },
+    ],
+  },
   {
     name: "three.js's renderer.setAnimationLoop runs its callback per frame",
     code: THREE,
@@ -409,6 +438,10 @@ const perEventValid = [
     name: 'a tested cost may be null: `if (!cost) return` before its dispose, `if (cost) cost.dispose()` (fixtures/blind/rxjs-angular step.ts)',
     code: `const opt = TF.train.adam(0.01);\nexport function step(f) {\n  const cost = opt.minimize(f, true);\n  if (!cost) return NaN;\n  const value = cost.dataSync()[0];\n  cost.dispose();\n  return value;\n}\nfor (let i = 0; i < 9; i++) {\n  const c = opt.minimize(() => loss(), true);\n  log(c ? c.dataSync()[0] : NaN);\n  if (c) c.dispose();\n}`,
     options: [{ onlyRepeated: false }] as Options,
+  },
+  {
+    name: "a draw() with no setup() (not a p5 sketch), a Worker of node:worker_threads, a schedule() of your own: run once",
+    code: `import { Worker } from 'node:worker_threads';\nimport { schedule } from './jobs';\n${M}function draw() {\n  show(model.predict(grab()).argMax(-1).dataSync()[0]);\n}\nnew Worker('./w.js', { workerData: draw });\nschedule('0 * * * *', () => log(TF.ones([2]).square().dataSync()));`,
   },
   {
     name: "a user's own createAsyncThunk and createSlice (not Redux Toolkit's) run once",
