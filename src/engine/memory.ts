@@ -12,7 +12,7 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, functionName, isCommonJsExport, runeName, isFunction, isPromiseExecutor, memberName, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { calledMember, findProperty, functionName, isCommonJsExport, isFunction, isPromiseExecutor, literalValue, memberName, propertyKeyName, runeName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget, gradientContexts } from './gradient-context.js';
 import type { FileIndex } from './resolver.js';
 import { callSitesOf } from './trainable.js';
@@ -40,6 +40,9 @@ import {
   JOB_MODULES,
   JOB_REGISTRATIONS,
   LISTENER_METHODS,
+  PHASER_FRAME_METHODS,
+  PHASER_MODULE,
+  PHASER_SCENE_CLASS,
   P5_CALLBACKS,
   ROUTE_MODULE_FILE,
   ROUTE_MODULE_HANDLERS,
@@ -183,6 +186,8 @@ interface MemoryFacts {
   /** The text may hold JSX (`/>` or `</`), and names Redux Toolkit: else no function is a JSX handler or a reducer. */
   readonly jsx: boolean;
   readonly redux: boolean;
+  /** The file imports Phaser (src/facts/tfjs-api.ts PHASER_MODULE). */
+  readonly phaser: boolean;
   /** The file names a job or schedule library (src/facts/tfjs-api.ts JOB_MODULES). */
   readonly jobs: boolean;
 }
@@ -212,6 +217,7 @@ function factsOf(file: FileIndex): MemoryFacts {
     engineScopes: text.includes('startScope'),
     jsx: text.includes('/>') || text.includes('</'),
     redux: text.includes('@reduxjs/toolkit'),
+    phaser: text.includes(`'${PHASER_MODULE}'`) || text.includes(`"${PHASER_MODULE}"`),
     jobs: [...JOB_MODULES].some((m) => text.includes(`'${m}'`) || text.includes(`"${m}"`)),
   };
   facts.set(file, f);
@@ -446,7 +452,7 @@ function functionFrequency(file: FileIndex, fn: FunctionNode, depth: number): Re
     // video.onloadeddata = () => …, worker.onmessage = (e) => …
     if (/^on[a-z]+$/.test(memberName(parent.left) ?? '')) result = 'event';
   }
-  result ??= p5Frequency(file, fn) ?? jobFrequency(file, fn);
+  result ??= p5Frequency(file, fn) ?? jobFrequency(file, fn) ?? phaserFrequency(file, fn);
   if (!result && depth < MAX_DEPTH) {
     const refs = f.byReference.get(fn) ?? [];
     const sites = callSitesOf(file, fn);
@@ -487,6 +493,30 @@ function jobRegistration(file: FileIndex, p: Node | undefined, arg: Node): Repea
   const name = at < 0 ? null : moduleExportName(file, p.callee, JOB_MODULES);
   const job = name === null ? undefined : JOB_REGISTRATIONS.find((j) => j.name === name && j.argument === at && j.isNew === (p.type === T.NewExpression));
   return job?.frequency ?? null;
+}
+
+const PHASER_MODULES: ReadonlySet<string> = new Set([PHASER_MODULE]);
+
+/**
+ * Phaser 3: `update(time, delta)` of a `Phaser.Scene` subclass runs per frame; the inline `callback` of a
+ * repeating timer event (`this.time.addEvent({ delay, loop: true, callback: () => … })`) per tick.
+ */
+function phaserFrequency(file: FileIndex, fn: FunctionNode): RepeatFrequency | null {
+  if (!factsOf(file).phaser) return null;
+  const p = fn.parent;
+  if (p?.type === T.MethodDefinition && p.value === fn && !p.static && PHASER_FRAME_METHODS.has(propertyKeyName(p) ?? '')) {
+    const cls = p.parent.parent;
+    const sup = cls.type === T.ClassDeclaration || cls.type === T.ClassExpression ? cls.superClass : null;
+    return sup && moduleExportName(file, sup, PHASER_MODULES) === PHASER_SCENE_CLASS ? 'frame' : null;
+  }
+  if (p?.type !== T.Property || p.value !== fn || propertyKeyName(p) !== 'callback' || p.parent.type !== T.ObjectExpression) return null;
+  const cfg = p.parent;
+  const call = cfg.parent;
+  if (call?.type !== T.CallExpression || call.arguments[0] !== cfg || calledMember(call)?.name !== 'addEvent') return null;
+  const loop = findProperty(cfg, 'loop');
+  const repeat = findProperty(cfg, 'repeat');
+  const repeats = (loop && literalValue(loop.value) === true) || (repeat && literalValue(repeat.value) !== 0);
+  return repeats ? 'interval' : null;
 }
 
 /**
@@ -673,7 +703,7 @@ export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean 
     if (n.async || n.generator) return false;
     // a serverless or edge entry point, a JSX event handler, a Redux reducer: called by the runtime or the
     // framework, never inside a scope
-    if (entryPointFrequency(file, n) || placedFrequency(file, n) || decoratorFrequency(file, n) || p5Frequency(file, n) || jobFrequency(file, n)) return false;
+    if (entryPointFrequency(file, n) || placedFrequency(file, n) || decoratorFrequency(file, n) || p5Frequency(file, n) || jobFrequency(file, n) || phaserFrequency(file, n)) return false;
     const parent = n.parent;
     if (parent?.type === T.CallExpression && parent.arguments.includes(n as never)) {
       if (SYNC_CALLBACK_METHODS.has(calledMember(parent)?.name ?? '')) continue;

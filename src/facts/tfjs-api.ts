@@ -300,6 +300,14 @@ export const JOB_REGISTRATIONS: readonly { readonly module: string; readonly nam
 export const JOB_MODULES: ReadonlySet<string> = new Set(JOB_REGISTRATIONS.map((j) => j.module));
 
 /**
+ * Phaser 3 (imported from `phaser`): a `Phaser.Scene` subclass's `update(time, delta)` runs on every frame,
+ * and a timer event `this.time.addEvent({ loop: true, callback })` (or with `repeat`) on every tick.
+ */
+export const PHASER_MODULE = 'phaser';
+export const PHASER_SCENE_CLASS = 'Scene';
+export const PHASER_FRAME_METHODS: ReadonlySet<string> = new Set(['update']);
+
+/**
  * p5.js sketch functions that p5 calls again and again: `draw` on every frame, the input and window
  * events on every event. Global mode: top-level `function draw() {…}` in a script that also declares
  * `function setup()`; instance mode: `p.draw = () => {…}` on the sketch object of `new p5((p) => …)`.

@@ -286,7 +286,17 @@ const COST = `const opt = TF.train.adam(0.01);\nfor (let i = 0; i < 100; i++) {\
 const P5_GLOBAL = `${M}function setup() {\n  createCanvas(400, 400);\n}\nfunction draw() {\n  show(model.predict(grab()).argMax(-1).dataSync()[0]);\n}\nfunction mousePressed() {\n  log(TF.ones([2]).square().dataSync());\n}`;
 const P5_INSTANCE = `import p5 from 'p5';\n${M}new p5((p) => {\n  p.draw = () => {\n    show(model.predict(grab()).argMax(-1).dataSync()[0]);\n  };\n});`;
 const JOBS = `import cron from 'node-cron';\nimport { Worker } from 'bullmq';\n${M}cron.schedule('0 * * * *', () => {\n  log(TF.ones([2]).square().dataSync());\n});\nfunction score(job) {\n  return model.predict(TF.tensor2d(job.data.rows)).dataSync();\n}\nnew Worker('score', score, { connection });`;
+const PHASER = `import Phaser from 'phaser';\n${M}export class Play extends Phaser.Scene {\n  create() {\n    this.time.addEvent({ delay: 500, loop: true, callback: () => log(TF.ones([2]).square().dataSync()) });\n  }\n  update(time, delta) {\n    show(model.predict(grab()).argMax(-1).dataSync()[0]);\n  }\n}`;
 const perFrame: Case[] = [
+  {
+    name: "Phaser: a Scene's update() runs per frame, a looping timer event's callback per tick",
+    code: PHASER,
+    output: null,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every timer tick' }, line: 5, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(PHASER, 'TF.ones([2]).square().dataSync()') }] },
+      { messageId: 'intermediate', data: { ops: '`predict()`, `argMax()`', s: 's', leak: 'they leak', freq: 'on every frame' }, line: 8, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(PHASER, 'model.predict(grab()).argMax(-1).dataSync()[0]') }] },
+    ],
+  },
   {
     name: "p5.js global mode: draw() runs per frame and mousePressed() per event (next to setup())",
     code: P5_GLOBAL,
@@ -442,6 +452,10 @@ const perEventValid = [
   {
     name: "a draw() with no setup() (not a p5 sketch), a Worker of node:worker_threads, a schedule() of your own: run once",
     code: `import { Worker } from 'node:worker_threads';\nimport { schedule } from './jobs';\n${M}function draw() {\n  show(model.predict(grab()).argMax(-1).dataSync()[0]);\n}\nnew Worker('./w.js', { workerData: draw });\nschedule('0 * * * *', () => log(TF.ones([2]).square().dataSync()));`,
+  },
+  {
+    name: "an update() of a Scene class of your own (not Phaser's), and a one-shot timer event: run once",
+    code: `import { Scene } from './engine';\nimport Phaser from 'phaser';\n${M}export class Play extends Scene {\n  update() {\n    show(model.predict(grab()).argMax(-1).dataSync()[0]);\n  }\n}\nexport class Boot extends Phaser.Scene {\n  create() {\n    this.time.addEvent({ delay: 500, callback: () => log(TF.ones([2]).square().dataSync()) });\n  }\n}`,
   },
   {
     name: "a user's own createAsyncThunk and createSlice (not Redux Toolkit's) run once",
