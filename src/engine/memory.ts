@@ -40,6 +40,7 @@ import {
   JOB_MODULES,
   JOB_REGISTRATIONS,
   LISTENER_METHODS,
+  REACTIVE_EFFECTS,
   PHASER_FRAME_METHODS,
   PHASER_MODULE,
   PHASER_SCENE_CLASS,
@@ -472,7 +473,8 @@ function functionFrequency(file: FileIndex, fn: FunctionNode, depth: number): Re
 
 /**
  * A callback a job or schedule library runs per tick or per job (`cron.schedule(expr, fn)`,
- * `new Worker('score', fn)`), given inline or by name (`new Worker('retrain', processTraining)`).
+ * `new Worker('score', fn)`), or a reactive effect per change (`effect(() => …)` of @preact/signals,
+ * MobX's `autorun`), given inline or by name (`new Worker('retrain', processTraining)`).
  */
 function jobFrequency(file: FileIndex, fn: FunctionNode): RepeatFrequency | null {
   if (!factsOf(file).jobs) return null;
@@ -491,7 +493,8 @@ function jobRegistration(file: FileIndex, p: Node | undefined, arg: Node): Repea
   if (p?.type !== T.CallExpression && p?.type !== T.NewExpression) return null;
   const at = p.arguments.indexOf(arg as TSESTree.CallExpressionArgument);
   const name = at < 0 ? null : moduleExportName(file, p.callee, JOB_MODULES);
-  const job = name === null ? undefined : JOB_REGISTRATIONS.find((j) => j.name === name && j.argument === at && j.isNew === (p.type === T.NewExpression));
+  const match = (j: (typeof JOB_REGISTRATIONS)[number]): boolean => j.name === name && j.argument === at && j.isNew === (p.type === T.NewExpression);
+  const job = name === null ? undefined : (JOB_REGISTRATIONS.find(match) ?? REACTIVE_EFFECTS.find(match));
   return job?.frequency ?? null;
 }
 

@@ -297,7 +297,26 @@ export const JOB_REGISTRATIONS: readonly { readonly module: string; readonly nam
   { module: 'cron', name: 'CronJob', isNew: true, argument: 1, frequency: 'interval' },
   { module: 'bullmq', name: 'Worker', isNew: true, argument: 1, frequency: 'event' },
 ];
-export const JOB_MODULES: ReadonlySet<string> = new Set(JOB_REGISTRATIONS.map((j) => j.module));
+
+/**
+ * Reactive effects, by the module they are imported from: the function runs again every time a value it
+ * read changes, like a listener. @preact/signals' `effect(fn)`, MobX's `autorun(fn)` and `reaction(expr,
+ * effect)`, Vue's `watchEffect(fn)` and `watch(source, cb)`, Solid's `createEffect(fn)`.
+ */
+export const REACTIVE_EFFECTS: readonly { readonly module: string; readonly name: string; readonly isNew: boolean; readonly argument: number; readonly frequency: RepeatFrequency }[] = [
+  ...['@preact/signals', '@preact/signals-core', '@preact/signals-react'].map((module) => ({ module, name: 'effect', isNew: false, argument: 0, frequency: 'event' as const })),
+  { module: 'mobx', name: 'autorun', isNew: false, argument: 0, frequency: 'event' },
+  { module: 'mobx', name: 'reaction', isNew: false, argument: 0, frequency: 'event' },
+  { module: 'mobx', name: 'reaction', isNew: false, argument: 1, frequency: 'event' },
+  ...['vue', '@vue/runtime-core', '@vue/reactivity'].flatMap((module) => [
+    { module, name: 'watchEffect', isNew: false, argument: 0, frequency: 'event' as const },
+    { module, name: 'watch', isNew: false, argument: 1, frequency: 'event' as const },
+  ]),
+  { module: 'solid-js', name: 'createEffect', isNew: false, argument: 0, frequency: 'event' },
+];
+
+/** Every module of JOB_REGISTRATIONS and REACTIVE_EFFECTS (a file naming none of them pays nothing). */
+export const JOB_MODULES: ReadonlySet<string> = new Set([...JOB_REGISTRATIONS, ...REACTIVE_EFFECTS].map((j) => j.module));
 
 /**
  * Phaser 3 (imported from `phaser`): a `Phaser.Scene` subclass's `update(time, delta)` runs on every frame,

@@ -287,7 +287,21 @@ const P5_GLOBAL = `${M}function setup() {\n  createCanvas(400, 400);\n}\nfunctio
 const P5_INSTANCE = `import p5 from 'p5';\n${M}new p5((p) => {\n  p.draw = () => {\n    show(model.predict(grab()).argMax(-1).dataSync()[0]);\n  };\n});`;
 const JOBS = `import cron from 'node-cron';\nimport { Worker } from 'bullmq';\n${M}cron.schedule('0 * * * *', () => {\n  log(TF.ones([2]).square().dataSync());\n});\nfunction score(job) {\n  return model.predict(TF.tensor2d(job.data.rows)).dataSync();\n}\nnew Worker('score', score, { connection });`;
 const PHASER = `import Phaser from 'phaser';\n${M}export class Play extends Phaser.Scene {\n  create() {\n    this.time.addEvent({ delay: 500, loop: true, callback: () => log(TF.ones([2]).square().dataSync()) });\n  }\n  update(time, delta) {\n    show(model.predict(grab()).argMax(-1).dataSync()[0]);\n  }\n}`;
+const EFFECTS = `import { effect } from '@preact/signals';\nimport { autorun, reaction } from 'mobx';\nimport { watchEffect, watch } from 'vue';\nimport { createEffect } from 'solid-js';\neffect(() => log(TF.ones([2]).square().dataSync()));\nautorun(() => log(TF.ones([3]).square().dataSync()));\nreaction(() => store.n, (n) => log(TF.ones([n]).square().dataSync()));\nwatchEffect(() => log(TF.ones([4]).square().dataSync()));\nwatch(count, (n) => log(TF.ones([n]).sum().dataSync()));\ncreateEffect(() => log(TF.ones([5]).square().dataSync()));`;
 const perFrame: Case[] = [
+  {
+    name: 'reactive effects re-run per change: @preact/signals effect, MobX autorun and reaction, Vue watchEffect and watch, Solid createEffect',
+    code: EFFECTS,
+    output: null,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 5, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(EFFECTS, 'TF.ones([2]).square().dataSync()') }] },
+      { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 6, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(EFFECTS, 'TF.ones([3]).square().dataSync()') }] },
+      { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 7, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(EFFECTS, 'TF.ones([n]).square().dataSync()') }] },
+      { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 8, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(EFFECTS, 'TF.ones([4]).square().dataSync()') }] },
+      { messageId: 'intermediate', data: { ops: '`ones()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 9, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(EFFECTS, 'TF.ones([n]).sum().dataSync()') }] },
+      { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 10, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(EFFECTS, 'TF.ones([5]).square().dataSync()') }] },
+    ],
+  },
   {
     name: "Phaser: a Scene's update() runs per frame, a looping timer event's callback per tick",
     code: PHASER,
@@ -456,6 +470,10 @@ const perEventValid = [
   {
     name: "an update() of a Scene class of your own (not Phaser's), and a one-shot timer event: run once",
     code: `import { Scene } from './engine';\nimport Phaser from 'phaser';\n${M}export class Play extends Scene {\n  update() {\n    show(model.predict(grab()).argMax(-1).dataSync()[0]);\n  }\n}\nexport class Boot extends Phaser.Scene {\n  create() {\n    this.time.addEvent({ delay: 500, callback: () => log(TF.ones([2]).square().dataSync()) });\n  }\n}`,
+  },
+  {
+    name: 'an effect() of your own (not @preact/signals), and a watch() callback in the source position: run once',
+    code: `import { effect } from './reactive';\nimport { watch } from 'vue';\neffect(() => log(TF.ones([2]).square().dataSync()));\nwatch(() => log(TF.ones([2]).sum().dataSync()), 1);`,
   },
   {
     name: "a user's own createAsyncThunk and createSlice (not Redux Toolkit's) run once",
