@@ -124,11 +124,32 @@ export function findProperty(obj: TSESTree.ObjectExpression | null, key: string)
   for (const p of obj.properties) {
     if (p.type === T.Property && !p.method && propertyKeyName(p) === key) found = p;
     else if (p.type === T.SpreadElement) {
-      // a later spread may override the key; we cannot know what it holds
-      if (found) found = null;
+      // a later spread may override the key, unless it provably lacks it (`...(first ? { inputShape } : {})`)
+      if (found && spreadMayHold(p.argument, key)) found = null;
     }
   }
   return found;
+}
+
+/** Can spreading this expression set `key`? Only object literals without it (under `?:`, `&&`, `||`, `??`) and empty values cannot. */
+function spreadMayHold(expr: Node, key: string): boolean {
+  const e = unwrap(expr);
+  if (!e) return true;
+  switch (e.type) {
+    case T.ObjectExpression:
+      return e.properties.some((q) => (q.type === T.SpreadElement ? spreadMayHold(q.argument, key) : q.computed || propertyKeyName(q) === null || propertyKeyName(q) === key));
+    case T.ConditionalExpression:
+      return spreadMayHold(e.consequent, key) || spreadMayHold(e.alternate, key);
+    case T.LogicalExpression:
+      // `cond && { … }` spreads nothing when cond is falsy
+      return (e.operator !== '&&' && spreadMayHold(e.left, key)) || spreadMayHold(e.right, key);
+    case T.Literal:
+      return false;
+    case T.Identifier:
+      return e.name !== 'undefined';
+    default:
+      return true;
+  }
 }
 
 /** True if a spread element appears in the object literal (values unknown). */

@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { forEachNode, isFunction, isPromiseExecutor, walk, type Node } from '../../src/engine/ast.js';
+import { findProperty, forEachNode, isFunction, isPromiseExecutor, walk, type Node } from '../../src/engine/ast.js';
+import type { TSESTree } from '@typescript-eslint/utils';
+import * as espree from 'espree';
+
+const espreeParse = (code: string): TSESTree.Program => espree.parse(code, { ecmaVersion: 'latest' }) as unknown as TSESTree.Program;
 
 const CODE = `import * as tf from '@tensorflow/tfjs';
 class Net extends tf.layers.Layer { call(x: tf.Tensor) { return tf.tidy(() => x.square()); } }
@@ -80,5 +84,26 @@ describe('isPromiseExecutor', () => {
       },
     ]);
     assert.deepEqual(fns.map((f) => isPromiseExecutor(f)), [true, false, false, false]);
+  });
+});
+
+// findProperty: a later spread drops the key only when it may set it (`...(first ? { inputShape } : {})` cannot)
+describe('findProperty with spreads after the key', () => {
+  const padding = (objectText: string): string | null => {
+    const program = espreeParse(`({${objectText}})`);
+    const obj = (program.body[0] as { expression: TSESTree.ObjectExpression }).expression;
+    const p = findProperty(obj, 'padding');
+    return p ? String((p.value as TSESTree.Literal).value) : null;
+  };
+  it('keeps the key when the spread provably lacks it', () => {
+    assert.equal(padding(`padding: 1, ...(first ? { inputShape: [4] } : {})`), '1');
+    assert.equal(padding(`padding: 1, ...(big && { units: 8 }), ...null`), '1');
+    assert.equal(padding(`padding: 1, ...(cfg ?? { units: 8 })`), null, 'cfg may hold padding');
+  });
+  it('drops it when the spread may set it', () => {
+    assert.equal(padding(`padding: 1, ...opts`), null);
+    assert.equal(padding(`padding: 1, ...(first ? { padding: 'same' } : {})`), null);
+    assert.equal(padding(`padding: 1, ...{ [key]: 'same' }`), null);
+    assert.equal(padding(`...opts, padding: 1`), '1');
   });
 });
