@@ -243,6 +243,8 @@ export const REPEATING_SCHEDULERS: ReadonlyMap<string, RepeatFrequency> = new Ma
   ['requestVideoFrameCallback', 'frame'],
   ['setAnimationLoop', 'frame'],
   ['setInterval', 'interval'],
+  // AngularJS's injected `$interval(fn, delay)` service
+  ['$interval', 'interval'],
 ]);
 
 /**
@@ -358,9 +360,14 @@ export const ONE_SHOT_SCHEDULERS: ReadonlyMap<string, RepeatFrequency> = new Map
  * Methods that register an event listener (its callback runs per event): DOM `addEventListener`, Node's
  * EventEmitter `on` / `addListener` / `prependListener` (not `once`), Electron's `ipcMain.handle(channel,
  * listener)`, which runs the listener for every `ipcRenderer.invoke` of the channel, and an Observable's
- * `subscribe(next)` (RxJS and look-alikes), which runs it for every emission.
+ * `subscribe(next)` (RxJS and look-alikes), which runs it for every emission, and AngularJS's `$scope.$on` /
+ * `$scope.$watch` (per event, per change of the watched value).
  */
-export const LISTENER_METHODS: ReadonlySet<string> = new Set(['addEventListener', 'on', 'addListener', 'prependListener', 'handle', 'subscribe']);
+export const LISTENER_METHODS: ReadonlySet<string> = new Set([
+  'addEventListener', 'on', 'addListener', 'prependListener', 'handle', 'subscribe',
+  // AngularJS scopes: `$scope.$on(event, fn)` per event, `$scope.$watch(expr, fn)` per change
+  '$on', '$watch', '$watchCollection', '$watchGroup',
+]);
 
 /**
  * JSX event props: a function given to `onClick={…}`, `onPointerMove={…}` (React, Preact, Solid) or Solid's

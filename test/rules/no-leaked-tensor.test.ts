@@ -288,7 +288,18 @@ const P5_INSTANCE = `import p5 from 'p5';\n${M}new p5((p) => {\n  p.draw = () =>
 const JOBS = `import cron from 'node-cron';\nimport { Worker } from 'bullmq';\n${M}cron.schedule('0 * * * *', () => {\n  log(TF.ones([2]).square().dataSync());\n});\nfunction score(job) {\n  return model.predict(TF.tensor2d(job.data.rows)).dataSync();\n}\nnew Worker('score', score, { connection });`;
 const PHASER = `import Phaser from 'phaser';\n${M}export class Play extends Phaser.Scene {\n  create() {\n    this.time.addEvent({ delay: 500, loop: true, callback: () => log(TF.ones([2]).square().dataSync()) });\n  }\n  update(time, delta) {\n    show(model.predict(grab()).argMax(-1).dataSync()[0]);\n  }\n}`;
 const EFFECTS = `import { effect } from '@preact/signals';\nimport { autorun, reaction } from 'mobx';\nimport { watchEffect, watch } from 'vue';\nimport { createEffect } from 'solid-js';\neffect(() => log(TF.ones([2]).square().dataSync()));\nautorun(() => log(TF.ones([3]).square().dataSync()));\nreaction(() => store.n, (n) => log(TF.ones([n]).square().dataSync()));\nwatchEffect(() => log(TF.ones([4]).square().dataSync()));\nwatch(count, (n) => log(TF.ones([n]).sum().dataSync()));\ncreateEffect(() => log(TF.ones([5]).square().dataSync()));`;
+const ANGULARJS = `${M}angular.module('pm').controller('Ctrl', ['$scope', '$interval', function ($scope, $interval) {\n  $interval(function () { log(TF.ones([2]).square().dataSync()); }, 1000);\n  $scope.$watch('threshold', function (t) { log(TF.ones([t]).sum().dataSync()); });\n  $scope.$on('reading', function (e, r) { log(TF.tensor1d(r).mean().dataSync()); });\n}]);`;
 const perFrame: Case[] = [
+  {
+    name: "AngularJS: the injected $interval runs per tick, $scope.$watch per change, $scope.$on per event",
+    code: ANGULARJS,
+    output: null,
+    errors: [
+      { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every timer tick' }, line: 3, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(ANGULARJS, 'TF.ones([2]).square().dataSync()') }] },
+      { messageId: 'intermediate', data: { ops: '`ones()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 4, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(ANGULARJS, 'TF.ones([t]).sum().dataSync()') }] },
+      { messageId: 'intermediate', data: { ops: '`tensor1d()`, `mean()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 5, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(ANGULARJS, 'TF.tensor1d(r).mean().dataSync()') }] },
+    ],
+  },
   {
     name: 'reactive effects re-run per change: @preact/signals effect, MobX autorun and reaction, Vue watchEffect and watch, Solid createEffect',
     code: EFFECTS,
