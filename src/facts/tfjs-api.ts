@@ -387,11 +387,12 @@ export const JSX_EVENT_NAMESPACE = 'on';
 
 /**
  * Method decorators with which a framework calls the method once per event, like an `addEventListener`
- * listener: Angular's `@HostListener('window:resize')` and Stencil's `@Listen('scroll')`. Only when the
+ * listener: Angular's `@HostListener('window:resize')` and Stencil's `@Listen('scroll')`, and the route
+ * decorators of NestJS and routing-controllers (`@Post('/:id/predict')`: per request). Only when the
  * decorator is imported from the framework's module.
  */
-export const LISTENER_DECORATORS: ReadonlySet<string> = new Set(['HostListener', 'Listen']);
-export const LISTENER_DECORATOR_MODULES: ReadonlySet<string> = new Set(['@angular/core', '@stencil/core']);
+export const LISTENER_DECORATORS: ReadonlySet<string> = new Set(['HostListener', 'Listen', 'Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All']);
+export const LISTENER_DECORATOR_MODULES: ReadonlySet<string> = new Set(['@angular/core', '@stencil/core', '@nestjs/common', 'routing-controllers']);
 
 /** React hooks that return their first argument as the function to call (`useCallback(fn, deps)`). */
 export const CALLBACK_HOOKS: ReadonlySet<string> = new Set(['useCallback']);
