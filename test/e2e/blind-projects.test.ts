@@ -21,7 +21,7 @@ interface GroundTruth {
   clean: { file: string; line: number; note: string }[];
 }
 
-const PROJECTS = ['rl-cjs', 'web-esm', 'ts-port', 'game-tsx', 'node-mixed', 'script-tags', 'ts-services', 'monorepo', 'ts-cli', 'lightning', 'vite-react', 'ts-nest', 'legacy-node', 'web-workers', 'ts-lib', 'data-node', 'torch-shim', 'game-scenes', 'vue-composables', 'next-app', 'electron-rx', 'chrome-ext', 'express-api', 'expo-rn', 'angular-signals', 'svelte-stores', 'ts-hierarchy', 'node-callbacks', 'lit-elements', 'ts-aliases', 'js-jsconfig', 'webpack-alias', 'deno-app', 'node-selfref', 'rollup-lib', 'serverless', 'react-stores', 'rxjs-angular', 'modern-node', 'functional-node', 'mobx-three', 'iife-namespaces', 'svelte-runes', 'p5-sketches', 'node-jobs', 'phaser-game', 'preact-xstate', 'angularjs-legacy', 'vue-pinia'] as const;
+const PROJECTS = ['rl-cjs', 'web-esm', 'ts-port', 'game-tsx', 'node-mixed', 'script-tags', 'ts-services', 'monorepo', 'ts-cli', 'lightning', 'vite-react', 'ts-nest', 'legacy-node', 'web-workers', 'ts-lib', 'data-node', 'torch-shim', 'game-scenes', 'vue-composables', 'next-app', 'electron-rx', 'chrome-ext', 'express-api', 'expo-rn', 'angular-signals', 'svelte-stores', 'ts-hierarchy', 'node-callbacks', 'lit-elements', 'ts-aliases', 'js-jsconfig', 'webpack-alias', 'deno-app', 'node-selfref', 'rollup-lib', 'serverless', 'react-stores', 'rxjs-angular', 'modern-node', 'functional-node', 'mobx-three', 'iife-namespaces', 'svelte-runes', 'p5-sketches', 'node-jobs', 'phaser-game', 'preact-xstate', 'angularjs-legacy', 'vue-pinia', 'custom-elements', 'ts-routing-controllers'] as const;
 
 function dirOf(project: string): string {
   return fileURLToPath(new URL(`../../fixtures/blind/${project}/`, import.meta.url));
