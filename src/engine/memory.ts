@@ -39,6 +39,7 @@ import {
   LISTENER_DECORATORS,
   JOB_MODULES,
   JOB_REGISTRATIONS,
+  GRAPHQL_ROOT_TYPES,
   LISTENER_METHODS,
   REACTIVE_EFFECTS,
   PHASER_FRAME_METHODS,
@@ -453,7 +454,7 @@ function functionFrequency(file: FileIndex, fn: FunctionNode, depth: number): Re
     // video.onloadeddata = () => …, worker.onmessage = (e) => …
     if (/^on[a-z]+$/.test(memberName(parent.left) ?? '')) result = 'event';
   }
-  result ??= p5Frequency(file, fn) ?? jobFrequency(file, fn) ?? phaserFrequency(file, fn);
+  result ??= p5Frequency(file, fn) ?? jobFrequency(file, fn) ?? phaserFrequency(file, fn) ?? resolverFrequency(fn);
   if (!result && depth < MAX_DEPTH) {
     const refs = f.byReference.get(fn) ?? [];
     const sites = callSitesOf(file, fn);
@@ -496,6 +497,24 @@ function jobRegistration(file: FileIndex, p: Node | undefined, arg: Node): Repea
   const match = (j: (typeof JOB_REGISTRATIONS)[number]): boolean => j.name === name && j.argument === at && j.isNew === (p.type === T.NewExpression);
   const job = name === null ? undefined : (JOB_REGISTRATIONS.find(match) ?? REACTIVE_EFFECTS.find(match));
   return job?.frequency ?? null;
+}
+
+/**
+ * A GraphQL resolver: a function under `Query`, `Mutation` or `Subscription` of a resolver map (also a
+ * subscription's `{ subscribe, resolve }`), run per request (per event for a subscription's `resolve`).
+ */
+function resolverFrequency(fn: FunctionNode): RepeatFrequency | null {
+  let p: Node | undefined = fn.parent;
+  if (p?.type !== T.Property || p.value !== fn) return null;
+  let fields = p.parent;
+  // `Subscription: { onScore: { subscribe: () => …, resolve: (payload) => … } }`
+  const holder = fields?.parent;
+  if (holder?.type === T.Property && holder.value === fields && !GRAPHQL_ROOT_TYPES.has(propertyKeyName(holder) ?? '') && (propertyKeyName(p) === 'subscribe' || propertyKeyName(p) === 'resolve')) {
+    p = holder;
+    fields = holder.parent;
+  }
+  const root = fields?.type === T.ObjectExpression ? fields.parent : undefined;
+  return root?.type === T.Property && root.value === fields && root.parent.type === T.ObjectExpression && GRAPHQL_ROOT_TYPES.has(propertyKeyName(root) ?? '') ? 'event' : null;
 }
 
 const PHASER_MODULES: ReadonlySet<string> = new Set([PHASER_MODULE]);
@@ -706,7 +725,7 @@ export function callerMayScope(file: FileIndex, node: Node, depth = 0): boolean 
     if (n.async || n.generator) return false;
     // a serverless or edge entry point, a JSX event handler, a Redux reducer: called by the runtime or the
     // framework, never inside a scope
-    if (entryPointFrequency(file, n) || placedFrequency(file, n) || decoratorFrequency(file, n) || p5Frequency(file, n) || jobFrequency(file, n) || phaserFrequency(file, n)) return false;
+    if (entryPointFrequency(file, n) || placedFrequency(file, n) || decoratorFrequency(file, n) || p5Frequency(file, n) || jobFrequency(file, n) || phaserFrequency(file, n) || resolverFrequency(n)) return false;
     const parent = n.parent;
     if (parent?.type === T.CallExpression && parent.arguments.includes(n as never)) {
       if (SYNC_CALLBACK_METHODS.has(calledMember(parent)?.name ?? '')) continue;

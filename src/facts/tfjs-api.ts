@@ -329,6 +329,13 @@ export const PHASER_SCENE_CLASS = 'Scene';
 export const PHASER_FRAME_METHODS: ReadonlySet<string> = new Set(['update']);
 
 /**
+ * GraphQL resolver maps (Apollo Server, GraphQL Yoga, graphql-tools): the functions under a root type,
+ * `{ Query: { recommend: async (_, args, ctx) => … }, Mutation: { … } }`, run once per request that selects
+ * the field.
+ */
+export const GRAPHQL_ROOT_TYPES: ReadonlySet<string> = new Set(['Query', 'Mutation', 'Subscription']);
+
+/**
  * p5.js sketch functions that p5 calls again and again: `draw` on every frame, the input and window
  * events on every event. Global mode: top-level `function draw() {…}` in a script that also declares
  * `function setup()`; instance mode: `p.draw = () => {…}` on the sketch object of `new p5((p) => …)`.
