@@ -504,13 +504,12 @@ function jobRegistration(file: FileIndex, p: Node | undefined, arg: Node): Repea
  * subscription's `{ subscribe, resolve }`), run per request (per event for a subscription's `resolve`).
  */
 function resolverFrequency(fn: FunctionNode): RepeatFrequency | null {
-  let p: Node | undefined = fn.parent;
+  const p = fn.parent;
   if (p?.type !== T.Property || p.value !== fn) return null;
-  let fields = p.parent;
+  let fields: Node | undefined = p.parent;
   // `Subscription: { onScore: { subscribe: () => …, resolve: (payload) => … } }`
   const holder = fields?.parent;
   if (holder?.type === T.Property && holder.value === fields && !GRAPHQL_ROOT_TYPES.has(propertyKeyName(holder) ?? '') && (propertyKeyName(p) === 'subscribe' || propertyKeyName(p) === 'resolve')) {
-    p = holder;
     fields = holder.parent;
   }
   const root = fields?.type === T.ObjectExpression ? fields.parent : undefined;

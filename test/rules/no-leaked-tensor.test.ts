@@ -290,7 +290,7 @@ const PHASER = `import Phaser from 'phaser';\n${M}export class Play extends Phas
 const EFFECTS = `import { effect } from '@preact/signals';\nimport { autorun, reaction } from 'mobx';\nimport { watchEffect, watch } from 'vue';\nimport { createEffect } from 'solid-js';\neffect(() => log(TF.ones([2]).square().dataSync()));\nautorun(() => log(TF.ones([3]).square().dataSync()));\nreaction(() => store.n, (n) => log(TF.ones([n]).square().dataSync()));\nwatchEffect(() => log(TF.ones([4]).square().dataSync()));\nwatch(count, (n) => log(TF.ones([n]).sum().dataSync()));\ncreateEffect(() => log(TF.ones([5]).square().dataSync()));`;
 const ANGULARJS = `${M}angular.module('pm').controller('Ctrl', ['$scope', '$interval', function ($scope, $interval) {\n  $interval(function () { log(TF.ones([2]).square().dataSync()); }, 1000);\n  $scope.$watch('threshold', function (t) { log(TF.ones([t]).sum().dataSync()); });\n  $scope.$on('reading', function (e, r) { log(TF.tensor1d(r).mean().dataSync()); });\n}]);`;
 const ROUTES = `import { JsonController, Post, Body } from 'routing-controllers';\nimport { Controller, Get } from '@nestjs/common';\n${M}@JsonController('/models')\nexport class Models {\n  @Post('/:id/predict')\n  predict(@Body() body) {\n    return model.predict(TF.tensor2d(body.rows)).dataSync();\n  }\n}\n@Controller('health')\nexport class Health {\n  @Get()\n  check() {\n    return TF.ones([2]).sum().dataSync()[0];\n  }\n}`;
-const RESOLVERS = `${M}export const resolvers = {\n  Query: {\n    score: async (_, { rows }) => model.predict(TF.tensor2d(rows)).dataSync(),\n    health() {\n      return TF.ones([2]).sum().dataSync()[0];\n    },\n  },\n  Other: { size: () => TF.ones([2]).sum().dataSync()[0] },\n};`;
+const RESOLVERS = `${M}export const resolvers = {\n  Query: {\n    score: async (_, { rows }) => model.predict(TF.tensor2d(rows)).dataSync(),\n    health() {\n      return TF.ones([2]).sum().dataSync()[0];\n    },\n  },\n  Other: { size: () => TF.ones([2]).sum().dataSync()[0] },\n  Subscription: { scores: { subscribe: () => feed(), resolve: (v) => TF.tensor1d(v).max().dataSync()[0] } },\n};`;
 const perFrame: Case[] = [
   {
     name: 'GraphQL resolvers under Query / Mutation / Subscription run per request (a type resolver is not assumed to)',
@@ -299,6 +299,7 @@ const perFrame: Case[] = [
     errors: [
       { messageId: 'intermediate', data: { ops: '`tensor2d()`, `predict()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 4, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(RESOLVERS, 'model.predict(TF.tensor2d(rows)).dataSync()') }] },
       { messageId: 'intermediate', data: { ops: '`ones()`, `sum()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 6, suggestions: [{ messageId: 'wrapInTidy', output: RESOLVERS.replace('return TF.ones([2]).sum().dataSync()[0];', 'return TF.tidy(() => TF.ones([2]).sum().dataSync()[0]);') }] },
+      { messageId: 'intermediate', data: { ops: '`tensor1d()`, `max()`', s: 's', leak: 'they leak', freq: 'on every event' }, line: 10, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(RESOLVERS, 'TF.tensor1d(v).max().dataSync()[0]') }] },
     ],
   },
   {
