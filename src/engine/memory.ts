@@ -536,7 +536,9 @@ function phaserFrequency(file: FileIndex, fn: FunctionNode): RepeatFrequency | n
   if (call?.type !== T.CallExpression || call.arguments[0] !== cfg || calledMember(call)?.name !== 'addEvent') return null;
   const loop = findProperty(cfg, 'loop');
   const repeat = findProperty(cfg, 'repeat');
-  const repeats = (loop && literalValue(loop.value) === true) || (repeat && literalValue(repeat.value) !== 0);
+  // `repeat: 5` or `repeat: -1` (forever); a count the code computes may be 0
+  const count = repeat ? literalValue(repeat.value) : undefined;
+  const repeats = (loop && literalValue(loop.value) === true) || (typeof count === 'number' && count !== 0);
   return repeats ? 'interval' : null;
 }
 

@@ -286,7 +286,7 @@ const COST = `const opt = TF.train.adam(0.01);\nfor (let i = 0; i < 100; i++) {\
 const P5_GLOBAL = `${M}function setup() {\n  createCanvas(400, 400);\n}\nfunction draw() {\n  show(model.predict(grab()).argMax(-1).dataSync()[0]);\n}\nfunction mousePressed() {\n  log(TF.ones([2]).square().dataSync());\n}`;
 const P5_INSTANCE = `import p5 from 'p5';\n${M}new p5((p) => {\n  p.draw = () => {\n    show(model.predict(grab()).argMax(-1).dataSync()[0]);\n  };\n});`;
 const JOBS = `import cron from 'node-cron';\nimport { Worker } from 'bullmq';\n${M}cron.schedule('0 * * * *', () => {\n  log(TF.ones([2]).square().dataSync());\n});\nfunction score(job) {\n  return model.predict(TF.tensor2d(job.data.rows)).dataSync();\n}\nnew Worker('score', score, { connection });`;
-const PHASER = `import Phaser from 'phaser';\n${M}export class Play extends Phaser.Scene {\n  create() {\n    this.time.addEvent({ delay: 500, loop: true, callback: () => log(TF.ones([2]).square().dataSync()) });\n  }\n  update(time, delta) {\n    show(model.predict(grab()).argMax(-1).dataSync()[0]);\n  }\n}`;
+const PHASER = `import Phaser from 'phaser';\n${M}export class Play extends Phaser.Scene {\n  create() {\n    this.time.addEvent({ delay: 500, loop: true, callback: () => log(TF.ones([2]).square().dataSync()) });\n    this.time.addEvent({ delay: 500, repeat: 4, callback: () => log(TF.ones([3]).square().dataSync()) });\n  }\n  update(time, delta) {\n    show(model.predict(grab()).argMax(-1).dataSync()[0]);\n  }\n}`;
 const EFFECTS = `import { effect } from '@preact/signals';\nimport { autorun, reaction } from 'mobx';\nimport { watchEffect, watch } from 'vue';\nimport { createEffect } from 'solid-js';\neffect(() => log(TF.ones([2]).square().dataSync()));\nautorun(() => log(TF.ones([3]).square().dataSync()));\nreaction(() => store.n, (n) => log(TF.ones([n]).square().dataSync()));\nwatchEffect(() => log(TF.ones([4]).square().dataSync()));\nwatch(count, (n) => log(TF.ones([n]).sum().dataSync()));\ncreateEffect(() => log(TF.ones([5]).square().dataSync()));`;
 const ANGULARJS = `${M}angular.module('pm').controller('Ctrl', ['$scope', '$interval', function ($scope, $interval) {\n  $interval(function () { log(TF.ones([2]).square().dataSync()); }, 1000);\n  $scope.$watch('threshold', function (t) { log(TF.ones([t]).sum().dataSync()); });\n  $scope.$on('reading', function (e, r) { log(TF.tensor1d(r).mean().dataSync()); });\n}]);`;
 const ROUTES = `import { JsonController, Post, Body } from 'routing-controllers';\nimport { Controller, Get } from '@nestjs/common';\n${M}@JsonController('/models')\nexport class Models {\n  @Post('/:id/predict')\n  predict(@Body() body) {\n    return model.predict(TF.tensor2d(body.rows)).dataSync();\n  }\n}\n@Controller('health')\nexport class Health {\n  @Get()\n  check() {\n    return TF.ones([2]).sum().dataSync()[0];\n  }\n}`;
@@ -340,7 +340,8 @@ const perFrame: Case[] = [
     output: null,
     errors: [
       { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every timer tick' }, line: 5, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(PHASER, 'TF.ones([2]).square().dataSync()') }] },
-      { messageId: 'intermediate', data: { ops: '`predict()`, `argMax()`', s: 's', leak: 'they leak', freq: 'on every frame' }, line: 8, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(PHASER, 'model.predict(grab()).argMax(-1).dataSync()[0]') }] },
+      { messageId: 'intermediate', data: { ops: '`ones()`, `square()`', s: 's', leak: 'they leak', freq: 'on every timer tick' }, line: 6, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(PHASER, 'TF.ones([3]).square().dataSync()') }] },
+      { messageId: 'intermediate', data: { ops: '`predict()`, `argMax()`', s: 's', leak: 'they leak', freq: 'on every frame' }, line: 9, suggestions: [{ messageId: 'wrapInTidy', output: wrapped(PHASER, 'model.predict(grab()).argMax(-1).dataSync()[0]') }] },
     ],
   },
   {
@@ -500,8 +501,8 @@ const perEventValid = [
     code: `import { Worker } from 'node:worker_threads';\nimport { schedule } from './jobs';\n${M}function draw() {\n  show(model.predict(grab()).argMax(-1).dataSync()[0]);\n}\nnew Worker('./w.js', { workerData: draw });\nschedule('0 * * * *', () => log(TF.ones([2]).square().dataSync()));`,
   },
   {
-    name: "an update() of a Scene class of your own (not Phaser's), and a one-shot timer event: run once",
-    code: `import { Scene } from './engine';\nimport Phaser from 'phaser';\n${M}export class Play extends Scene {\n  update() {\n    show(model.predict(grab()).argMax(-1).dataSync()[0]);\n  }\n}\nexport class Boot extends Phaser.Scene {\n  create() {\n    this.time.addEvent({ delay: 500, callback: () => log(TF.ones([2]).square().dataSync()) });\n  }\n}`,
+    name: "an update() of a Scene class of your own (not Phaser's), a one-shot timer event, and one whose repeat count is computed: run once",
+    code: `import { Scene } from './engine';\nimport Phaser from 'phaser';\n${M}export class Play extends Scene {\n  update() {\n    show(model.predict(grab()).argMax(-1).dataSync()[0]);\n  }\n}\nexport class Boot extends Phaser.Scene {\n  create() {\n    this.time.addEvent({ delay: 500, callback: () => log(TF.ones([2]).square().dataSync()) });\n    this.time.addEvent({ delay: 500, repeat: this.rounds, callback: () => log(TF.ones([3]).square().dataSync()) });\n  }\n}`,
   },
   {
     name: 'an effect() of your own (not @preact/signals), and a watch() callback in the source position: run once',
