@@ -30,6 +30,13 @@ const VARIANTS = {
   d: 'typed: TS files, projectService, no-debugger',
   e: 'typed: (d) + torch2tf all (typed rules on)',
 };
+/**
+ * (f), a stats pass only: (a) + one plugin rule that does nothing but read literal layer options of
+ * resolved tfjs calls. What it costs is the floor under any rule set built on the engine: the per-file gate
+ * (which must read a file's relative modules to let in a file that uses tfjs only through them), the file
+ * index, and the callee paths of the file's calls.
+ */
+const FLOOR_RULE = 'no-numeric-padding';
 const TYPED = new Set(['d', 'e']);
 const TS_FILE = /\.(ts|tsx|mts|cts)$/;
 const PATTERN = '**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}';
@@ -116,6 +123,10 @@ async function worker(variant, withStats) {
     config.push({ files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: CORPUS_DIR } } });
   }
   if (variant === 'b' || variant === 'e') config.push({ ...(await loadPlugin()).configs.all, files: [PATTERN] });
+  if (variant === 'f') {
+    const { plugins } = (await loadPlugin()).configs.all;
+    config.push({ files: [PATTERN], plugins, rules: { [`torch2tf/${FLOOR_RULE}`]: 'error' } });
+  }
   if (variant === 'c') config.push({ ...(await import('@eslint/js')).default.configs.recommended, files: [PATTERN] });
   const eslint = new ESLint({ cwd: CORPUS_DIR, overrideConfigFile: true, overrideConfig: config, cache: false, stats: withStats });
   const t0 = performance.now();
@@ -355,6 +366,14 @@ async function main(argv) {
   if (statsRun.modules) {
     console.log(`  other modules parsed by the engine: ${statsRun.modules.parsed} in ${statsRun.modules.parseMs.toFixed(0)} ms; peak RSS of the pass ${statsRun.maxRssMb.toFixed(0)} MB`);
   }
+  const floorRun = runWorker('f', true);
+  const fst = floorRun.stats;
+  const floorTotal = fst.tf.total + fst.reach.total + fst.other.total;
+  const floorMs = ['tf', 'reach', 'other'].reduce((s, k) => s + (fst[k].rules[`torch2tf/${FLOOR_RULE}`] ?? 0), 0);
+  const floor = { rule: FLOOR_RULE, ms: floorMs, share: floorMs / floorTotal, otherMs: fst.other.rules[`torch2tf/${FLOOR_RULE}`] ?? 0 };
+  console.log(
+    `  floor, one extra stats pass of (a) + ${FLOOR_RULE} alone: ${floorMs.toFixed(0)} ms = ${(floor.share * 100).toFixed(2)}% of lint time (gate, file index, callee paths; ${floor.otherMs.toFixed(0)} ms of it on the files the gate stops)`,
+  );
 
   const moduleTree = benchModuleTree(reps);
 
@@ -371,6 +390,7 @@ async function main(argv) {
     summary,
     ratios,
     perRule,
+    floor,
     statsPass: {
       total,
       tfFiles: st.tf.files,
