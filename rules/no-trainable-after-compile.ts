@@ -3,7 +3,7 @@ import { createRule } from '../src/create-rule.js';
 import { EventFlow } from '../src/engine/event-flow.js';
 import { getFileIndex } from '../src/engine/resolver.js';
 import { wholeLayerLoopOf } from '../src/engine/trainable.js';
-import { afterCompileFindings, trainableCallData, trainableWriteData, type AfterCompileMessageId, type TrainableFlowData } from '../src/engine/trainable-flow.js';
+import { afterCompileFindings, trainableCallData, trainableCreateData, trainableWriteData, type AfterCompileMessageId, type TrainableFlowData } from '../src/engine/trainable-flow.js';
 import { insertText } from '../src/fix/edits.js';
 
 type MessageId = AfterCompileMessageId | 'recompile' | 'restoreTrainable';
@@ -40,6 +40,7 @@ export default createRule<[], MessageId>({
     const flow = new EventFlow<TrainableFlowData>(file);
     const { CallExpression: recordCall, ...codePathListeners } = flow.listeners;
     const src = context.sourceCode;
+    const writesTrainable = /\.trainable\s*=/.test(src.text);
 
     // the analysis (compiles, `trainable` writes and training calls in flow order) is src/engine/trainable-flow.ts
     flow.onEnd(() => {
@@ -63,6 +64,15 @@ export default createRule<[], MessageId>({
         const data = trainableCallData(file, node);
         if (data) flow.record(node, data);
       },
+      // `const model = buildCandidate(hp)` in a loop: each run binds a new model (only files that write `trainable`)
+      ...(writesTrainable
+        ? {
+            VariableDeclarator(node: TSESTree.VariableDeclarator) {
+              const data = trainableCreateData(file, node);
+              if (data) flow.record(node, data);
+            },
+          }
+        : {}),
       AssignmentExpression(node) {
         const data = trainableWriteData(file, node);
         // a write in every iteration of a loop over a model's layers runs at least once: placed at the loop

@@ -8,6 +8,7 @@
  * write, the training call, the compile, and the insertion a suggestion would make.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunction, inBranchOf } from './ast.js';
 import type { EventFlow, FlowEvent } from './event-flow.js';
 import type { FileIndex } from './resolver.js';
@@ -17,6 +18,7 @@ import {
   compiledOwners,
   containsNestedModel,
   differentLayers,
+  freshModelBinding,
   hasOnlyDirectLayers,
   initialTrainable,
   inLayerLoop,
@@ -53,7 +55,12 @@ export interface TrainData {
   readonly call: TSESTree.CallExpression;
   readonly receiver: TSESTree.Node;
 }
-export type TrainableFlowData = CompileData | WriteData | TrainData;
+/** A declaration that binds a new model each time it runs (`freshModelBinding`): one run's writes are not the next model's. */
+export interface CreateData {
+  readonly type: 'create';
+  readonly variable: Scope.Variable;
+}
+export type TrainableFlowData = CompileData | WriteData | TrainData | CreateData;
 type Event = FlowEvent<TrainableFlowData>;
 
 export type AfterCompileMessageId = 'freezeCompiledModel' | 'freezeCompiledModelLayers' | 'unfreezeCompiledModel' | 'freezeAfterCompile' | 'unfreezeAfterCompile';
@@ -75,6 +82,12 @@ export function trainableCallData(file: FileIndex, node: TSESTree.CallExpression
   if (c) return { type: 'compile', model: c, call: node, receiver: (node.callee as TSESTree.MemberExpression).object };
   const t = trainingCall(file, node);
   return t ? { type: 'train', model: t.model, method: t.method, call: node, receiver: t.receiver } : null;
+}
+
+/** The event a declaration records: `const model = buildCandidate(hp)` binds a new model each time it runs. */
+export function trainableCreateData(file: FileIndex, node: TSESTree.VariableDeclarator): CreateData | null {
+  const variable = freshModelBinding(file, node);
+  return variable ? { type: 'create', variable } : null;
 }
 
 /** The event an assignment records: `x.trainable = <v>` on a value we can follow. */
@@ -107,6 +120,14 @@ function targetWrites(w: Event, d: WriteData): (e: Event) => boolean {
 }
 
 /**
+ * A new model bound where the written model comes from (`const model = buildCandidate(hp)` again, in the next
+ * loop iteration): writes, compiles and training calls on either side of it concern different models.
+ */
+function recreates(...values: (ResolvedValue | null)[]): (e: Event) => boolean {
+  return (e) => e.data.type === 'create' && values.some((v) => !!v && v.keys.has((e.data as CreateData).variable));
+}
+
+/**
  * Can the later write `e` undo all of `w`? Not when `w` sets every layer of a model in a loop and `e` one
  * layer: `for (const l of model.layers) l.trainable = false; model.getLayer('logits').trainable = true;`
  * leaves every other layer frozen for the training call that follows.
@@ -128,15 +149,16 @@ function analyseCompiledAtCreation(
   const ownerExpr = layerOwner(file, d.w.target);
   if (d.target.kind !== 'layer' || !model || !ownerExpr || isWeightless(d.target.info) || containsNestedModel(file, model, ownerExpr)) return null;
   const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
+  const fresh = recreates(model, d.target);
   // a compile of this file that may run before the write took the snapshot fit uses (analysed above)
-  if (compiles.some((c) => isCompile(c) && flow.mayPrecede(c, w, () => false)) || !compiledAtCreation(file, model)) return null;
+  if (compiles.some((c) => isCompile(c) && flow.mayPrecede(c, w, fresh)) || !compiledAtCreation(file, model)) return null;
   const isTargetWrite = targetWrites(w, d);
   // the state the factory's compile saw, unless a write of this file may already have changed it
   // (a loop over every layer changes each one: one layer known trainable at construction is the state a freeze changes)
   const initial = initialTrainable(file, d.target, d.w.target, d.owner) ?? (!value && inWholeLayerLoop(d.w.node) ? someLayerTrainable(file, model, ownerExpr) : null);
-  if (initial !== !value || events.some((e) => isTargetWrite(e) && flow.mayPrecede(e, w, isTargetWrite))) return null;
+  if (initial !== !value || events.some((e) => isTargetWrite(e) && flow.mayPrecede(e, w, (b) => isTargetWrite(b) || fresh(b)))) return null;
   const training = events.find(
-    (t) => t.data.type === 'train' && sameValue(t.data.model, model) && (value || t.data.method === 'fit') && flow.mayPrecede(w, t, (e) => isCompile(e) || (isTargetWrite(e) && undoes(e, w)), { methodsInAnyOrder: false }),
+    (t) => t.data.type === 'train' && sameValue(t.data.model, model) && (value || t.data.method === 'fit') && flow.mayPrecede(w, t, (e) => isCompile(e) || fresh(e) || (isTargetWrite(e) && undoes(e, w)), { methodsInAnyOrder: false }),
   );
   if (training?.data.type !== 'train') return null;
   return { messageId: value ? 'unfreezeAfterCompile' : 'freezeAfterCompile', write: d, training: training.data, compile: null, suggestion: null };
@@ -166,15 +188,17 @@ function analyse(
   const isTargetWrite = targetWrites(w, d);
   for (const model of owners) {
     const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
+    const fresh = recreates(model, d.owner ?? d.target);
     // only a known order counts (not two methods that are called from elsewhere)
-    const before = compiles.filter((c) => isCompile(c) && flow.mayPrecede(c, w, isCompile, { methodsInAnyOrder: false }));
+    const before = compiles.filter((c) => isCompile(c) && flow.mayPrecede(c, w, (e) => isCompile(e) || fresh(e), { methodsInAnyOrder: false }));
     if (before.length === 0) continue;
     // the target's state when those compiles took the trainable snapshot
     const states = new Set<boolean | null>();
     const written = new Set<boolean | null>();
     let branched = false;
     for (const c of before) {
-      const reaching = events.filter((e) => isTargetWrite(e) && flow.mayPrecede(e, c, isTargetWrite));
+      // (a write on the model of an earlier loop iteration does not reach the compile of a new one)
+      const reaching = events.filter((e) => isTargetWrite(e) && flow.mayPrecede(e, c, (b) => isTargetWrite(b) || fresh(b)));
       for (const r of reaching) {
         states.add((r.data as WriteData).w.value);
         written.add((r.data as WriteData).w.value);
@@ -199,7 +223,7 @@ function analyse(
         t.data.type === 'train' &&
         sameValue(t.data.model, model) &&
         (value || compiledSelf || t.data.method === 'fit') &&
-        flow.mayPrecede(w, t, (e) => isCompile(e) || (isTargetWrite(e) && undoes(e, w)), { methodsInAnyOrder: false }),
+        flow.mayPrecede(w, t, (e) => isCompile(e) || fresh(e) || (isTargetWrite(e) && undoes(e, w)), { methodsInAnyOrder: false }),
     );
     if (!training || training.data.type !== 'train') continue;
     const t = training.data;

@@ -490,6 +490,40 @@ export function compiledAtCreation(file: FileIndex, model: ResolvedValue): boole
   });
 }
 
+/**
+ * The binding a declaration gives a new model each time it runs: `const model = tf.sequential(…)`,
+ * `new ResNet()` of a `tf.LayersModel` subclass, or `const model = buildCandidate(hp)` whose same-file
+ * builder makes the model in its own body on every call (`return tf.sequential(…)`, or `const m = …; return m;`).
+ * A `trainable` write on the model of one run (one loop iteration, one call of the enclosing function) is no
+ * state of the model the next run makes and compiles. Null for anything else (a cached or shared model).
+ */
+export function freshModelBinding(file: FileIndex, d: TSESTree.VariableDeclarator): Scope.Variable | null {
+  if (d.id.type !== T.Identifier || d.parent?.type !== T.VariableDeclaration || d.parent.kind === 'var') return null;
+  let init = unwrap(d.init);
+  if (init?.type === T.AwaitExpression) init = unwrap(init.argument);
+  if (init?.type !== T.CallExpression && init?.type !== T.NewExpression) return null;
+  const info = file.kindOf(init);
+  if (!info || info.kind !== 'model' || info.via !== 'factory') return null;
+  const fresh = originsOf(info).every((o) => (!o.home || o.home === file) && !!o.origin && (o.origin === init || madeByEachCall(file, init as TSESTree.CallExpression | TSESTree.NewExpression, o.origin)));
+  return fresh ? file.variableOf(d.id) : null;
+}
+
+/** Does every call `call` makes of a same-file builder run `origin` anew, as the value the builder returns? */
+function madeByEachCall(file: FileIndex, call: TSESTree.CallExpression | TSESTree.NewExpression, origin: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const fn = call.type === T.CallExpression ? callTarget(file, call) : null;
+  if (!fn || enclosingFunction(origin) !== fn) return false;
+  let at: Node = origin;
+  if (at.parent?.type === T.AwaitExpression) at = at.parent;
+  const p = at.parent;
+  if (p?.type === T.ReturnStatement) return true;
+  if (fn.type === T.ArrowFunctionExpression && fn.body === at) return true;
+  if (p?.type !== T.VariableDeclarator || p.init !== at || p.id.type !== T.Identifier || p.parent?.type !== T.VariableDeclaration || p.parent.kind === 'var') return false;
+  const v = file.variableOf(p.id);
+  // the builder's own local, never written again, and the value it returns
+  if (!v || v.references.some((r) => r.isWrite() && r.writeExpr !== at)) return false;
+  return v.references.some((r) => r.identifier.parent?.type === T.ReturnStatement && enclosingFunction(r.identifier) === fn);
+}
+
 /** Does the function (or the module, for null) assign `….trainable` anywhere in its own body? */
 function writesTrainable(home: FileIndex, fn: FunctionNode | null): boolean {
   let found = false;

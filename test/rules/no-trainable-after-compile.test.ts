@@ -722,6 +722,46 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
       output: null,
     },
     {
+      // blind project finetune-node-esm: the unfreeze of the head was reported, as if the previous iteration's
+      // freeze loop had been the state the next candidate's compile() saw
+      name: 'a model built and compiled anew in each iteration: only the freeze loop is reported, not the head unfrozen after it',
+      code: `function build(n) {\n  const m = TF.sequential();\n  m.add(TF.layers.dense({units: 4, inputShape: [n]}));\n  m.add(TF.layers.dense({units: 1, name: 'head'}));\n  m.compile({optimizer: 'adam', loss: 'meanSquaredError'});\n  return m;\n}\nfor (const n of sizes) {\n  const model = build(n);\n  for (const layer of model.layers) layer.trainable = false;\n  model.getLayer('head').trainable = true;\n  await model.fit(x, y);\n}`,
+      errors: [
+        {
+          messageId: 'freezeAfterCompile',
+          data: { model: 'model', method: 'fit', line: '12', target: 'layer', kind: 'layer' },
+          line: 10,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'model' },
+              output: `function build(n) {\n  const m = TF.sequential();\n  m.add(TF.layers.dense({units: 4, inputShape: [n]}));\n  m.add(TF.layers.dense({units: 1, name: 'head'}));\n  m.compile({optimizer: 'adam', loss: 'meanSquaredError'});\n  return m;\n}\nfor (const n of sizes) {\n  const model = build(n);\n  for (const layer of model.layers) layer.trainable = false;\n  model.getLayer('head').trainable = true;\n  model.compile({optimizer: 'adam', loss: 'meanSquaredError'});\n  await model.fit(x, y);\n}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the same with the model made inline and compiled in the loop body',
+      code: `for (const n of sizes) {\n  const model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [n]}), TF.layers.dense({units: 1, name: 'head'})]});\n  model.compile({optimizer: 'adam', loss: 'meanSquaredError'});\n  for (const layer of model.layers) layer.trainable = false;\n  model.getLayer('head').trainable = true;\n  await model.fit(x, y);\n}`,
+      errors: [
+        {
+          messageId: 'freezeAfterCompile',
+          data: { model: 'model', method: 'fit', line: '6', target: 'layer', kind: 'layer' },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'model' },
+              output: `for (const n of sizes) {\n  const model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [n]}), TF.layers.dense({units: 1, name: 'head'})]});\n  model.compile({optimizer: 'adam', loss: 'meanSquaredError'});\n  for (const layer of model.layers) layer.trainable = false;\n  model.getLayer('head').trainable = true;\n  model.compile({optimizer: 'adam', loss: 'meanSquaredError'});\n  await model.fit(x, y);\n}`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
       name: 'a conditional freeze at the end of an epoch loop reaches the next iteration fit (no suggestion inside the if)',
       code: `${SEQ}\n${COMPILE}\nfor (let epoch = 0; epoch < 10; epoch++) {\n  await model.fit(x, y);\n  if (epoch === 5) d1.trainable = false;\n}`,
       errors: [{ messageId: 'freezeAfterCompile', data: { model: 'model', method: 'fit', line: '5', target: 'd1', kind: 'layer' }, line: 6, suggestions: [] }],
