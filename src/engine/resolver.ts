@@ -725,6 +725,9 @@ export class FileIndex {
                 arg?.kind === 'symbolic' ||
                 (a0?.type === T.ArrayExpression && a0.elements.some((e) => this.kindOf(e)?.kind === 'symbolic')) ||
                 (!arg && this.mayHoldSymbolic(a0));
+              // a layer applied to a value of unknown kind is as likely the functional API's symbolic
+              // graph building (`function block(x) { return dense.apply(x); }`) as a computation: not a tensor
+              if (!symbolic && !arg && recv.kind === 'layer') return null;
               return { kind: symbolic ? 'symbolic' : 'tensor', via: 'factory', origin: call };
             }
             if (recv.kind === 'model' && INFERENCE_METHODS.has(m.name)) {

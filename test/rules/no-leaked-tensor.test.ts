@@ -162,7 +162,16 @@ const invalid: Case[] = [
 
 // a custom layer's call() runs inside its model's scope (test/semantics/memory.test.ts), even with onlyRepeated: false
 const LAYER_CALL = (base: string) => `class Block extends ${base} {\n  call(inputs) {\n    return TF.relu(TF.mul(inputs, 2));\n  }\n}`;
-const strictValid = [{ name: "onlyRepeated: false: a custom layer's call()", code: LAYER_CALL('TF.layers.Layer'), options: [{ onlyRepeated: false }] as Options }];
+const strictValid = [
+  { name: "onlyRepeated: false: a custom layer's call()", code: LAYER_CALL('TF.layers.Layer'), options: [{ onlyRepeated: false }] as Options },
+  // blind project keras-functional-cjs: a functional-API block whose input is an untyped parameter builds a
+  // graph of symbolic tensors (no memory), whatever calls it: a layer applied to an unknown value is no tensor
+  {
+    name: 'onlyRepeated: false: a functional-API block applied to an untyped parameter, called in a loop',
+    code: `function block(x, units) {\n  const hidden = TF.layers.dense({units: units * 2, activation: 'relu'}).apply(x);\n  const dropped = TF.layers.dropout({rate: 0.1}).apply(hidden);\n  return TF.layers.dense({units}).apply(dropped);\n}\nexport function build(n) {\n  const input = TF.input({shape: [4]});\n  let x = input;\n  for (let i = 0; i < n; i++) x = block(x, 8);\n  return TF.model({inputs: input, outputs: x});\n}`,
+    options: [{ onlyRepeated: false }] as Options,
+  },
+];
 
 const layerContrast: Case[] = [
   {
@@ -188,6 +197,19 @@ const strictInvalid: Case[] = [
     options: [{ onlyRepeated: false }],
     output: null,
     errors: [{ messageId: 'intermediate', data: { ops: '`mul()`', s: '', leak: 'it leaks', freq: 'on every loop iteration' }, line: 4, suggestions: [] }],
+  },
+  {
+    name: 'a layer applied to a tensor (not a symbolic input) in a frame loop makes a new tensor each frame',
+    code: `const dense = TF.layers.dense({units: 2, inputShape: [4]});\nfunction loop() {\n  const x = TF.ones([1, 4]);\n  const y = dense.apply(x);\n  show(y.dataSync());\n  x.dispose();\n  requestAnimationFrame(loop);\n}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'bound',
+        data: { name: 'y', freq: 'on every frame' },
+        line: 4,
+        suggestions: [{ messageId: 'disposeAfterLastUse', output: `const dense = TF.layers.dense({units: 2, inputShape: [4]});\nfunction loop() {\n  const x = TF.ones([1, 4]);\n  const y = dense.apply(x);\n  show(y.dataSync());\n  y.dispose();\n  x.dispose();\n  requestAnimationFrame(loop);\n}` }],
+      },
+    ],
   },
   {
     name: 'onlyRepeated: false reports code that runs once',
