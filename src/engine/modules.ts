@@ -762,6 +762,12 @@ export function importedClassKind(file: FileIndex, callee: TSESTree.Identifier |
   return k ? { ...k, origin, home: c.index } : null;
 }
 
+/** `class Block extends ComposedLayer` where `ComposedLayer` is imported: the tfjs kind of the base class, in its own module. */
+export function importedSuperClassKind(file: FileIndex, sup: TSESTree.Identifier | TSESTree.MemberExpression): ValueInfo | null {
+  const c = importedClass(file, sup);
+  return c ? bounded(() => c.index.classKind(c.cls)) : null;
+}
+
 type ClassHome = { readonly index: FileIndex; readonly cls: ClassNode };
 
 /**

@@ -50,6 +50,7 @@ import { TORCH_TENSOR_METHODS } from '../facts/torch-tensor-api.js';
 import {
   homeOfNode,
   importedClassKind,
+  importedSuperClassKind,
   importedCallReturns,
   importedModuleMentions,
   importedInstanceField,
@@ -820,9 +821,10 @@ export class FileIndex {
       if (p) {
         const kind = CLASS_KINDS.get(p.join('.'));
         if (kind) result = { kind, name: p.join('.'), userClass: cls, via: 'factory' };
-      } else if (sup.type === T.Identifier) {
-        const parent = this.classOfIdentifier(sup);
-        const k = parent ? this.classKind(parent) : null;
+      } else if (sup.type === T.Identifier || sup.type === T.MemberExpression) {
+        const parent = sup.type === T.Identifier ? this.classOfIdentifier(sup) : null;
+        // `class TransformerBlock extends ComposedLayer`, the base class a `tf.layers.Layer` of another module
+        const k = parent ? this.classKind(parent) : importedSuperClassKind(this, sup);
         if (k) result = { ...k, userClass: cls };
       }
     }
@@ -1389,6 +1391,13 @@ export class FileIndex {
     return init?.type === T.CallExpression && importedModuleMentions(this, init.callee, key) ? this.importedReturnContainer(init) : null;
   }
 
+  /** An array literal that an imported builder returns, called here or through a `const` holding its result. */
+  private importedElementsContainer(b: Node): Container | null {
+    const call = b.type === T.CallExpression ? b : b.type === T.Identifier ? this.constInit(b) : null;
+    const c = call?.type === T.CallExpression ? this.importedReturnContainer(call) : null;
+    return c?.type === 'array' ? c : null;
+  }
+
   private partSources(base: Node, key: string | number | null, destructured = false): Node[] | null {
     const b = unwrap(base);
     if (!b || isNullish(b)) return [];
@@ -1401,7 +1410,14 @@ export class FileIndex {
     // constant holding its result (`const zoo = buildSiamese(cfg); zoo.encoder`), not for every `f().x`
     const c =
       this.containerOf(b) ??
-      (key === null ? null : destructured && b.type === T.CallExpression ? this.importedReturnContainer(b) : b.type === T.Identifier && typeof key === 'string' ? this.importedResultOfConst(b, key) : null);
+      (key === null
+        ? // the elements of an array a builder of another module returns: `for (const layer of classificationHead(n))`
+          this.importedElementsContainer(b)
+        : destructured && b.type === T.CallExpression
+          ? this.importedReturnContainer(b)
+          : b.type === T.Identifier && typeof key === 'string'
+            ? this.importedResultOfConst(b, key)
+            : null);
     if (!c) return null;
     if (c.type === 'class') {
       if (typeof key !== 'string') return null;

@@ -2142,3 +2142,74 @@ export const gates = create();
   });
 });
 
+
+describe('round 28 (fixtures/blind/ts-transformer, finetune-node-esm, data-pipelines)', () => {
+  it('a custom layer whose base class (a tf.layers.Layer subclass) is imported is a layer: its call() must forward kwargs', () => {
+    const dir = project(
+      {
+        'base.ts': `import * as tf from '@tensorflow/tfjs';\nexport abstract class ComposedLayer extends tf.layers.Layer {\n  protected track(...layers: tf.layers.Layer[]): void {}\n}\n`,
+        'block.ts': `import * as tf from '@tensorflow/tfjs';
+import { ComposedLayer } from './base';
+export class Block extends ComposedLayer {
+  private readonly drop = tf.layers.dropout({ rate: 0.1 });
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
+    const x = Array.isArray(inputs) ? inputs[0]! : inputs;
+    return this.drop.apply(x) as tf.Tensor;
+  }
+}
+`,
+        'plain.ts': `import * as tf from '@tensorflow/tfjs';
+import { Helper } from './helper';
+export class NotALayer extends Helper {
+  private readonly drop = tf.layers.dropout({ rate: 0.1 });
+  call(inputs: tf.Tensor, kwargs: Record<string, unknown>): tf.Tensor {
+    return this.drop.apply(inputs) as tf.Tensor;
+  }
+}
+`,
+        'helper.ts': `export class Helper {}\n`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'block.ts', 'forward-training-kwargs'), ['7: notForwarded']);
+    // a base class of another module that is no tfjs layer: `call()` is the user's own method
+    assert.deepEqual(lint(dir, 'plain.ts', 'forward-training-kwargs'), []);
+  });
+
+  it('the layers of an imported head builder, applied in a for…of loop, join the model: its nested backbone frozen after compile', () => {
+    const dir = project(
+      {
+        'heads.js': `import * as tf from '@tensorflow/tfjs';\nexport function head(n) {\n  return [tf.layers.dense({ units: 16, activation: 'relu' }), tf.layers.dense({ units: n, activation: 'softmax' })];\n}\n`,
+        'tuner.js': `import * as tf from '@tensorflow/tfjs';
+import { head } from './heads.js';
+export class Tuner {
+  constructor(n) {
+    this.backbone = tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [4] }), tf.layers.batchNormalization()] });
+    const input = tf.input({ shape: [4] });
+    let x = this.backbone.apply(input);
+    for (const layer of head(n)) x = layer.apply(x);
+    this.model = tf.model({ inputs: input, outputs: x });
+  }
+  async trainHead(xs, ys) {
+    this.model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });
+    this.backbone.trainable = false;
+    return this.model.fit(xs, ys);
+  }
+}
+`,
+      },
+      'module',
+    );
+    assert.deepEqual(lint(dir, 'tuner.js', 'no-trainable-after-compile'), ['13: freezeAfterCompile']);
+    assert.deepEqual(lint(dir, 'tuner.js', 'no-frozen-batchnorm-in-training'), ['13: frozenParent']);
+  });
+
+  it("an exported helper that an importer runs only inside a tf.data Dataset's map() is in a scope: not reported", () => {
+    const helper = `import * as tf from '@tensorflow/tfjs';\nexport function jitter(x, n) {\n  let y = x;\n  for (let i = 0; i < n; i++) y = tf.tidy(() => y.add(tf.randomNormal(y.shape, 0, 0.01).square().sqrt()));\n  for (let i = 0; i < n; i++) tf.randomNormal([2]).square().dataSync();\n  return y;\n}\n`;
+    const mapped = project({ 'aug.js': helper, 'data.js': `import * as tf from '@tensorflow/tfjs';\nimport { jitter } from './aug.js';\nconst ds = tf.data.array([[1, 2]]).map((x) => jitter(tf.tensor(x), 3));\nawait ds.forEachAsync((e) => console.log(e));\n` }, 'module');
+    assert.deepEqual(lint(mapped, 'aug.js', 'no-leaked-tensor'), []);
+    // the same helper called from a plain array's map(): no scope around it
+    const plain = project({ 'aug.js': helper, 'data.js': `import * as tf from '@tensorflow/tfjs';\nimport { jitter } from './aug.js';\nconst out = [[1, 2]].map((x) => jitter(tf.tensor(x), 3));\nconsole.log(out);\n` }, 'module');
+    assert.deepEqual(lint(plain, 'aug.js', 'no-leaked-tensor'), ['5: intermediate']);
+  });
+});
