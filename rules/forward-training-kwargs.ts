@@ -1,25 +1,11 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { calledMember, isFunction, methodOf, propertyKeyName, unwrap, type FunctionNode, type Node } from '../src/engine/ast.js';
+import { calledMember, unwrap, type FunctionNode } from '../src/engine/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { modelReachesModeDependent } from '../src/engine/model-structure.js';
-import { getFileIndex, type ClassNode, type FileIndex } from '../src/engine/resolver.js';
-import { describeEffects, kwargsState, modeEffects } from '../src/engine/training-mode.js';
+import { getFileIndex } from '../src/engine/resolver.js';
+import { describeEffects, forwardPassOf, kwargsState, modeEffects } from '../src/engine/training-mode.js';
 import { appendArgument } from '../src/fix/arguments.js';
-
-/** The `call()` method of a tfjs Layer subclass that encloses `node` (through nested callbacks), or null. */
-function enclosingLayerCall(file: FileIndex, node: Node): FunctionNode | null {
-  for (let n: Node | undefined = node.parent; n; n = n.parent) {
-    if (n.type === T.ClassBody || n.type === T.Program) return null;
-    if (!isFunction(n)) continue;
-    const member = methodOf(n);
-    if (!member) continue;
-    if (member.static || propertyKeyName(member) !== 'call' || (member.type === T.MethodDefinition && member.kind !== 'method')) return null;
-    const cls = member.parent.parent as ClassNode;
-    return file.classKind(cls)?.kind === 'layer' ? n : null;
-  }
-  return null;
-}
 
 /** How the suggestion refers to `call()`'s kwargs: its parameter name, or a parameter to add. */
 function kwargsAccess(call: FunctionNode): { name: string; addParam: boolean } | { name: null } {
@@ -27,6 +13,17 @@ function kwargsAccess(call: FunctionNode): { name: string; addParam: boolean } |
   if (!p) return call.params.length === 1 && call.params[0]!.type === T.Identifier ? { name: 'kwargs', addParam: true } : { name: null };
   const id = p.type === T.AssignmentPattern ? p.left : p;
   return id.type === T.Identifier ? { name: id.name, addParam: false } : { name: null };
+}
+
+/**
+ * In a helper that `call()` calls (`this.forward(x, kwargs)`): the helper's own parameter, when every call of
+ * it passes `call()`'s kwargs there; else no suggestion (two places would have to change).
+ */
+function helperKwargsAccess(call: FunctionNode, helper: FunctionNode, sites: readonly TSESTree.CallExpression[]): { name: string; addParam: false } | { name: null } {
+  const outer = call.params[1];
+  const own = helper.params[1];
+  if (outer?.type !== T.Identifier || own?.type !== T.Identifier) return { name: null };
+  return sites.every((s) => unwrap(s.arguments[1])?.type === T.Identifier && (unwrap(s.arguments[1]) as TSESTree.Identifier).name === outer.name) ? { name: own.name, addParam: false } : { name: null };
 }
 
 export default createRule({
@@ -63,10 +60,11 @@ export default createRule({
         const receiver = unwrap(m.member.object)!;
         const info = file.kindOf(receiver);
         if (!info || info.promise || (info.kind !== 'layer' && info.kind !== 'model')) return;
-        const call = enclosingLayerCall(file, node);
-        if (!call || modelReachesModeDependent(file, receiver) !== 'yes') return;
+        const pass = forwardPassOf(file, node);
+        if (!pass || modelReachesModeDependent(file, receiver) !== 'yes') return;
 
-        const access = kwargsAccess(call);
+        const access = pass.method === pass.call ? kwargsAccess(pass.call) : helperKwargsAccess(pass.call, pass.method, pass.sites);
+        const call = pass.method;
         const suggest: TSESLint.SuggestionReportDescriptor<'forwardKwargs' | 'forwardTraining'>[] = [];
         if (access.name !== null) {
           const name = access.name;

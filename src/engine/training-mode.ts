@@ -5,12 +5,12 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findProperty, hasSpread, literalValue, memberName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
+import { findProperty, hasSpread, isFunction, literalValue, memberName, methodOf, propertyKeyName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget, gradientContextOf } from './gradient-context.js';
 import { layerModeDependence, modelStructure, provenanceOf } from './model-structure.js';
 import { isRelativeSpecifier, projectConstructsModeDependent } from './project-scan.js';
 import { resolveModule } from './module-resolve.js';
-import { thisClass, type FileIndex, type ValueInfo } from './resolver.js';
+import { thisClass, type ClassNode, type FileIndex, type ValueInfo } from './resolver.js';
 import { DROPOUT_FAMILY, RECURRENT_LAYERS, WRAPPER_LAYERS } from '../facts/tfjs-api.js';
 
 /**
@@ -29,6 +29,53 @@ export function kwargsState(call: TSESTree.CallExpression, index: number): Kwarg
   if (arg.type !== T.ObjectExpression) return 'unknown';
   if (findProperty(arg, 'training')) return 'explicit';
   return hasSpread(arg) ? 'unknown' : 'literal';
+}
+
+/**
+ * Where `node` runs in a custom layer's forward pass: inside the `call()` method of a tfjs Layer subclass, or
+ * inside a method of the same class that only `call()` calls (`this.feedForward(h)`, a PyTorch port's
+ * `forward(x, kwargs)`): `call()`'s kwargs reach it only through that call's arguments. `method` is the
+ * function `node` is in, `sites` the calls of a helper (empty for `call()` itself). Null elsewhere.
+ */
+export function forwardPassOf(
+  file: FileIndex,
+  node: Node,
+): { readonly call: FunctionNode; readonly method: FunctionNode; readonly sites: readonly TSESTree.CallExpression[] } | null {
+  for (let n: Node | undefined = node.parent; n; n = n.parent) {
+    if (n.type === T.ClassBody || n.type === T.Program) return null;
+    if (!isFunction(n)) continue;
+    const member = methodOf(n);
+    if (!member) continue;
+    if (member.static || (member.type === T.MethodDefinition && member.kind !== 'method')) return null;
+    const cls = member.parent.parent as ClassNode;
+    if (file.classKind(cls)?.kind !== 'layer') return null;
+    const name = propertyKeyName(member);
+    if (name === 'call') return { call: n, method: n, sites: [] };
+    const helper = name === null ? null : calledOnlyFromCall(file, cls, name);
+    return helper ? { call: helper.call, method: n, sites: helper.sites } : null;
+  }
+  return null;
+}
+
+/** Every `this.<name>` of the class is a call made inside its `call()` method (through callbacks such as `tf.tidy`). */
+function calledOnlyFromCall(file: FileIndex, cls: ClassNode, name: string): { call: FunctionNode; sites: TSESTree.CallExpression[] } | null {
+  const uses = file.fieldOf(cls, name)?.uses ?? [];
+  let call: FunctionNode | null = null;
+  const sites: TSESTree.CallExpression[] = [];
+  for (const u of uses) {
+    const site = u.parent;
+    if (site?.type !== T.CallExpression || site.callee !== u) return null;
+    let method: FunctionNode | null = null;
+    for (let n: Node | undefined = u.parent; n && !method; n = n.parent) {
+      if (n.type === T.ClassBody) return null;
+      if (isFunction(n) && methodOf(n)) method = n;
+    }
+    const m = method ? methodOf(method)! : null;
+    if (!method || !m || m.parent.parent !== cls || propertyKeyName(m) !== 'call' || (call && call !== method)) return null;
+    call = method;
+    sites.push(site);
+  }
+  return call ? { call, sites } : null;
 }
 
 /** The kinds of mode-dependent layers a model (or a layer) reaches, for messages. */

@@ -26,6 +26,11 @@ const valid = [
   { name: 'Function.prototype.apply look-alikes inside call()', code: `class Block extends TF.layers.Layer {\n  call(inputs, kwargs) {\n    const m = Math.max.apply(null, [1, 2]);\n    const f = function () { return 1; };\n    f.apply(this, [inputs]);\n    return inputs;\n  }\n}` },
   { name: 'danfojs df.apply(fn) and a user class apply() inside call()', code: `class Scaler { apply(x) { return x; } }\nclass Block extends TF.layers.Layer {\n  constructor() { super({}); this.scaler = new Scaler(); this.df = new dfd.DataFrame([]); }\n  call(inputs, kwargs) {\n    this.df.apply((r) => r);\n    return this.scaler.apply(inputs);\n  }\n}` },
   { name: 'ES5 / __awaiter-style code does not crash', code: `var __awaiter = function (thisArg, _arguments, P, generator) {\n  return new (P || (P = Promise))(function (resolve) { resolve(generator.apply(thisArg, _arguments || []).next().value); });\n};\nfunction build() {\n  return __awaiter(this, void 0, void 0, function* () { return TF.sequential(); });\n}` },
+  {
+    name: 'a helper that call() calls and another method calls too is not only the forward pass',
+    code: block(`  feedForward(x) {\n    return this.drop.apply(this.dense.apply(x));\n  }\n  summary(x) {\n    return this.feedForward(x);\n  }\n  call(inputs, kwargs) {\n    return this.feedForward(inputs);\n  }`),
+  },
+  { name: 'a helper of a class that is no tfjs layer', code: `class Block {\n  constructor() { this.drop = TF.layers.dropout({rate: 0.5}); }\n  ff(x) { return this.drop.apply(x); }\n  call(inputs) { return this.ff(inputs); }\n}` },
   { name: 'a static call() is not the layer forward pass', code: `class Block extends TF.layers.Layer {\n  static call(x) { return TF.layers.dropout({rate: 0.5}).apply(x); }\n}` },
 ];
 
@@ -34,6 +39,27 @@ const DROP = 'Dropout does not drop';
 const BN = 'BatchNormalization normalizes with moving statistics that never update';
 
 const invalid: InvalidTestCase<MessageId, []>[] = [
+  // blind projects keras-functional-cjs and finetune-node-esm: the PyTorch port keeps `forward()` (or a
+  // `feedForward()` block) and calls it from call(); call()'s kwargs reach it only through that call
+  {
+    name: 'a helper that only call() calls, without a kwargs parameter: reported, no suggestion (two places would change)',
+    code: block(`  feedForward(x) {\n    return this.drop.apply(this.dense.apply(x));\n  }\n  call(inputs, kwargs) {\n    return TF.tidy(() => this.feedForward(inputs));\n  }`),
+    errors: [{ messageId: 'notForwarded', data: { sublayer: 'this.drop', effects: DROP }, line: 9, suggestions: [] }],
+    output: null,
+  },
+  {
+    name: "forward(x, kwargs) called from call() with call()'s kwargs: the suggestion forwards the helper's parameter",
+    code: block(`  forward(x, kw) {\n    return this.drop.apply(this.dense.apply(x));\n  }\n  call(inputs, kwargs) {\n    return this.forward(inputs, kwargs);\n  }`),
+    errors: [
+      {
+        messageId: 'notForwarded',
+        data: { sublayer: 'this.drop', effects: DROP },
+        line: 9,
+        suggestions: [{ messageId: 'forwardKwargs', data: { kwargs: 'kw' }, output: block(`  forward(x, kw) {\n    return this.drop.apply(this.dense.apply(x), kw);\n  }\n  call(inputs, kwargs) {\n    return this.forward(inputs, kwargs);\n  }`) }],
+      },
+    ],
+    output: null,
+  },
   {
     name: 'this.drop.apply(x) and this.bn.apply(x) in call(inputs, kwargs)',
     code: block(`  call(inputs, kwargs) {\n    const h = this.drop.apply(this.dense.apply(inputs));\n    return this.bn.apply(h);\n  }`),
