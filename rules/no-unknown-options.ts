@@ -44,16 +44,18 @@ export default createRule({
     function checkObject(call: OptionCall, obj: TSESTree.ObjectExpression, local: boolean): void {
       const keys = staticKeys(file, obj);
       const present = new Set(keys.map((k) => k.key));
-      for (const { prop, key, own } of keys) {
+      for (const { prop, key, own, via } of keys) {
+        // a key of another module's object is reported at the first spread that brings it into this file
+        const node = via?.spread ?? prop.key;
         if (call.allowed.has(key) || seen.has(prop)) continue;
         seen.add(prop);
         const verdict = classifyKey(key, call.type, call.allowed);
-        const canEdit = own && local && editable(sourceCode, prop);
-        const node = prop.key;
+        const canEdit = own && local && !via && editable(sourceCode, prop);
         if (verdict.kind === 'rename') {
           const value = literalValue(prop.value);
           if (verdict.onlyValue !== undefined && value !== verdict.onlyValue) {
-            context.report({ node, messageId: 'unknown', data: { key, callee: call.label, hint: `; tfjs already does what \`${key}: ${sourceCode.getText(prop.value)}\` asks` } });
+            const text = (via?.sourceCode ?? sourceCode).getText(prop.value);
+            context.report({ node, messageId: 'unknown', data: { key, callee: call.label, hint: `; tfjs already does what \`${key}: ${text}\` asks` } });
             continue;
           }
           const factory = call.key.replace(/^layers\./, '');

@@ -629,6 +629,17 @@ export function importedMemberValue(file: FileIndex, member: TSESTree.MemberExpr
   return bounded(() => withHome(t.index.kindOf(n), t.index));
 }
 
+/**
+ * The node an imported name is bound to in its module, read even when that module never mentions tfjs
+ * (a `config.js` exporting `FIT_DEFAULTS = {…}`): src/engine/options.ts judges the option keys it holds.
+ * Null for a function or class, or when the module is not followed.
+ */
+export function importedBinding(file: FileIndex, id: TSESTree.Identifier): Target | null {
+  const v = file.variableOf(id);
+  if (!v || importIsDeclaredFunctionOrClass(file, v)) return null;
+  return readingPlainModules(() => targetOfVariable(file, v));
+}
+
 export function importedValue(file: FileIndex, variable: Scope.Variable): ValueInfo | null {
   // `import { normalize } from './util'` with `export function normalize(…)`: not a tfjs value, no parse
   if (importIsDeclaredFunctionOrClass(file, variable)) return null;

@@ -8,6 +8,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, memberName, propertyKeyName, unwrap } from './ast.js';
 import type { FileIndex } from './resolver.js';
+import { importedBinding } from './modules.js';
 import { OPTION_CALLS, OPTION_KEYS } from '../facts/tfjs-options.js';
 import { NO_EQUIVALENT, OPTION_RENAMES, type NoEquivalent } from '../facts/torch-option-names.js';
 
@@ -109,6 +110,29 @@ export interface KeyedProperty {
   readonly key: string;
   /** The property sits in the argument's own object (not in a spread source). */
   readonly own: boolean;
+  /**
+   * For a key of an object another module exports (`{ ...FIT_DEFAULTS, epochs }` with `FIT_DEFAULTS` from
+   * `./config.js`): the spread of this file to report at, and the module's source (for the property's text).
+   */
+  readonly via?: { readonly spread: TSESTree.SpreadElement; readonly sourceCode: FileIndex['sourceCode'] };
+}
+
+/** `{ ...FIT_DEFAULTS }` where `FIT_DEFAULTS` is an imported `const` object literal: that object, in its module. */
+function importedObject(file: FileIndex, arg: TSESTree.Node): { index: FileIndex; object: TSESTree.ObjectExpression } | null {
+  const a = unwrap(arg);
+  if (a?.type !== T.Identifier || !file.filename) return null;
+  const v = file.variableOf(a);
+  if (v?.defs[0]?.type !== 'ImportBinding' && !(v?.defs[0]?.type === 'Variable' && isRequireCall(unwrap(v.defs[0].node.init)))) return null;
+  const t = importedBinding(file, a);
+  if (!t) return null;
+  const n = unwrap(t.node);
+  if (n?.type === T.ObjectExpression) return { index: t.index, object: n };
+  const c = n?.type === T.Identifier ? constObject(t.index, n) : null;
+  return c ? { index: t.index, object: c.object } : null;
+}
+
+function isRequireCall(n: TSESTree.Node | null | undefined): boolean {
+  return n?.type === T.CallExpression && n.callee.type === T.Identifier && n.callee.name === 'require';
 }
 
 /**
@@ -125,6 +149,11 @@ export function staticKeys(file: FileIndex, obj: TSESTree.ObjectExpression, own 
     } else if (p.type === T.SpreadElement && depth < 4) {
       const src = resolveObject(file, p.argument);
       if (src && src.object !== obj) out.push(...staticKeys(file, src.object, false, depth + 1));
+      else if (!src && own) {
+        // the keys of an object of another module, reported at this spread (its own text is elsewhere)
+        const other = importedObject(file, p.argument);
+        if (other) for (const k of staticKeys(other.index, other.object, false, depth + 1)) out.push({ ...k, via: k.via ?? { spread: p, sourceCode: other.index.sourceCode } });
+      }
     }
   }
   return out;

@@ -2212,4 +2212,28 @@ export class Tuner {
     const plain = project({ 'aug.js': helper, 'data.js': `import * as tf from '@tensorflow/tfjs';\nimport { jitter } from './aug.js';\nconst out = [[1, 2]].map((x) => jitter(tf.tensor(x), 3));\nconsole.log(out);\n` }, 'module');
     assert.deepEqual(lint(plain, 'aug.js', 'no-leaked-tensor'), ['5: intermediate']);
   });
+  it('fit() options spread from a const object another module exports: its ignored keys, reported at the spread', () => {
+    const esm = project(
+      {
+        'config.js': `export const FIT_DEFAULTS = { batch_size: 64, shuffle: true };\nexport const MUTABLE = { batch_size: 8 };\ndelete MUTABLE.batch_size;\n`,
+        'run.js': `import * as tf from '@tensorflow/tfjs';
+import { FIT_DEFAULTS, MUTABLE } from './config.js';
+const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
+export async function run(xs, ys) {
+  await model.fit(xs, ys, { ...FIT_DEFAULTS, epochs: 3 });
+  await model.fit(xs, ys, { ...FIT_DEFAULTS, epochs: 1 });
+  await model.fit(xs, ys, { ...MUTABLE });
+}
+`,
+      },
+      'module',
+    );
+    // once per file, at the first spread; an object its own module mutates is not judged
+    assert.deepEqual(lint(esm, 'run.js', 'no-unknown-options'), ['5: renamed']);
+    const cjs = project({
+      'config.js': `const FIT = { validation_split: 0.1 };\nexports.LAYER = { units: 4, use_bias: false };\nmodule.exports.FIT = FIT;\n`,
+      'run.js': `const tf = require('@tensorflow/tfjs');\nconst { FIT, LAYER } = require('./config');\nconst model = tf.sequential({ layers: [tf.layers.dense({ ...LAYER, inputShape: [3] })] });\nasync function run(xs, ys) {\n  await model.fit(xs, ys, { ...FIT, epochs: 3 });\n}\nmodule.exports = { run };\n`,
+    });
+    assert.deepEqual(lint(cjs, 'run.js', 'no-unknown-options'), ['3: renamed', '5: renamed']);
+  });
 });
