@@ -168,6 +168,11 @@ function bounded<R>(fn: () => R): R | null {
  */
 let truncations = 0;
 
+/** The count of answers cut short so far (see `truncations`): a memo compares it before and after a computation. */
+export function truncationCount(): number {
+  return truncations;
+}
+
 // ------------------------------------------------------------------------------------------ export tables
 
 type ExportEntry = { readonly node: Node } | { readonly from: string; readonly name: string };

@@ -51,6 +51,7 @@ import {
   homeOfNode,
   importedClassKind,
   importedSuperClassKind,
+  truncationCount,
   importedCallReturns,
   importedModuleMentions,
   importedInstanceField,
@@ -184,6 +185,59 @@ function iteratedBy(name: TSESTree.Identifier): Node | null {
   if (call?.type !== T.CallExpression || call.arguments[0] !== fn) return null;
   const m = calledMember(call);
   return m && ELEMENT_CALLBACKS.has(m.name) ? unwrap(m.member.object) : null;
+}
+
+/** A cache of answers whose key is `IN_PROGRESS` while its answer is being computed. */
+interface Memo<K, V> {
+  get(key: K): V | typeof IN_PROGRESS | undefined;
+  set(key: K, value: V | typeof IN_PROGRESS): unknown;
+  delete(key: K): unknown;
+}
+
+/** The memo queries in progress (every cache, every index: a foreign node's query runs in its own index). */
+const openQueries: { readonly cache: object; readonly key: unknown }[] = [];
+/** The smallest stack depth of an open query that a cycle answered provisionally, within the current query. */
+let cycleCut = Infinity;
+
+/**
+ * `compute()` for `key`, kept in `cache`. A query met again while it is open (a cycle: `x = f(x)`, a parameter
+ * whose call sites pass it on) answers `cycleValue` for now. An answer that rests on such a provisional answer
+ * of a query still open above it, or on a query cut short by a depth bound, is not kept: another query order
+ * would give another answer, and the indexes of other modules live across files, so a kept answer would
+ * depend on which file was linted first.
+ */
+function memoized<K, V>(cache: Memo<K, V>, key: K, cycleValue: V, compute: () => V): V {
+  const cached = cache.get(key);
+  if (cached === IN_PROGRESS) {
+    for (let i = openQueries.length - 1; i >= 0; i--) {
+      if (openQueries[i]!.cache === cache && openQueries[i]!.key === key) {
+        cycleCut = Math.min(cycleCut, i + 1);
+        break;
+      }
+    }
+    return cycleValue;
+  }
+  if (cached !== undefined) return cached;
+  cache.set(key, IN_PROGRESS);
+  openQueries.push({ cache, key });
+  const depth = openQueries.length;
+  const outerCut = cycleCut;
+  cycleCut = Infinity;
+  const truncated = truncationCount();
+  let result: V;
+  try {
+    result = compute();
+  } catch (e) {
+    cache.delete(key);
+    throw e;
+  } finally {
+    openQueries.pop();
+  }
+  const cut = cycleCut;
+  cycleCut = Math.min(outerCut, cut < depth ? cut : Infinity);
+  if (cut < depth || truncationCount() !== truncated) cache.delete(key);
+  else cache.set(key, result);
+  return result;
 }
 
 export class FileIndex {
@@ -610,20 +664,21 @@ export class FileIndex {
     const n = unwrap(node);
     if (!n) return null;
     const cached = this.kinds.get(n);
-    if (cached === IN_PROGRESS) return null;
-    if (cached !== undefined) return cached;
-    const home = homeOfNode(n);
-    if (home && home !== this) return home.kindOf(n); // a node of another module: its own index answers
-    this.kinds.set(n, IN_PROGRESS);
-    let result = this.computeKind(n) ?? this.kindFromCast(n);
-    // types only narrow: a receiver the checker proves is not a tfjs value is dropped. A resolved
-    // tfjs factory call or `new` has its type fixed by tfjs' own declarations, so only the values
-    // that reach a rule through names, members and annotations are checked (checker calls are costly).
-    if (result && this.typed && (n.type === T.Identifier || n.type === T.MemberExpression) && typeVerdict(this.typed, n).verdict === 'not-tfjs') {
-      result = null;
+    if (cached !== undefined && cached !== IN_PROGRESS) return cached;
+    if (cached === undefined) {
+      const home = homeOfNode(n);
+      if (home && home !== this) return home.kindOf(n); // a node of another module: its own index answers
     }
-    this.kinds.set(n, result);
-    return result;
+    return memoized(this.kinds, n, null, () => {
+      let result = this.computeKind(n) ?? this.kindFromCast(n);
+      // types only narrow: a receiver the checker proves is not a tfjs value is dropped. A resolved
+      // tfjs factory call or `new` has its type fixed by tfjs' own declarations, so only the values
+      // that reach a rule through names, members and annotations are checked (checker calls are costly).
+      if (result && this.typed && (n.type === T.Identifier || n.type === T.MemberExpression) && typeVerdict(this.typed, n).verdict === 'not-tfjs') {
+        result = null;
+      }
+      return result;
+    });
   }
 
   /**
@@ -726,9 +781,6 @@ export class FileIndex {
                 arg?.kind === 'symbolic' ||
                 (a0?.type === T.ArrayExpression && a0.elements.some((e) => this.kindOf(e)?.kind === 'symbolic')) ||
                 (!arg && this.mayHoldSymbolic(a0));
-              // a layer applied to a value of unknown kind is as likely the functional API's symbolic
-              // graph building (`function block(x) { return dense.apply(x); }`) as a computation: not a tensor
-              if (!symbolic && !arg && recv.kind === 'layer') return null;
               return { kind: symbolic ? 'symbolic' : 'tensor', via: 'factory', origin: call };
             }
             if (recv.kind === 'model' && INFERENCE_METHODS.has(m.name)) {
@@ -973,15 +1025,9 @@ export class FileIndex {
   private kindOfIdentifier(id: TSESTree.Identifier): ValueInfo | null {
     const v = this.variableOf(id);
     if (!v || v.defs.length === 0) return null;
-    const cached = this.varKinds.get(v);
-    // a reference met again while its variable is being resolved (a cycle through writes or call sites)
-    if (cached === IN_PROGRESS) return null;
-    if (cached !== undefined) return cached;
-    this.varKinds.set(v, IN_PROGRESS);
-    // a JSDoc type only adds knowledge where the code itself says nothing
-    const result = this.kindOfVariableInCode(v) ?? this.jsdocKindOfVariable(v);
-    this.varKinds.set(v, result);
-    return result;
+    // a reference met again while its variable is being resolved (a cycle through writes or call sites): null for now
+    // (a JSDoc type only adds knowledge where the code itself says nothing)
+    return memoized(this.varKinds, v, null, () => this.kindOfVariableInCode(v) ?? this.jsdocKindOfVariable(v));
   }
 
   /**
@@ -1165,13 +1211,7 @@ export class FileIndex {
     if (v) {
       let byName = this.memberKinds.get(v);
       if (!byName) this.memberKinds.set(v, (byName = new Map()));
-      const cached = byName.get(name!);
-      if (cached === IN_PROGRESS) return null;
-      if (cached !== undefined) return cached;
-      byName.set(name!, IN_PROGRESS);
-      const result = this.kindOfMemberAt(n, obj, name);
-      byName.set(name!, result);
-      return result;
+      return memoized(byName, name!, null, () => this.kindOfMemberAt(n, obj, name));
     }
     return this.kindOfMemberAt(n, obj, name);
   }
@@ -1910,13 +1950,7 @@ export class FileIndex {
   containerOf(node: Node | null | undefined): Container | null {
     const n = unwrap(node);
     if (!n) return null;
-    const cached = this.containers.get(n);
-    if (cached === IN_PROGRESS) return null;
-    if (cached !== undefined) return cached;
-    this.containers.set(n, IN_PROGRESS);
-    const result = this.computeContainer(n);
-    this.containers.set(n, result);
-    return result;
+    return memoized(this.containers, n, null, () => this.computeContainer(n));
   }
 
   private computeContainer(n: Node): Container | null {
@@ -1940,14 +1974,10 @@ export class FileIndex {
         const v = this.variableOf(n);
         if (!v || v.defs.length === 0) return null;
         // every reference of the variable holds the same container: computed once per variable
-        const cached = this.varContainers.get(v);
-        if (cached === IN_PROGRESS) return null;
-        if (cached !== undefined) return cached;
-        this.varContainers.set(v, IN_PROGRESS);
-        const sources = this.sourcesOfVariable(v);
-        const result = sources ? this.agreeingContainer(sources) : null;
-        this.varContainers.set(v, result);
-        return result;
+        return memoized(this.varContainers, v, null, () => {
+          const sources = this.sourcesOfVariable(v);
+          return sources ? this.agreeingContainer(sources) : null;
+        });
       }
       case T.MemberExpression: {
         const sources = this.memberSources(n);
