@@ -16,7 +16,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, functionName, isCommonJsExport, isFunction, isPromiseExecutor, memberName, propertyKeyName, runeName, unwrap, walk, type FunctionNode, type Node } from './ast.js';
 import { callTarget, gradientContexts } from './gradient-context.js';
-import type { FileIndex } from './resolver.js';
+import { originsOf, type FileIndex } from './resolver.js';
 import { callSitesOf } from './trainable.js';
 import { importersMayScope, PASSES_ALL_TEXT, SCOPE_TEXT } from './module-resolve.js';
 import { exportedMethodName, importedClass, importedNameOf, importerCallsOf, indexForPath, readableImporterCallsOf, readableImporterMethodCallsOf } from './modules.js';
@@ -88,13 +88,13 @@ export function isNewTensorCall(file: FileIndex, call: TSESTree.CallExpression):
   // `return`, never this call, so its return kind (a walk of the function, or a parse of its module) is
   // not worth computing here.
   const m0 = calledMember(call);
-  if (!file.calleePath(call)) {
-    const recv = m0 ? file.kindOf(m0.member.object) : null;
-    if (!recv || recv.promise) return false;
-  }
+  const recv = m0 ? file.kindOf(m0.member.object) : null;
+  if (!file.calleePath(call) && (!recv || recv.promise)) return false;
   const info = file.kindOf(call);
   if (info?.kind === 'tensor' && !info.promise) {
-    if (info.origin === call) return true;
+    // a layer applied to a value of unknown kind is as likely the functional API's graph building
+    // (`function block(x) { return dense.apply(x); }`: symbolic tensors, no memory) as a computation
+    if (info.origin === call) return !(m0?.name === 'apply' && recv?.kind === 'layer' && !concreteTensor(file, call.arguments[0]));
     const p = file.calleePath(call);
     return p?.length === 1 && p[0] === 'tidy';
   }
@@ -102,6 +102,21 @@ export function isNewTensorCall(file: FileIndex, call: TSESTree.CallExpression):
   const m = calledMember(call);
   if (m?.name === 'minimize' && returnsCost(call)) return file.kindOf(m.member.object)?.kind === 'optimizer';
   return false;
+}
+
+/**
+ * A value that is provably a tensor holding memory: a tensor whose every origin is made by a tfjs call other
+ * than a layer's `apply()` of something not so proven (a chain of layers applied to an untyped parameter is
+ * the functional API's graph of symbolic tensors).
+ */
+function concreteTensor(file: FileIndex, expr: Node | undefined, depth = 0): boolean {
+  const info = file.kindOf(expr);
+  if (info?.kind !== 'tensor' || info.promise) return false;
+  return originsOf(info).every((o) => {
+    const m = o.origin?.type === T.CallExpression ? calledMember(o.origin) : null;
+    if (m?.name !== 'apply' || file.kindOf(m.member.object)?.kind !== 'layer') return true;
+    return depth < 8 && concreteTensor(file, (o.origin as TSESTree.CallExpression).arguments[0], depth + 1);
+  });
 }
 
 /** `minimize(f, true, …)`: asked to return the cost. */
