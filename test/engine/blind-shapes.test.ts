@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import plugin from '../../src/index.js';
@@ -2235,5 +2236,17 @@ export async function run(xs, ys) {
       'run.js': `const tf = require('@tensorflow/tfjs');\nconst { FIT, LAYER } = require('./config');\nconst model = tf.sequential({ layers: [tf.layers.dense({ ...LAYER, inputShape: [3] })] });\nasync function run(xs, ys) {\n  await model.fit(xs, ys, { ...FIT, epochs: 3 });\n}\nmodule.exports = { run };\n`,
     });
     assert.deepEqual(lint(cjs, 'run.js', 'no-unknown-options'), ['3: renamed', '5: renamed']);
+  });
+  it('the answer for a file does not depend on which file was linted before it (keras-functional-cjs, strict)', () => {
+    // linting heads.js first parsed zoo.js as a module of the project; its `let x = …; x = f(x)` chain was
+    // then kept with provisional answers of a cycle, and the BatchNormalization zoo.js freezes was missed
+    const dir = fileURLToPath(new URL('../../fixtures/blind/keras-functional-cjs/', import.meta.url));
+    const rules = (names: string[]) => Object.fromEntries(names.map((r) => [`torch2tf/${r}`, ['error', ...(r === 'no-leaked-tensor' ? [{ onlyRepeated: false }] : [])]]));
+    const run = (file: string, names: string[]): string[] =>
+      new Linter({ cwd: '/', configType: 'flat' })
+        .verify(readFileSync(join(dir, file), 'utf8'), [{ files: ['**/*.js'], plugins: { torch2tf: plugin as never }, rules: rules(names) as never }], join(dir, file))
+        .map((m) => `${m.line}: ${m.ruleId}`);
+    run('src/models/heads.js', ['no-leaked-tensor']);
+    assert.ok(run('src/models/zoo.js', ['no-leaked-tensor', 'no-frozen-batchnorm-in-training']).includes('98: torch2tf/no-frozen-batchnorm-in-training'));
   });
 });
