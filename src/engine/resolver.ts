@@ -208,36 +208,50 @@ let cycleCut = Infinity;
  */
 function memoized<K, V>(cache: Memo<K, V>, key: K, cycleValue: V, compute: () => V): V {
   const cached = cache.get(key);
-  if (cached === IN_PROGRESS) {
-    for (let i = openQueries.length - 1; i >= 0; i--) {
-      if (openQueries[i]!.cache === cache && openQueries[i]!.key === key) {
-        cycleCut = Math.min(cycleCut, i + 1);
-        break;
-      }
-    }
-    return cycleValue;
-  }
+  if (cached === IN_PROGRESS) return cycleAnswer(cache, key, cycleValue);
   if (cached !== undefined) return cached;
-  cache.set(key, IN_PROGRESS);
-  openQueries.push({ cache, key });
-  const depth = openQueries.length;
-  const outerCut = cycleCut;
-  cycleCut = Infinity;
-  const truncated = truncationCount();
-  let result: V;
+  const open = openQuery(cache, key);
+  let result = cycleValue;
   try {
     result = compute();
-  } catch (e) {
-    cache.delete(key);
-    throw e;
   } finally {
-    openQueries.pop();
+    closeQuery(cache, key, open, result);
   }
-  const cut = cycleCut;
-  cycleCut = Math.min(outerCut, cut < depth ? cut : Infinity);
-  if (cut < depth || truncationCount() !== truncated) cache.delete(key);
-  else cache.set(key, result);
   return result;
+}
+
+/** A query met again while it is open: `cycleValue` for now, and every query above it that uses this is provisional. */
+function cycleAnswer<K, V>(cache: Memo<K, V>, key: K, cycleValue: V): V {
+  for (let i = openQueries.length - 1; i >= 0; i--) {
+    if (openQueries[i]!.cache === cache && openQueries[i]!.key === key) {
+      cycleCut = Math.min(cycleCut, i + 1);
+      break;
+    }
+  }
+  return cycleValue;
+}
+
+interface OpenQuery {
+  readonly depth: number;
+  readonly outerCut: number;
+  readonly truncated: number;
+}
+
+function openQuery<K, V>(cache: Memo<K, V>, key: K): OpenQuery {
+  cache.set(key, IN_PROGRESS);
+  openQueries.push({ cache, key });
+  const open = { depth: openQueries.length, outerCut: cycleCut, truncated: truncationCount() };
+  cycleCut = Infinity;
+  return open;
+}
+
+/** Keep the answer unless it rests on a provisional answer of a query still open above it, or on a truncated one. */
+function closeQuery<K, V>(cache: Memo<K, V>, key: K, open: OpenQuery, result: V): void {
+  openQueries.pop();
+  const cut = cycleCut;
+  cycleCut = Math.min(open.outerCut, cut < open.depth ? cut : Infinity);
+  if (cut < open.depth || truncationCount() !== open.truncated) cache.delete(key);
+  else cache.set(key, result);
 }
 
 export class FileIndex {
@@ -664,21 +678,25 @@ export class FileIndex {
     const n = unwrap(node);
     if (!n) return null;
     const cached = this.kinds.get(n);
-    if (cached !== undefined && cached !== IN_PROGRESS) return cached;
-    if (cached === undefined) {
-      const home = homeOfNode(n);
-      if (home && home !== this) return home.kindOf(n); // a node of another module: its own index answers
-    }
-    return memoized(this.kinds, n, null, () => {
-      let result = this.computeKind(n) ?? this.kindFromCast(n);
+    if (cached === IN_PROGRESS) return cycleAnswer(this.kinds, n, null);
+    if (cached !== undefined) return cached;
+    const home = homeOfNode(n);
+    if (home && home !== this) return home.kindOf(n); // a node of another module: its own index answers
+    // `memoized` inlined: a 2,000-deep method chain recurses through here, two frames per link
+    const open = openQuery(this.kinds, n);
+    let result: ValueInfo | null = null;
+    try {
+      result = this.computeKind(n) ?? this.kindFromCast(n);
       // types only narrow: a receiver the checker proves is not a tfjs value is dropped. A resolved
       // tfjs factory call or `new` has its type fixed by tfjs' own declarations, so only the values
       // that reach a rule through names, members and annotations are checked (checker calls are costly).
       if (result && this.typed && (n.type === T.Identifier || n.type === T.MemberExpression) && typeVerdict(this.typed, n).verdict === 'not-tfjs') {
         result = null;
       }
-      return result;
-    });
+    } finally {
+      closeQuery(this.kinds, n, open, result);
+    }
+    return result;
   }
 
   /**
