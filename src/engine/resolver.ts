@@ -220,7 +220,10 @@ function memoized<K, V>(cache: Memo<K, V>, key: K, cycleValue: V, compute: () =>
   return result;
 }
 
-/** A query met again while it is open: `cycleValue` for now, and every query above it that uses this is provisional. */
+/** Answers assumed for open queries while their cycle is checked (`FileIndex#tensorThroughCycle`). */
+const provisional = new Map<unknown, unknown>();
+
+/** A query met again while it is open: `cycleValue` (or an assumed answer) for now, and every query above it that uses this is provisional. */
 function cycleAnswer<K, V>(cache: Memo<K, V>, key: K, cycleValue: V): V {
   for (let i = openQueries.length - 1; i >= 0; i--) {
     if (openQueries[i]!.cache === cache && openQueries[i]!.key === key) {
@@ -228,7 +231,7 @@ function cycleAnswer<K, V>(cache: Memo<K, V>, key: K, cycleValue: V): V {
       break;
     }
   }
-  return cycleValue;
+  return provisional.has(key) ? (provisional.get(key) as V) : cycleValue;
 }
 
 interface OpenQuery {
@@ -1130,7 +1133,10 @@ export class FileIndex {
       }
     }
     const sources = this.sourcesOfVariable(v);
-    if (sources) return this.agreeingKind(this.withoutSelfDerived(sources, (e) => unwrap(e)?.type === T.Identifier && this.variableOf(unwrap(e) as TSESTree.Identifier) === v));
+    if (sources) {
+      const writes = this.withoutSelfDerived(sources, (e) => unwrap(e)?.type === T.Identifier && this.variableOf(unwrap(e) as TSESTree.Identifier) === v);
+      return this.agreeingKind(writes) ?? this.tensorThroughCycle(v, writes);
+    }
     // `const { model } = get()` of a zustand store, `useTrainer(({ model }) => model)` (src/engine/state-containers.ts)
     const part = statePartOfVariable(this, v);
     if (part !== undefined) return part;
@@ -1202,6 +1208,39 @@ export class FileIndex {
   }
 
   /** The common kind of several writes; `null`/`undefined` literals are ignored; the origins are their union. */
+  /**
+   * `let x = tf.randomNormal(shape); … x = next;` with `const next = tf.tidy(() => x.sub(…))` (a sampling loop):
+   * a write that reaches back to the variable through other bindings is unknown while the variable is being
+   * resolved. When the other writes agree on a tensor, the variable is one if, assuming so, those writes are
+   * tensors too (the answers computed under the assumption are not kept: see `memoized`).
+   */
+  private tensorThroughCycle(v: Scope.Variable, writes: readonly Node[]): ValueInfo | null {
+    const depth = openQueries.length;
+    if (openQueries[depth - 1]?.key !== v) return null;
+    const through: Node[] = [];
+    const others: Node[] = [];
+    for (const w of writes) {
+      const u = unwrap(w);
+      if (!u || isNullish(u)) continue;
+      const outer = cycleCut;
+      cycleCut = Infinity;
+      const k = this.kindOf(u);
+      const cut = cycleCut;
+      cycleCut = Math.min(outer, cut);
+      (!k && cut === depth ? through : others).push(u);
+    }
+    if (through.length === 0 || others.length === 0) return null;
+    const base = this.agreeingKind(others);
+    if (base?.kind !== 'tensor' || base.promise) return null;
+    provisional.set(v, base);
+    try {
+      const all = this.agreeingKind([...others, ...through]);
+      return all?.kind === 'tensor' && !all.promise ? all : null;
+    } finally {
+      provisional.delete(v);
+    }
+  }
+
   private agreeingKind(exprs: readonly Node[]): ValueInfo | null {
     let result: ValueInfo | null = null;
     const origins: ValueInfo[] = [];
@@ -1273,8 +1312,12 @@ export class FileIndex {
     if (n.computed && obj?.type === T.MemberExpression && memberName(obj) === 'layers' && this.isModel(obj.object)) {
       return { kind: 'layer', via: 'factory' };
     }
-    // model.getWeights()[0]
+    // model.getWeights()[0], and `shadow[i]` with `const shadow = model.getWeights()`
     if (n.computed && obj?.type === T.CallExpression && this.isTensorListCall(obj)) return { kind: 'tensor', via: 'factory' };
+    if (n.computed && obj?.type === T.Identifier) {
+      const list = this.constInit(obj);
+      if (list?.type === T.CallExpression && this.isTensorListCall(list)) return { kind: 'tensor', via: 'factory' };
+    }
     // `tf.variableGrads(f).value`, `res.value` with `const res = tf.variableGrads(f)`
     if (!n.computed && name !== null && obj && this.tensorPartsOf(obj)?.includes(name)) return { kind: 'tensor', via: 'factory' };
     if (name === 'optimizer' && this.isModel(obj)) return { kind: 'optimizer', via: 'factory' };

@@ -230,6 +230,35 @@ const strictInvalid: Case[] = [
 // the source itself calls tf.tidy, so only the namespace forms (the wrap suggestion writes `TF.tidy` as the code does)
 const tidyResult: Case[] = [
   {
+    // blind project gan-diffusion-js: an EMA update of a model's weights per training step
+    name: "an element of a const holding getWeights(), combined per loop iteration: the intermediates leak",
+    code: `async function ema(shadowModel, model, steps) {\n  for (let s = 0; s < steps; s++) {\n    const shadow = shadowModel.getWeights();\n    const online = model.getWeights();\n    for (let i = 0; i < shadow.length; i++) shadow[i].assign(shadow[i].mul(0.99).add(online[i].mul(0.01)));\n    await TF.nextFrame();\n  }\n}\nema(TF.sequential(), TF.sequential(), 10);`,
+    output: null,
+    errors: [
+      {
+        messageId: 'intermediate',
+        data: { ops: '`mul()`, `mul()`, `add()`', s: 's', leak: 'they leak', freq: 'on every loop iteration' },
+        line: 5,
+        // no wrap suggestion: the chain ends as an argument of assign(), not in a synchronous read
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    // a sampling loop: `x` is written with a tensor derived from itself through another binding
+    name: 'a loop variable replaced by a tensor computed from it (x = next): reading it per iteration leaks',
+    code: `export async function sample(n) {\n  let x = TF.randomNormal([n, 4]);\n  for (let i = 10; i >= 0; i--) {\n    show(x.abs().max().dataSync()[0]);\n    const next = x.sub(1);\n    x.dispose();\n    x = next;\n  }\n  return x;\n}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'intermediate',
+        data: { ops: '`abs()`, `max()`', s: 's', leak: 'they leak', freq: 'on every loop iteration' },
+        line: 4,
+        suggestions: [{ messageId: 'wrapInTidy', output: `export async function sample(n) {\n  let x = TF.randomNormal([n, 4]);\n  for (let i = 10; i >= 0; i--) {\n    show(TF.tidy(() => x.abs().max().dataSync()[0]));\n    const next = x.sub(1);\n    x.dispose();\n    x = next;\n  }\n  return x;\n}` }],
+      },
+    ],
+  },
+  {
     name: 'an exported handler (AWS Lambda) runs per invocation',
     code: `export const handler = async (event) => {\n  const y = TF.randomNormal([2]).sum().dataSync()[0];\n  return { statusCode: 200, body: String(y) };\n};`,
     output: null,
