@@ -144,8 +144,9 @@ function analyseCompiledAtCreation(
   compiles: readonly Event[],
   events: readonly Event[],
 ): AfterCompileFinding | null {
-  const model = d.owner;
   const value = d.w.value!;
+  if (d.target.kind === 'model') return freezeOfCompiledAtCreation(file, flow, w, d, compiles, events);
+  const model = d.owner;
   const ownerExpr = layerOwner(file, d.w.target);
   if (d.target.kind !== 'layer' || !model || !ownerExpr || isWeightless(d.target.info) || containsNestedModel(file, model, ownerExpr)) return null;
   const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
@@ -162,6 +163,43 @@ function analyseCompiledAtCreation(
   );
   if (training?.data.type !== 'train') return null;
   return { messageId: value ? 'unfreezeAfterCompile' : 'freezeAfterCompile', write: d, training: training.data, compile: null, suggestion: null };
+}
+
+/**
+ * `model.trainable = false` on a model a factory of another module compiled before returning it (the Keras GAN
+ * idiom, `this.discriminator = createDiscriminator(); this.discriminator.trainable = false;`), with no compile of
+ * this file before the write: a training call of that model that follows with no unfreeze in between is the
+ * compiled-model freeze the same-file analysis reports (test/semantics/trainable-after-compile.test.ts).
+ */
+function freezeOfCompiledAtCreation(
+  file: FileIndex,
+  flow: EventFlow<TrainableFlowData>,
+  w: Event,
+  d: WriteData,
+  compiles: readonly Event[],
+  events: readonly Event[],
+): AfterCompileFinding | null {
+  const model = d.target;
+  if (d.w.value !== false || !compiledAtCreation(file, model)) return null;
+  const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
+  const fresh = recreates(model);
+  if (compiles.some((c) => isCompile(c) && flow.mayPrecede(c, w, fresh))) return null;
+  const isTargetWrite = targetWrites(w, d);
+  // the factory's model is trainable as built; an earlier freeze of this file may already have changed that
+  if (events.some((e) => isTargetWrite(e) && flow.mayPrecede(e, w, (b) => isTargetWrite(b) || fresh(b)))) return null;
+  const training = events.find(
+    (t) => t.data.type === 'train' && sameValue(t.data.model, model) && flow.mayPrecede(w, t, (e) => isTargetWrite(e) || fresh(e), { methodsInAnyOrder: false }),
+  );
+  if (training?.data.type !== 'train') return null;
+  const t = training.data;
+  const insertion = restoreTrainableInsertion(file, t.call, t.receiver);
+  return {
+    messageId: hasOnlyDirectLayers(file, model, d.w.target) ? 'freezeCompiledModel' : 'freezeCompiledModelLayers',
+    write: d,
+    training: t,
+    compile: null,
+    suggestion: insertion ? { messageId: 'restoreTrainable', insertion } : null,
+  };
 }
 
 function analyse(

@@ -2249,4 +2249,23 @@ export async function run(xs, ys) {
     run('src/models/heads.js', ['no-leaked-tensor']);
     assert.ok(run('src/models/zoo.js', ['no-leaked-tensor', 'no-frozen-batchnorm-in-training']).includes('98: torch2tf/no-frozen-batchnorm-in-training'));
   });
+  it("a model a factory of another module compiled, frozen model-wide here, then trained: its training throws (gan-diffusion-js)", () => {
+    const factory = `import * as tf from '@tensorflow/tfjs';\nexport function createDisc() {\n  const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [4], activation: 'sigmoid' })] });\n  model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });\n  return model;\n}\n`;
+    const trainer = (step: string) => `import { createDisc } from './factory.js';
+export class Gan {
+  constructor() {
+    this.disc = createDisc();
+    this.disc.trainable = false;
+  }
+  async step(x, y) {
+${step}
+  }
+}
+`;
+    const frozen = project({ 'factory.js': factory, 'gan.js': trainer('    return this.disc.trainOnBatch(x, y);') }, 'module');
+    assert.deepEqual(lint(frozen, 'gan.js', 'no-trainable-after-compile'), ['5: freezeCompiledModel']);
+    // the tfjs idiom: unfrozen around its own training step
+    const toggled = project({ 'factory.js': factory, 'gan.js': trainer('    this.disc.trainable = true;\n    const r = await this.disc.trainOnBatch(x, y);\n    this.disc.trainable = false;\n    return r;') }, 'module');
+    assert.deepEqual(lint(toggled, 'gan.js', 'no-trainable-after-compile'), []);
+  });
 });
