@@ -253,7 +253,9 @@ function closeQuery<K, V>(cache: Memo<K, V>, key: K, open: OpenQuery, result: V)
   openQueries.pop();
   const cut = cycleCut;
   cycleCut = Math.min(open.outerCut, cut < open.depth ? cut : Infinity);
-  if (cut < open.depth || truncationCount() !== open.truncated) cache.delete(key);
+  // (nor a null answer of a query a cycle went through: the cycle's other members, asked first, may resolve
+  // it, `let x = …; x = next` with `const next = tf.tidy(() => x.sub(…))` asked from the tidy call)
+  if (cut < open.depth || truncationCount() !== open.truncated || (cut === open.depth && result === null)) cache.delete(key);
   else cache.set(key, result);
 }
 

@@ -245,6 +245,20 @@ const tidyResult: Case[] = [
     ],
   },
   {
+    // the same with the derived tensor made first: asked from `x.sub(1)`, the cycle's first answer is unknown
+    name: 'a loop variable replaced by a tensor computed from it, computed before the read',
+    code: `export async function sample(n) {\n  let x = TF.randomNormal([n, 4]);\n  for (let i = 10; i >= 0; i--) {\n    const next = x.sub(1);\n    show(x.abs().max().dataSync()[0]);\n    x.dispose();\n    x = next;\n  }\n  return x;\n}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'intermediate',
+        data: { ops: '`abs()`, `max()`', s: 's', leak: 'they leak', freq: 'on every loop iteration' },
+        line: 5,
+        suggestions: [{ messageId: 'wrapInTidy', output: `export async function sample(n) {\n  let x = TF.randomNormal([n, 4]);\n  for (let i = 10; i >= 0; i--) {\n    const next = x.sub(1);\n    show(TF.tidy(() => x.abs().max().dataSync()[0]));\n    x.dispose();\n    x = next;\n  }\n  return x;\n}` }],
+      },
+    ],
+  },
+  {
     // a sampling loop: `x` is written with a tensor derived from itself through another binding
     name: 'a loop variable replaced by a tensor computed from it (x = next): reading it per iteration leaks',
     code: `export async function sample(n) {\n  let x = TF.randomNormal([n, 4]);\n  for (let i = 10; i >= 0; i--) {\n    show(x.abs().max().dataSync()[0]);\n    const next = x.sub(1);\n    x.dispose();\n    x = next;\n  }\n  return x;\n}`,
