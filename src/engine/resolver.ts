@@ -1219,6 +1219,9 @@ export class FileIndex {
   private tensorThroughCycle(v: Scope.Variable, writes: readonly Node[]): ValueInfo | null {
     const depth = openQueries.length;
     if (openQueries[depth - 1]?.key !== v) return null;
+    // the cycle may close at the reference that asked for `v` (`x` in `x.sub(…)`, the query just below `v`'s)
+    const ref = openQueries[depth - 2]?.key as Node | undefined;
+    const own = ref?.type === T.Identifier && this.variableOf(ref) === v ? depth - 1 : depth;
     const through: Node[] = [];
     const others: Node[] = [];
     for (const w of writes) {
@@ -1229,17 +1232,19 @@ export class FileIndex {
       const k = this.kindOf(u);
       const cut = cycleCut;
       cycleCut = Math.min(outer, cut);
-      (!k && cut === depth ? through : others).push(u);
+      (!k && (cut === depth || cut === own) ? through : others).push(u);
     }
     if (through.length === 0 || others.length === 0) return null;
     const base = this.agreeingKind(others);
     if (base?.kind !== 'tensor' || base.promise) return null;
     provisional.set(v, base);
+    if (own !== depth) provisional.set(ref, base);
     try {
       const all = this.agreeingKind([...others, ...through]);
       return all?.kind === 'tensor' && !all.promise ? all : null;
     } finally {
       provisional.delete(v);
+      provisional.delete(ref);
     }
   }
 

@@ -259,6 +259,21 @@ const tidyResult: Case[] = [
     ],
   },
   {
+    // blind project gan-diffusion-js: a diffusion sampling loop, `x` rewritten from a tf.tidy that derives it
+    // from `x` (two returns, `x.shape`), the model's prediction asked first
+    name: 'a sampling loop whose variable is rewritten from a tf.tidy of itself: the progress read leaks',
+    code: `export async function sample(model, n) {\n  let x = TF.randomNormal([n, 4]);\n  for (let i = 10; i >= 0; i--) {\n    const eps = model.predict(x);\n    const next = TF.tidy(() => {\n      const mean = x.sub(eps.mul(0.1)).div(2);\n      if (i === 0) return mean;\n      return mean.add(TF.randomNormal(x.shape).mul(0.5));\n    });\n    if (i % 5 === 0) show(x.abs().max().dataSync()[0]);\n    TF.dispose([x, eps]);\n    x = next;\n  }\n  return x;\n}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'intermediate',
+        data: { ops: '`abs()`, `max()`', s: 's', leak: 'they leak', freq: 'on every loop iteration' },
+        line: 10,
+        suggestions: [{ messageId: 'wrapInTidy', output: `export async function sample(model, n) {\n  let x = TF.randomNormal([n, 4]);\n  for (let i = 10; i >= 0; i--) {\n    const eps = model.predict(x);\n    const next = TF.tidy(() => {\n      const mean = x.sub(eps.mul(0.1)).div(2);\n      if (i === 0) return mean;\n      return mean.add(TF.randomNormal(x.shape).mul(0.5));\n    });\n    if (i % 5 === 0) show(TF.tidy(() => x.abs().max().dataSync()[0]));\n    TF.dispose([x, eps]);\n    x = next;\n  }\n  return x;\n}` }],
+      },
+    ],
+  },
+  {
     // a sampling loop: `x` is written with a tensor derived from itself through another binding
     name: 'a loop variable replaced by a tensor computed from it (x = next): reading it per iteration leaks',
     code: `export async function sample(n) {\n  let x = TF.randomNormal([n, 4]);\n  for (let i = 10; i >= 0; i--) {\n    show(x.abs().max().dataSync()[0]);\n    const next = x.sub(1);\n    x.dispose();\n    x = next;\n  }\n  return x;\n}`,
