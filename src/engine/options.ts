@@ -121,18 +121,13 @@ export interface KeyedProperty {
 function importedObject(file: FileIndex, arg: TSESTree.Node): { index: FileIndex; object: TSESTree.ObjectExpression } | null {
   const a = unwrap(arg);
   if (a?.type !== T.Identifier || !file.filename) return null;
-  const v = file.variableOf(a);
-  if (v?.defs[0]?.type !== 'ImportBinding' && !(v?.defs[0]?.type === 'Variable' && isRequireCall(unwrap(v.defs[0].node.init)))) return null;
+  // bound by an import or a require of a module of the project (src/engine/modules.ts), else null
   const t = importedBinding(file, a);
   if (!t) return null;
   const n = unwrap(t.node);
   if (n?.type === T.ObjectExpression) return { index: t.index, object: n };
   const c = n?.type === T.Identifier ? constObject(t.index, n) : null;
   return c ? { index: t.index, object: c.object } : null;
-}
-
-function isRequireCall(n: TSESTree.Node | null | undefined): boolean {
-  return n?.type === T.CallExpression && n.callee.type === T.Identifier && n.callee.name === 'require';
 }
 
 /**

@@ -1209,7 +1209,6 @@ export class FileIndex {
     return rest.some((w) => !isNullish(unwrap(w) ?? w)) ? rest : writes;
   }
 
-  /** The common kind of several writes; `null`/`undefined` literals are ignored; the origins are their union. */
   /**
    * `let x = tf.randomNormal(shape); … x = next;` with `const next = tf.tidy(() => x.sub(…))` (a sampling loop):
    * a write that reaches back to the variable through other bindings is unknown while the variable is being
@@ -1244,10 +1243,11 @@ export class FileIndex {
       return all?.kind === 'tensor' && !all.promise ? all : null;
     } finally {
       provisional.delete(v);
-      provisional.delete(ref);
+      if (own !== depth) provisional.delete(ref);
     }
   }
 
+  /** The common kind of several writes; `null`/`undefined` literals are ignored; the origins are their union. */
   private agreeingKind(exprs: readonly Node[]): ValueInfo | null {
     let result: ValueInfo | null = null;
     const origins: ValueInfo[] = [];

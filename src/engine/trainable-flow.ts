@@ -109,11 +109,6 @@ export function afterCompileFindings(file: FileIndex, flow: EventFlow<TrainableF
   return out;
 }
 
-/**
- * A layer of a model that a factory of another module compiled before returning it (`compiledAtCreation`),
- * with no compile of this file that may run before the write: that compile saw the layer's construction-time
- * state, and the write comes after it (a recompile later, after a training call, does not undo that call). No suggestion: the compile's arguments are the other module's text.
- */
 /** The other writes that may set `w`'s target: the same layer, or layers of the same model's list (`for (const l of m.layers)`). */
 function targetWrites(w: Event, d: WriteData): (e: Event) => boolean {
   return (e) => e !== w && e.data.type === 'write' && (sameValue(e.data.target, d.target) || (sameValue(e.data.owner, d.owner) && !differentLayers(e.data.target, d.target)));
@@ -136,6 +131,11 @@ function undoes(e: Event, w: Event): boolean {
   return !inWholeLayerLoop(w.node) || inWholeLayerLoop(e.node);
 }
 
+/**
+ * A layer of a model that a factory of another module compiled before returning it (`compiledAtCreation`),
+ * with no compile of this file that may run before the write: that compile saw the layer's construction-time
+ * state, and the write comes after it (a recompile later, after a training call, does not undo that call). No suggestion: the compile's arguments are the other module's text.
+ */
 function analyseCompiledAtCreation(
   file: FileIndex,
   flow: EventFlow<TrainableFlowData>,
