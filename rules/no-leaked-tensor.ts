@@ -78,7 +78,8 @@ export default createRule<Options, MessageIds>({
       for (let n: Node = node; n.parent && !isFunction(n); n = n.parent) if (n.parent.type === T.TryStatement && n.parent.finalizer === n) return true;
       return false;
     };
-    const opName = (call: TSESTree.CallExpression): string => file.calleePath(call)?.join('.') ?? calledMember(call)?.name ?? 'call';
+    const opName = (call: TSESTree.CallExpression): string =>
+      file.calleePath(call)?.join('.') ?? calledMember(call)?.name ?? (call.callee.type === T.Identifier ? call.callee.name : 'call');
 
     const onEnd = (): void => {
       for (const [top, { wrap, leaked }] of chains) {

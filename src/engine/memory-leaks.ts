@@ -10,7 +10,8 @@
  */
 import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calledMember, enclosingFunction, memberName, unwrap, type Node } from './ast.js';
+import { calledMember, enclosingFunction, isFunction, memberName, unwrap, type FunctionNode, type Node } from './ast.js';
+import { importedHelper } from './modules.js';
 import { isNewTensorCall, isTfjsConsumer, mayBeNewTensorCall, ownershipCall } from './memory.js';
 import { TENSOR_SYNC_READS } from '../facts/tfjs-api.js';
 import type { FileIndex } from './resolver.js';
@@ -36,7 +37,7 @@ function outer(node: Node): Node {
  * that neither disposes nor keeps it), `test` (a truthiness or null test), `dispose` (the call that
  * disposes it), `keep`, or `other`.
  */
-export function useOf(file: FileIndex, node: Node): { use: 'read' | 'test' | 'dispose' | 'keep' | 'other'; by: Node } {
+export function useOf(file: FileIndex, node: Node, depth = 0): { use: 'read' | 'test' | 'dispose' | 'keep' | 'other'; by: Node } {
   const child = outer(node);
   const p = child.parent;
   if (!p) return { use: 'other', by: child };
@@ -65,8 +66,58 @@ export function useOf(file: FileIndex, node: Node): { use: 'read' | 'test' | 'di
     const own = ownershipCall(file, call);
     if (own) return { use: own, by: call };
     if (p.type !== T.Property && isTfjsConsumer(file, call)) return { use: 'read', by: call };
+    // `render(probs)` with `function render(t) { draw(t.dataSync()); }`: the helper only reads it
+    if (p.type !== T.Property && p.type !== T.ArrayExpression && argumentOnlyRead(file, call, call.arguments.indexOf(arg as never), depth)) return { use: 'read', by: call };
   }
   return { use: 'other', by: child };
+}
+
+/** Per function and parameter position: does the function only read that parameter (`argumentOnlyRead`)? */
+const onlyReads = new WeakMap<FunctionNode, Map<number, boolean | 'pending'>>();
+const MAX_HELPER_DEPTH = 2;
+
+/**
+ * Does `call` hand its argument at `index` to a function that only reads it: a function of this file, a
+ * method of this class, or a function imported from another module of the project, whose parameter is
+ * never written, aliased, returned, stored, kept, disposed or handed to code the engine cannot see (every
+ * use a member read, a test, an argument of a tfjs call that does not dispose it, or of another such
+ * helper, two levels). Then the caller still owns the tensor: nothing else can dispose it.
+ */
+function argumentOnlyRead(file: FileIndex, call: TSESTree.CallExpression, index: number, depth: number): boolean {
+  if (index < 0 || depth > MAX_HELPER_DEPTH || call.arguments.slice(0, index + 1).some((a) => a.type === T.SpreadElement)) return false;
+  const callee = unwrap(call.callee);
+  let target: { index: FileIndex; fn: FunctionNode } | null = null;
+  const local = file.callTarget(call);
+  if (local) target = { index: file, fn: local };
+  else if (callee?.type === T.Identifier || (callee?.type === T.MemberExpression && unwrap(callee.object)?.type === T.Identifier)) {
+    target = importedHelper(file, callee as TSESTree.Identifier | TSESTree.MemberExpression);
+  }
+  if (!target || !isFunction(target.fn)) return false;
+  const { index: home, fn } = target;
+  let byIndex = onlyReads.get(fn);
+  if (!byIndex) onlyReads.set(fn, (byIndex = new Map()));
+  const known = byIndex.get(index);
+  if (known !== undefined) return known === true;
+  byIndex.set(index, 'pending');
+  const result = parameterOnlyRead(home, fn, index, depth);
+  byIndex.set(index, result);
+  return result;
+}
+
+function parameterOnlyRead(home: FileIndex, fn: FunctionNode, index: number, depth: number): boolean {
+  const param = fn.params[index];
+  if (param?.type !== T.Identifier || fn.params.slice(0, index).some((p) => p.type === T.RestElement)) return false;
+  // `arguments[0]` reaches the value under no name
+  if (fn.type !== T.ArrowFunctionExpression && home.sourceCode.getText(fn.body).includes('arguments')) return false;
+  const v = home.variableOf(param);
+  if (!v) return false;
+  for (const r of v.references) {
+    if (r.isWrite()) return false;
+    const u = useOf(home, r.identifier as TSESTree.Identifier, depth + 1);
+    if (u.use === 'read' || u.use === 'test') continue;
+    return false;
+  }
+  return true;
 }
 
 /**

@@ -19,7 +19,7 @@ import { callTarget, gradientContexts } from './gradient-context.js';
 import { originsOf, type FileIndex } from './resolver.js';
 import { callSitesOf } from './trainable.js';
 import { importersMayScope, PASSES_ALL_TEXT, SCOPE_TEXT } from './module-resolve.js';
-import { exportedMethodName, importedClass, importedNameOf, importerCallsOf, indexForPath, readableImporterCallsOf, readableImporterMethodCallsOf } from './modules.js';
+import { exportedMethodName, importedClass, importedFunction, importedNameOf, isModuleImport, importerCallsOf, indexForPath, readableImporterCallsOf, readableImporterMethodCallsOf } from './modules.js';
 import {
   DATASET_FACTORIES,
   DATASET_METHODS,
@@ -88,6 +88,11 @@ export function isNewTensorCall(file: FileIndex, call: TSESTree.CallExpression):
   // `return`, never this call, so its return kind (a walk of the function, or a parse of its module) is
   // not worth computing here.
   const m0 = calledMember(call);
+  // `const row = computeLogMel(samples)`, `features.computeLogMel(samples)` with the function in another
+  // module of the project returning `tf.tidy(…)`: a new tensor this caller owns (no parse unless the name is imported)
+  const imported = importedCallee(file, call);
+  const f = imported ? importedFunction(file, imported) : null;
+  if (f) return returnsNewTensor(f.index, f.fn);
   const recv = m0 ? file.kindOf(m0.member.object) : null;
   if (!file.calleePath(call) && (!recv || recv.promise)) return false;
   const info = file.kindOf(call);
@@ -102,6 +107,16 @@ export function isNewTensorCall(file: FileIndex, call: TSESTree.CallExpression):
   const m = calledMember(call);
   if (m?.name === 'minimize' && returnsCost(call)) return file.kindOf(m.member.object)?.kind === 'optimizer';
   return false;
+}
+
+/** The callee of `f(…)` or `ns.f(…)` when `f` / `ns` is bound by an import of another module (not tfjs). */
+function importedCallee(file: FileIndex, call: TSESTree.CallExpression): TSESTree.Identifier | TSESTree.MemberExpression | null {
+  const c = unwrap(call.callee);
+  const root = c?.type === T.MemberExpression && !c.computed ? unwrap(c.object) : c;
+  if (root?.type !== T.Identifier || (c !== root && c?.type !== T.MemberExpression)) return null;
+  const v = file.variableOf(root);
+  if (!v || v.defs.length !== 1 || !isModuleImport(file, v) || file.pathOf(root)) return null;
+  return c as TSESTree.Identifier | TSESTree.MemberExpression;
 }
 
 /**
@@ -164,6 +179,8 @@ export function mayBeNewTensorCall(file: FileIndex, call: TSESTree.CallExpressio
   if (!m) return true; // `tensor1d(...)` from a named import: the callee path decides
   if (unwrap(m.member.object)?.type === T.ThisExpression) return true; // a method of this class may make one
   if (TENSOR_METHODS.has(m.name) || TENSOR_OPS.has(m.name) || MODEL_TENSOR_METHODS.has(m.name)) return true;
+  // `features.computeLogMel(x)` of `import * as features from './features.js'`: what that function returns decides
+  if (importedCallee(file, call)) return true;
   // tf.losses.*, tf.image.*, tf.metrics.* (also a named `metrics` import): the namespace's API path
   const p = file.pathOf(m.member.object);
   return p?.length === 1 && TENSOR_NAMESPACES.has(p[0]!);

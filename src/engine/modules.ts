@@ -752,6 +752,14 @@ export function importedFunction(file: FileIndex, id: TSESTree.Identifier | TSES
   return null;
 }
 
+/**
+ * `importedFunction` for a helper that is handed tfjs values and may not import tfjs itself (`drawGrid(probs)`
+ * from `./draw`, which only reads its tensor): its module is read even when it never reaches tfjs.
+ */
+export function importedHelper(file: FileIndex, id: TSESTree.Identifier | TSESTree.MemberExpression): { index: FileIndex; fn: FunctionNode } | null {
+  return readingPlainModules(() => importedFunction(file, id));
+}
+
 /** The class an imported name denotes (`import { Agent } from './agent'`, `agents.Agent`), with its home. */
 export function importedClass(file: FileIndex, id: TSESTree.Identifier | TSESTree.MemberExpression): { index: FileIndex; cls: ClassNode } | null {
   const t = targetOf(file, id);

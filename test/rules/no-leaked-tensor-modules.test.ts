@@ -55,3 +55,58 @@ describe('no-leaked-tensor: imported values are resolved only where a report is 
     assert.equal(r.parsed, 1);
   });
 });
+
+/** A project of several modules; lints `main.js` in it. */
+function projectWith(name: string, files: Record<string, string>): string {
+  const dir = join(ROOT, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, type: 'module' }));
+  for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
+  return dir;
+}
+
+describe('no-leaked-tensor: tensors handed to helpers, and helpers that return new tensors', () => {
+  const DRAW_READS = `export function drawGrid(t, canvas) {\n  const values = t.dataSync();\n  if (!t) return;\n  canvas.fill(values);\n  logShape(t);\n}\nfunction logShape(x) { console.log(x.shape); }\n`;
+  const DRAW_DISPOSES = `export function drawGrid(t, canvas) {\n  canvas.fill(t.dataSync());\n  t.dispose();\n}\n`;
+  const DRAW_STORES = `const history = [];\nexport function drawGrid(t, canvas) {\n  history.push(t);\n  canvas.fill(t.dataSync());\n}\n`;
+  const DRAW_RETURNS = `export function drawGrid(t, canvas) {\n  canvas.fill(t.dataSync());\n  return t;\n}\n`;
+  const main = (line: string) =>
+    `import * as tf from '@tensorflow/tfjs';\nimport { model } from './agent.js';\nimport { drawGrid } from './draw.js';\nconst x = tf.ones([1, 2]);\nexport function start(canvas) {\n  setInterval(() => {\n${line}\n  }, 100);\n}\n`;
+
+  it('a predict() result handed to an imported helper that only reads it (through another helper too) leaks per tick', () => {
+    for (const line of ['    drawGrid(model.predict(x), canvas);', '    const probs = model.predict(x);\n    drawGrid(probs, canvas);']) {
+      const text = main(line);
+      const dir = projectWith(`reads-${line.length}`, { 'agent.js': AGENT, 'draw.js': DRAW_READS, 'main.js': text });
+      const r = lint(dir, text);
+      assert.equal(r.messages.length, 1, JSON.stringify(r.messages));
+      assert.equal(r.messages[0]!.line, 7);
+      assert.match(r.messages[0]!.message, /on every timer tick/);
+    }
+  });
+
+  for (const [name, draw] of [['disposes', DRAW_DISPOSES], ['stores', DRAW_STORES], ['returns', DRAW_RETURNS]] as const) {
+    it(`quiet when the helper ${name} its parameter (it owns the tensor now)`, () => {
+      const text = main('    const probs = model.predict(x);\n    drawGrid(probs, canvas);');
+      const dir = projectWith(`helper-${name}`, { 'agent.js': AGENT, 'draw.js': draw, 'main.js': text });
+      assert.deepEqual(lint(dir, text).messages, []);
+    });
+  }
+
+  it('a same-file helper that only reads: the local is reported; one that reads `arguments` is not', () => {
+    const text = (helper: string) =>
+      `import * as tf from '@tensorflow/tfjs';\nimport { model } from './agent.js';\n${helper}\nconst x = tf.ones([1, 2]);\nexport function start() {\n  requestAnimationFrame(function frame() {\n    const y = model.predict(x);\n    show(y);\n    requestAnimationFrame(frame);\n  });\n}\n`;
+    const reads = text('function show(t) { console.log(t.dataSync()); }');
+    assert.deepEqual(lint(projectWith('local-reads', { 'agent.js': AGENT, 'main.js': reads }), reads).messages.map((m) => m.line), [7]);
+    const args = text('function show(t) { console.log(t.dataSync()); keep(arguments[0]); }');
+    // `y` may be kept by `keep(arguments[0])`
+    assert.deepEqual(lint(projectWith('local-arguments', { 'agent.js': AGENT, 'main.js': args }), args).messages, []);
+  });
+
+  it('a tensor returned by an imported helper (`tf.tidy(…)`) is a new tensor its caller owns', () => {
+    const features = `import * as tf from '@tensorflow/tfjs';\nexport function computeLogMel(samples) {\n  return tf.tidy(() => tf.tensor1d(samples).square());\n}\nexport function describe(samples) {\n  return samples.length;\n}\n`;
+    const text = `import * as tf from '@tensorflow/tfjs';\nimport { computeLogMel, describe } from './features.js';\nimport * as feats from './features.js';\nexport function start(port) {\n  port.onmessage = (e) => {\n    const row = computeLogMel(e.data);\n    console.log(row.dataSync(), describe(e.data));\n    feats.computeLogMel(e.data).print();\n    const kept = computeLogMel(e.data);\n    console.log(kept.max().dataSync());\n    kept.dispose();\n  };\n}\n`;
+    const r = lint(projectWith('fresh-import', { 'features.js': features, 'main.js': text }), text);
+    assert.deepEqual(r.messages.map((m) => m.line), [6, 8, 10]);
+    assert.match(r.messages[1]!.message, /`computeLogMel\(\)`/);
+  });
+});

@@ -220,6 +220,32 @@ describe('no-leaked-tensor: the common shapes leak, and each suggestion stops it
     state.dispose();
   });
 
+  // no-leaked-tensor: a helper that only reads its tensor (same file or another module) does not own it, and a
+  // helper returning `tf.tidy(…)`'s result hands its caller a new tensor to dispose
+  it('render loop: probs handed to a helper that only reads it leaks 1 per frame; disposing it after the call leaks 0', () => {
+    const state = tf.ones([1, 4]);
+    let drawn = 0;
+    const draw = (t: tf.Tensor): void => {
+      drawn += t.dataSync()[0]!;
+    };
+    const leaky = (): void => draw(model.predict(state) as tf.Tensor);
+    const fixed = (): void => {
+      const probs = model.predict(state) as tf.Tensor;
+      draw(probs);
+      probs.dispose();
+    };
+    assert.equal(leakPerIteration(leaky), 1);
+    assert.equal(leakPerIteration(fixed), 0);
+    assert.ok(drawn !== 0);
+    state.dispose();
+  });
+
+  it('a helper returning tf.tidy(() => …) hands its caller a new tensor: unread and undisposed, it leaks 1 per call', () => {
+    const features = (xs: number[]): tf.Tensor => tf.tidy(() => tf.tensor1d(xs).square().log1p());
+    assert.equal(leakPerIteration(() => void features([1, 2]).dataSync()), 1);
+    assert.equal(leakPerIteration(() => void tf.tidy(() => features([1, 2]).dataSync())), 0);
+  });
+
   it('custom training loop: the cost returned by minimize(f, true) read with dataSync() outside the step leaks 1 per step; disposing it leaks 0', () => {
     const v = tf.variable(tf.tensor1d([1, 2]));
     const step = (): tf.Scalar => v.square().sum() as tf.Scalar;
