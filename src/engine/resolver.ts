@@ -1328,6 +1328,12 @@ export class FileIndex {
     // `tf.variableGrads(f).value`, `res.value` with `const res = tf.variableGrads(f)`
     if (!n.computed && name !== null && obj && this.tensorPartsOf(obj)?.includes(name)) return { kind: 'tensor', via: 'factory' };
     if (name === 'optimizer' && this.isModel(obj)) return { kind: 'optimizer', via: 'factory' };
+    // `base.getLayer('embedding').output`, `base.outputs[0]`, `base.inputs`: the graph's symbolic tensors, where
+    // a transfer head is built on a loaded model (`dense.apply(base.outputs[0])` builds a graph, never runs)
+    if (!n.computed && (name === 'output' || name === 'input') && this.isModelOrLayer(obj)) return { kind: 'symbolic', via: 'factory' };
+    if (n.computed && obj?.type === T.MemberExpression && !obj.computed && (memberName(obj) === 'outputs' || memberName(obj) === 'inputs') && this.isModelOrLayer(obj.object)) {
+      return { kind: 'symbolic', via: 'factory' };
+    }
     // `model.value` of `const model = shallowRef(null)` (Vue), written `model.value = build()`
     if (obj?.type === T.Identifier && name === 'value') {
       const held = this.vueRefSources(obj);

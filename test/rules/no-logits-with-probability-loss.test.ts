@@ -12,6 +12,8 @@ const ALIAS_FORM = IMPORT_FORMS.filter((f) => f.name === 'member alias');
 const DENSE = `TF.layers.dense({units: 16, inputShape: [4], activation: 'relu'})`;
 
 const valid = [
+  { name: 'a transfer head on a loaded model ending in softmax', code: `async function build() {\n  const base = await TF.loadLayersModel('base.json');\n  const h = TF.layers.dense({units: 16, activation: 'relu'}).apply(base.getLayer('embedding').output);\n  const logits = TF.layers.dense({units: 3, activation: 'softmax'}).apply(TF.layers.dropout({rate: 0.2}).apply(h));\n  const net = TF.model({inputs: base.inputs, outputs: logits});\n  net.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});\n}` },
+  { name: 'a head on base.outputs[0] ending in softmax', code: `async function build() {\n  const base = await TF.loadLayersModel('base.json');\n  const out = TF.layers.dense({units: 3, activation: 'softmax'}).apply(base.outputs[0]);\n  const net = TF.model({inputs: base.inputs, outputs: out});\n  net.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});\n}` },
   { name: 'softmax output with categoricalCrossentropy', code: `const m = TF.sequential({layers: [${DENSE}, TF.layers.dense({units: 3, activation: 'softmax'})]});\nm.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});` },
   { name: 'sigmoid output with binaryCrossentropy', code: `const m = TF.sequential({layers: [TF.layers.dense({units: 1, inputShape: [4], activation: 'sigmoid'})]});\nm.compile({optimizer: 'adam', loss: 'binaryCrossentropy'});` },
   { name: 'linear logits with a logits loss', code: `const m = TF.sequential({layers: [TF.layers.dense({units: 3, inputShape: [4]})]});\nm.compile({optimizer: 'adam', loss: (yt, yp) => TF.losses.softmaxCrossEntropy(yt, yp)});` },
@@ -214,6 +216,21 @@ ruleTester.run('no-logits-with-probability-loss', rule, {
             },
           ],
         },
+      {
+        name: 'a transfer head built on a loaded model (getLayer(…).output): the head ends linear',
+        code: `async function build() {\n  const base = await TF.loadLayersModel('base.json');\n  const h = TF.layers.dense({units: 16, activation: 'relu'}).apply(base.getLayer('embedding').output);\n  const logits = TF.layers.dense({units: 3}).apply(TF.layers.dropout({rate: 0.2}).apply(h));\n  const net = TF.model({inputs: base.inputs, outputs: logits});\n  net.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});\n}`,
+        output: null,
+        errors: [
+          {
+            messageId: 'logitsWithProbabilityLoss',
+            data: { loss: 'categoricalCrossentropy', activation: 'softmax', logitsLoss: 'tf.losses.softmaxCrossEntropy' },
+            line: 6,
+            suggestions: [{ messageId: 'addActivation', data: { activation: 'softmax' }, output: `async function build() {\n  const base = await TF.loadLayersModel('base.json');\n  const h = TF.layers.dense({units: 16, activation: 'relu'}).apply(base.getLayer('embedding').output);\n  const logits = TF.layers.dense({units: 3, activation: 'softmax'}).apply(TF.layers.dropout({rate: 0.2}).apply(h));\n  const net = TF.model({inputs: base.inputs, outputs: logits});\n  net.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});\n}` },
+              { messageId: 'useLogitsLoss', data: { code: '(yt, yp) => tf.losses.softmaxCrossEntropy(yt, yp)' }, output: `async function build() {\n  const base = await TF.loadLayersModel('base.json');\n  const h = TF.layers.dense({units: 16, activation: 'relu'}).apply(base.getLayer('embedding').output);\n  const logits = TF.layers.dense({units: 3}).apply(TF.layers.dropout({rate: 0.2}).apply(h));\n  const net = TF.model({inputs: base.inputs, outputs: logits});\n  net.compile({optimizer: 'adam', loss: (yt, yp) => tf.losses.softmaxCrossEntropy(yt, yp)});\n}` },
+            ],
+          },
+        ],
+      },
       ],
       NAMESPACE_FORMS,
     ),
