@@ -28,6 +28,7 @@ import {
   recompileInsertion,
   restoreTrainableInsertion,
   sameValue,
+  someLayerFrozen,
   someLayerTrainable,
   resolvedTrainableWrite,
   trainingCall,
@@ -156,7 +157,7 @@ function analyseCompiledAtCreation(
   const isTargetWrite = targetWrites(w, d);
   // the state the factory's compile saw, unless a write of this file may already have changed it
   // (a loop over every layer changes each one: one layer known trainable at construction is the state a freeze changes)
-  const initial = initialTrainable(file, d.target, d.w.target, d.owner) ?? (!value && inWholeLayerLoop(d.w.node) ? someLayerTrainable(file, model, ownerExpr) : null);
+  const initial = initialTrainable(file, d.target, d.w.target, d.owner) ?? (inWholeLayerLoop(d.w.node) ? (value ? someLayerFrozen : someLayerTrainable)(file, model, ownerExpr) : null);
   if (initial !== !value || events.some((e) => isTargetWrite(e) && flow.mayPrecede(e, w, (b) => isTargetWrite(b) || fresh(b)))) return null;
   const training = events.find(
     (t) => t.data.type === 'train' && sameValue(t.data.model, model) && (value || t.data.method === 'fit') && flow.mayPrecede(w, t, (e) => isCompile(e) || fresh(e) || (isTargetWrite(e) && undoes(e, w)), { methodsInAnyOrder: false }),
@@ -248,8 +249,8 @@ function analyse(
         reaching.length === 0 ||
         (reaching.every((r) => r.owner === c.owner && !inLayerLoop(r.node)) && flow.reachableFromStart(c, isTargetWrite));
       if (initialReaches) {
-        const layerOwnerExpr = !value && d.owner && inWholeLayerLoop(d.w.node) ? layerOwner(file, d.w.target) : null;
-        states.add(initialTrainable(file, d.target, d.w.target, d.owner) ?? (layerOwnerExpr ? someLayerTrainable(file, d.owner!, layerOwnerExpr) : null));
+        const layerOwnerExpr = d.owner && inWholeLayerLoop(d.w.node) ? layerOwner(file, d.w.target) : null;
+        states.add(initialTrainable(file, d.target, d.w.target, d.owner) ?? (layerOwnerExpr ? (value ? someLayerFrozen : someLayerTrainable)(file, d.owner!, layerOwnerExpr) : null));
       }
     }
     // `for (const l of model.layers) l.trainable = true` after a compile that only freezes reached (the

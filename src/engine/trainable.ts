@@ -613,6 +613,17 @@ export function someLayerTrainable(file: FileIndex, owner: ResolvedValue, ownerE
 }
 
 /**
+ * Was some layer of the model built with a literal `{trainable: false}`? An unfreeze loop over all of
+ * `model.layers` after `compile()` changes that layer, and `fit()` ignores the change until the next
+ * `compile()` (test/semantics/trainable-after-compile.test.ts). `false` (the state the loop changes) when one
+ * is known, else null.
+ */
+export function someLayerFrozen(file: FileIndex, owner: ResolvedValue, ownerExpr: Node): false | null {
+  for (const e of structureExprs(file, owner, ownerExpr)) if (constructorFrozenLayers(file, e).length > 0) return false;
+  return null;
+}
+
+/**
  * The layers of a visible model (and of the visible models nested in it) created with a literal
  * `{trainable: false}`.
  */

@@ -15,6 +15,7 @@ const NET_COMPILE = `net.compile({optimizer: 'adam', loss: 'meanSquaredError'});
 const NESTED_SEQ = `${BASE}\nconst model = TF.sequential({layers: [base, TF.layers.dense({units: 1})]});`;
 
 const valid = [
+  { name: 'an unfreeze loop after compile on a model with no layer built frozen changes nothing', code: `${SEQ}\n${COMPILE}\nawait model.fit(x, y);\nmodel.layers.forEach((layer) => { layer.trainable = true; });\nawait model.fit(x, y);` },
   { name: 'freeze before compile (the Keras order) is honoured', code: `${SEQ}\nd1.trainable = false;\n${COMPILE}\nawait model.fit(x, y);` },
   // a model has layers, so a loop over all of them runs its body at least once (code paths let it run zero times)
   {
@@ -765,6 +766,44 @@ const invalid: InvalidTestCase<MessageIds, []>[] = [
       name: 'a conditional freeze at the end of an epoch loop reaches the next iteration fit (no suggestion inside the if)',
       code: `${SEQ}\n${COMPILE}\nfor (let epoch = 0; epoch < 10; epoch++) {\n  await model.fit(x, y);\n  if (epoch === 5) d1.trainable = false;\n}`,
       errors: [{ messageId: 'freezeAfterCompile', data: { model: 'model', method: 'fit', line: '5', target: 'd1', kind: 'layer' }, line: 6, suggestions: [] }],
+      output: null,
+    },
+    {
+      name: 'a layer built frozen, compiled, then every layer unfrozen with model.layers.forEach(): fit ignores the unfreeze',
+      code: `const stem = TF.layers.dense({units: 4, inputShape: [4], trainable: false});\nconst model = TF.sequential({layers: [stem, TF.layers.dense({units: 1})]});\n${COMPILE}\nawait model.fit(x, y);\nmodel.layers.forEach((layer) => { layer.trainable = true; });\nawait model.fit(x, y);`,
+      errors: [
+        {
+          messageId: 'unfreezeAfterCompile',
+          data: { model: 'model', method: 'fit', line: '6', target: 'layer', kind: 'layer' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'model' },
+              output: `const stem = TF.layers.dense({units: 4, inputShape: [4], trainable: false});\nconst model = TF.sequential({layers: [stem, TF.layers.dense({units: 1})]});\n${COMPILE}\nawait model.fit(x, y);\nmodel.layers.forEach((layer) => { layer.trainable = true; });\n${COMPILE}\nawait model.fit(x, y);`,
+            },
+          ],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'the same with for…of, the frozen layer inline in the layers list',
+      code: `const model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4], trainable: false}), TF.layers.dense({units: 1})]});\n${COMPILE}\nfor (const layer of model.layers) layer.trainable = true;\nawait model.fit(x, y);`,
+      errors: [
+        {
+          messageId: 'unfreezeAfterCompile',
+          data: { model: 'model', method: 'fit', line: '4', target: 'layer', kind: 'layer' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'recompile',
+              data: { model: 'model' },
+              output: `const model = TF.sequential({layers: [TF.layers.dense({units: 4, inputShape: [4], trainable: false}), TF.layers.dense({units: 1})]});\n${COMPILE}\nfor (const layer of model.layers) layer.trainable = true;\n${COMPILE}\nawait model.fit(x, y);`,
+            },
+          ],
+        },
+      ],
       output: null,
     },
 ];

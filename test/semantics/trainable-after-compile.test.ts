@@ -165,6 +165,20 @@ describe('no-trainable-after-compile: trainable changes after compile()', () => 
     assert.equal((await changes(d1, () => fit(m))).changed, true, 'recompiled: trains');
   });
 
+  // no-trainable-after-compile reports an unfreeze loop over every layer when one layer was built `{trainable: false}`
+  it('a layer built {trainable: false}, compiled, then every layer unfrozen in a loop: fit ignores it until recompile', async () => {
+    const stem = tf.layers.dense({ units: 4, inputShape: [4], trainable: false });
+    const m = tf.sequential({ layers: [stem, tf.layers.dense({ units: 1 })] });
+    compile(m, 'adam');
+    await fit(m);
+    m.layers.forEach((l) => {
+      l.trainable = true;
+    });
+    assert.equal((await changes(stem, () => fit(m))).changed, false, 'the unfreeze of the stem is ignored');
+    compile(m, 'adam');
+    assert.equal((await changes(stem, () => fit(m))).changed, true, 'recompiled: the stem trains');
+  });
+
   it('a sub-model frozen before its first use behaves differently per outer model type (why the rule skips nested models)', async () => {
     const frozenBase = () => {
       const base = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [4] })] });
