@@ -48,8 +48,7 @@ const ROOTS: ReadonlyMap<string, ValueKind> = new Map<string, ValueKind>([
 let flags: { any: number; nullish: number; primitive: number; typeParameter: number } | null = null;
 function typeFlags(): { any: number; nullish: number; primitive: number; typeParameter: number } {
   if (!flags) {
-    const t = createRequire(import.meta.url)('typescript') as typeof ts;
-    const F = t.TypeFlags;
+    const F = tsRuntime().TypeFlags;
     flags = {
       any: F.Any | F.Unknown,
       nullish: F.Undefined | F.Null | F.Void,
@@ -143,7 +142,32 @@ function computeVerdict(checker: ts.TypeChecker, type: ts.Type, depth: number): 
   const decls = symbol.getDeclarations() ?? [];
   if (decls.length === 0) return UNKNOWN;
   if (decls.some(isTfjsDeclaration)) return UNKNOWN; // a tfjs type we do not classify (e.g. a config interface)
+  // `class Encoder extends tf.layers.Layer` with the tfjs package not installed: its ancestry is unknown
+  if (hasUnresolvedBase(checker, type, 0)) return UNKNOWN;
   return NOT_TFJS;
+}
+
+/**
+ * A class or interface with an `extends` the checker cannot resolve (a base from a package that is not
+ * installed, or an `any`-typed expression), itself or in an ancestor: nothing proves it is not tfjs.
+ */
+function hasUnresolvedBase(checker: ts.TypeChecker, type: ts.Type, depth: number): boolean {
+  if (depth > 12) return false;
+  const target = ((type as ts.TypeReference).target ?? type) as ts.InterfaceType;
+  if (!target.isClassOrInterface?.()) return false;
+  const bases = checker.getBaseTypes(target);
+  if (bases.some((b) => b.flags & typeFlags().any)) return true;
+  const extendsKeyword = tsRuntime().SyntaxKind.ExtendsKeyword;
+  let declared = 0;
+  for (const d of target.getSymbol()?.getDeclarations() ?? []) {
+    for (const h of (d as ts.ClassLikeDeclaration | ts.InterfaceDeclaration).heritageClauses ?? []) if (h.token === extendsKeyword) declared += h.types.length;
+  }
+  return bases.length < declared || bases.some((b) => hasUnresolvedBase(checker, b, depth + 1));
+}
+
+let runtime: typeof ts | null = null;
+function tsRuntime(): typeof ts {
+  return (runtime ??= createRequire(import.meta.url)('typescript') as typeof ts);
 }
 
 function classKindOf(checker: ts.TypeChecker, type: ts.Type, depth: number): { kind: ValueKind; name: string } | null {
