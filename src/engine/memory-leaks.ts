@@ -12,7 +12,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, enclosingFunction, isFunction, memberName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { importedHelper } from './modules.js';
-import { isNewTensorCall, isTfjsConsumer, mayBeNewTensorCall, ownershipCall } from './memory.js';
+import { importedCallee, isNewTensorCall, isTfjsConsumer, mayBeNewTensorCall, ownershipCall } from './memory.js';
 import { TENSOR_SYNC_READS } from '../facts/tfjs-api.js';
 import type { FileIndex } from './resolver.js';
 
@@ -130,9 +130,12 @@ export function intermediateChain(
   call: TSESTree.CallExpression,
   worth: (node: Node) => boolean = () => true,
 ): { top: TSESTree.CallExpression; wrap: Node | null } | null {
-  if (!mayBeIntermediate(call) || !mayBeNewTensorCall(file, call) || !worth(call) || !isNewTensorCall(file, call)) return null;
+  if (!mayBeIntermediate(call) || !mayBeNewTensorCall(file, call) || !worth(call)) return null;
+  // a function of another module is asked (its module parsed) only for a call whose value is only read here
+  const imported = importedCallee(file, call) !== null;
+  if (!imported && !isNewTensorCall(file, call)) return null;
   let use = useOf(file, call);
-  if (use.use !== 'read') return null;
+  if (use.use !== 'read' || (imported && !isNewTensorCall(file, call))) return null;
   let top = call;
   for (;;) {
     const next = consumerCall(use.by);
@@ -186,7 +189,10 @@ export function boundTensor(file: FileIndex, d: TSESTree.VariableDeclarator, wor
   if (decl?.type !== T.VariableDeclaration || decl.declare) return null;
   const holder = decl.parent;
   if (holder?.type !== T.BlockStatement && holder?.type !== T.SwitchCase) return null;
-  if (!mayBeNewTensorCall(file, init) || !worth(d) || !isNewTensorCall(file, init)) return null;
+  if (!mayBeNewTensorCall(file, init) || !worth(d)) return null;
+  // as in `intermediateChain`: another module's function is read only for a local whose uses could leak
+  const imported = importedCallee(file, init) !== null;
+  if (!imported && !isNewTensorCall(file, init)) return null;
   const fn = enclosingFunction(d);
   const v = file.variableOf(d.id);
   if (!v) return null;
@@ -211,6 +217,7 @@ export function boundTensor(file: FileIndex, d: TSESTree.VariableDeclarator, wor
   // a tested tensor may be null (`minimize(f, true)`): disposed under a test (`if (cost) cost.dispose()`) or
   // left on a path where it is null (`if (!cost) return`), so only "never disposed" is decided here
   if (tested && disposals.length > 0) return null;
+  if (imported && !isNewTensorCall(file, init)) return null;
   return { id: d.id, declarator: d, disposals, uses };
 }
 

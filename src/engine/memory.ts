@@ -110,7 +110,7 @@ export function isNewTensorCall(file: FileIndex, call: TSESTree.CallExpression):
 }
 
 /** The callee of `f(…)` or `ns.f(…)` when `f` / `ns` is bound by an import of another module (not tfjs). */
-function importedCallee(file: FileIndex, call: TSESTree.CallExpression): TSESTree.Identifier | TSESTree.MemberExpression | null {
+export function importedCallee(file: FileIndex, call: TSESTree.CallExpression): TSESTree.Identifier | TSESTree.MemberExpression | null {
   const c = unwrap(call.callee);
   const root = c?.type === T.MemberExpression && !c.computed ? unwrap(c.object) : c;
   if (root?.type !== T.Identifier || (c !== root && c?.type !== T.MemberExpression)) return null;
