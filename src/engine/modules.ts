@@ -20,7 +20,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledMember, isFunction, isValueWrite, memberName, propertyKeyName, unwrap, type FunctionNode, type Node } from './ast.js';
-import { importedByTfjsModule, importersOf, moduleMakesModels, moduleTouchesTfjs, parseModule, readModuleText, readModuleWithMtime, resolveModule, specifiersOfFile, MAX_PARSED_MODULES } from './module-resolve.js';
+import { importedByTfjsModule, importersOf, moduleMakesModels, moduleTouchesTfjs, parseModule, PASSES_ALL_TEXT, readModuleText, readModuleWithMtime, resolveModule, specifiersOfFile, MAX_PARSED_MODULES } from './module-resolve.js';
 import { FileIndex, isNullish, originsOf, thisClass, type ClassNode, type FieldFacts, type ValueInfo } from './resolver.js';
 import { gradientContextOf, hasVarList, type GradientContext } from './gradient-context.js';
 import { isRelativeSpecifier } from './project-scan.js';
@@ -758,6 +758,65 @@ export function importedFunction(file: FileIndex, id: TSESTree.Identifier | TSES
  */
 export function importedHelper(file: FileIndex, id: TSESTree.Identifier | TSESTree.MemberExpression): { index: FileIndex; fn: FunctionNode } | null {
   return readingPlainModules(() => importedFunction(file, id));
+}
+
+/** Per object literal and property: the sources `importedObjectPartSources` found. */
+const objectParts = new WeakMap<Node, Map<string, Node[] | null>>();
+const RE_EXPORT_TEXT = /\bexport\s*\{[^}]*\}\s*from\b/;
+
+/**
+ * `state.model` with `import { state } from './state.js'` and `export const state = { model: null }` there
+ * (a shared state module): the property's value and the writes of `state.model = …` in that module and in
+ * the modules of the package that import it (`main.js`: `state.model = model`), each node in its own module
+ * (its index answers for it). Importers are parsed only when their text writes `.model =`. Null when the
+ * binding is not such an object.
+ */
+export function importedObjectPartSources(file: FileIndex, id: TSESTree.Identifier, key: string): Node[] | null {
+  const v = file.variableOf(id);
+  const spec = v?.defs.length === 1 ? importSpec(file, v) : null;
+  if (!spec || spec.name === NAMESPACE || spec.name === WHOLE || !importedModuleMentions(file, id, key)) return null;
+  const t = importedBinding(file, id);
+  if (!t?.index.filename) return null;
+  let obj: Node | null = unwrap(t.node);
+  if (obj?.type === T.Identifier) obj = t.index.constInitOf(obj);
+  if (obj?.type !== T.ObjectExpression) return null;
+  let byKey = objectParts.get(obj);
+  if (!byKey) objectParts.set(obj, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key)!;
+  byKey.set(key, null); // recursion guard
+  const literal = obj;
+  const result = bounded(() => {
+    const own = t.index.objectPartSources(literal, key);
+    if (!own) return null;
+    const out = [...own];
+    const written = new RegExp(`\\.${key.replace(/\$/g, '\\$')}[ \\t]*=(?!=)`);
+    let barrel = false;
+    const writers = importersOf(t.index.filename!).filter((path) => {
+      const text = path === t.index.filename ? null : readModuleText(path);
+      // a barrel passes the object on: the modules that import it there are not read here
+      if (text && (PASSES_ALL_TEXT.test(text) || RE_EXPORT_TEXT.test(text))) barrel = true;
+      return !!text && written.test(text);
+    });
+    // a write in a module not read may hold anything
+    if (barrel || writers.length > MAX_IMPORTERS) return null;
+    for (const path of writers) {
+      // a module that never reaches tfjs may write a plain value there: it is read too, and one that cannot be
+      // read leaves the property unknown
+      const importer = readingPlainModules(() => indexForPath(t.index, path, true));
+      if (!importer) return null;
+      for (const w of importer.memberWritesNamed(key)) {
+        const o = unwrap(w.object);
+        const ov = o?.type === T.Identifier ? importer.variableOf(o) : null;
+        if (!ov || !isModuleImport(importer, ov)) continue;
+        const target = importedBinding(importer, o as TSESTree.Identifier);
+        const node = target ? unwrap(target.node) : null;
+        if (node === literal || (node?.type === T.Identifier && target!.index.constInitOf(node) === literal)) out.push(w.value);
+      }
+    }
+    return out;
+  });
+  byKey.set(key, result);
+  return result;
 }
 
 /** The class an imported name denotes (`import { Agent } from './agent'`, `agents.Agent`), with its home. */

@@ -54,6 +54,7 @@ import {
   truncationCount,
   importedCallReturns,
   importedModuleMentions,
+  importedObjectPartSources,
   importedInstanceField,
   mixinFieldKind,
   importedMemberValue,
@@ -1478,6 +1479,29 @@ export class FileIndex {
     return f ? f.index.agreeingContainer(f.index.returnedOf(f.fn)) : null;
   }
 
+  /**
+   * `<obj>.<name>` of an object literal of this file: its property (not a method) and the writes from outside
+   * the literal in this file; null when a spread or a method hides it.
+   */
+  objectPartSources(obj: TSESTree.ObjectExpression, name: string): Node[] | null {
+    const c: Container = { type: 'object', node: obj };
+    const p = findProperty(obj, name);
+    const outside = this.outsideWrites(c, name);
+    if (!p) return outside.length > 0 && !obj.properties.some((q) => q.type === T.SpreadElement) ? [...outside] : null;
+    return !p.method && !isFunction(unwrap(p.value)) ? [p.value, ...outside] : null;
+  }
+
+  /** The writes `<x>.<name> = value` of this file (from the shared walk of `calls()`), with their object. */
+  memberWritesNamed(name: string): readonly { readonly object: Node; readonly value: Node }[] {
+    if (!this.memberWrites) this.calls();
+    return this.memberWrites!.get(name) ?? [];
+  }
+
+  /** The initialiser of a `const` the identifier names (`const weights = model.getWeights()`), or null. */
+  constInitOf(id: TSESTree.Identifier): Node | null {
+    return this.constInit(id);
+  }
+
   /** The initialiser of a `const` the identifier names (`const weights = model.getWeights()`), or null. */
   private constInit(id: TSESTree.Identifier): Node | null {
     const v = this.variableOf(id);
@@ -1532,19 +1556,15 @@ export class FileIndex {
           : b.type === T.Identifier && typeof key === 'string'
             ? this.importedResultOfConst(b, key)
             : null);
+    // `state.model` of `export const state = { model: null }` in another module, written by its importers
+    if (!c && b.type === T.Identifier && typeof key === 'string') return importedObjectPartSources(this, b, key);
     if (!c) return null;
     if (c.type === 'class') {
       if (typeof key !== 'string') return null;
       const writes = this.fieldWrites(c.node, key);
       return writes.length > 0 ? [...writes] : null;
     }
-    if (c.type === 'object') {
-      if (typeof key !== 'string') return null;
-      const p = findProperty(c.node, key);
-      const outside = this.outsideWrites(c, key);
-      if (!p) return outside.length > 0 && !c.node.properties.some((q) => q.type === T.SpreadElement) ? [...outside] : null;
-      return !p.method && !isFunction(unwrap(p.value)) ? [p.value, ...outside] : null;
-    }
+    if (c.type === 'object') return typeof key === 'string' ? this.objectPartSources(c.node, key) : null;
     const elements = c.node.elements;
     if (elements.some((e) => !e || e.type === T.SpreadElement)) return null;
     if (key === null) return elements as Node[];

@@ -407,6 +407,42 @@ describe('robustness', () => {
   });
 });
 
+describe('a shared state object of another module', () => {
+  const STATE = `export const state = { model: null, training: false };\nexport const other = { model: null };\n`;
+  const READ = `import { state, other } from './state.js';\nprobe(state.model);\nprobe(other.model);\nprobe(state.training);`;
+  it("`state.model` holds what the package's modules write there (`state.model = createModel()`)", () => {
+    const dir = writeProject({
+      'state.js': STATE,
+      'main.js': `import * as tf from '@tensorflow/tfjs';\nimport { state } from './state.js';\nconst cfg = { model: 'mlp' };\ncfg.model = 'cnn';\nexport function start() { state.model = ${MODEL}; state.training = true; }\n`,
+      'ui.js': READ,
+    });
+    probe(join(dir, 'ui.js'), READ, (file, args) => {
+      assert.equal(kind(file.kindOf(args[0]!)), 'model');
+      // another object of the same module, and a local object's write of the same name, do not count
+      assert.equal(file.kindOf(args[1]!), null);
+      assert.equal(file.kindOf(args[2]!), null);
+    });
+  });
+  it('unknown when one write is not a model', () => {
+    const dir = writeProject({
+      'state.js': STATE,
+      'main.js': `import * as tf from '@tensorflow/tfjs';\nimport { state } from './state.js';\nexport function start() { state.model = ${MODEL}; }\n`,
+      'reset.js': `import { state } from './state.js';\nimport { restore } from './store.js';\nexport function reset() { state.model = restore(); }\n`,
+      'ui.js': READ,
+    });
+    probe(join(dir, 'ui.js'), READ, (file, args) => assert.equal(file.kindOf(args[0]!), null));
+  });
+  it('unknown when a barrel passes the object on (its importers are not read)', () => {
+    const dir = writeProject({
+      'state.js': STATE,
+      'index.js': `export { state } from './state.js';\n`,
+      'main.js': `import * as tf from '@tensorflow/tfjs';\nimport { state } from './state.js';\nexport function start() { state.model = ${MODEL}; }\n`,
+      'ui.js': READ,
+    });
+    probe(join(dir, 'ui.js'), READ, (file, args) => assert.equal(file.kindOf(args[0]!), null));
+  });
+});
+
 describe('parameters of exported functions (across modules)', () => {
   it('take the kind their importers pass, and stay unknown when importers disagree', () => {
     const dir = writeProject({
