@@ -13,7 +13,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { calledMember, enclosingFunction, isFunction, memberName, unwrap, type FunctionNode, type Node } from './ast.js';
 import { importedHelper } from './modules.js';
 import { importedCallee, isNewTensorCall, isTfjsConsumer, mayBeNewTensorCall, ownershipCall } from './memory.js';
-import { TENSOR_SYNC_READS } from '../facts/tfjs-api.js';
+import { TENSOR_ASYNC_READS, TENSOR_METHODS, TENSOR_SYNC_READS } from '../facts/tfjs-api.js';
 import type { FileIndex } from './resolver.js';
 
 /** Climb TS wrappers and `?.` chains: the node whose parent uses the value. */
@@ -120,6 +120,25 @@ function parameterOnlyRead(home: FileIndex, fn: FunctionNode, index: number, dep
   return true;
 }
 
+const TENSOR_USE_NAMES: ReadonlySet<string> = new Set([...TENSOR_METHODS, ...TENSOR_SYNC_READS, ...TENSOR_ASYNC_READS, 'dispose', 'print', 'shape', 'dtype', 'rank', 'size']);
+
+/**
+ * Is this use of a value one a tensor gets: a tensor method or property (`row.dataSync()`, `x.shape`), or an
+ * argument of a tfjs call (`model.predict(x)`)? What a function of another module returns is asked (its
+ * module parsed) only for a value used so here: box math (`center[0]`, `enlargeBox(box)`) is not.
+ */
+function tensorLikeUse(file: FileIndex, node: Node): boolean {
+  const child = outer(node);
+  const p = child.parent;
+  if (p?.type === T.MemberExpression && p.object === child) {
+    const name = memberName(p);
+    return name !== null && TENSOR_USE_NAMES.has(name);
+  }
+  const arg = p?.type === T.ArrayExpression ? outer(p) : child;
+  const call = arg.parent;
+  return call?.type === T.CallExpression && call.arguments.includes(arg as never) && (ownershipCall(file, call) !== null || isTfjsConsumer(file, call));
+}
+
 /**
  * When `call` is a leaked intermediate: the chain it belongs to (keyed by its top), else null. `worth`
  * runs after the syntactic filters and before anything is resolved: a caller that would not report the
@@ -133,7 +152,7 @@ export function intermediateChain(
   if (!mayBeIntermediate(call) || !mayBeNewTensorCall(file, call) || !worth(call)) return null;
   // a function of another module is asked (its module parsed) only for a call whose value is only read here
   const imported = importedCallee(file, call) !== null;
-  if (!imported && !isNewTensorCall(file, call)) return null;
+  if (imported ? !tensorLikeUse(file, call) : !isNewTensorCall(file, call)) return null;
   let use = useOf(file, call);
   if (use.use !== 'read' || (imported && !isNewTensorCall(file, call))) return null;
   let top = call;
@@ -193,9 +212,9 @@ export function boundTensor(file: FileIndex, d: TSESTree.VariableDeclarator, wor
   // as in `intermediateChain`: another module's function is read only for a local whose uses could leak
   const imported = importedCallee(file, init) !== null;
   if (!imported && !isNewTensorCall(file, init)) return null;
-  const fn = enclosingFunction(d);
   const v = file.variableOf(d.id);
-  if (!v) return null;
+  if (!v || (imported && !v.references.some((r) => !r.init && tensorLikeUse(file, r.identifier)))) return null;
+  const fn = enclosingFunction(d);
   const disposals: Node[] = [];
   const uses: TSESTree.Identifier[] = [];
   let tested = false;

@@ -19,7 +19,7 @@ import { callTarget, gradientContexts } from './gradient-context.js';
 import { originsOf, type FileIndex } from './resolver.js';
 import { callSitesOf } from './trainable.js';
 import { importersMayScope, PASSES_ALL_TEXT, SCOPE_TEXT } from './module-resolve.js';
-import { exportedMethodName, importedClass, importedFunction, importedNameOf, isModuleImport, importerCallsOf, indexForPath, readableImporterCallsOf, readableImporterMethodCallsOf } from './modules.js';
+import { exportedMethodName, importedClass, importedFunction, importedNameOf, isModuleImport, isNamespaceMember, importerCallsOf, indexForPath, readableImporterCallsOf, readableImporterMethodCallsOf } from './modules.js';
 import {
   DATASET_FACTORIES,
   DATASET_METHODS,
@@ -112,11 +112,11 @@ export function isNewTensorCall(file: FileIndex, call: TSESTree.CallExpression):
 /** The callee of `f(…)` or `ns.f(…)` when `f` / `ns` is bound by an import of another module (not tfjs). */
 export function importedCallee(file: FileIndex, call: TSESTree.CallExpression): TSESTree.Identifier | TSESTree.MemberExpression | null {
   const c = unwrap(call.callee);
-  const root = c?.type === T.MemberExpression && !c.computed ? unwrap(c.object) : c;
-  if (root?.type !== T.Identifier || (c !== root && c?.type !== T.MemberExpression)) return null;
-  const v = file.variableOf(root);
-  if (!v || v.defs.length !== 1 || !isModuleImport(file, v) || file.pathOf(root)) return null;
-  return c as TSESTree.Identifier | TSESTree.MemberExpression;
+  // `features.computeLogMel(x)` of a namespace import; not `model.predict(x)` of an imported model
+  if (c?.type === T.MemberExpression) return !c.computed && isNamespaceMember(file, c) && !file.pathOf(c) ? c : null;
+  if (c?.type !== T.Identifier) return null;
+  const v = file.variableOf(c);
+  return v && v.defs.length === 1 && isModuleImport(file, v) && !file.pathOf(c) ? c : null;
 }
 
 /**
@@ -239,6 +239,33 @@ function factsOf(file: FileIndex): MemoryFacts {
   };
   facts.set(file, f);
   return f;
+}
+
+/**
+ * The `gradFunc` of the object a `tf.customGrad(f)` function returns (`{ value, gradFunc: (dy, saved) => … }`,
+ * also a `const gradFunc` named in it): tfjs runs it only while computing gradients, inside their scope
+ * (test/semantics/memory.test.ts: its intermediates leave nothing behind).
+ */
+function isCustomGradFunc(file: FileIndex, fn: FunctionNode): boolean {
+  let ref: Node = fn;
+  const decl = fn.parent;
+  if (decl?.type === T.VariableDeclarator && decl.init === fn && decl.id.type === T.Identifier) {
+    const uses = file.variableOf(decl.id)?.references.filter((r) => !r.init) ?? [];
+    if (uses.length !== 1) return false;
+    ref = uses[0]!.identifier as Node;
+  }
+  const prop = ref.parent;
+  if (prop?.type !== T.Property || prop.value !== ref || propertyKeyName(prop) !== 'gradFunc' || prop.parent?.type !== T.ObjectExpression) return false;
+  let o: Node = prop.parent;
+  while (o.parent && (o.parent.type === T.TSAsExpression || o.parent.type === T.TSSatisfiesExpression)) o = o.parent;
+  const returned = o.parent?.type === T.ReturnStatement ? o.parent : o;
+  let g: Node | undefined = returned.parent;
+  if (returned !== o) while (g && !isFunction(g)) g = g.parent;
+  if (!g || !isFunction(g) || (returned === o && g.body !== o)) return false;
+  const call = g.parent;
+  if (call?.type !== T.CallExpression || call.arguments[0] !== g) return false;
+  const p = file.calleePath(call);
+  return p?.length === 1 && p[0] === 'customGrad';
 }
 
 /** A same-file function passed by name: `loop`, `this.loop`, `this.loop.bind(this)`. */
@@ -376,7 +403,7 @@ function functionScoped(file: FileIndex, fn: FunctionNode, depth: number): boole
   const parent = fn.parent;
   if (parent?.type === T.CallExpression && parent.arguments.includes(fn as never) && isScopeCall(file, parent, parent.arguments.indexOf(fn as never))) {
     result = true;
-  } else if (gradientContexts(file).has(fn) || isLayerCall(file, fn)) {
+  } else if (gradientContexts(file).has(fn) || isLayerCall(file, fn) || isCustomGradFunc(file, fn)) {
     result = true;
   } else if (placedFrequency(file, fn) || decoratorFrequency(file, fn)) {
     // a JSX event handler or a Redux reducer: the framework also calls it, outside any scope

@@ -608,6 +608,11 @@ function namespaceMember(file: FileIndex, member: TSESTree.MemberExpression): Im
   return spec && (spec.name === NAMESPACE || spec.name === WHOLE) ? { specifier: spec.specifier, name } : null;
 }
 
+/** `m.f` with `m` a namespace import or a whole-module `require` of a module of the project (cheap, no parse). */
+export function isNamespaceMember(file: FileIndex, member: TSESTree.MemberExpression): boolean {
+  return namespaceMember(file, member) !== null;
+}
+
 /** What an imported name denotes: `f` bound by an import / require, or `m.f` of an imported module object. */
 function targetOf(file: FileIndex, expr: TSESTree.Identifier | TSESTree.MemberExpression): Target | null {
   if (expr.type === T.MemberExpression) {

@@ -110,3 +110,20 @@ describe('no-leaked-tensor: tensors handed to helpers, and helpers that return n
     assert.match(r.messages[1]!.message, /`computeLogMel\(\)`/);
   });
 });
+
+describe('no-leaked-tensor: the gradFunc of tf.customGrad runs inside the gradient scope', () => {
+  const code = (gradFunc: string) =>
+    `import * as tf from '@tensorflow/tfjs';\nexport const mish = tf.customGrad((x, save) => {\n  save([x]);\n  ${gradFunc}\n});\nexport function bare(xs) {\n  const tsp = tf.tanh(tf.softplus(xs));\n  return tsp.add(1);\n}\n`;
+  it('quiet in gradFunc (inline, or a const named in the returned object), reported in a plain function (onlyRepeated: false)', () => {
+    for (const body of [
+      'return { value: x.mul(2), gradFunc: (dy, [xs]) => { const tsp = tf.tanh(tf.softplus(xs)); return dy.mul(tsp.add(1)); } };',
+      'const gradFunc = (dy, [xs]) => { const tsp = tf.tanh(tf.softplus(xs)); return dy.mul(tsp.add(1)); };\n  return { value: x.mul(2), gradFunc };',
+    ]) {
+      const text = code(body);
+      const r = lint(projectWith(`customgrad-${body.length}`, { 'main.js': text }), text, [{ onlyRepeated: false }]);
+      // only `bare()`: `tsp` and its `softplus()` intermediate
+      const line = text.split('\n').indexOf('  const tsp = tf.tanh(tf.softplus(xs));') + 1;
+      assert.deepEqual(r.messages.map((m) => m.line), [line, line], JSON.stringify(r.messages));
+    }
+  });
+});

@@ -246,6 +246,33 @@ describe('no-leaked-tensor: the common shapes leak, and each suggestion stops it
     assert.equal(leakPerIteration(() => void tf.tidy(() => features([1, 2]).dataSync())), 0);
   });
 
+  // no-leaked-tensor: the gradFunc of a tf.customGrad function runs inside the gradient computation's scope
+  it('tf.customGrad: the intermediates its gradFunc makes leave nothing behind (tf.grad runs it in a scope)', () => {
+    const mish = tf.customGrad((x, save) => {
+      save([x as tf.Tensor]);
+      return {
+        value: (x as tf.Tensor).mul(tf.tanh(tf.softplus(x as tf.Tensor))),
+        gradFunc: (dy, saved) => {
+          const xs = saved[0]!;
+          const tsp = tf.tanh(tf.softplus(xs));
+          const sech2 = tf.sub(1, tsp.square());
+          return (dy as tf.Tensor).mul(tsp.add(xs.mul(sech2).mul(tf.sigmoid(xs))));
+        },
+      };
+    });
+    const x = tf.tensor1d([0.5, -1, 2]);
+    const g = tf.grad((a) => mish(a).sum());
+    assert.equal(leakPerIteration(() => g(x).dispose()), 0);
+    // the same body run outside any scope leaves its 7 intermediates (the scalar 1 of tf.sub is one)
+    const body = (xs: tf.Tensor): tf.Tensor => {
+      const tsp = tf.tanh(tf.softplus(xs));
+      const sech2 = tf.sub(1, tsp.square());
+      return tsp.add(xs.mul(sech2).mul(tf.sigmoid(xs)));
+    };
+    assert.equal(leakPerIteration(() => body(x).dispose()), 7);
+    x.dispose();
+  });
+
   it('custom training loop: the cost returned by minimize(f, true) read with dataSync() outside the step leaks 1 per step; disposing it leaks 0', () => {
     const v = tf.variable(tf.tensor1d([1, 2]));
     const step = (): tf.Scalar => v.square().sum() as tf.Scalar;
