@@ -163,7 +163,9 @@ function traceSymbolic(file: FileIndex, expr: Node, out: LayerRef[], seen: Set<N
     return ok;
   }
   const info = file.kindOf(e);
-  if (!info || info.kind !== 'symbolic' || !info.origin) return false;
+  // what `tf.model({outputs})` is given is symbolic whatever the engine made of its root: a layer applied to
+  // a value of unknown kind (`dense.apply(model.getLayer('fc1').output)` on a parameter `model`) is a graph node
+  if (!info || !info.origin || (info.kind !== 'symbolic' && !(info.kind === 'tensor' && isLayerApply(file, info.origin)))) return false;
   // `let h = a.apply(x); h = bn.apply(h); …`: every write of the variable is part of the graph
   const origins = info.origins ? info.origins.map((o) => o.origin) : [info.origin];
   let ok = true;
@@ -176,6 +178,12 @@ function traceSymbolic(file: FileIndex, expr: Node, out: LayerRef[], seen: Set<N
     }
   }
   return ok;
+}
+
+function isLayerApply(file: FileIndex, o: Node): boolean {
+  const m = o.type === T.CallExpression ? calledMember(o) : null;
+  const k = m?.name === 'apply' ? file.kindOf(m.member.object)?.kind : null;
+  return k === 'layer' || k === 'model';
 }
 
 function traceSymbolicCall(file: FileIndex, o: Node, out: LayerRef[], seen: Set<Node>): boolean {

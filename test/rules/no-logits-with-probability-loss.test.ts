@@ -217,6 +217,22 @@ ruleTester.run('no-logits-with-probability-loss', rule, {
           ],
         },
       {
+        name: 'a new head on a model passed as a parameter (getLayer(…).output of an unknown model is still a graph node in tf.model)',
+        code: `function withNewHead(model, n) {\n  const logits = TF.layers.dense({units: n}).apply(model.getLayer('fc1').output);\n  const net = TF.model({inputs: model.inputs, outputs: logits});\n  net.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});\n}`,
+        output: null,
+        errors: [
+          {
+            messageId: 'logitsWithProbabilityLoss',
+            data: { loss: 'categoricalCrossentropy', activation: 'softmax', logitsLoss: 'tf.losses.softmaxCrossEntropy' },
+            line: 4,
+            suggestions: [
+              { messageId: 'addActivation', data: { activation: 'softmax' }, output: `function withNewHead(model, n) {\n  const logits = TF.layers.dense({units: n, activation: 'softmax'}).apply(model.getLayer('fc1').output);\n  const net = TF.model({inputs: model.inputs, outputs: logits});\n  net.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});\n}` },
+              { messageId: 'useLogitsLoss', data: { code: '(yt, yp) => tf.losses.softmaxCrossEntropy(yt, yp)' }, output: `function withNewHead(model, n) {\n  const logits = TF.layers.dense({units: n}).apply(model.getLayer('fc1').output);\n  const net = TF.model({inputs: model.inputs, outputs: logits});\n  net.compile({optimizer: 'adam', loss: (yt, yp) => tf.losses.softmaxCrossEntropy(yt, yp)});\n}` },
+            ],
+          },
+        ],
+      },
+      {
         name: 'a transfer head built on a loaded model (getLayer(…).output): the head ends linear',
         code: `async function build() {\n  const base = await TF.loadLayersModel('base.json');\n  const h = TF.layers.dense({units: 16, activation: 'relu'}).apply(base.getLayer('embedding').output);\n  const logits = TF.layers.dense({units: 3}).apply(TF.layers.dropout({rate: 0.2}).apply(h));\n  const net = TF.model({inputs: base.inputs, outputs: logits});\n  net.compile({optimizer: 'adam', loss: 'categoricalCrossentropy'});\n}`,
         output: null,
