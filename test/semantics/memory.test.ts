@@ -249,7 +249,7 @@ describe('no-leaked-tensor: the common shapes leak, and each suggestion stops it
   // no-leaked-tensor: the gradFunc of a tf.customGrad function runs inside the gradient computation's scope
   it('tf.customGrad: the intermediates its gradFunc makes leave nothing behind (tf.grad runs it in a scope)', () => {
     const mish = tf.customGrad((x, save) => {
-      save([x as tf.Tensor]);
+      (save as tf.GradSaveFunc)([x as tf.Tensor]);
       return {
         value: (x as tf.Tensor).mul(tf.tanh(tf.softplus(x as tf.Tensor))),
         gradFunc: (dy, saved) => {

@@ -8,9 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import tsParser from '@typescript-eslint/parser';
-import { ESLint } from 'eslint';
-import plugin from '../../src/index.js';
+import { lintTypedProject } from './lint-typed-project.js';
 
 // outside the repository, so that the real @tensorflow/tfjs cannot be resolved: the shim is all there is
 const root = mkdtempSync(join(tmpdir(), 'torch2tf-ambient-'));
@@ -48,18 +46,7 @@ function write(name: string, shim: string): string {
   return dir;
 }
 
-async function lint(dir: string): Promise<string[]> {
-  const eslint = new ESLint({
-    cwd: dir,
-    overrideConfigFile: true,
-    overrideConfig: [
-      { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: dir } } },
-      { ...plugin.configs['recommended-type-checked'], files: ['**/*.ts'] },
-    ],
-  });
-  const results = await eslint.lintFiles(['src/train.ts']);
-  return results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.line}${m.fatal ? ` ${m.message}` : ''}`));
-}
+const lint = (dir: string): Promise<string[]> => lintTypedProject(dir, ['src/train.ts']);
 
 describe("types declared in `declare module '@tensorflow/tfjs'`", () => {
   it('prove a model: `apply()` without {training: true} in a minimize() step is reported', async () => {

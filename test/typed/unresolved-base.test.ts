@@ -8,9 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import tsParser from '@typescript-eslint/parser';
-import { ESLint } from 'eslint';
-import plugin from '../../src/index.js';
+import { lintTypedProject } from './lint-typed-project.js';
 
 // outside the repository, so that no @tensorflow package can be resolved
 const root = mkdtempSync(join(tmpdir(), 'torch2tf-unresolved-base-'));
@@ -38,18 +36,7 @@ export class Seq2Seq {
 }
 `;
 
-async function lint(dir: string): Promise<string[]> {
-  const eslint = new ESLint({
-    cwd: dir,
-    overrideConfigFile: true,
-    overrideConfig: [
-      { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: dir } } },
-      { ...plugin.configs['recommended-type-checked'], files: ['**/*.ts'] },
-    ],
-  });
-  const results = await eslint.lintFiles(['src/model.ts']);
-  return results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.line}${m.fatal ? ` ${m.message}` : ''}`));
-}
+const lint = (dir: string): Promise<string[]> => lintTypedProject(dir, ['src/model.ts']);
 
 describe('types: a class whose base the checker cannot resolve proves nothing', () => {
   it('`this.encoder.train(mode)` on a tf.layers.Layer subclass is reported with tfjs not installed; own classes stay quiet', async () => {
