@@ -765,8 +765,13 @@ export function importedHelper(file: FileIndex, id: TSESTree.Identifier | TSESTr
   return readingPlainModules(() => importedFunction(file, id));
 }
 
-/** Per object literal and property: the sources `importedObjectPartSources` found. */
-const objectParts = new WeakMap<Node, Map<string, Node[] | null>>();
+/**
+ * Per object literal and property: the sources `importedObjectPartSources` found, and when. The importers'
+ * writes can change while the object's module does not (an editor session): trusted for a few seconds only,
+ * like the text scans.
+ */
+const objectParts = new WeakMap<Node, Map<string, { readonly at: number; readonly sources: Node[] | null }>>();
+const OBJECT_PARTS_TTL_MS = 5000;
 const RE_EXPORT_TEXT = /\bexport\s*\{[^}]*\}\s*from\b/;
 
 /**
@@ -787,8 +792,10 @@ export function importedObjectPartSources(file: FileIndex, id: TSESTree.Identifi
   if (obj?.type !== T.ObjectExpression) return null;
   let byKey = objectParts.get(obj);
   if (!byKey) objectParts.set(obj, (byKey = new Map()));
-  if (byKey.has(key)) return byKey.get(key)!;
-  byKey.set(key, null); // recursion guard
+  const now = Date.now();
+  const cached = byKey.get(key);
+  if (cached && now - cached.at < OBJECT_PARTS_TTL_MS) return cached.sources;
+  byKey.set(key, { at: now, sources: null }); // recursion guard
   const literal = obj;
   const result = bounded(() => {
     const own = t.index.objectPartSources(literal, key);
@@ -820,7 +827,7 @@ export function importedObjectPartSources(file: FileIndex, id: TSESTree.Identifi
     }
     return out;
   });
-  byKey.set(key, result);
+  byKey.set(key, { at: now, sources: result });
   return result;
 }
 
