@@ -97,6 +97,16 @@ export function trainableWriteData(file: FileIndex, node: TSESTree.AssignmentExp
   return r ? { type: 'write', ...r } : null;
 }
 
+/** One `trainable` write to judge, with the file's flow and its compile and other events. */
+interface WriteQuestion {
+  readonly file: FileIndex;
+  readonly flow: EventFlow<TrainableFlowData>;
+  readonly w: Event;
+  readonly d: WriteData;
+  readonly compiles: readonly Event[];
+  readonly events: readonly Event[];
+}
+
 /** Every literal `trainable` write to report, in the order the writes were recorded. */
 export function afterCompileFindings(file: FileIndex, flow: EventFlow<TrainableFlowData>): AfterCompileFinding[] {
   const events = flow.all;
@@ -104,7 +114,8 @@ export function afterCompileFindings(file: FileIndex, flow: EventFlow<TrainableF
   const out: AfterCompileFinding[] = [];
   for (const w of events) {
     if (w.data.type !== 'write' || w.data.w.value === null) continue;
-    const finding = (compiles.length > 0 ? analyse(file, flow, w, w.data, compiles, events) : null) ?? analyseCompiledAtCreation(file, flow, w, w.data, compiles, events);
+    const q: WriteQuestion = { file, flow, w, d: w.data, compiles, events };
+    const finding = (compiles.length > 0 ? analyse(q) : null) ?? analyseCompiledAtCreation(q);
     if (finding) out.push(finding);
   }
   return out;
@@ -137,16 +148,10 @@ function undoes(e: Event, w: Event): boolean {
  * with no compile of this file that may run before the write: that compile saw the layer's construction-time
  * state, and the write comes after it (a recompile later, after a training call, does not undo that call). No suggestion: the compile's arguments are the other module's text.
  */
-function analyseCompiledAtCreation(
-  file: FileIndex,
-  flow: EventFlow<TrainableFlowData>,
-  w: Event,
-  d: WriteData,
-  compiles: readonly Event[],
-  events: readonly Event[],
-): AfterCompileFinding | null {
+function analyseCompiledAtCreation(q: WriteQuestion): AfterCompileFinding | null {
+  const { file, flow, w, d, compiles, events } = q;
   const value = d.w.value!;
-  if (d.target.kind === 'model') return freezeOfCompiledAtCreation(file, flow, w, d, compiles, events);
+  if (d.target.kind === 'model') return freezeOfCompiledAtCreation(q);
   const model = d.owner;
   const ownerExpr = layerOwner(file, d.w.target);
   if (d.target.kind !== 'layer' || !model || !ownerExpr || isWeightless(d.target.info) || containsNestedModel(file, model, ownerExpr)) return null;
@@ -172,14 +177,8 @@ function analyseCompiledAtCreation(
  * this file before the write: a training call of that model that follows with no unfreeze in between is the
  * compiled-model freeze the same-file analysis reports (test/semantics/trainable-after-compile.test.ts).
  */
-function freezeOfCompiledAtCreation(
-  file: FileIndex,
-  flow: EventFlow<TrainableFlowData>,
-  w: Event,
-  d: WriteData,
-  compiles: readonly Event[],
-  events: readonly Event[],
-): AfterCompileFinding | null {
+function freezeOfCompiledAtCreation(q: WriteQuestion): AfterCompileFinding | null {
+  const { file, flow, w, d, compiles, events } = q;
   const model = d.target;
   if (d.w.value !== false || !compiledAtCreation(file, model)) return null;
   const isCompile = (e: Event): boolean => e.data.type === 'compile' && sameValue(e.data.model, model);
@@ -203,14 +202,8 @@ function freezeOfCompiledAtCreation(
   };
 }
 
-function analyse(
-  file: FileIndex,
-  flow: EventFlow<TrainableFlowData>,
-  w: Event,
-  d: WriteData,
-  compiles: readonly Event[],
-  events: readonly Event[],
-): AfterCompileFinding | null {
+function analyse(q: WriteQuestion): AfterCompileFinding | null {
+  const { file, flow, w, d, compiles, events } = q;
   const value = d.w.value!;
   const compiledSelf = d.target.kind === 'model' && compiles.some((c) => c.data.type === 'compile' && sameValue(c.data.model, d.target));
   // a nested model that is not compiled itself: before the outer compile(), or unfrozen after it, tfjs
